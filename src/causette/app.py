@@ -1,0 +1,211 @@
+"""Composition root: reads settings, builds the store, hub, service and listener, runs them.
+
+Only this module names concrete backends.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import socket
+from collections.abc import AsyncIterator
+from dataclasses import replace
+from functools import partial
+from pathlib import Path
+
+import uvicorn
+from starlette.applications import Starlette
+from starlette.types import ASGIApp
+
+from causette.config import Settings
+from causette.domain.models import RoomInfo, Rules
+from causette.domain.names import DEFAULT_FORBIDDEN, DEFAULT_RESERVED, NICK_MAX, NICK_MIN
+from causette.domain.state import ChatState
+from causette.hub import Codec, Hub
+from causette.service import ChatService, Pacing
+from causette.store.sqlite import SqliteStore
+from causette.transport.web import WebListener
+
+log = logging.getLogger(__name__)
+
+ROOM_LIST_INTERVAL = 1.0
+PURGE_INTERVAL = 600.0
+
+
+def load_secret(data_dir: Path) -> bytes:
+    """The server's key for network hashes, created on first start (kept private)."""
+    path = data_dir / "secret.key"
+    if not path.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as f:
+            f.write(os.urandom(32))
+    secret = path.read_bytes()
+    if len(secret) < 16:
+        raise RuntimeError(f"{path} is too short to be a key; delete it to make a new one")
+    return secret
+
+
+def rules_of(settings: Settings) -> Rules:
+    e, lim = settings.entry, settings.limits
+    return Rules(
+        min_age=e.min_age,
+        rooms_max=lim.rooms_max,
+        message_max=lim.message_max,
+        user_rooms_max=lim.user_rooms_max,
+        reserved_names=DEFAULT_RESERVED | frozenset(e.reserved_names),
+        forbidden_names=DEFAULT_FORBIDDEN + e.forbidden_names,
+    )
+
+
+def pacing_of(settings: Settings) -> Pacing:
+    lim, h, s = settings.limits, settings.history, settings.session
+    return Pacing(
+        burst=lim.burst,
+        rate=lim.rate_per_second,
+        strikes=lim.strikes_to_disconnect,
+        strike_window=lim.strike_window_seconds,
+        connections_per_ip=lim.connections_per_ip,
+        grace=s.grace_seconds,
+        age_cooldown=settings.entry.age_cooldown_hours * 3600,
+        history_count=h.count,
+        history_age=h.max_age_hours * 3600,
+    )
+
+
+class App:
+    """One causette server: everything wired, with its background jobs."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        data_dir = settings.server.data_dir
+        self.store = SqliteStore(data_dir / "causette.sqlite3")
+        self.hub = Hub()
+        state = ChatState(rules_of(settings))
+        for spec in settings.rooms:
+            state.add_official_room(spec.name, spec.topic)
+        self.service = ChatService(
+            state, self.store, self.hub, pacing_of(settings), load_secret(data_dir)
+        )
+        lim = settings.limits
+        self.web = WebListener(
+            self.service,
+            limits={
+                "message_max": lim.message_max,
+                "rooms_max": lim.rooms_max,
+                "nick_min": NICK_MIN,
+                "nick_max": NICK_MAX,
+                "min_age": settings.entry.min_age,
+                "history_count": settings.history.count,
+                "grace_seconds": settings.session.grace_seconds,
+            },
+            default_lang=settings.server.lang,
+            outbox_max_bytes=lim.outbox_max_bytes,
+            idle_timeout=settings.session.idle_timeout_seconds,
+        )
+        self._jobs: list[asyncio.Task[None]] = []
+
+    async def start(self) -> None:
+        await self.store.open()
+        await self.service.start()
+        self._jobs = [
+            asyncio.create_task(self._room_list_job(), name="room-list"),
+            asyncio.create_task(self._purge_job(), name="purge"),
+        ]
+        log.info("started", extra={"rooms": len(self.service.state.rooms)})
+
+    async def stop(self) -> None:
+        for job in self._jobs:
+            job.cancel()
+        for job in self._jobs:
+            with contextlib.suppress(asyncio.CancelledError):
+                await job
+        self.web.close_all("server_shutdown")
+        await self.service.stop()
+        await self.store.close()
+        log.info("stopped")
+
+    async def _room_list_job(self) -> None:
+        while True:
+            await asyncio.sleep(ROOM_LIST_INTERVAL)
+            rooms = self.service.take_room_list_change()
+            if rooms is not None:
+                self.hub.broadcast(partial(_room_list_frame, rooms))
+
+    async def purge_once(self) -> int:
+        cutoff = self.service.now() - self.settings.history.retention_hours * 3600
+        removed = await self.store.purge_messages(cutoff)
+        if removed:
+            log.info("purged messages", extra={"count": removed})
+        return removed
+
+    async def _purge_job(self) -> None:
+        while True:
+            try:
+                await self.purge_once()
+            except Exception:
+                log.exception("purge failed")
+            await asyncio.sleep(PURGE_INTERVAL)
+
+    def asgi(self) -> ASGIApp:
+        @contextlib.asynccontextmanager
+        async def lifespan(_: Starlette) -> AsyncIterator[None]:
+            await self.start()
+            try:
+                yield
+            finally:
+                await self.stop()
+
+        return self.web.app(lifespan)
+
+
+def _room_list_frame(rooms: list[RoomInfo], codec: Codec) -> str:
+    return codec.room_list_frame(rooms)
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """Bind the listening socket ourselves, so that port 0 can be reported once chosen."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.listen(1024)
+    sock.set_inheritable(True)
+    return sock
+
+
+async def serve(settings: Settings, sock: socket.socket | None = None) -> None:
+    """Run the server until it is told to stop (SIGINT or SIGTERM)."""
+    sock = sock or bind(settings.server.host, settings.server.port)
+    host, port = sock.getsockname()[:2]
+    app = App(settings)
+    config = uvicorn.Config(
+        app.asgi(),
+        lifespan="on",
+        log_config=None,
+        ws="websockets-sansio",
+        ws_max_size=64 * 1024,
+        ws_ping_interval=None,
+        server_header=False,
+        timeout_graceful_shutdown=5,
+    )
+    server = uvicorn.Server(config)
+    log.info("listening", extra={"host": host, "port": port, "url": f"http://{host}:{port}/"})
+    await server.serve(sockets=[sock])
+
+
+def with_overrides(
+    settings: Settings, host: str | None, port: int | None, data_dir: Path | None
+) -> Settings:
+    server = settings.server
+    return replace(
+        settings,
+        server=replace(
+            server,
+            host=host if host is not None else server.host,
+            port=port if port is not None else server.port,
+            data_dir=data_dir if data_dir is not None else server.data_dir,
+        ),
+    )

@@ -1,0 +1,83 @@
+"""The message journal: makes posted messages durable in id order, then announces them.
+
+Messages get their id when posted (synchronously, so ids follow posting order). A single
+writer task takes everything queued, stores it in one transaction (group commit), and only
+then calls ``on_durable`` for each message in id order. So a message is never seen before it
+is stored, and every recipient sees messages in increasing id order, which is what lets a
+client resume from "the last id I saw".
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable
+
+from causette.domain.models import Message
+from causette.store.base import Store
+
+log = logging.getLogger(__name__)
+
+
+class Journal:
+    def __init__(self, store: Store, on_durable: Callable[[Message], None]) -> None:
+        self._store = store
+        self._on_durable = on_durable
+        self._queue: list[tuple[Message, asyncio.Future[None]]] = []
+        self._wake = asyncio.Event()
+        self._last_id = 0
+        self._task: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        self._last_id = await self._store.max_message_id()
+        self._task = asyncio.create_task(self._run(), name="journal")
+
+    async def stop(self) -> None:
+        """Write what is queued, then stop."""
+        if self._task is None:
+            return
+        while self._queue:
+            await self._flush()
+        self._task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await self._task
+        self._task = None
+
+    def next_id(self) -> int:
+        self._last_id += 1
+        return self._last_id
+
+    def append(self, message: Message) -> asyncio.Future[None]:
+        """Queue a message; the future resolves once it is stored and announced."""
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._queue.append((message, future))
+        self._wake.set()
+        return future
+
+    async def _run(self) -> None:
+        while True:
+            await self._wake.wait()
+            self._wake.clear()
+            await self._flush()
+
+    async def _flush(self) -> None:
+        batch, self._queue = self._queue, []
+        if not batch:
+            return
+        try:
+            await self._store.append_messages([m for m, _ in batch])
+        except Exception as exc:
+            log.exception("journal write failed", extra={"messages": len(batch)})
+            for _, future in batch:
+                if not future.done():
+                    future.set_exception(exc)
+            return
+        for message, future in batch:
+            try:
+                self._on_durable(message)
+            except Exception:
+                # A fan-out bug must not lose the acknowledgement of a stored message.
+                log.exception("fan-out failed", extra={"message_id": message.id})
+            if not future.done():
+                future.set_result(None)

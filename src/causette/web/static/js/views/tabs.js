@@ -1,0 +1,73 @@
+// One tab per joined room and per private conversation, with unread counters. Arrow keys move
+// between tabs; the × button closes one (leaving the room).
+
+import { $, h, syncList } from '../dom.js';
+import { t } from '../i18n.js';
+import { onRender } from '../render.js';
+import { state } from '../state.js';
+import { activate, closeConversation } from '../actions.js';
+import { announceError } from '../live.js';
+
+export const tabId = (key) => `tab-${key}`;
+
+export function initTabs() {
+  onRender('tabs', render);
+  $('tabs').addEventListener('keydown', (e) => {
+    const tabs = [...$('tabs').querySelectorAll('[role=tab]')];
+    const i = tabs.indexOf(document.activeElement);
+    if (i < 0) return;
+    const to = { ArrowLeft: i - 1, ArrowRight: i + 1, Home: 0, End: tabs.length - 1 }[e.key];
+    if (to == null) return;
+    e.preventDefault();
+    const tab = tabs[(to + tabs.length) % tabs.length];
+    activate(tab.dataset.key);
+    tab.focus();
+  });
+}
+
+async function close(c) {
+  try {
+    await closeConversation(c);
+    (document.querySelector('[role=tab][aria-selected=true]') || $('composer')).focus();
+  } catch (e) {
+    announceError(e.message);
+  }
+}
+
+function createTab(c) {
+  const kind = c.kind === 'room' ? 'room' : 'private';
+  const tab = h('button', { type: 'button', role: 'tab', id: tabId(c.key), 'data-key': c.key,
+    'aria-controls': 'conv-panel', 'data-testid': `tab-${kind}-${c.id}`, class: `tab ${kind}`,
+    onclick: () => activate(c.key) });
+  const wrap = h('div', { class: 'tab-wrap', role: 'presentation' }, tab,
+    h('button', { type: 'button', class: 'tab-close', 'data-testid': `tab-close-${kind}-${c.id}`, onclick: () => close(wrap.conv) }, '×'));
+  wrap.tab = tab;
+  return wrap;
+}
+
+function updateTab(wrap, c) {
+  wrap.conv = c;
+  const tab = wrap.tab;
+  const selected = c.key === state.active;
+  tab.setAttribute('aria-selected', String(selected));
+  tab.tabIndex = selected ? 0 : -1;
+  tab.classList.toggle('closed', c.closed);
+  const badge = c.unread
+    ? [h('span', { class: `badge${c.alerts ? ' alert' : ''}`, 'aria-hidden': 'true' }, String(c.unread)),
+      h('span', { class: 'vh' }, `, ${t('unread', { count: c.unread })}`)]
+    : [];
+  const label = c.kind === 'private' ? [h('span', { class: 'vh' }, `${t('tab_private')} `)] : [];
+  tab.replaceChildren(...label, h('span', { class: 'tab-name' }, c.name), ...badge);
+  wrap.lastChild.setAttribute('aria-label', t('tab_close', { name: c.name }));
+  wrap.lastChild.title = t('tab_close', { name: c.name });
+}
+
+let shown = null;
+
+function render() {
+  syncList($('tabs'), [...state.convs.values()], (c) => c.key, createTab, updateTab);
+  $('tabs').hidden = state.convs.size === 0;
+  if (shown === state.active) return;
+  shown = state.active;
+  $('tabs').querySelector('[aria-selected=true]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+}
