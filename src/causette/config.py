@@ -13,7 +13,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from causette.errors import ConfigError
+from causette import i18n
+from causette.domain.names import room_key, room_slug, validate_room_name, validate_topic
+from causette.errors import ConfigError, InvalidInput
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,10 +160,16 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
+def _invalid(key: str, error: InvalidInput) -> ConfigError:
+    return _fail(key, f"is invalid ({error.code}): {i18n.message(error.code, 'en', error.params)}")
+
+
 def _rooms(value: Any) -> tuple[RoomSpec, ...]:
     if not isinstance(value, list) or not value:
         raise _fail("rooms", "must be a non-empty list of [[rooms]] tables")
     rooms = []
+    # Two look-alike names would share an id and silently become one room.
+    seen: dict[str, int] = {}
     for index, item in enumerate(value):
         section = _Section(f"rooms[{index}]", item)
         if not section.has("name"):
@@ -170,7 +178,20 @@ def _rooms(value: Any) -> tuple[RoomSpec, ...]:
         section.used.add("topic")
         if not isinstance(topic, str):
             raise _fail(f"rooms[{index}].topic", "must be a string")
-        rooms.append(RoomSpec(name=section.text("name", ""), topic=topic))
+        name = section.text("name", "")
+        try:
+            validate_room_name(name)
+        except InvalidInput as exc:
+            raise _invalid(f"rooms[{index}].name", exc) from exc
+        try:
+            validate_topic(topic)
+        except InvalidInput as exc:
+            raise _invalid(f"rooms[{index}].topic", exc) from exc
+        for mark in {f"key:{room_key(name)}", f"slug:{room_slug(name)}"}:
+            if mark in seen:
+                raise _fail(f"rooms[{index}].name", f"looks like rooms[{seen[mark]}].name")
+            seen[mark] = index
+        rooms.append(RoomSpec(name=name, topic=topic))
         section.check_unknown()
     return tuple(rooms)
 

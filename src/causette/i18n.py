@@ -208,6 +208,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{by} t'a fait sortir du salon {room}{reason_note}.",
         "en": "{by} removed you from the room {room}{reason_note}.",
     },
+    "cannot_kick_self": {
+        "fr": "Tu ne peux pas te faire sortir toi-même : quitte le salon.",
+        "en": "You cannot remove yourself: leave the room instead.",
+    },
+    "user_rooms_max": {
+        "fr": "Trop de salons ont été créés : réessaie plus tard ou rejoins un salon existant.",
+        "en": "Too many rooms exist already: try later or join an existing room.",
+    },
+    "config_invalid": {
+        "fr": "Configuration invalide : {key} {problem}.",
+        "en": "Invalid configuration: {key} {problem}.",
+    },
 }
 
 _GENERIC: dict[str, str] = {

@@ -10,7 +10,6 @@ client resume from "the last id I saw".
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Callable
 
@@ -28,20 +27,22 @@ class Journal:
         self._wake = asyncio.Event()
         self._last_id = 0
         self._task: asyncio.Task[None] | None = None
+        self._stopping = False
 
     async def start(self) -> None:
         self._last_id = await self._store.max_message_id()
+        self._stopping = False
         self._task = asyncio.create_task(self._run(), name="journal")
 
     async def stop(self) -> None:
         """Write what is queued, then stop."""
         if self._task is None:
             return
-        while self._queue:
-            await self._flush()
-        self._task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await self._task
+        # Let the writer end by itself: cancelling it could abandon a write in progress,
+        # leaving its messages unannounced and their futures pending forever.
+        self._stopping = True
+        self._wake.set()
+        await self._task
         self._task = None
 
     def next_id(self) -> int:
@@ -56,7 +57,7 @@ class Journal:
         return future
 
     async def _run(self) -> None:
-        while True:
+        while self._queue or not self._stopping:
             await self._wake.wait()
             self._wake.clear()
             await self._flush()

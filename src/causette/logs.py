@@ -46,5 +46,7 @@ def configure(level: str = "info") -> None:
     for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
         logging.getLogger(name).handlers[:] = []
         logging.getLogger(name).propagate = True
-    # Access logs would record every page load with its address: not needed at info.
+    # Access logs would record every page load with its address: not needed at info. The same
+    # goes for uvicorn's info lines on each WebSocket ("1.2.3.4:5678 - WebSocket [accepted]").
     logging.getLogger("uvicorn.access").setLevel(logging.WARNING)
+    logging.getLogger("uvicorn.error").setLevel(logging.WARNING)
