@@ -168,7 +168,9 @@ def _room_list_frame(rooms: list[RoomInfo], codec: Codec) -> str:
 def bind(host: str, port: int) -> socket.socket:
     """Bind the listening socket ourselves, so that port 0 can be reported once chosen."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    # proto must say TCP: asyncio disables Nagle (TCP_NODELAY) only on sockets that do, and
+    # accepted sockets inherit it. Without it, a frame right after another waits ~40 ms.
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
     sock.listen(1024)
@@ -176,10 +178,31 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-async def serve(settings: Settings, sock: socket.socket | None = None) -> None:
-    """Run the server until it is told to stop (SIGINT or SIGTERM)."""
-    sock = sock or bind(settings.server.host, settings.server.port)
-    host, port = sock.getsockname()[:2]
+GRACEFUL_SECONDS = 5
+
+
+class _Server(uvicorn.Server):
+    """uvicorn's server, telling WebSocket clients why they are cut before it cuts them."""
+
+    def __init__(self, config: uvicorn.Config, app: App) -> None:
+        super().__init__(config)
+        self.chat = app
+
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        # uvicorn closes WebSockets (code 1012, no frame) before the lifespan shutdown, so
+        # ``App.stop`` would come too late to send ``server_shutdown``. Stop accepting first.
+        for server in self.servers:
+            server.close()
+        for sock in sockets or []:
+            sock.close()
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(GRACEFUL_SECONDS / 2):
+                await self.chat.web.shut_down()
+        await super().shutdown(sockets)
+
+
+def make_server(settings: Settings) -> tuple[App, uvicorn.Server]:
+    """The wired application and the HTTP server that runs it (``serve`` and tests share it)."""
     app = App(settings)
     config = uvicorn.Config(
         app.asgi(),
@@ -189,9 +212,16 @@ async def serve(settings: Settings, sock: socket.socket | None = None) -> None:
         ws_max_size=64 * 1024,
         ws_ping_interval=None,
         server_header=False,
-        timeout_graceful_shutdown=5,
+        timeout_graceful_shutdown=GRACEFUL_SECONDS,
     )
-    server = uvicorn.Server(config)
+    return app, _Server(config, app)
+
+
+async def serve(settings: Settings, sock: socket.socket | None = None) -> None:
+    """Run the server until it is told to stop (SIGINT or SIGTERM)."""
+    sock = sock or bind(settings.server.host, settings.server.port)
+    host, port = sock.getsockname()[:2]
+    _, server = make_server(settings)
     log.info("listening", extra={"host": host, "port": port, "url": f"http://{host}:{port}/"})
     await server.serve(sockets=[sock])
 

@@ -59,9 +59,12 @@ class Outbox:
             self._held.append((message_id, frame))
             return
         self.frames.append(frame)
-        self._size += len(frame)
-        if self._size > self.max_bytes:
-            self.close("slow_consumer", discard=True)
+        # A resume's replay is bounded by its query, not by this reader's pace: counting it
+        # would cut off, on every attempt, whoever missed more than the budget holds.
+        if not now:
+            self._size += len(frame)
+            if self._size > self.max_bytes:
+                self.close("slow_consumer", discard=True)
         self._wake.set()
 
     def hold(self) -> None:

@@ -65,6 +65,10 @@ class Link:
     outbox: Outbox
     lang: str = "fr"
     guest_id: str | None = None
+    # Set by ``ChatService.admit``: every frame of the connection counts against these,
+    # before and after entry, so a flood of requests is cut off like a flood of messages.
+    requests: TokenBucket | None = None
+    strikes: StrikeCounter | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +99,6 @@ class Resumed:
 @dataclass(slots=True)
 class _Pace:
     messages: TokenBucket
-    requests: TokenBucket
-    strikes: StrikeCounter
     token_hash: str
     created_at: float
     grace_timer: asyncio.TimerHandle | None = None
@@ -145,7 +147,9 @@ class ChatService:
             guest.privates.update(dict.fromkeys(stored.privates))
             guest.lang = stored.lang
             for room_id in stored.rooms:
-                if room_id in self.state.rooms:
+                if room_id in self.state.rooms and len(guest.rooms) < self.state.rules.rooms_max:
+                    # Over a lowered rooms_max the later rooms are dropped, rather than the
+                    # server refusing to start.
                     self.state.join(guest, room_id)
             self.state.load_ignores(guest.device, await self.store.ignores_of(guest.device))
             self._track(guest, stored.token_hash, stored.created_at)
@@ -173,8 +177,6 @@ class ChatService:
         p = self.pacing
         self._pace[guest.id] = _Pace(
             messages=TokenBucket(p.burst, p.rate, self._clock),
-            requests=TokenBucket(REQUEST_BURST, REQUEST_RATE, self._clock),
-            strikes=StrikeCounter(p.strikes, p.strike_window, self._clock),
             token_hash=token_digest,
             created_at=created_at,
         )
@@ -182,12 +184,21 @@ class ChatService:
 
     # -- connections -----------------------------------------------------------------------
 
-    def admit(self, ip: str) -> None:
-        """Count a new connection from ``ip``, or refuse it over the limit."""
-        count = self._per_ip.get(ip, 0)
-        if count >= self.pacing.connections_per_ip:
-            raise LimitExceeded("too_many_connections", max=self.pacing.connections_per_ip)
-        self._per_ip[ip] = count + 1
+    def admit(self, link: Link) -> None:
+        """Count a new connection from its address, or refuse it over the limit."""
+        p = self.pacing
+        count = self._per_ip.get(link.ip, 0)
+        if count >= p.connections_per_ip:
+            raise LimitExceeded("too_many_connections", max=p.connections_per_ip)
+        self._per_ip[link.ip] = count + 1
+        link.requests = TokenBucket(REQUEST_BURST, REQUEST_RATE, self._clock)
+        link.strikes = StrikeCounter(p.strikes, p.strike_window, self._clock)
+
+    def check_frame(self, link: Link) -> None:
+        """Count one request of a connection against its bucket."""
+        if link.requests is not None and not link.requests.try_take():
+            self._strike(link)
+            raise LimitExceeded("rate_limited", retry_after=link.requests.retry_after())
 
     async def disconnected(self, link: Link) -> None:
         """The connection closed: its guest waits out the grace period, unless it quit."""
@@ -244,22 +255,20 @@ class ChatService:
         return self.state.guests[link.guest_id], self._pace[link.guest_id]
 
     def guest_of(self, link: Link) -> Guest:
-        """The guest of a connection, after counting the request against its bucket."""
-        guest, pace = self._pace_of(link)
-        if not pace.requests.try_take():
-            self._strike(guest, pace)
-            raise LimitExceeded("rate_limited", retry_after=pace.requests.retry_after())
-        return guest
+        """The guest entered on a connection."""
+        return self._pace_of(link)[0]
 
-    def _strike(self, guest: Guest, pace: _Pace) -> None:
+    def _strike(self, link: Link) -> None:
         """Count a limit violation; persistent abuse ends the session with a reason."""
-        if not pace.strikes.strike():
+        if link.strikes is None or not link.strikes.strike():
             return
-        log.warning("flood disconnect", extra={"guest": guest.id})
-        outbox = self.hub.outboxes.get(guest.id)
-        if outbox is not None:
-            self.hub.detach(guest.id, outbox)
-            outbox.close("flood", discard=True)
+        log.warning("flood disconnect", extra={"guest": link.guest_id})
+        link.outbox.close("flood", discard=True)
+        guest = self.state.guests.get(link.guest_id) if link.guest_id else None
+        if guest is None:
+            return
+        self.hub.detach(guest.id, link.outbox)
+        link.guest_id = None
         task = asyncio.get_running_loop().create_task(self._end(guest, LeaveReason.QUIT))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
@@ -471,7 +480,7 @@ class ChatService:
         target_room = self.state.check_room_post(guest, room) if room is not None else None
         recipient = self.state.check_private(guest, to) if to is not None else None
         if not pace.messages.try_take():
-            self._strike(guest, pace)
+            self._strike(link)
             raise LimitExceeded("rate_limited", retry_after=pace.messages.retry_after())
         message = Message(
             id=self.journal.next_id(),

@@ -479,7 +479,7 @@ def test_ignore_binds_to_the_device(state: ChatState) -> None:
     zoe = add_guest(state, "zoe")
     bob = add_guest(state, "bob")
     entry = state.ignore(zoe, bob, "i1")
-    assert entry == IgnoreEntry("i1", "dev-bob", "Bob")
+    assert entry == IgnoreEntry("i1", "dev-bob", "Bob", bob.id)
     assert state.ignore(zoe, bob, "i2") is None
     assert state.ignores_of("dev-zoe") == [entry]
     # Bob's next session from the same browser is still ignored.

@@ -246,9 +246,9 @@ def test_room_list_and_room_state() -> None:
     assert set(state) == {"id", "name", "topic", "kind", "owner", "members", "history"}
 
 
-def test_ignores_show_id_and_nick_only() -> None:
-    entries = [IgnoreEntry("i:1", "dev-secret", "Bob")]
-    assert web.ignores(entries) == [{"id": "i:1", "nick": "Bob"}]
+def test_ignores_never_show_the_device() -> None:
+    entries = [IgnoreEntry("i:1", "dev-secret", "Bob", "b0b")]
+    assert web.ignores(entries) == [{"id": "i:1", "nick": "Bob", "user": "b0b"}]
 
 
 # -- answers and notices ---------------------------------------------------------------------

@@ -139,3 +139,6 @@ class IgnoreEntry:
     id: str
     ignored_device: str
     nick: str
+    # The session id the person had when ignored, so that a client can tell which of the
+    # people it knows is ignored; later sessions of that device are not revealed.
+    user_id: str = ""

@@ -259,7 +259,7 @@ class ChatState:
         mine = self._ignores.setdefault(guest.device, {})
         if target.device in mine:
             return None
-        entry = IgnoreEntry(entry_id, target.device, target.profile.nickname)
+        entry = IgnoreEntry(entry_id, target.device, target.profile.nickname, target.id)
         mine[target.device] = entry
         self._ignored_by.setdefault(target.device, set()).add(guest.device)
         return entry

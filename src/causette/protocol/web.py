@@ -179,7 +179,7 @@ def room_state(
 
 
 def ignores(entries: Sequence[IgnoreEntry]) -> list[dict[str, str]]:
-    return [{"id": e.id, "nick": e.nick} for e in entries]
+    return [{"id": e.id, "nick": e.nick, "user": e.user_id} for e in entries]
 
 
 # -- frames ------------------------------------------------------------------------------

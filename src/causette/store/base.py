@@ -50,7 +50,8 @@ class Store(Protocol):
 
     async def close(self) -> None: ...
 
-    async def max_message_id(self) -> int: ...
+    async def max_message_id(self) -> int:
+        """The highest message id ever stored, even if that message was purged since."""
 
     async def append_messages(self, messages: Sequence[Message]) -> None:
         """Persist messages in one transaction; returns once they are durable."""

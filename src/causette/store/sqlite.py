@@ -123,7 +123,10 @@ class SqliteStore:
     # -- messages --------------------------------------------------------------------------
 
     async def max_message_id(self) -> int:
-        rows = await self._rows("SELECT COALESCE(MAX(id), 0) FROM message")
+        rows = await self._rows(
+            "SELECT MAX(COALESCE((SELECT MAX(id) FROM message), 0),"
+            " COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'message'), 0))"
+        )
         return int(rows[0][0])
 
     async def append_messages(self, messages: Sequence[Message]) -> None:
@@ -283,15 +286,17 @@ class SqliteStore:
 
     async def ignores_of(self, device: str) -> list[IgnoreEntry]:
         rows = await self._rows(
-            "SELECT id, ignored_device, nick FROM ignore_entry WHERE device = ? ORDER BY rowid",
+            "SELECT id, ignored_device, nick, user_id FROM ignore_entry WHERE device = ?"
+            " ORDER BY rowid",
             (device,),
         )
-        return [IgnoreEntry(r[0], r[1], r[2]) for r in rows]
+        return [IgnoreEntry(r[0], r[1], r[2], r[3]) for r in rows]
 
     async def add_ignore(self, device: str, entry: IgnoreEntry) -> None:
         await self._write(
-            "INSERT OR REPLACE INTO ignore_entry VALUES (?, ?, ?, ?)",
-            (device, entry.id, entry.ignored_device, entry.nick),
+            "INSERT OR REPLACE INTO ignore_entry (device, id, ignored_device, nick, user_id)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (device, entry.id, entry.ignored_device, entry.nick, entry.user_id),
         )
 
     async def remove_ignore(self, device: str, entry_id: str) -> None:

@@ -49,6 +49,7 @@ SECURITY_HEADERS = [
 ]
 
 # Close codes: 1000 normal, 1008 policy violation, 1013 try again later.
+CLOSE_TIMEOUT = 2.0
 CLOSE_CODES = {"quit": 1000, "session_taken_over": 1000, "server_shutdown": 1001}
 
 
@@ -89,6 +90,8 @@ class WebListener:
         self.outbox_max_bytes = outbox_max_bytes
         self.idle_timeout = idle_timeout
         self.links: set[Link] = set()
+        self._no_links = asyncio.Event()
+        self._no_links.set()
 
     def app(self, lifespan: Callable[[Starlette], Any] | None = None) -> ASGIApp:
         routes = [
@@ -121,6 +124,12 @@ class WebListener:
         for link in list(self.links):
             link.outbox.close(reason)
 
+    async def shut_down(self) -> None:
+        """Send every connection ``server_shutdown`` and wait until all are closed (callers
+        bound the wait). Run before the HTTP server cuts them, which would say nothing."""
+        self.close_all("server_shutdown")
+        await self._no_links.wait()
+
     async def websocket(self, ws: WebSocket) -> None:
         if not self._same_origin(ws):
             # A page on another site must not ride on this browser's device cookie.
@@ -136,11 +145,12 @@ class WebListener:
             await self._refuse(ws, link, "protocol_unsupported")
             return
         try:
-            self.service.admit(ip)
+            self.service.admit(link)
         except LimitExceeded as refusal:
             await self._refuse(ws, link, refusal.code, refusal.params)
             return
         self.links.add(link)
+        self._no_links.clear()
         writer = asyncio.create_task(self._write(ws, link), name="ws-writer")
         reader = asyncio.create_task(self._greet_and_read(ws, link), name="ws-reader")
         try:
@@ -152,6 +162,8 @@ class WebListener:
                     await asyncio.wait_for(asyncio.shield(writer), 5.0)
         finally:
             self.links.discard(link)
+            if not self.links:
+                self._no_links.set()
             outbox.close("gone", discard=True)
             for task in (reader, writer):
                 task.cancel()
@@ -214,9 +226,11 @@ class WebListener:
             reason = outbox.closed or "gone"
             if reason == "gone":
                 return
-            if reason not in ("quit",):
-                await ws.send_text(web.disconnect_frame(reason, link.lang))
-            await ws.close(code=CLOSE_CODES.get(reason, 1008))
-        except (WebSocketDisconnect, RuntimeError, OSError):
+            # A peer that stopped reading would block these forever: give it a moment only.
+            async with asyncio.timeout(CLOSE_TIMEOUT):
+                if reason != "quit":
+                    await ws.send_text(web.disconnect_frame(reason, link.lang))
+                await ws.close(code=CLOSE_CODES.get(reason, 1008))
+        except (WebSocketDisconnect, RuntimeError, OSError, TimeoutError):
             # The peer went away mid-write; the reader notices and cleans up.
             outbox.close("gone", discard=True)

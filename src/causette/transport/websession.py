@@ -7,11 +7,12 @@ through the connection's outbox, so they stay in order with the events fanned ou
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
-from causette.errors import CausetteError, InvalidInput, Refused
+from causette.errors import CausetteError, InvalidInput, LimitExceeded, Refused
 from causette.protocol import web
 from causette.service import ChatService, Entered, Joined, Link
 
@@ -48,9 +49,13 @@ class WebSession:
         try:
             request = web.decode_request(frame)
         except web.BadFrame as bad:
+            # Garbage counts against the connection's bucket like any request.
+            with contextlib.suppress(LimitExceeded):
+                self.service.check_frame(self.link)
             outbox.push(web.error_frame(bad.request_id, bad, self.link.lang))
             return
         try:
+            self.service.check_frame(self.link)
             if request.type not in web.OPEN_TYPES and self.link.guest_id is None:
                 raise Refused("not_entered")
             if request.type == "resume":

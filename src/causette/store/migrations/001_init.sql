@@ -1,6 +1,8 @@
 -- causette schema, version 1. Times are UTC epoch seconds.
+-- AUTOINCREMENT keeps the highest id ever used in sqlite_sequence, so ids never go back
+-- after the purge empties the table: clients resume from "the last id I saw".
 CREATE TABLE message (
-    id            INTEGER PRIMARY KEY,
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
     ts            REAL    NOT NULL,
     room          TEXT,
     sender_id     TEXT    NOT NULL,
@@ -60,6 +62,7 @@ CREATE TABLE ignore_entry (
     id              TEXT NOT NULL,
     ignored_device  TEXT NOT NULL,
     nick            TEXT NOT NULL,
+    user_id         TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (device, id),
     UNIQUE (device, ignored_device)
 );

@@ -5,7 +5,7 @@ import { RequestError } from './connection.js';
 import { invalidate } from './render.js';
 import { t } from './i18n.js';
 import {
-  state, activeConv, upsertRoom, openPrivate, setIgnores, dropMessagesFrom, updateUser, save,
+  state, activeConv, upsertRoom, openPrivate, dropMessagesFrom, updateUser,
 } from './state.js';
 
 let conn = null;
@@ -87,14 +87,18 @@ export async function kick(c, user) {
   await request('kick', { room: c.id, user: user.id });
 }
 
+const keepIgnores = (ack) => {
+  state.ignores = ack.ignores || [];
+};
+
 export async function ignore(user) {
-  await request('ignore', { user: user.id }, (ack) => setIgnores(ack.ignores, user.id));
+  await request('ignore', { user: user.id }, keepIgnores);
   dropMessagesFrom(user.id);
   invalidate();
 }
 
 export async function unignore(entryId) {
-  await request('unignore', { user: entryId }, (ack) => setIgnores(ack.ignores));
+  await request('unignore', { user: entryId }, keepIgnores);
   invalidate();
 }
 
@@ -109,7 +113,6 @@ export async function setNick(nickname) {
   await request('set_nick', { nickname }, (ack) => {
     if (ack.me) updateUser(ack.me);
   });
-  save();
   invalidate();
 }
 

@@ -1,23 +1,17 @@
-// The WebSocket to the server and nothing else: NDJSON frames in, requests out with their
-// answers correlated by id, a ping after 30 s of silence, reconnection with backoff.
-// It knows nothing of rooms or messages; the app decides what to do on each (re)connection.
+// The WebSocket and nothing else: NDJSON frames in, requests out with their answers matched by
+// id, a ping after 30 s without sending, reconnection with backoff (1 s, 2 s, 4 s … 15 s).
+// It knows nothing of the chat; the app decides what to do on each new connection.
 
-const PING_AFTER = 30_000;
-const PING_TIMEOUT = 20_000;
-const MAX_DELAY = 15_000;
-
-/** An `error` answer to a request (or a local failure such as `connection_lost`). */
+/** An `error` answer to a request, or a local failure (`connection_lost`). */
 export class RequestError extends Error {
   constructor({ code, message, field, params }) {
     super(message || code);
-    this.code = code;
-    this.field = field || null;
-    this.params = params || {};
+    Object.assign(this, { code, field: field || null, params: params || {} });
   }
 }
 
 /**
- * onEvent(obj): every server object that is not an answer (including `error` with `re: null`).
+ * onEvent(obj): every object that is not an answer (including `error` with `re: null`).
  * onState(s): 'connecting' | 'open' | 'reconnecting' | 'closed'.
  */
 export function createConnection({ url, onEvent, onState }) {
@@ -34,42 +28,37 @@ export function createConnection({ url, onEvent, onState }) {
     clearTimeout(timer);
     stopped = false;
     onState(attempt ? 'reconnecting' : 'connecting');
-    const sock = new WebSocket(url);
-    ws = sock;
+    const sock = (ws = new WebSocket(url));
     sock.onopen = () => {
-      if (sock !== ws) return;
       openedAt = lastSent = Date.now();
       onState('open');
     };
     sock.onmessage = (e) => {
-      if (sock !== ws) return;
       for (const line of String(e.data).split('\n')) {
-        if (!line.trim()) continue;
+        if (sock !== ws) return; // a line may have closed this connection
         let obj;
         try {
           obj = JSON.parse(line);
         } catch {
-          continue;
+          continue; // blank or broken line
         }
-        if (obj && typeof obj === 'object') dispatch(obj);
+        try {
+          if (obj && typeof obj === 'object') dispatch(obj);
+        } catch (err) {
+          console.error(err); // one bad event must not lose the rest of the frame
+        }
       }
     };
-    sock.onclose = () => {
-      if (sock === ws) dropped();
-    };
+    sock.onclose = dropped;
   }
 
   function dispatch(obj) {
-    const answer = obj.type === 'ack' || (obj.type === 'error' && obj.re != null);
-    const p = answer && pending.get(obj.re);
-    if (!p) {
-      if (!answer) onEvent(obj);
-      return;
-    }
+    const p = (obj.type === 'ack' || obj.type === 'error') && pending.get(obj.re);
+    if (!p) return obj.type !== 'ack' && onEvent(obj);
     pending.delete(obj.re);
     if (obj.type === 'error') return p.reject(new RequestError(obj));
-    // onAck runs before the next line of the frame: events that follow an answer (messages
-    // after `resume`, `joined` after `join`) find the state it created.
+    // onAck runs before the next line of the frame, so the events that follow an answer
+    // (messages after `resume`, `joined` after `join`) find the state it created.
     try {
       p.resolve(p.onAck ? p.onAck(obj) : obj);
     } catch (err) {
@@ -77,41 +66,26 @@ export function createConnection({ url, onEvent, onState }) {
     }
   }
 
-  function failPending() {
-    const old = pending;
-    pending = new Map();
-    for (const p of old.values()) p.reject(new RequestError({ code: 'connection_lost' }));
-  }
-
-  // The socket is gone (closed by the server, the network, or a failed ping).
+  // The socket is gone: closed by the server, the network, or a ping left unanswered.
   function dropped() {
-    const sock = ws;
-    ws = null;
-    if (sock) {
-      sock.onclose = sock.onmessage = sock.onopen = null;
-      try {
-        sock.close();
-      } catch {
-        /* already closed */
-      }
+    if (ws) {
+      ws.onclose = ws.onmessage = ws.onopen = null;
+      ws.close();
+      ws = null;
     }
-    failPending();
+    for (const p of pending.values()) p.reject(new RequestError({ code: 'connection_lost' }));
+    pending = new Map();
     if (stopped) return onState('closed');
-    if (openedAt && Date.now() - openedAt > 10_000) attempt = 0;
+    if (openedAt && Date.now() - openedAt > 10_000) attempt = 0; // it had worked for a while
     openedAt = 0;
-    const delay = Math.min(MAX_DELAY, 1000 * 2 ** attempt);
-    attempt++;
     onState('reconnecting');
-    timer = setTimeout(open, delay);
+    timer = setTimeout(open, Math.min(15_000, 1000 * 2 ** attempt++));
   }
 
   /** Send a request; resolves with the ack (or onAck's result), rejects with RequestError. */
   function request(type, fields = {}, onAck = null) {
     return new Promise((resolve, reject) => {
-      if (!ws || ws.readyState !== WebSocket.OPEN) {
-        reject(new RequestError({ code: 'connection_lost' }));
-        return;
-      }
+      if (ws?.readyState !== WebSocket.OPEN) return reject(new RequestError({ code: 'connection_lost' }));
       const id = nextId++;
       pending.set(id, { resolve, reject, onAck });
       ws.send(JSON.stringify({ ...fields, type, id }));
@@ -120,39 +94,35 @@ export function createConnection({ url, onEvent, onState }) {
   }
 
   setInterval(() => {
-    if (!ws || ws.readyState !== WebSocket.OPEN || Date.now() - lastSent < PING_AFTER) return;
+    if (ws?.readyState !== WebSocket.OPEN || Date.now() - lastSent < 30_000) return;
     const sock = ws;
-    const guard = setTimeout(() => sock === ws && dropped(), PING_TIMEOUT);
-    request('ping').then(
-      () => clearTimeout(guard),
-      () => clearTimeout(guard),
-    );
+    const guard = setTimeout(() => sock === ws && dropped(), 20_000);
+    request('ping').finally(() => clearTimeout(guard)).catch(() => {});
   }, 5000);
 
-  // Back online: no need to wait for the end of the backoff.
-  addEventListener('online', () => {
-    if (!ws && !stopped && timer) open();
-  });
+  // The browser knows the network is gone: say so now rather than after a ping times out
+  // (an open socket can linger silently); back online, reconnect without waiting for the backoff.
+  addEventListener('offline', () => ws && dropped());
+  addEventListener('online', () => !ws && !stopped && open());
 
   return {
     open,
     request,
+    get isOpen() {
+      return ws?.readyState === WebSocket.OPEN;
+    },
     /** Close and do not reconnect (quit, session taken over). */
     stop() {
       stopped = true;
       clearTimeout(timer);
-      if (ws) dropped();
-      else onState('closed');
+      dropped();
     },
     /** A fresh connection now, forgetting the backoff. */
     restart() {
       stopped = true;
-      if (ws) dropped();
+      dropped();
       attempt = 0;
       open();
-    },
-    get isOpen() {
-      return !!ws && ws.readyState === WebSocket.OPEN;
     },
   };
 }

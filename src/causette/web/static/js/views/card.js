@@ -4,7 +4,7 @@
 import { $, setText } from '../dom.js';
 import { t } from '../i18n.js';
 import { onRender } from '../render.js';
-import { state, knownUser, isMe, isOwner } from '../state.js';
+import { knownUser, isMe, isOwner, ignoreEntry } from '../state.js';
 import { openPrivateWith, ignore, unignore, kick, activeRoom } from '../actions.js';
 import { announceError } from '../live.js';
 import { closeDrawers } from './drawers.js';
@@ -35,7 +35,10 @@ export function initCard() {
     dlg.close();
   });
   $('card-ignore').addEventListener('click', () =>
-    act(() => (state.ignored.has(user.id) ? unignore(state.ignored.get(user.id)) : ignore(user))));
+    act(() => {
+      const entry = ignoreEntry(user.id);
+      return entry ? unignore(entry.id) : ignore(user);
+    }));
   $('card-kick').addEventListener('click', () => act(() => kick(room, user), true));
   onRender('card', () => dlg.open && fill());
 }
@@ -72,6 +75,6 @@ function fill() {
   const self = isMe(user);
   $('card-private').hidden = self;
   $('card-ignore').hidden = self;
-  $('card-ignore').textContent = t(state.ignored.has(user.id) ? 'card_unignore' : 'card_ignore');
+  $('card-ignore').textContent = t(ignoreEntry(user.id) ? 'card_unignore' : 'card_ignore');
   $('card-kick').hidden = self || !isOwner(room) || room.closed || !room.members.has(user.id);
 }

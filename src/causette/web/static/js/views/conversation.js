@@ -59,6 +59,7 @@ function header(c) {
   setText($('conv-topic'), $('topic-form').hidden ? sub : '');
   $('topic-edit').hidden = !isOwner(c) || c.closed || !$('topic-form').hidden;
   $('conv-empty').hidden = !!c;
+  $('conv-head').hidden = !c;
   $('messages').hidden = !c;
   const panel = $('conv-panel');
   if (c) panel.setAttribute('aria-labelledby', tabId(c.key));

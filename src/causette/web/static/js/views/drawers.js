@@ -12,6 +12,7 @@ export function initDrawers() {
     $(button).addEventListener('click', () => (opened === drawer ? closeDrawers() : openDrawer(drawer)));
   }
   $('backdrop').addEventListener('click', () => closeDrawers());
+  for (const b of document.querySelectorAll('[data-close-drawer]')) b.addEventListener('click', () => closeDrawers(true));
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && opened && !document.querySelector('dialog[open]')) closeDrawers(true);
   });
@@ -26,7 +27,7 @@ export function openDrawer(drawer) {
   $(DRAWERS[drawer]).setAttribute('aria-expanded', 'true');
   $('backdrop').hidden = false;
   $('conversation').inert = true;
-  $(drawer).querySelector('button, input, select')?.focus();
+  $(drawer).querySelector('ul button, input')?.focus();
 }
 
 /** Close the open drawer; `refocus` puts focus back on its button. */

@@ -20,7 +20,7 @@ function message({ msg: m, mine }, onNick) {
     h('time', { datetime: m.ts }, clock(m.ts)), ' ',
     m.action ? h('span', { class: 'star', 'aria-hidden': 'true' }, '* ') : null,
     nickButton(m.from, onNick), ' ',
-    h('span', { class: 'text' }, renderText(m.text, nick)));
+    h('span', { class: 'text' }, renderText(m.text, mine ? null : nick)));
 }
 
 function line(e) {

@@ -5,7 +5,7 @@ import { $, h, setText, syncList } from '../dom.js';
 import { t } from '../i18n.js';
 import { onRender } from '../render.js';
 import { state, roomKey } from '../state.js';
-import { joinRoom, createRoom, activate } from '../actions.js';
+import { joinRoom, createRoom } from '../actions.js';
 import { announceError } from '../live.js';
 import { closeDrawers } from './drawers.js';
 
@@ -17,79 +17,58 @@ export function initRooms() {
   });
 }
 
-function showRoomsError(e) {
-  const text = e ? e.message : '';
-  setText($('rooms-error'), text);
-  announceError(text);
-}
-
-async function join(r) {
-  showRoomsError(null);
-  const c = state.convs.get(roomKey(r.id));
+// Run `fn`; on success close the drawer and go to the conversation, else show why.
+async function go(fn, onError) {
+  setText($('rooms-error'), '');
   try {
-    if (c && !c.closed) activate(c.key);
-    else await joinRoom(r.id);
+    await fn();
     closeDrawers();
     $('composer').focus();
   } catch (e) {
-    showRoomsError(e);
+    (onError && onError(e)) || setText($('rooms-error'), e.message);
+    announceError(e.message);
   }
 }
 
 function create() {
   const name = $('create-room-name');
   const topic = $('create-room-topic');
-  for (const f of ['name', 'topic']) setText($(`error-create-room-${f}`), '');
-  if (!name.value.trim()) {
-    setText($('error-create-room-name'), t('err_room_name_required'));
-    return name.focus();
-  }
-  createRoom(name.value.trim(), topic.value.trim()).then(
-    () => {
-      name.value = topic.value = '';
-      closeDrawers();
-      $('composer').focus();
-    },
-    (e) => {
-      const f = e.field === 'topic' ? 'topic' : e.field === 'room' || e.field === 'name' ? 'name' : null;
-      if (f) setText($(`error-create-room-${f}`), e.message);
-      else showRoomsError(e);
-      announceError(e.message);
-    },
-  );
+  const error = (f, text) => setText($(`error-create-room-${f}`), text) || true;
+  error('name', '');
+  error('topic', '');
+  if (!name.value.trim()) return error('name', t('err_room_name_required')) && name.focus();
+  go(async () => {
+    await createRoom(name.value.trim(), topic.value.trim());
+    name.value = topic.value = '';
+  }, (e) => ['room', 'name', 'topic'].includes(e.field) && error(e.field === 'topic' ? 'topic' : 'name', e.message));
 }
 
-// Official rooms first in the server's order, then user rooms by name: a stable order, so a
-// count changing does not move the button under the visitor's finger.
+// Official rooms in the server's order, then user rooms by name: a stable order, so a count
+// changing never moves a button under the visitor's finger.
 function ordered() {
-  const official = state.rooms.filter((r) => r.kind !== 'user');
   const user = state.rooms.filter((r) => r.kind === 'user').sort((a, b) => a.name.localeCompare(b.name));
-  return [...official, ...user];
+  return [...state.rooms.filter((r) => r.kind !== 'user'), ...user];
 }
 
 function createItem(r) {
   const li = h('li', { class: 'room', 'data-testid': `room-${r.id}` });
-  li.parts = {
-    name: h('span', { class: 'room-name' }),
-    count: h('span', { class: 'room-count' }),
-    topic: h('p', { class: 'topic' }),
-    button: h('button', { type: 'button', class: 'small', 'data-testid': `join-${r.id}`, onclick: () => join(li.room) }),
-  };
-  const { name, count, topic, button } = li.parts;
-  li.append(h('div', { class: 'room-line' }, name, count), topic, button);
+  li.append(
+    h('div', null, h('span', { class: 'room-name' }), h('span', { class: 'room-count' })),
+    h('button', { type: 'button', class: 'small', 'data-testid': `join-${r.id}`, onclick: () => go(() => joinRoom(li.room.id)) }),
+    h('p', { class: 'topic' }),
+  );
   return li;
 }
 
 function updateItem(li, r) {
   li.room = r;
-  const joined = !!state.convs.get(roomKey(r.id)) && !state.convs.get(roomKey(r.id)).closed;
-  const { name, count, topic, button } = li.parts;
-  name.textContent = r.name;
-  count.textContent = t('room_count', { count: r.count ?? 0 });
+  const joined = state.convs.get(roomKey(r.id))?.closed === false;
+  const [head, button, topic] = li.children;
+  head.firstChild.textContent = r.name;
+  head.lastChild.textContent = t('room_count', { count: r.count ?? 0 });
   setText(topic, r.topic);
   button.textContent = t(joined ? 'room_open' : 'room_join');
   button.setAttribute('aria-label', t(joined ? 'room_open_label' : 'room_join_label', { name: r.name }));
-  li.classList.toggle('joined', joined);
   li.classList.toggle('active', state.active === roomKey(r.id));
 }
 

@@ -1,0 +1,41 @@
+"""Below the minimum age: refused, and the device stays blocked.
+
+In a module of its own: the refusal also blocks the network address (127.0.0.1 here), which
+would stop every other test of the same server from entering.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+
+def test_under_age_is_refused_and_blocked_after_a_reload(
+    new_page: Callable[..., Page], nick: Callable[[str], str]
+) -> None:
+    page = new_page()
+    page.get_by_test_id("nickname").fill(nick("Petit"))
+    page.get_by_test_id("age").fill("15")
+    page.get_by_test_id("gender-man").check()
+    page.get_by_test_id("postal-code").fill("75011")
+    page.get_by_test_id("enter-submit").click()
+
+    refusal = page.get_by_test_id("error-age")
+    expect(refusal).to_contain_text("réservé aux personnes de 18 ans et plus")
+    expect(refusal).to_contain_text("3018")
+    blocked = page.get_by_test_id("entry-blocked")
+    expect(blocked).to_be_visible()
+    expect(blocked).to_contain_text("L'entrée est bloquée sur cet appareil jusqu'au")
+    expect(page.get_by_test_id("enter-submit")).to_be_disabled()
+    expect(page.get_by_test_id("age")).to_be_disabled()
+
+    page.reload()
+    expect(page.get_by_test_id("connection-state")).to_have_attribute("data-state", "open")
+    expect(page.get_by_test_id("entry-blocked")).to_be_visible()
+    expect(page.get_by_test_id("enter-submit")).to_be_disabled()
+    expect(page.get_by_test_id("nickname")).to_be_disabled()
+    expect(page.get_by_test_id("room-list")).to_be_hidden()
