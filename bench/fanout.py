@@ -42,7 +42,9 @@ async def run(members: int, messages: int) -> None:
     await asyncio.sleep(0)
     cpu0, wall0 = time.process_time(), time.perf_counter()
     for n in range(messages):
-        message = Message(n + 1, time.time(), sender.view, sender.device, f"message {n}", room="general")
+        message = Message(
+            n + 1, time.time(), sender.view, sender.device, f"message {n}", room="general"
+        )
         hub.deliver(state.post(message))
         if n % 10 == 9:
             await asyncio.sleep(0)  # let writers take their batches, as the loop would

@@ -32,9 +32,20 @@ def cpu_seconds(pid: int) -> float:
 
 def start_server(data_dir: str, config: str) -> tuple[subprocess.Popen[str], int]:
     proc = subprocess.Popen(
-        [sys.executable, "-m", "causette", "serve", "--port", "0", "--data-dir", data_dir,
-         "--config", config],
-        stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "causette",
+            "serve",
+            "--port",
+            "0",
+            "--data-dir",
+            data_dir,
+            "--config",
+            config,
+        ],
+        stderr=subprocess.PIPE,
+        text=True,
     )
     assert proc.stderr is not None
     for line in proc.stderr:
@@ -49,8 +60,18 @@ def start_server(data_dir: str, config: str) -> tuple[subprocess.Popen[str], int
 async def member(url: str, index: int) -> ClientConnection:
     ws = await connect(url, max_size=None)
     await ws.recv()
-    await ws.send(json.dumps({"type": "enter", "id": 1, "nickname": f"bench{index:05d}",
-                              "age": 30, "gender": "other", "postal_code": "75011"}))
+    await ws.send(
+        json.dumps(
+            {
+                "type": "enter",
+                "id": 1,
+                "nickname": f"bench{index:05d}",
+                "age": 30,
+                "gender": "other",
+                "postal_code": "75011",
+            }
+        )
+    )
     while '"re":1' not in await ws.recv():
         pass
     await ws.send(json.dumps({"type": "join", "id": 2, "room": "general"}))
@@ -71,6 +92,7 @@ async def run(members: int, messages: int, senders: int) -> None:
         config = Path(data) / "bench.toml"
         config.write_text(
             "[limits]\nconnections_per_ip = 100000\nburst = 1000\nrate_per_second = 1000\n"
+            "requests_burst = 100000\nrequests_per_second = 100000\n"
             "outbox_max_bytes = 67108864\n"
         )
         proc, port = start_server(data, str(config))
@@ -91,17 +113,26 @@ async def run(members: int, messages: int, senders: int) -> None:
             per_sender = messages // senders
             for n in range(per_sender):
                 for s in range(senders):
-                    await clients[s].send(json.dumps(
-                        {"type": "say", "id": f"m{n}", "room": "general",
-                         "text": f"message {n} {secrets.token_hex(8)}"}))
+                    await clients[s].send(
+                        json.dumps(
+                            {
+                                "type": "say",
+                                "id": f"m{n}",
+                                "room": "general",
+                                "text": f"message {n} {secrets.token_hex(8)}",
+                            }
+                        )
+                    )
             await asyncio.wait_for(asyncio.gather(*counters), 300)
             wall = time.perf_counter() - wall0
             cpu = cpu_seconds(proc.pid) - cpu0
             delivered = members * per_sender * senders
-            print(f"members={members} messages={per_sender * senders} delivered={delivered} "
-                  f"server_cpu={cpu:.2f}s wall={wall:.2f}s "
-                  f"server_cpu_per_delivery={cpu / delivered * 1e6:.2f}us "
-                  f"deliveries_per_s={delivered / wall:.0f}")
+            print(
+                f"members={members} messages={per_sender * senders} delivered={delivered} "
+                f"server_cpu={cpu:.2f}s wall={wall:.2f}s "
+                f"server_cpu_per_delivery={cpu / delivered * 1e6:.2f}us "
+                f"deliveries_per_s={delivered / wall:.0f}"
+            )
             for ws in clients:
                 await ws.close()
         finally:

@@ -181,3 +181,23 @@ def test_check_config_of_a_missing_file(tmp_path: Path, capsys: pytest.CaptureFi
     missing = tmp_path / "nope.toml"
     assert cli.main(["check-config", str(missing)]) == 2
     assert str(missing) in capsys.readouterr().err
+
+
+def test_every_default_key_is_documented_in_operations_md() -> None:
+    """docs/operations.md must name every key the default configuration file sets."""
+    import tomllib
+    from importlib import resources
+    from pathlib import Path
+
+    defaults = tomllib.loads(
+        resources.files("causette").joinpath("defaults/config.toml").read_text("utf-8")
+    )
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "operations.md").read_text("utf-8")
+    missing = [
+        f"{section}.{key}"
+        for section, table in defaults.items()
+        if isinstance(table, dict)
+        for key in table
+        if f"| `{key}` |" not in doc
+    ]
+    assert missing == []

@@ -65,6 +65,8 @@ def pacing_of(settings: Settings) -> Pacing:
     return Pacing(
         burst=lim.burst,
         rate=lim.rate_per_second,
+        requests_burst=lim.requests_burst,
+        requests_rate=lim.requests_per_second,
         strikes=lim.strikes_to_disconnect,
         strike_window=lim.strike_window_seconds,
         connections_per_ip=lim.connections_per_ip,

@@ -49,6 +49,8 @@ class LimitSettings:
     connections_per_ip: int = 8
     burst: int = 8
     rate_per_second: float = 1.0
+    requests_burst: int = 30
+    requests_per_second: float = 5.0
     strikes_to_disconnect: int = 10
     strike_window_seconds: float = 30.0
     user_rooms_max: int = 200
@@ -229,6 +231,8 @@ def parse(document: dict[str, Any]) -> Settings:
         connections_per_ip=lim.integer("connections_per_ip", 8, 1, 100_000),
         burst=lim.integer("burst", 8, 1, 1000),
         rate_per_second=lim.number("rate_per_second", 1.0, 0.01, 1000.0),
+        requests_burst=lim.integer("requests_burst", 30, 1, 100_000),
+        requests_per_second=lim.number("requests_per_second", 5.0, 0.01, 100_000.0),
         strikes_to_disconnect=lim.integer("strikes_to_disconnect", 10, 1, 1000),
         strike_window_seconds=lim.number("strike_window_seconds", 30.0, 1.0, 3600.0),
         user_rooms_max=lim.integer("user_rooms_max", 200, 0, 100_000),

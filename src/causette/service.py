@@ -36,10 +36,6 @@ from causette.store.base import Declaration, Store, StoredGuest
 
 log = logging.getLogger(__name__)
 
-# Requests other than messages (join, nick, whois ...) get a looser bucket of their own.
-REQUEST_BURST = 30
-REQUEST_RATE = 5.0
-
 
 @dataclass(frozen=True, slots=True)
 class Pacing:
@@ -47,6 +43,8 @@ class Pacing:
 
     burst: int = 8
     rate: float = 1.0
+    requests_burst: int = 30
+    requests_rate: float = 5.0
     strikes: int = 10
     strike_window: float = 30.0
     connections_per_ip: int = 8
@@ -191,7 +189,7 @@ class ChatService:
         if count >= p.connections_per_ip:
             raise LimitExceeded("too_many_connections", max=p.connections_per_ip)
         self._per_ip[link.ip] = count + 1
-        link.requests = TokenBucket(REQUEST_BURST, REQUEST_RATE, self._clock)
+        link.requests = TokenBucket(p.requests_burst, p.requests_rate, self._clock)
         link.strikes = StrikeCounter(p.strikes, p.strike_window, self._clock)
 
     def check_frame(self, link: Link) -> None:
