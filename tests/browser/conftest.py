@@ -14,6 +14,7 @@ import queue
 import subprocess
 import sys
 import threading
+import warnings
 from collections import deque
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -23,6 +24,7 @@ import pytest
 from playwright.sync_api import (
     Browser,
     BrowserContext,
+    ConsoleMessage,
     Error,
     Page,
     Playwright,
@@ -35,7 +37,6 @@ LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backgro
 # Every browser comes from 127.0.0.1: raise the per-address limit, keep the other defaults.
 CONFIG = "[limits]\nconnections_per_ip = 50\n"
 START_TIMEOUT = 20.0
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 
 _MISSING = (
     f"BROWSER TESTS NOT RUN: {CHROMIUM} is missing (apt-get install chromium). "
@@ -44,7 +45,10 @@ _MISSING = (
 
 if not CHROMIUM.exists():
     if os.environ.get("CI") == "true":
-        pytest.fail(f"{CHROMIUM} is missing and CI=true: the browser tests must run.", False)
+        pytest.fail(
+            f"{CHROMIUM} is missing and CI=true: the browser tests must run.", pytrace=False
+        )
+    warnings.warn(pytest.PytestWarning(_MISSING), stacklevel=1)  # shown without -rs
     pytest.skip(_MISSING, allow_module_level=True)
 
 expect.set_options(timeout=10_000)
@@ -112,13 +116,15 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     srv.stop()
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: while the sync API runs, its event loop counts as running in this
+# thread, so the asyncio tests collected after this folder could not start their own loops.
+@pytest.fixture(scope="module")
 def playwright() -> Iterator[Playwright]:
     with sync_playwright() as p:
         yield p
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(playwright: Playwright) -> Iterator[Browser]:
     b = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
     yield b
@@ -149,10 +155,17 @@ def leave(page: Page) -> None:
     expect(page.get_by_test_id("enter-submit")).to_be_visible(timeout=3000)
 
 
+def keep_console_error(message: ConsoleMessage, errors: list[str]) -> None:
+    """An error the client logged (a failed event handler, say); a refused WebSocket while
+    offline is the browser's own message, not the client's."""
+    if message.type == "error" and "WebSocket connection" not in message.text:
+        errors.append(message.text)
+
+
 @pytest.fixture
 def new_page(browser: Browser, server: Server) -> Iterator[NewPage]:
     """``new_page(**context_options)``: a page of the app in a fresh context (a new device).
-    At the end every page quits the chat, and no page may have thrown a JavaScript error."""
+    At the end every page quits the chat; no page may have thrown or logged a JavaScript error."""
     contexts: list[BrowserContext] = []
     errors: list[str] = []
 
@@ -160,6 +173,7 @@ def new_page(browser: Browser, server: Server) -> Iterator[NewPage]:
         context = browser.new_context(base_url=server.url, locale="fr-FR", **options)
         contexts.append(context)
         context.on("weberror", lambda e: errors.append(str(e.error)))
+        context.on("console", lambda m: keep_console_error(m, errors))
         page = context.new_page()
         page.goto("/")
         expect(page.get_by_test_id("connection-state")).to_have_attribute("data-state", "open")
@@ -214,7 +228,7 @@ def visitor(new_page: NewPage, nick: Callable[[str], str]) -> Visitor:
         page = new_page(**options)
         name = nick(base)
         enter(page, name, age, gender, postal)
-        page.nick = name  # type: ignore[attr-defined]
+        page.nick = name
         if room:
             join(page, room)
         return page

@@ -68,10 +68,10 @@ def test_language_switch(new_page: NewPage) -> None:
 
 
 def has_visible_focus(el: Locator) -> bool:
-    style = el.evaluate(
-        "e => { const s = getComputedStyle(e); return [s.outlineStyle, s.outlineWidth, s.boxShadow]; }"
+    outline, width, shadow = el.evaluate(
+        "e => { const s = getComputedStyle(e);"
+        " return [s.outlineStyle, s.outlineWidth, s.boxShadow]; }"
     )
-    outline, width, shadow = style
     return (outline != "none" and width != "0px") or shadow != "none"
 
 

@@ -1,5 +1,5 @@
-"""A phone-sized screen: no sideways scrolling, drawers for rooms and people, the composer at
-the bottom of the screen."""
+"""Screen sizes: on a phone no sideways scrolling and drawers for rooms and people; on a phone
+and on a desktop, the composer at the bottom of the screen."""
 
 from __future__ import annotations
 
@@ -50,7 +50,16 @@ def test_phone_layout(visitor: Callable[..., Page], say: Callable[[Page, str], N
     page.get_by_test_id("drawer-people").tap()
     members = page.get_by_test_id("member-list")
     expect(members).to_be_in_viewport()
-    expect(members.get_by_role("listitem").filter(has_text=page.nick)).to_contain_text(  # type: ignore[attr-defined]
-        "26 ans"
-    )
+    expect(members.get_by_role("listitem").filter(has_text=page.nick)).to_contain_text("26 ans")
     no_sideways_scroll(page)
+
+
+def test_desktop_layout(visitor: Callable[..., Page], join: Callable[[Page, str], None]) -> None:
+    page = visitor("Damien", 38, "man", "21000", viewport={"width": 1280, "height": 720})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    assert 720 - 80 <= bottom_of(page, "composer") <= 720
+    expect(page.get_by_test_id("drawer-rooms")).to_be_hidden()  # no drawers: three columns
+    join(page, "general")
+    expect(page.get_by_test_id("room-list")).to_be_in_viewport()
+    expect(page.get_by_test_id("member-list")).to_be_in_viewport()
+    assert 720 - 80 <= bottom_of(page, "composer") <= 720

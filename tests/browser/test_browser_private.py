@@ -32,14 +32,14 @@ def open_card(page: Page, nick: str) -> Locator:
 def test_private_conversation(visitor: Visitor, say: Say) -> None:
     a = visitor("Adèle", 31, "woman", "75011", room="general")
     b = visitor("Benoît", 36, "man", "69003", room="general")
-    open_card(a, b.nick).get_by_test_id("card-private").click()  # type: ignore[attr-defined]
+    open_card(a, b.nick).get_by_test_id("card-private").click()
     expect(a.get_by_test_id("user-card")).to_be_hidden()
     expect(a.get_by_test_id("composer")).to_be_focused()
     say(a, "Coucou, en privé")
 
     tab = b.locator('[data-testid^="tab-private-"]')
     expect(tab).to_have_count(1)
-    expect(tab).to_contain_text(a.nick)  # type: ignore[attr-defined]
+    expect(tab).to_contain_text(a.nick)
     expect(tab.locator(".badge")).to_have_text("1")
     expect(b).to_have_title("(1) causette")
     expect(messages(b, "Coucou, en privé")).to_have_count(0)  # Bruno still looks at the room
@@ -50,7 +50,7 @@ def test_private_conversation(visitor: Visitor, say: Say) -> None:
 
     say(b, "Salut, bien reçu")
     expect(messages(a, "Salut, bien reçu")).to_have_count(1)
-    expect(messages(a, "Salut, bien reçu")).to_contain_text(b.nick)  # type: ignore[attr-defined]
+    expect(messages(a, "Salut, bien reçu")).to_contain_text(b.nick)
     # Nothing private leaked into the room.
     a.get_by_test_id("tab-room-general").click()
     expect(messages(a, "Coucou, en privé")).to_have_count(0)
@@ -67,7 +67,7 @@ def test_privacy_nobody_refuses_with_a_message(visitor: Visitor, say: Say) -> No
     b.keyboard.press("Escape")
 
     c = visitor("Cyril", 28, "man", "59000", room="general")
-    open_card(c, b.nick).get_by_test_id("card-private").click()  # type: ignore[attr-defined]
+    open_card(c, b.nick).get_by_test_id("card-private").click()
     composer = c.get_by_test_id("composer")
     composer.fill("Bonjour ?")
     composer.press("Enter")
@@ -84,7 +84,7 @@ def test_ignore_and_unignore(
     a = visitor("Aurore", 45, "woman", "75011", room="general")
     b = visitor("Bertrand", 47, "man", "69003", room="general")
     c = visitor("Clément", 44, "man", "13001", room="general")
-    b_nick = b.nick  # type: ignore[attr-defined]
+    b_nick = b.nick
 
     card = open_card(a, b_nick)
     card.get_by_test_id("card-ignore").click()
@@ -103,7 +103,7 @@ def test_ignore_and_unignore(
     # ignore list that Bruno is ignored.
     a2 = a.context.new_page()
     a2.goto("/")
-    enter(a2, a.nick + "b", 45, "woman", "75011")  # type: ignore[attr-defined]
+    enter(a2, a.nick + "b", 45, "woman", "75011")
     join(a2, "general")
     expect(member(a2, b_nick)).to_contain_text("tu l'ignores")
     expect(open_card(a2, b_nick).get_by_test_id("card-ignore")).to_have_text("Ne plus ignorer")

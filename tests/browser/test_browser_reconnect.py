@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 pytestmark = pytest.mark.browser
 
 
-def messages(page: Page, text: str):  # type: ignore[no-untyped-def]
+def messages(page: Page, text: str) -> Locator:
     return page.get_by_test_id("message-list").get_by_role("listitem").filter(has_text=text)
 
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import Page, WebSocket, expect
+from playwright.sync_api import Locator, Page, WebSocket, expect
 
 pytestmark = pytest.mark.browser
 
@@ -14,11 +14,11 @@ Visitor = Callable[..., Page]
 Say = Callable[[Page, str], None]
 
 
-def members(page: Page):  # type: ignore[no-untyped-def]
+def members(page: Page) -> Locator:
     return page.get_by_test_id("member-list").get_by_role("listitem")
 
 
-def messages(page: Page, text: str):  # type: ignore[no-untyped-def]
+def messages(page: Page, text: str) -> Locator:
     return page.get_by_test_id("message-list").get_by_role("listitem").filter(has_text=text)
 
 
@@ -48,7 +48,7 @@ def test_two_people_see_each_other_but_not_the_postal_code(
     enter(b, b_nick, 41, "man", "69003")
     join(b, "general")
 
-    anna_in_b = members(b).filter(has_text=a.nick)  # type: ignore[attr-defined]
+    anna_in_b = members(b).filter(has_text=a.nick)
     expect(anna_in_b).to_contain_text("34 ans")
     expect(anna_in_b).to_contain_text("Paris (75)")
     bruno_in_a = members(a).filter(has_text=b_nick)
@@ -72,8 +72,8 @@ def test_messages_appear_once_on_both_sides(visitor: Visitor, say: Say) -> None:
     for page in (a, b):
         for text in ("Bonjour, ça va ?", "Très bien et toi ?", "Impeccable"):
             expect(messages(page, text)).to_have_count(1)
-        expect(messages(page, "Bonjour, ça va ?")).to_contain_text(a.nick)  # type: ignore[attr-defined]
-        expect(messages(page, "Très bien")).to_contain_text(b.nick)  # type: ignore[attr-defined]
+        expect(messages(page, "Bonjour, ça va ?")).to_contain_text(a.nick)
+        expect(messages(page, "Très bien")).to_contain_text(b.nick)
 
 
 def test_markup_in_a_message_is_shown_as_text(visitor: Visitor, say: Say) -> None:
@@ -130,17 +130,17 @@ def test_filters_hide_the_others(visitor: Visitor, nick: Callable[[str], str]) -
 
     a.get_by_test_id("filter-gender").select_option("woman")
     expect(members(a)).to_have_count(1)
-    expect(members(a)).to_contain_text(a.nick)  # type: ignore[attr-defined]
+    expect(members(a)).to_contain_text(a.nick)
     expect(count).to_have_text("3 personnes · 1 affichée")
 
     a.get_by_test_id("filter-gender").select_option("")
     a.get_by_test_id("filter-age-min").fill("30")
     a.get_by_test_id("filter-age-max").fill("45")
     expect(members(a)).to_have_count(2)
-    expect(members(a).filter(has_text=c.nick)).to_have_count(0)  # type: ignore[attr-defined]
+    expect(members(a).filter(has_text=c.nick)).to_have_count(0)
     expect(count).to_have_text("3 personnes · 2 affichées")
 
     a.get_by_test_id("filter-age-min").fill("18")
     a.get_by_test_id("filter-age-max").fill("25")
     expect(members(a)).to_have_count(1)
-    expect(members(a)).to_contain_text(re.compile(rf"{c.nick}.*22 ans"))  # type: ignore[attr-defined]
+    expect(members(a)).to_contain_text(re.compile(rf"{c.nick}.*22 ans"))
