@@ -42,6 +42,8 @@ class StoredGuest:
     privates: tuple[str, ...]
     created_at: float
     last_seen: float
+    network: str = ""
+    ended_at: float | None = None
 
 
 class Store(Protocol):
@@ -66,6 +68,30 @@ class Store(Protocol):
 
     async def purge_messages(self, before: float) -> int:
         """Delete messages posted before ``before``; returns how many went."""
+
+    async def get_message(self, message_id: int) -> Message | None:
+        """A stored message, deleted or not (evidence needs both)."""
+
+    async def messages_around(self, message: Message, before: int, after: int) -> list[Message]:
+        """The conversation around ``message`` (same room, or same private pair), oldest
+        first, including ``message`` and messages deleted by moderators."""
+
+    async def recent_messages(
+        self, room: str | None, guest_id: str | None, limit: int
+    ) -> list[Message]:
+        """The last ``limit`` messages of a room, or sent or received by a guest, oldest first."""
+
+    async def delete_message(self, message_id: int, at: float) -> None:
+        """Hide a message from history and resume (a moderator removed it)."""
+
+    async def guests_between(self, start: float, end: float) -> list[StoredGuest]:
+        """Sessions that were live at some time in ``[start, end)`` (ended or not)."""
+
+    async def guests_named(self, nickname: str) -> list[StoredGuest]:
+        """Sessions that used ``nickname`` (case-insensitive), for a legal request."""
+
+    async def purge_guests(self, ended_before: float) -> int:
+        """Delete session identification data of sessions that ended before the time."""
 
     async def get_declaration(self, device: str) -> Declaration | None: ...
 

@@ -32,6 +32,30 @@ from causette.store.base import Declaration, StoredGuest
 T = TypeVar("T")
 
 MESSAGE_COLUMNS = "id, ts, room, sender, sender_device, recipient, text, action"
+GUEST_COLUMNS = (
+    "id, token_hash, device, nickname, age, gender, postal_code, privacy, lang,"
+    " rooms, privates, created_at, last_seen, network, ended_at"
+)
+
+
+def _guest(r: sqlite3.Row) -> StoredGuest:
+    return StoredGuest(
+        id=r[0],
+        token_hash=r[1],
+        device=r[2],
+        nickname=r[3],
+        age=r[4],
+        gender=Gender(r[5]),
+        postal_code=r[6],
+        privacy=Privacy(r[7]),
+        lang=r[8],
+        rooms=tuple(json.loads(r[9])),
+        privates=tuple(json.loads(r[10])),
+        created_at=r[11],
+        last_seen=r[12],
+        network=r[13],
+        ended_at=r[14],
+    )
 
 
 def _user_json(user: UserView) -> str:
@@ -77,22 +101,22 @@ class SqliteStore:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sqlite")
         self._db: sqlite3.Connection | None = None
 
-    async def _run(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+    async def run(self, fn: Callable[[sqlite3.Connection], T]) -> T:
         def call() -> T:
             assert self._db is not None, "store not opened"
             return fn(self._db)
 
         return await asyncio.get_running_loop().run_in_executor(self._executor, call)
 
-    async def _write(self, sql: str, params: Sequence[Any] = ()) -> None:
+    async def write(self, sql: str, params: Sequence[Any] = ()) -> None:
         def run(db: sqlite3.Connection) -> None:
             with db:
                 db.execute(sql, params)
 
-        await self._run(run)
+        await self.run(run)
 
-    async def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
-        return await self._run(lambda db: db.execute(sql, params).fetchall())
+    async def rows(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        return await self.run(lambda db: db.execute(sql, params).fetchall())
 
     async def open(self) -> None:
         def connect() -> sqlite3.Connection:
@@ -116,14 +140,14 @@ class SqliteStore:
     async def close(self) -> None:
         if self._db is not None:
             db = self._db
-            await self._run(lambda _: db.close())
+            await self.run(lambda _: db.close())
             self._db = None
         self._executor.shutdown(wait=True)
 
     # -- messages --------------------------------------------------------------------------
 
     async def max_message_id(self) -> int:
-        rows = await self._rows(
+        rows = await self.rows(
             "SELECT MAX(COALESCE((SELECT MAX(id) FROM message), 0),"
             " COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'message'), 0))"
         )
@@ -154,12 +178,12 @@ class SqliteStore:
                     params,
                 )
 
-        await self._run(run)
+        await self.run(run)
 
     async def room_history(self, room: str, limit: int, since: float) -> list[Message]:
-        rows = await self._rows(
+        rows = await self.rows(
             f"SELECT {MESSAGE_COLUMNS} FROM message WHERE room = ? AND ts >= ?"
-            " ORDER BY id DESC LIMIT ?",
+            " AND deleted_at IS NULL ORDER BY id DESC LIMIT ?",
             (room, since, limit),
         )
         return [_message(r) for r in reversed(rows)]
@@ -168,8 +192,8 @@ class SqliteStore:
         self, after_id: int, rooms: Sequence[str], guest_id: str, limit: int
     ) -> list[Message]:
         marks = ",".join("?" * len(rooms)) or "NULL"
-        rows = await self._rows(
-            f"SELECT {MESSAGE_COLUMNS} FROM message WHERE id > ? AND ("
+        rows = await self.rows(
+            f"SELECT {MESSAGE_COLUMNS} FROM message WHERE id > ? AND deleted_at IS NULL AND ("
             f" room IN ({marks})"
             " OR (room IS NULL AND (sender_id = ? OR recipient_id = ?)))"
             " ORDER BY id LIMIT ?",
@@ -182,12 +206,60 @@ class SqliteStore:
             with db:
                 return db.execute("DELETE FROM message WHERE ts < ?", (before,)).rowcount
 
-        return await self._run(run)
+        return await self.run(run)
+
+    async def get_message(self, message_id: int) -> Message | None:
+        rows = await self.rows(f"SELECT {MESSAGE_COLUMNS} FROM message WHERE id = ?", (message_id,))
+        return _message(rows[0]) if rows else None
+
+    def _conversation(self, m: Message) -> tuple[str, tuple[Any, ...]]:
+        if m.room is not None:
+            return "room = ?", (m.room,)
+        assert m.recipient is not None
+        a, b = m.sender.id, m.recipient.id
+        return (
+            "room IS NULL AND ((sender_id = ? AND recipient_id = ?)"
+            " OR (sender_id = ? AND recipient_id = ?))",
+            (a, b, b, a),
+        )
+
+    async def messages_around(self, message: Message, before: int, after: int) -> list[Message]:
+        where, params = self._conversation(message)
+        older = await self.rows(
+            f"SELECT {MESSAGE_COLUMNS} FROM message WHERE {where} AND id < ?"
+            " ORDER BY id DESC LIMIT ?",
+            (*params, message.id, before),
+        )
+        newer = await self.rows(
+            f"SELECT {MESSAGE_COLUMNS} FROM message WHERE {where} AND id > ? ORDER BY id LIMIT ?",
+            (*params, message.id, after),
+        )
+        return [_message(r) for r in reversed(older)] + [message] + [_message(r) for r in newer]
+
+    async def recent_messages(
+        self, room: str | None, guest_id: str | None, limit: int
+    ) -> list[Message]:
+        params: tuple[str | None, ...]
+        if room is not None:
+            where, params = "room = ?", (room,)
+        else:
+            where, params = "(sender_id = ? OR recipient_id = ?)", (guest_id, guest_id)
+        rows = await self.rows(
+            f"SELECT {MESSAGE_COLUMNS} FROM message WHERE {where} ORDER BY id DESC LIMIT ?",
+            (*params, limit),
+        )
+        return [_message(r) for r in reversed(rows)]
+
+    async def delete_message(self, message_id: int, at: float) -> None:
+        await self.write(
+            "UPDATE message SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
+            (at, message_id),
+        )
 
     # -- devices ---------------------------------------------------------------------------
 
     async def get_declaration(self, device: str) -> Declaration | None:
-        rows = await self._rows(
+        rows = await self.rows(
             "SELECT nickname, age, gender, postal_code, declared_at FROM declaration"
             " WHERE device = ?",
             (device,),
@@ -199,26 +271,26 @@ class SqliteStore:
 
     async def put_declaration(self, device: str, declaration: Declaration) -> None:
         d = declaration
-        await self._write(
+        await self.write(
             "INSERT OR REPLACE INTO declaration VALUES (?,?,?,?,?,?)",
             (device, d.nickname, d.age, d.gender.value, d.postal_code, d.declared_at),
         )
 
     async def get_block(self, key: str) -> float | None:
-        rows = await self._rows("SELECT until FROM entry_block WHERE key = ?", (key,))
+        rows = await self.rows("SELECT until FROM entry_block WHERE key = ?", (key,))
         return float(rows[0][0]) if rows else None
 
     async def put_block(self, key: str, until: float) -> None:
-        await self._write("INSERT OR REPLACE INTO entry_block VALUES (?, ?)", (key, until))
+        await self.write("INSERT OR REPLACE INTO entry_block VALUES (?, ?)", (key, until))
 
     # -- guests ----------------------------------------------------------------------------
 
     async def save_guest(self, guest: StoredGuest) -> None:
         g = guest
-        await self._write(
+        await self.write(
             "INSERT OR REPLACE INTO guest (id, token_hash, device, nickname, age, gender,"
-            " postal_code, privacy, lang, rooms, privates, created_at, last_seen, ended_at)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,NULL)",
+            " postal_code, privacy, lang, rooms, privates, created_at, last_seen, network,"
+            " ended_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,NULL)",
             (
                 g.id,
                 g.token_hash,
@@ -233,59 +305,67 @@ class SqliteStore:
                 json.dumps(g.privates),
                 g.created_at,
                 g.last_seen,
+                g.network,
             ),
         )
 
     async def end_guest(self, guest_id: str, ended_at: float) -> None:
-        await self._write(
+        await self.write(
             "UPDATE guest SET ended_at = ?, last_seen = ? WHERE id = ? AND ended_at IS NULL",
             (ended_at, ended_at, guest_id),
         )
 
     async def live_guests(self) -> list[StoredGuest]:
-        rows = await self._rows(
-            "SELECT id, token_hash, device, nickname, age, gender, postal_code, privacy, lang,"
-            " rooms, privates, created_at, last_seen FROM guest WHERE ended_at IS NULL"
-            " ORDER BY created_at"
+        rows = await self.rows(
+            f"SELECT {GUEST_COLUMNS} FROM guest WHERE ended_at IS NULL ORDER BY created_at"
         )
-        return [
-            StoredGuest(
-                id=r[0],
-                token_hash=r[1],
-                device=r[2],
-                nickname=r[3],
-                age=r[4],
-                gender=Gender(r[5]),
-                postal_code=r[6],
-                privacy=Privacy(r[7]),
-                lang=r[8],
-                rooms=tuple(json.loads(r[9])),
-                privates=tuple(json.loads(r[10])),
-                created_at=r[11],
-                last_seen=r[12],
-            )
-            for r in rows
-        ]
+        return [_guest(r) for r in rows]
+
+    async def guests_between(self, start: float, end: float) -> list[StoredGuest]:
+        rows = await self.rows(
+            f"SELECT {GUEST_COLUMNS} FROM guest WHERE created_at < ?"
+            " AND (ended_at IS NULL OR ended_at >= ?) ORDER BY created_at",
+            (end, start),
+        )
+        return [_guest(r) for r in rows]
+
+    async def guests_named(self, nickname: str) -> list[StoredGuest]:
+        rows = await self.rows(
+            f"SELECT {GUEST_COLUMNS} FROM guest WHERE lower(nickname) = lower(?)"
+            " ORDER BY created_at",
+            (nickname,),
+        )
+        return [_guest(r) for r in rows]
+
+    async def purge_guests(self, ended_before: float) -> int:
+        def run(db: sqlite3.Connection) -> int:
+            with db:
+                return db.execute(
+                    "DELETE FROM guest WHERE ended_at IS NOT NULL AND ended_at < ?",
+                    (ended_before,),
+                ).rowcount
+
+        return await self.run(run)
 
     # -- rooms -----------------------------------------------------------------------------
 
     async def save_room(self, room: Room) -> None:
-        await self._write(
+        await self.write(
             "INSERT OR REPLACE INTO user_room VALUES (?, ?, ?, ?)",
             (room.id, room.name, room.topic, room.owner),
         )
 
     async def delete_room(self, room_id: str) -> None:
-        await self._write("DELETE FROM user_room WHERE id = ?", (room_id,))
+        await self.write("DELETE FROM user_room WHERE id = ?", (room_id,))
 
     async def user_rooms(self) -> list[Room]:
-        rows = await self._rows("SELECT id, name, topic, owner FROM user_room ORDER BY id")
+        rows = await self.rows("SELECT id, name, topic, owner FROM user_room ORDER BY id")
         return [Room(r[0], r[1], r[2], RoomKind.USER, owner=r[3]) for r in rows]
 
     # -- ignores ---------------------------------------------------------------------------
 
     async def ignores_of(self, device: str) -> list[IgnoreEntry]:
-        rows = await self._rows(
+        rows = await self.rows(
             "SELECT id, ignored_device, nick, user_id FROM ignore_entry WHERE device = ?"
             " ORDER BY rowid",
             (device,),
@@ -293,13 +373,11 @@ class SqliteStore:
         return [IgnoreEntry(r[0], r[1], r[2], r[3]) for r in rows]
 
     async def add_ignore(self, device: str, entry: IgnoreEntry) -> None:
-        await self._write(
+        await self.write(
             "INSERT OR REPLACE INTO ignore_entry (device, id, ignored_device, nick, user_id)"
             " VALUES (?, ?, ?, ?, ?)",
             (device, entry.id, entry.ignored_device, entry.nick, entry.user_id),
         )
 
     async def remove_ignore(self, device: str, entry_id: str) -> None:
-        await self._write(
-            "DELETE FROM ignore_entry WHERE device = ? AND id = ?", (device, entry_id)
-        )
+        await self.write("DELETE FROM ignore_entry WHERE device = ? AND id = ?", (device, entry_id))
