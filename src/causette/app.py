@@ -10,6 +10,7 @@ import contextlib
 import logging
 import os
 import socket
+import time
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from functools import partial
@@ -24,8 +25,12 @@ from causette.domain.models import RoomInfo, Rules
 from causette.domain.names import DEFAULT_FORBIDDEN, DEFAULT_RESERVED, NICK_MAX, NICK_MIN
 from causette.domain.state import ChatState
 from causette.hub import Codec, Hub
+from causette.moderation import ModerationPolicy, ModerationService
+from causette.retention import Retention
 from causette.service import ChatService, Pacing
 from causette.store.sqlite import SqliteStore
+from causette.store.sqlite_connections import SqliteConnectionLog, load_connection_key
+from causette.store.sqlite_moderation import SqliteModerationStore
 from causette.transport.web import WebListener
 
 log = logging.getLogger(__name__)
@@ -91,9 +96,28 @@ class App:
         self.service = ChatService(
             state, self.store, self.hub, pacing_of(settings), load_secret(data_dir)
         )
+        self.moderation_store = SqliteModerationStore(self.store)
+        self.moderation = ModerationService(
+            self.service, self.store, self.moderation_store, ModerationPolicy(), time.time
+        )
+        # Connection data (LCEN): a file of its own, addresses sealed with a key kept apart.
+        # The key path is relative to data_dir unless absolute: ``/`` keeps an absolute path.
+        self.connections = SqliteConnectionLog(
+            data_dir / "connections.sqlite3",
+            load_connection_key(data_dir / settings.retention.connection_key_file),
+        )
+        self.retention = Retention(
+            self.store,
+            self.connections,
+            settings.history,
+            settings.retention,
+            cases=self.moderation_store,
+            accounts=self.moderation_store,
+        )
         lim = settings.limits
         self.web = WebListener(
             self.service,
+            self.moderation,
             limits={
                 "message_max": lim.message_max,
                 "rooms_max": lim.rooms_max,
@@ -111,7 +135,9 @@ class App:
 
     async def start(self) -> None:
         await self.store.open()
+        await self.connections.open()
         await self.service.start()
+        await self.moderation.start()
         self._jobs = [
             asyncio.create_task(self._room_list_job(), name="room-list"),
             asyncio.create_task(self._purge_job(), name="purge"),
@@ -127,6 +153,7 @@ class App:
         self.web.close_all("server_shutdown")
         await self.service.stop()
         await self.store.close()
+        await self.connections.close()
         log.info("stopped")
 
     async def _room_list_job(self) -> None:
@@ -136,12 +163,9 @@ class App:
             if rooms is not None:
                 self.hub.broadcast(partial(_room_list_frame, rooms))
 
-    async def purge_once(self) -> int:
-        cutoff = self.service.now() - self.settings.history.retention_hours * 3600
-        removed = await self.store.purge_messages(cutoff)
-        if removed:
-            log.info("purged messages", extra={"count": removed})
-        return removed
+    async def purge_once(self) -> dict[str, int]:
+        """Delete everything past its retention period; how many of each kind went."""
+        return await self.retention.purge(self.service.now())
 
     async def _purge_job(self) -> None:
         while True:

@@ -71,6 +71,16 @@ class SessionSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class RetentionSettings:
+    """How long personal data is kept (LCEN art. 6, décret 2021-1362; SAFETY.md 20, 21)."""
+
+    connection_days: int = 365  # IP address, port, protocol and time of each message
+    session_days: int = 365  # nickname, declared age, postal code, after the session ends
+    evidence_hold_days: int = 365  # case evidence, after the case closes (legal hold)
+    connection_key_file: Path = Path("connection.key")  # relative to server.data_dir
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Everything the server reads from its configuration."""
 
@@ -80,6 +90,7 @@ class Settings:
     history: HistorySettings = field(default_factory=HistorySettings)
     session: SessionSettings = field(default_factory=SessionSettings)
     rooms: tuple[RoomSpec, ...] = ()
+    retention: RetentionSettings = field(default_factory=RetentionSettings)
 
 
 def _fail(key: str, problem: str) -> ConfigError:
@@ -201,7 +212,7 @@ def _rooms(value: Any) -> tuple[RoomSpec, ...]:
 def parse(document: dict[str, Any]) -> Settings:
     """Build settings from a TOML document merged over the defaults."""
     doc = _merge(_default_document(), document)
-    known = {"server", "entry", "limits", "history", "session", "rooms"}
+    known = {"server", "entry", "limits", "history", "session", "rooms", "retention"}
     unknown = sorted(set(doc) - known)
     if unknown:
         raise _fail(unknown[0], "unknown section")
@@ -257,7 +268,24 @@ def parse(document: dict[str, Any]) -> Settings:
     )
     se.check_unknown()
 
-    return Settings(server, entry, limits, history, session, _rooms(doc.get("rooms")))
+    r = _Section("retention", doc["retention"])
+    retention = RetentionSettings(
+        connection_days=r.integer("connection_days", 365, 1, 3650),
+        session_days=r.integer("session_days", 365, 1, 3650),
+        evidence_hold_days=r.integer("evidence_hold_days", 365, 0, 3650),
+        connection_key_file=Path(r.text("connection_key_file", "connection.key")),
+    )
+    r.check_unknown()
+
+    return Settings(
+        server,
+        entry,
+        limits,
+        history,
+        session,
+        _rooms(doc.get("rooms")),
+        retention=retention,
+    )
 
 
 def load(path: Path | None) -> Settings:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from causette.domain.entry import AgeGate, check_age, parse_profile
+from causette.domain.events import Delivery, Event, MessageDeleted
 from causette.domain.identity import network_hash, new_public_id, new_token, token_hash
 from causette.domain.models import (
     Guest,
@@ -26,13 +27,16 @@ from causette.domain.models import (
     RoomInfo,
     UserView,
 )
+from causette.domain.moderation import EmergencyLevel
 from causette.domain.ratelimit import StrikeCounter, TokenBucket
+from causette.domain.sanctions import SanctionBook
 from causette.domain.state import ChatState
 from causette.errors import CausetteError, InvalidInput, LimitExceeded, NotFound, Refused
 from causette.hub import Hub, Outbox
 from causette.i18n import is_supported
 from causette.journal import Journal
 from causette.store.base import Declaration, Store, StoredGuest
+from causette.store.connections import ConnectionLog, ConnectionRecord
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +67,8 @@ class Link:
     outbox: Outbox
     lang: str = "fr"
     guest_id: str | None = None
+    port: int = 0
+    protocol: str = "web"
     # Set by ``ChatService.admit``: every frame of the connection counts against these,
     # before and after entry, so a flood of requests is cut off like a flood of messages.
     requests: TokenBucket | None = None
@@ -112,8 +118,13 @@ class ChatService:
         secret: bytes,
         clock: Callable[[], float] = time.monotonic,
         wall: Callable[[], float] = time.time,
+        connections: ConnectionLog | None = None,
     ) -> None:
         self.state = state
+        self.connections = connections
+        # Filled by the moderation service at start-up and whenever a decision changes them.
+        self.sanctions = SanctionBook()
+        self.emergency: set[EmergencyLevel] = set()
         self.store = store
         self.hub = hub
         self.pacing = pacing
@@ -144,6 +155,7 @@ class ChatService:
                 continue
             guest.privates.update(dict.fromkeys(stored.privates))
             guest.lang = stored.lang
+            guest.network = stored.network
             for room_id in stored.rooms:
                 if room_id in self.state.rooms and len(guest.rooms) < self.state.rules.rooms_max:
                     # Over a lowered rooms_max the later rooms are dropped, rather than the
@@ -301,9 +313,14 @@ class ChatService:
             raise Refused("already_entered")
         if lang is not None:
             self.set_lang(link, lang)
+        now = self._wall()
+        network = network_hash(link.ip, self._secret)
+        # A ban shows first: the visitor must see the decision and how to contest it.
+        self.sanctions.check_entry(link.device, network, now)
+        if EmergencyLevel.CLOSE_ENTRIES in self.emergency:
+            raise Refused("entries_closed")
         nick = self.state.check_nickname(nickname)
         profile = parse_profile(nick, age, gender, postal_code)
-        now = self._wall()
         previous = await self.store.get_declaration(link.device)
         gate = AgeGate(
             await self._blocked_until(link),
@@ -322,7 +339,7 @@ class ChatService:
             raise
         # The nickname may have been taken while we awaited storage.
         nick = self.state.check_nickname(nick)
-        guest = Guest(new_public_id(), link.device, profile, lang=link.lang)
+        guest = Guest(new_public_id(), link.device, profile, lang=link.lang, network=network)
         token = new_token()
         self.state.add_guest(guest)
         self._track(guest, token_hash(token), now)
@@ -361,6 +378,7 @@ class ChatService:
         guest = self.state.guests.get(guest_id) if guest_id else None
         if guest is None:
             raise NotFound("session_expired")
+        self.sanctions.check_entry(link.device, network_hash(link.ip, self._secret), self._wall())
         link.outbox.hold()
         try:
             self._attach(link, guest)
@@ -416,7 +434,9 @@ class ChatService:
 
     async def join(self, link: Link, room_ref: str) -> Joined:
         guest = self.guest_of(link)
-        room, deliveries = self.state.join(guest, room_ref)
+        target = self.state.find_room(room_ref)
+        self.sanctions.check_join(guest.device, guest.network, self._wall(), target.id)
+        room, deliveries = self.state.join(guest, target.id)
         self.hub.deliver_all(deliveries)
         self._rooms_dirty = True
         history = await self._history(guest, room)
@@ -475,14 +495,27 @@ class ChatService:
         if (room is None) == (to is None):
             raise InvalidInput("bad_request", field="room")
         cleaned = self.state.check_text(text)
-        target_room = self.state.check_room_post(guest, room) if room is not None else None
-        recipient = self.state.check_private(guest, to) if to is not None else None
+        levels = self.emergency
+        target_room = (
+            self.state.check_room_post(guest, room, EmergencyLevel.ALL_ROOMS_MODERATED in levels)
+            if room is not None
+            else None
+        )
+        recipient = (
+            self.state.check_private(guest, to, EmergencyLevel.PRIVATE_SHARED_ROOM_ONLY in levels)
+            if to is not None
+            else None
+        )
+        now = self._wall()
+        self.sanctions.check_post(
+            guest.device, guest.network, now, target_room.id if target_room else None
+        )
         if not pace.messages.try_take():
             self._strike(link)
             raise LimitExceeded("rate_limited", retry_after=pace.messages.retry_after())
         message = Message(
             id=self.journal.next_id(),
-            ts=self._wall(),
+            ts=now,
             sender=guest.view,
             sender_device=guest.device,
             text=cleaned,
@@ -492,6 +525,9 @@ class ChatService:
         )
         opens_conversation = recipient is not None and recipient.id not in guest.privates
         await self.journal.append(message)
+        if self.connections is not None:
+            record = ConnectionRecord(message.id, guest.id, link.ip, link.port, link.protocol, now)
+            await self.connections.record([record])
         if opens_conversation and recipient is not None:
             await self._persist(guest)
             await self._persist(recipient)
@@ -558,5 +594,50 @@ class ChatService:
                 privates=tuple(guest.privates),
                 created_at=pace.created_at,
                 last_seen=self._wall(),
+                network=guest.network,
             )
         )
+
+    # -- moderation's live effects ---------------------------------------------------------
+
+    def notify(self, guest_id: str, event: Event) -> None:
+        """Send one event to one guest, if connected."""
+        self.hub.deliver(Delivery(event, (guest_id,)))
+
+    async def remove_message(self, message: Message) -> None:
+        """Hide a message from history and from every screen showing it."""
+        await self.store.delete_message(message.id, self._wall())
+        event = MessageDeleted(message.id, message.room)
+        self.hub.deliver(Delivery(event, self.state.message_audience(message)))
+
+    async def remove_from_room(self, guest_id: str, room_ref: str) -> None:
+        """Take a guest out of a room (a moderator's kick or room ban)."""
+        guest = self.state.guest(guest_id)
+        room = self.state.find_room(room_ref)
+        if room.id in guest.rooms:
+            self.hub.deliver_all(self.state.part(guest, room.id, LeaveReason.KICKED))
+            self._rooms_dirty = True
+            await self._persist(guest)
+
+    async def end_session(self, guest_id: str, code: str) -> None:
+        """End a guest's session now (site ban): its connection is closed with ``code``."""
+        guest = self.state.guests.get(guest_id)
+        if guest is None:
+            return
+        outbox = self.hub.outboxes.get(guest_id)
+        if outbox is not None:
+            self.hub.detach(guest_id, outbox)
+            outbox.close(code)
+        await self._end(guest, LeaveReason.KICKED)
+
+    async def close_room(self, room_ref: str) -> Room:
+        room, deliveries = self.state.close_room(room_ref)
+        self.hub.deliver_all(deliveries)
+        self._rooms_dirty = True
+        if self.state.room_closed(room.id):
+            await self.store.delete_room(room.id)
+        return room
+
+    def guests_of(self, device: str, network: str) -> list[Guest]:
+        """Live guests a sanction on this device or network reaches."""
+        return [g for g in self.state.guests.values() if g.device == device or g.network == network]

@@ -10,6 +10,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from causette.domain.models import LeaveReason, Message, UserView
+from causette.domain.moderation import Decision
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +50,40 @@ class RoomClosed:
     room: str
 
 
-Event = MessagePosted | GuestJoined | GuestLeft | GuestRenamed | TopicChanged | RoomClosed
+@dataclass(frozen=True, slots=True)
+class MessageDeleted:
+    """A moderator removed a message: clients drop it from view."""
+
+    message_id: int
+    room: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SanctionNotified:
+    """A statement of reasons for the person it restricts (DSA Art. 17)."""
+
+    decision: Decision
+
+
+@dataclass(frozen=True, slots=True)
+class ReportDecided:
+    """A reporter's report was decided: they are told the outcome (DSA Art. 16(5))."""
+
+    receipt: str
+    outcome: str
+
+
+Event = (
+    MessagePosted
+    | GuestJoined
+    | GuestLeft
+    | GuestRenamed
+    | TopicChanged
+    | RoomClosed
+    | MessageDeleted
+    | SanctionNotified
+    | ReportDecided
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -83,6 +83,7 @@ class Guest:
     profile: Profile
     privacy: Privacy = Privacy.SHARED_ROOM
     lang: str = "fr"
+    network: str = ""  # keyed hash of the network it entered from (sanctions bind to it)
     # dicts used as ordered sets: the order of tabs is the order of joining.
     rooms: dict[str, None] = field(default_factory=dict)
     privates: dict[str, None] = field(default_factory=dict)
@@ -104,6 +105,11 @@ class Room:
     kind: RoomKind
     owner: str | None = None
     members: dict[str, None] = field(default_factory=dict)
+    # Moderation: in a moderated room only devices in ``voiced`` speak; a closed room
+    # cannot be joined.
+    moderated: bool = False
+    closed: bool = False
+    voiced: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True, slots=True)

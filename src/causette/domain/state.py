@@ -144,6 +144,8 @@ class ChatState:
         room = self.find_room(room_ref)
         if room.id in guest.rooms:
             return room, []
+        if room.closed:
+            raise Refused("room_closed", room=room.name)
         self._check_room_slot(guest)
         others = tuple(room.members)
         room.members[guest.id] = None
@@ -287,19 +289,47 @@ class ChatState:
             raise InvalidInput("message_too_long", field="text", max=self.rules.message_max)
         return cleaned
 
-    def check_room_post(self, guest: Guest, room_ref: str) -> Room:
+    def check_room_post(self, guest: Guest, room_ref: str, all_moderated: bool = False) -> Room:
+        """May ``guest`` speak in a room? ``all_moderated`` is the emergency level."""
         room = self.find_room(room_ref)
         if room.id not in guest.rooms:
             raise Refused("not_in_room", room=room.name)
+        if (room.moderated or all_moderated) and guest.device not in room.voiced:
+            raise Refused("room_moderated", room=room.name)
         return room
 
-    def check_private(self, sender: Guest, recipient_id: str) -> Guest:
-        """May ``sender`` write privately to ``recipient_id``? Returns the recipient."""
+    def close_room(self, room_ref: str) -> tuple[Room, list[Delivery]]:
+        """Close a room: everyone leaves it (as kicked) and nobody may join it."""
+        room = self.find_room(room_ref)
+        deliveries: list[Delivery] = []
+        for guest_id in list(room.members):
+            deliveries += self.part(self.guests[guest_id], room.id, LeaveReason.KICKED)
+        room.closed = True
+        return room, deliveries
+
+    def message_audience(self, message: Message) -> list[str]:
+        """Who currently sees a message: its room's members, or the two private parties."""
+        if message.room is not None:
+            room = self.rooms.get(message.room)
+            return list(room.members) if room else []
+        assert message.recipient is not None
+        return [g for g in (message.sender.id, message.recipient.id) if g in self.guests]
+
+    def check_private(
+        self, sender: Guest, recipient_id: str, shared_room_only: bool = False
+    ) -> Guest:
+        """May ``sender`` write privately to ``recipient_id``? Returns the recipient.
+
+        ``shared_room_only`` is the emergency level that allows private messages only
+        between people who share a room, whatever their settings or history.
+        """
         recipient = self.guest(recipient_id)
         if recipient.id == sender.id:
             raise Refused("private_self")
         if self.is_ignoring(recipient.device, sender.device):
             raise Refused("private_refused_ignored", nick=recipient.profile.nickname)
+        if shared_room_only and not self.shared_rooms(sender, recipient):
+            raise Refused("private_refused_emergency", nick=recipient.profile.nickname)
         if sender.id in recipient.privates:
             # A conversation the recipient already took part in stays open.
             return recipient

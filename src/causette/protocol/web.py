@@ -18,11 +18,15 @@ from causette.domain.events import (
     GuestJoined,
     GuestLeft,
     GuestRenamed,
+    MessageDeleted,
     MessagePosted,
+    ReportDecided,
     RoomClosed,
+    SanctionNotified,
     TopicChanged,
 )
 from causette.domain.models import IgnoreEntry, Message, Room, RoomInfo, UserView
+from causette.domain.moderation import APPEAL_WINDOW, Appeal, Decision, Source
 from causette.errors import CausetteError, InvalidInput
 
 VERSION = 1
@@ -46,10 +50,18 @@ REQUEST_TYPES = frozenset(
         "set_lang",
         "ping",
         "quit",
+        "report",
+        "report_status",
+        "decision",
+        "appeal",
+        "appeal_status",
     }
 )
-# Accepted before a session exists on the connection.
-OPEN_TYPES = frozenset({"enter", "resume", "set_lang", "ping"})
+# Accepted before a session exists on the connection: a banned visitor can still read the
+# decision and contest it (DSA Arts. 17 and 20).
+OPEN_TYPES = frozenset(
+    {"enter", "resume", "set_lang", "ping", "decision", "appeal", "appeal_status"}
+)
 
 RequestId = int | str | None
 
@@ -203,7 +215,45 @@ def event_frame(event: Event) -> str:
             obj = {"type": "topic", "room": room, "topic": topic, "by": user(by)}
         case RoomClosed(room):
             obj = {"type": "room_closed", "room": room}
+        case MessageDeleted(message_id, room):
+            obj = {"type": "message_deleted", "id": message_id, "room": room}
+        case SanctionNotified(decision):
+            obj = {"type": "sanction", "decision": statement(decision)}
+        case ReportDecided(receipt, outcome):
+            obj = {"type": "report_outcome", "receipt": receipt, "outcome": outcome}
     return _dumps(obj)
+
+
+def appeal(a: Appeal) -> dict[str, Any]:
+    return {
+        "code": a.code,
+        "status": a.status.value,
+        "appellant": a.appellant.value,
+        "created_at": iso(a.created_at),
+        "answer": a.answer,
+        "decided_at": iso(a.decided_at) if a.decided_at is not None else None,
+    }
+
+
+def statement(d: Decision) -> dict[str, Any]:
+    """A statement of reasons as the affected person reads it (DSA Art. 17)."""
+    return {
+        "id": d.id,
+        "code": d.code,
+        "kind": d.kind.value,
+        "room": d.room,
+        "duration_seconds": d.duration,
+        "until": iso(d.created_at + d.duration) if d.duration is not None else None,
+        "facts": d.facts,
+        "ground": d.ground,
+        "source": "own_initiative" if d.source is Source.MODERATOR else "notice",
+        "notice_source": d.source.value,
+        "automated_detection": d.automated_detection,
+        "automated_decision": d.automated_decision,
+        "created_at": iso(d.created_at),
+        "reversed_at": iso(d.reversed_at) if d.reversed_at is not None else None,
+        "appeal_until": iso(d.created_at + APPEAL_WINDOW),
+    }
 
 
 def room_list_frame(rooms: Iterable[RoomInfo]) -> str:

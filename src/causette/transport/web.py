@@ -26,6 +26,7 @@ from causette import __version__
 from causette.domain.identity import new_token, token_hash
 from causette.errors import LimitExceeded
 from causette.hub import Outbox
+from causette.moderation import ModerationService
 from causette.protocol import web
 from causette.service import ChatService, Link
 from causette.transport.websession import WebSession
@@ -79,12 +80,14 @@ class WebListener:
     def __init__(
         self,
         service: ChatService,
+        moderation: ModerationService,
         limits: dict[str, int | float],
         default_lang: str,
         outbox_max_bytes: int,
         idle_timeout: float,
     ) -> None:
         self.service = service
+        self.moderation = moderation
         self.limits = limits
         self.default_lang = default_lang
         self.outbox_max_bytes = outbox_max_bytes
@@ -140,7 +143,8 @@ class WebListener:
         device = token_hash(cookie if cookie else new_token())
         ip = ws.client.host if ws.client else "unknown"
         outbox = Outbox(web, self.outbox_max_bytes)
-        link = Link(ip, device, outbox, lang=self.default_lang)
+        port = ws.client.port if ws.client else 0
+        link = Link(ip, device, outbox, lang=self.default_lang, port=port)
         if ws.query_params.get("v") != str(web.VERSION):
             await self._refuse(ws, link, "protocol_unsupported")
             return
@@ -200,7 +204,7 @@ class WebListener:
         await ws.close(code=1008)
 
     async def _read(self, ws: WebSocket, link: Link) -> None:
-        session = WebSession(self.service, link)
+        session = WebSession(self.service, self.moderation, link)
         outbox = link.outbox
         while outbox.closed is None:
             try:

@@ -12,7 +12,9 @@ import logging
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
+from causette.domain.moderation import Locator
 from causette.errors import CausetteError, InvalidInput, LimitExceeded, Refused
+from causette.moderation import ModerationService
 from causette.protocol import web
 from causette.service import ChatService, Entered, Joined, Link
 
@@ -39,8 +41,9 @@ def _entered(e: Entered) -> dict[str, Any]:
 class WebSession:
     """The request side of one connection."""
 
-    def __init__(self, service: ChatService, link: Link) -> None:
+    def __init__(self, service: ChatService, moderation: ModerationService, link: Link) -> None:
         self.service = service
+        self.moderation = moderation
         self.link = link
 
     async def handle(self, frame: str) -> None:
@@ -173,6 +176,52 @@ class WebSession:
         await self.service.quit(self.link)
         return None
 
+    # -- notice and action -----------------------------------------------------------------
+
+    async def report(self, r: web.Request) -> Payload:
+        target = r.raw("target")
+        if not isinstance(target, dict):
+            raise InvalidInput("report_target_missing", field="target")
+        message_id = target.get("message")
+        user_id = target.get("user")
+        room = target.get("room")
+        if not (message_id is None or (isinstance(message_id, int) and message_id > 0)):
+            raise InvalidInput("bad_request", field="target")
+        if not all(v is None or (isinstance(v, str) and len(v) <= 100) for v in (user_id, room)):
+            raise InvalidInput("bad_request", field="target")
+        report, case = await self.moderation.report_from(
+            self.link,
+            Locator(message_id, user_id, room),
+            r.text("category", max_len=40),
+            r.text("explanation", required=False, max_len=10_000),
+            r.text("contact", required=False, max_len=1000) or None,
+            r.flag("good_faith"),
+        )
+        return {"receipt": report.code, "case": case.code}
+
+    async def report_status(self, r: web.Request) -> Payload:
+        receipts = r.raw("receipts")
+        if not isinstance(receipts, list) or not all(isinstance(x, str) for x in receipts):
+            raise InvalidInput("bad_request", field="receipts")
+        reports = await self.moderation.report_status(receipts)
+        for item in reports:
+            closed = item.pop("closed_at")
+            item["closed_at"] = web.iso(closed) if closed is not None else None
+        return {"reports": reports}
+
+    async def decision(self, r: web.Request) -> Payload:
+        decision, appeals = await self.moderation.decision_by_code(r.text("code", max_len=40))
+        return {"decision": web.statement(decision), "appeals": [web.appeal(a) for a in appeals]}
+
+    async def appeal(self, r: web.Request) -> Payload:
+        appeal = await self.moderation.appeal(
+            r.text("code", max_len=40), r.text("text", max_len=10_000)
+        )
+        return {"appeal": web.appeal(appeal)}
+
+    async def appeal_status(self, r: web.Request) -> Payload:
+        return {"appeal": web.appeal(await self.moderation.appeal_status(r.text("code")))}
+
 
 HANDLERS: dict[str, Handler] = {
     "enter": WebSession.enter,
@@ -191,5 +240,10 @@ HANDLERS: dict[str, Handler] = {
     "set_lang": WebSession.set_lang,
     "ping": WebSession.ping,
     "quit": WebSession.quit,
+    "report": WebSession.report,
+    "report_status": WebSession.report_status,
+    "decision": WebSession.decision,
+    "appeal": WebSession.appeal,
+    "appeal_status": WebSession.appeal_status,
 }
 assert set(HANDLERS) | {"resume"} == web.REQUEST_TYPES, "every request type has a handler"

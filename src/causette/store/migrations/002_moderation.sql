@@ -44,7 +44,7 @@ CREATE TABLE evidence (
     id          INTEGER PRIMARY KEY AUTOINCREMENT,
     case_id     INTEGER NOT NULL REFERENCES mod_case (id),
     report_id   INTEGER,
-    kind        TEXT NOT NULL,           -- "conversation" or "session"
+    kind        TEXT NOT NULL,           -- "conversation", "session" or "room"
     body        TEXT NOT NULL,           -- JSON
     created_at  REAL NOT NULL
 );
@@ -68,7 +68,8 @@ CREATE TABLE decision (
     created_at          REAL NOT NULL,
     reversed_at         REAL
 );
-CREATE INDEX decision_subject ON decision (subject_device);
+CREATE INDEX decision_subject ON decision (subject_device, created_at);
+CREATE INDEX decision_created ON decision (created_at);
 
 CREATE TABLE sanction (
     id          INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -83,6 +84,7 @@ CREATE TABLE sanction (
     revoked_at  REAL
 );
 CREATE INDEX sanction_live ON sanction (revoked_at, expires_at);
+CREATE INDEX sanction_decision ON sanction (decision_id);
 
 CREATE TABLE appeal (
     id          INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -124,7 +126,10 @@ CREATE TABLE emergency (
 
 CREATE TABLE account (
     id              INTEGER PRIMARY KEY AUTOINCREMENT,
-    username        TEXT NOT NULL UNIQUE,
+    username        TEXT NOT NULL,       -- as typed, for display
+    -- The application's lower(username): "Alice" and "alice" are one account. Computed in
+    -- Python because SQLite's lower() and NOCASE fold ASCII only ("Élodie" vs "élodie").
+    username_key    TEXT NOT NULL UNIQUE,
     password_hash   TEXT NOT NULL,       -- argon2id
     role            TEXT NOT NULL,       -- moderator, administrator, trusted_flagger
     totp_secret     TEXT,
@@ -158,6 +163,7 @@ CREATE TABLE audit (
     details     TEXT NOT NULL DEFAULT '{}'
 );
 CREATE INDEX audit_ts ON audit (ts);
+CREATE INDEX audit_case ON audit (case_id);
 CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
 BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit

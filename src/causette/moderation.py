@@ -1,0 +1,862 @@
+"""Notice and action: reports become cases, moderators decide, decisions restrict, appeals
+reverse, and every step lands in the audit log (SAFETY.md 12 to 24).
+
+One entry point for every notice (visitors, trusted flaggers, moderators, and later the
+automatic detection): ``report``. Restrictions bind to device and network through the chat
+service's ``SanctionBook``, so every transport inherits them.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from causette.domain.events import ReportDecided, SanctionNotified
+from causette.domain.models import Guest, Message
+from causette.domain.moderation import (
+    AUTHORITY_CATEGORIES,
+    Appeal,
+    AppealStatus,
+    Appellant,
+    Case,
+    CaseStatus,
+    Category,
+    Decision,
+    EmergencyLevel,
+    Locator,
+    MisusePolicy,
+    Outcome,
+    Report,
+    Sanction,
+    SanctionKind,
+    Source,
+    Subject,
+    case_priority,
+    misuse_step,
+)
+from causette.errors import InvalidInput, NotFound, Refused
+from causette.service import ChatService, Link
+from causette.store.base import Store
+from causette.store.moderation import (
+    Account,
+    AuditEntry,
+    Evidence,
+    ModerationStore,
+    Role,
+    RoomModeration,
+)
+
+log = logging.getLogger(__name__)
+
+EXPLANATION_MAX = 2000
+CONTACT_MAX = 200
+FACTS_MAX = 2000
+ANSWER_MAX = 4000
+# What the affected visitor can do, told in every statement (Art. 17(3)(f)).
+OUT_OF_COURT = "organe de règlement extrajudiciaire des litiges certifié (DSA art. 21)"
+
+# A room-scoped kind needs a room; the others are site-wide unless a room is given.
+ROOM_KINDS = frozenset({SanctionKind.KICK, SanctionKind.ROOM_BAN})
+RESTRICTING = frozenset(SanctionKind) - {SanctionKind.WARNING}
+
+
+@dataclass(frozen=True, slots=True)
+class ModerationPolicy:
+    evidence_before: int = 20
+    evidence_after: int = 20
+    evidence_hold: float = 365 * 24 * 3600.0
+    misuse: MisusePolicy = field(default_factory=MisusePolicy)
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Whom a report or an action is about, resolved from a locator."""
+
+    subject: str  # case grouping key
+    message: Message | None
+    guest: Guest | None  # live session of the person, if any
+    device: str | None
+    network: str | None
+    nickname: str | None
+    room: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """A moderator's decision on a person."""
+
+    kind: SanctionKind
+    facts: str
+    ground: str
+    duration: float | None = None  # seconds; None for indefinite (or not applicable)
+    room: str | None = None
+    manifestly_illegal: bool = False  # counts towards Art. 23 misuse
+
+
+@dataclass(frozen=True, slots=True)
+class CaseView:
+    case: Case
+    reports: list[Report]
+    evidence: list[Evidence]
+    previous_cases: list[Case]
+    decisions: list[Decision]
+    audit: list[AuditEntry]
+    live_guest: Guest | None
+
+
+def _code(prefix: str) -> str:
+    # Unambiguous alphabet: codes are read aloud and typed from a phone.
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    return prefix + "-" + "".join(secrets.choice(alphabet) for _ in range(8))
+
+
+def _text(raw: str, limit: int, code: str, field: str, required: bool = True) -> str:
+    text = " ".join(raw.split()) if "\n" not in raw else raw.strip()
+    if required and not text:
+        raise InvalidInput(code, field=field, max=limit)
+    if len(text) > limit:
+        raise InvalidInput(code, field=field, max=limit)
+    return text
+
+
+class ModerationService:
+    def __init__(
+        self,
+        chat: ChatService,
+        store: Store,
+        mod: ModerationStore,
+        policy: ModerationPolicy,
+        wall: Callable[[], float],
+    ) -> None:
+        self.chat = chat
+        self.store = store
+        self.mod = mod
+        self.policy = policy
+        self._wall = wall
+        self._listeners: list[Callable[[str, int], None]] = []
+
+    async def start(self) -> None:
+        """Load what the chat enforces: active sanctions, room controls, emergency levels."""
+        now = self._wall()
+        for sanction in await self.mod.active_sanctions(now):
+            decision = await self.mod.get_decision(sanction.decision_id)
+            if decision is not None:
+                self.chat.sanctions.add(sanction, decision.code)
+        for control in await self.mod.room_moderation():
+            room = self.chat.state.rooms.get(control.room)
+            if room is not None:
+                room.moderated, room.closed = control.moderated, control.closed
+                room.voiced = set(control.voiced)
+        levels = await self.mod.emergency_levels()
+        self.chat.emergency = {level for level, on in levels.items() if on}
+
+    def subscribe(self, listener: Callable[[str, int], None]) -> None:
+        """Be told ``(what, case_id)`` when the queue changes (the console's live updates)."""
+        self._listeners.append(listener)
+
+    def _changed(self, what: str, case_id: int) -> None:
+        for listener in self._listeners:
+            try:
+                listener(what, case_id)
+            except Exception:
+                log.exception("moderation listener failed")
+
+    async def _audit(self, entry: AuditEntry) -> AuditEntry:
+        return await self.mod.append(entry)
+
+    # -- targets ---------------------------------------------------------------------------
+
+    async def _target(self, locator: Locator) -> Target:
+        state = self.chat.state
+        if locator.message_id is not None:
+            message = await self.store.get_message(locator.message_id)
+            if message is None:
+                raise NotFound("report_target_not_found", field="target")
+            guest = state.guests.get(message.sender.id)
+            return Target(
+                subject=f"device:{message.sender_device}",
+                message=message,
+                guest=guest,
+                device=message.sender_device,
+                network=guest.network if guest else None,
+                nickname=message.sender.nick,
+                room=message.room,
+            )
+        if locator.user_id is not None:
+            guest = state.guests.get(locator.user_id)
+            if guest is None:
+                raise NotFound("report_target_not_found", field="target")
+            return Target(
+                subject=f"device:{guest.device}",
+                message=None,
+                guest=guest,
+                device=guest.device,
+                network=guest.network,
+                nickname=guest.profile.nickname,
+                room=locator.room,
+            )
+        assert locator.room is not None
+        room = state.find_room(locator.room)
+        return Target(f"room:{room.id}", None, None, None, None, None, room.id)
+
+    async def _snapshot(self, case_id: int, report_id: int, target: Target) -> None:
+        """Freeze the evidence of a report (SAFETY.md 13)."""
+        p, now = self.policy, self._wall()
+        if target.message is not None:
+            messages = await self.store.messages_around(
+                target.message, p.evidence_before, p.evidence_after
+            )
+        elif target.guest is not None:
+            messages = await self.store.recent_messages(
+                None, target.guest.id, p.evidence_before + p.evidence_after
+            )
+        else:
+            messages = await self.store.recent_messages(
+                target.room, None, p.evidence_before + p.evidence_after
+            )
+        body: dict[str, Any] = {
+            "reported_message": target.message.id if target.message else None,
+            "room": target.room,
+            "messages": [_message_record(m) for m in messages],
+        }
+        await self.mod.add_evidence(Evidence(0, case_id, report_id, "conversation", body, now))
+        if target.device is not None:
+            session: dict[str, Any] = {
+                "nickname": target.nickname,
+                "device_hash": target.device,
+                "network_hash": target.network,
+            }
+            guest = target.guest
+            if guest is not None:
+                session.update(
+                    guest_id=guest.id,
+                    declared_age=guest.profile.age,
+                    gender=guest.profile.gender.value,
+                    departement=guest.profile.location.code,
+                )
+            elif target.message is not None:
+                sender = target.message.sender
+                session.update(
+                    guest_id=sender.id,
+                    declared_age=sender.age,
+                    gender=sender.gender.value,
+                    departement=sender.location.code,
+                )
+            await self.mod.add_evidence(Evidence(0, case_id, report_id, "session", session, now))
+
+    # -- notices ---------------------------------------------------------------------------
+
+    async def report(
+        self,
+        locator: Locator,
+        category: str,
+        explanation: str,
+        contact: str | None,
+        good_faith: bool,
+        source: Source,
+        reporter_device: str | None = None,
+        reporter_account: int | None = None,
+        automated_rule: str | None = None,
+    ) -> tuple[Report, Case]:
+        """File a notice (DSA Art. 16): freeze evidence, group it into the subject's case."""
+        try:
+            cat = Category(category)
+        except ValueError:
+            raise InvalidInput("report_category_invalid", field="category") from None
+        if not good_faith:
+            raise InvalidInput("report_good_faith_required", field="good_faith")
+        text = _text(
+            explanation,
+            EXPLANATION_MAX,
+            "report_explanation_invalid",
+            "explanation",
+            required=False,
+        )
+        contact = (
+            _text(contact or "", CONTACT_MAX, "report_contact_invalid", "contact", required=False)
+            or None
+        )
+        target = await self._target(locator)
+        now = self._wall()
+        trusted = source is Source.TRUSTED_FLAGGER
+        case = await self.mod.open_case_for(target.subject)
+        if case is None:
+            top, priority = case_priority([cat])
+            case = await self.mod.add_case(
+                Case(0, _code("C"), target.subject, top, priority, trusted, CaseStatus.OPEN, now)
+            )
+            opened = True
+        else:
+            top, priority = case_priority([case.category, cat])
+            case = replace(case, category=top, priority=priority, trusted=case.trusted or trusted)
+            await self.mod.update_case(case)
+            opened = False
+        report = await self.mod.add_report(
+            Report(
+                0,
+                case.id,
+                _code("R"),
+                cat,
+                source,
+                locator,
+                text,
+                contact,
+                good_faith,
+                reporter_device,
+                reporter_account,
+                now,
+                automated_rule,
+            )
+        )
+        await self._snapshot(case.id, report.id, target)
+        await self._audit(
+            AuditEntry(
+                0,
+                now,
+                source.value,
+                str(reporter_account) if reporter_account else None,
+                "notice_received",
+                case_id=case.id,
+                category=cat.value,
+                source=source.value,
+                automated=source is Source.AUTOMATED,
+                details={"report": report.id, "case_opened": opened},
+            )
+        )
+        log.info("notice received", extra={"case": case.id, "category": cat.value})
+        self._changed("case_opened" if opened else "case_updated", case.id)
+        return report, case
+
+    async def report_from(
+        self,
+        link: Link,
+        locator: Locator,
+        category: str,
+        explanation: str,
+        contact: str | None,
+        good_faith: bool,
+    ) -> tuple[Report, Case]:
+        """A visitor's report from the chat."""
+        guest = self.chat.guest_of(link)
+        if locator.user_id == guest.id:
+            raise Refused("report_self")
+        return await self.report(
+            locator,
+            category,
+            explanation,
+            contact,
+            good_faith,
+            Source.VISITOR,
+            reporter_device=guest.device,
+        )
+
+    async def report_status(self, receipts: Sequence[str]) -> list[dict[str, Any]]:
+        """What became of a visitor's reports (the reporter is told the outcome)."""
+        out = []
+        for receipt in receipts[:50]:
+            report = await self.mod.report_by_code(receipt)
+            if report is None:
+                continue
+            case = await self.mod.get_case(report.case_id)
+            if case is None:
+                continue
+            out.append(
+                {
+                    "receipt": report.code,
+                    "category": report.category.value,
+                    "status": case.status.value,
+                    "outcome": case.outcome.value if case.outcome else None,
+                    "closed_at": case.closed_at,
+                }
+            )
+        return out
+
+    # -- the queue -------------------------------------------------------------------------
+
+    async def queue(self, category: Category | None = None) -> list[tuple[Case, int]]:
+        cases = await self.mod.open_cases(category)
+        return [(c, len(await self.mod.reports_of_case(c.id))) for c in cases]
+
+    async def case_view(self, case_id: int) -> CaseView:
+        case = await self.mod.get_case(case_id)
+        if case is None:
+            raise NotFound("case_not_found")
+        previous = [c for c in await self.mod.cases_of_subject(case.subject) if c.id != case.id]
+        decisions: list[Decision] = []
+        live = None
+        if case.subject.startswith("device:"):
+            device = case.subject.removeprefix("device:")
+            decisions = await self.mod.decisions_of_device(device)
+            live = next((g for g in self.chat.state.guests.values() if g.device == device), None)
+        return CaseView(
+            case,
+            await self.mod.reports_of_case(case.id),
+            await self.mod.evidence_of_case(case.id),
+            previous,
+            decisions,
+            await self.mod.entries_of_case(case.id),
+            live,
+        )
+
+    # -- decisions -------------------------------------------------------------------------
+
+    async def _subject_of_case(self, case: Case) -> Subject:
+        device = case.subject.removeprefix("device:")
+        network, nickname = "", ""
+        for item in await self.mod.evidence_of_case(case.id):
+            if item.kind == "session":
+                network = str(item.body.get("network_hash") or "")
+                nickname = str(item.body.get("nickname") or "")
+        live = next((g for g in self.chat.state.guests.values() if g.device == device), None)
+        if live is not None:
+            network, nickname = network or live.network, live.profile.nickname
+        return Subject(device, network, nickname)
+
+    async def decide(self, account: Account, case_id: int, action: Action) -> Decision:
+        """Restrict the person a case is about, with a statement of reasons; closes the case."""
+        case = await self.mod.get_case(case_id)
+        if case is None or case.status is not CaseStatus.OPEN:
+            raise NotFound("case_not_found")
+        if not case.subject.startswith("device:"):
+            raise Refused("case_not_about_person")
+        reports = await self.mod.reports_of_case(case.id)
+        source = _notice_source(reports)
+        decision = await self.restrict(
+            account,
+            await self._subject_of_case(case),
+            action,
+            case=case,
+            source=source,
+            automated=any(r.source is Source.AUTOMATED for r in reports),
+            notice_at=min((r.created_at for r in reports), default=None),
+        )
+        await self._close(account, case, Outcome.ACTIONED)
+        return decision
+
+    async def restrict(
+        self,
+        account: Account,
+        subject: Subject,
+        action: Action,
+        case: Case | None = None,
+        source: Source = Source.MODERATOR,
+        automated: bool = False,
+        notice_at: float | None = None,
+        message: Message | None = None,
+    ) -> Decision:
+        """Record a decision and its sanction, then apply it to live sessions at once."""
+        _require(account, Role.MODERATOR, Role.ADMINISTRATOR)
+        if action.kind in ROOM_KINDS and action.room is None:
+            raise InvalidInput("action_room_required", field="room")
+        if action.duration is not None and action.duration <= 0:
+            raise InvalidInput("action_duration_invalid", field="duration")
+        facts = _text(action.facts, FACTS_MAX, "action_facts_required", "facts")
+        ground = _text(action.ground, FACTS_MAX, "action_ground_required", "ground")
+        now = self._wall()
+        decision = await self.mod.add_decision(
+            Decision(
+                0,
+                _code("D"),
+                case.id if case else None,
+                action.kind,
+                action.room,
+                action.duration,
+                facts,
+                ground,
+                source,
+                automated,
+                False,
+                account.id,
+                subject.nickname,
+                now,
+            ),
+            subject.device,
+        )
+        sanction: Sanction | None = None
+        if action.kind in RESTRICTING and action.kind is not SanctionKind.REMOVAL:
+            expires = now + action.duration if action.duration is not None else None
+            sanction = await self.mod.add_sanction(
+                Sanction(0, action.kind, subject, action.room, now, expires, decision.id)
+            )
+            if action.kind is not SanctionKind.KICK:
+                self.chat.sanctions.add(sanction, decision.code)
+        await self._audit(
+            AuditEntry(
+                0,
+                now,
+                account.role.value,
+                str(account.id),
+                "restriction_applied",
+                case_id=case.id if case else None,
+                decision_id=decision.id,
+                category=case.category.value if case else None,
+                source=source.value,
+                automated=automated,
+                reason=ground,
+                details={
+                    "kind": action.kind.value,
+                    "room": action.room,
+                    "duration": action.duration,
+                    "notice_at": notice_at,
+                    "message": message.id if message else None,
+                },
+            )
+        )
+        await self._apply(subject, decision, message)
+        if action.manifestly_illegal:
+            await self._misuse(subject, "illegal_post", case.id if case else None)
+        log.info("restriction applied", extra={"decision": decision.id, "kind": action.kind.value})
+        return decision
+
+    async def _apply(self, subject: Subject, decision: Decision, message: Message | None) -> None:
+        """Make a decision felt by the live sessions it reaches, with its statement."""
+        chat = self.chat
+        if message is not None:
+            await chat.remove_message(message)
+        for guest in chat.guests_of(subject.device, subject.network):
+            chat.notify(guest.id, SanctionNotified(decision))
+            if decision.kind in (SanctionKind.SITE_BAN, SanctionKind.SUSPENSION):
+                await chat.end_session(guest.id, "banned")
+            elif decision.kind in ROOM_KINDS and decision.room is not None:
+                await chat.remove_from_room(guest.id, decision.room)
+
+    async def _misuse(self, subject: Subject, kind: str, case_id: int | None) -> None:
+        """Art. 23: repeated manifestly illegal posts or unfounded reports."""
+        policy, now = self.policy.misuse, self._wall()
+        await self.mod.add_strike(subject.device, kind, case_id, now)
+        strikes = await self.mod.count_strikes(subject.device, kind, now - policy.window)
+        step = misuse_step(strikes, policy)
+        if step is None:
+            return
+        ground = (
+            "DSA art. 23 : publication répétée de contenus manifestement illicites"
+            if kind == "illegal_post"
+            else "DSA art. 23 : signalements manifestement infondés répétés"
+        )
+        system = Account(0, "system", "", Role.ADMINISTRATOR, None, 0, None, now)
+        decision = await self.restrict(
+            system,
+            subject,
+            Action(
+                step,
+                f"{strikes} manquements ({kind}) en {policy.window / 86400:.0f} jours.",
+                ground,
+                policy.suspension if step is SanctionKind.SUSPENSION else None,
+            ),
+        )
+        await self._audit(
+            AuditEntry(
+                0,
+                now,
+                "system",
+                None,
+                "misuse_" + step.value,
+                case_id=case_id,
+                decision_id=decision.id,
+                details={"kind": kind, "strikes": strikes},
+            )
+        )
+
+    async def reject(self, account: Account, case_id: int, unfounded: bool, reason: str) -> None:
+        """Close a case with no restriction; manifestly unfounded notices count as misuse."""
+        _require(account, Role.MODERATOR, Role.ADMINISTRATOR)
+        case = await self.mod.get_case(case_id)
+        if case is None or case.status is not CaseStatus.OPEN:
+            raise NotFound("case_not_found")
+        reason = _text(reason, FACTS_MAX, "action_facts_required", "facts")
+        await self._close(
+            account, case, Outcome.UNFOUNDED if unfounded else Outcome.REJECTED, reason
+        )
+        if unfounded:
+            for report in await self.mod.reports_of_case(case.id):
+                if report.reporter_device:
+                    await self._misuse(
+                        Subject(report.reporter_device, "", ""), "unfounded_report", case.id
+                    )
+
+    async def _close(
+        self, account: Account, case: Case, outcome: Outcome, reason: str | None = None
+    ) -> None:
+        now = self._wall()
+        closed = replace(
+            case,
+            status=CaseStatus.CLOSED,
+            closed_at=now,
+            outcome=outcome,
+            hold_until=now + self.policy.evidence_hold,
+        )
+        await self.mod.update_case(closed)
+        await self._audit(
+            AuditEntry(
+                0,
+                now,
+                account.role.value,
+                str(account.id),
+                "case_closed",
+                case_id=case.id,
+                category=case.category.value,
+                reason=reason,
+                details={"outcome": outcome.value, "opened_at": case.created_at},
+            )
+        )
+        # Reporters who are online hear the outcome now; others ask with their receipt.
+        for report in await self.mod.reports_of_case(case.id):
+            if report.reporter_device:
+                for guest in self.chat.state.guests.values():
+                    if guest.device == report.reporter_device:
+                        self.chat.notify(guest.id, ReportDecided(report.code, outcome.value))
+        self._changed("case_closed", case.id)
+
+    # -- moderators in rooms ---------------------------------------------------------------
+
+    async def act_on_message(self, account: Account, message_id: int, action: Action) -> Decision:
+        """Own-initiative action on a message: remove it, and optionally restrict its author."""
+        message = await self.store.get_message(message_id)
+        if message is None:
+            raise NotFound("report_target_not_found")
+        guest = self.chat.state.guests.get(message.sender.id)
+        subject = Subject(
+            message.sender_device, guest.network if guest else "", message.sender.nick
+        )
+        case = await self.mod.open_case_for(f"device:{message.sender_device}")
+        return await self.restrict(account, subject, action, case=case, message=message)
+
+    async def act_on_guest(self, account: Account, guest_id: str, action: Action) -> Decision:
+        guest = self.chat.state.guest(guest_id)
+        subject = Subject(guest.device, guest.network, guest.profile.nickname)
+        case = await self.mod.open_case_for(f"device:{guest.device}")
+        return await self.restrict(account, subject, action, case=case)
+
+    async def set_room(
+        self,
+        account: Account,
+        room_ref: str,
+        *,
+        moderated: bool | None = None,
+        closed: bool | None = None,
+        voice: str | None = None,
+        unvoice: str | None = None,
+    ) -> RoomModeration:
+        """Moderate, close or reopen a room; give or take the right to speak in it."""
+        _require(account, Role.MODERATOR, Role.ADMINISTRATOR)
+        room = self.chat.state.find_room(room_ref)
+        if moderated is not None:
+            room.moderated = moderated
+        if voice is not None:
+            room.voiced.add(self.chat.state.guest(voice).device)
+        if unvoice is not None:
+            room.voiced.discard(self.chat.state.guest(unvoice).device)
+        if closed:
+            await self.chat.close_room(room.id)
+        elif closed is False:
+            room.closed = False
+        control = RoomModeration(room.id, room.moderated, room.closed, frozenset(room.voiced))
+        await self.mod.save_room_moderation(control)
+        await self._audit(
+            AuditEntry(
+                0,
+                self._wall(),
+                account.role.value,
+                str(account.id),
+                "room_control",
+                details={
+                    "room": room.id,
+                    "moderated": room.moderated,
+                    "closed": room.closed,
+                    "voiced": len(room.voiced),
+                },
+            )
+        )
+        return control
+
+    async def set_emergency(self, account: Account, level: EmergencyLevel, on: bool) -> None:
+        _require(account, Role.ADMINISTRATOR)
+        await self.mod.set_emergency(level, on, self._wall(), account.id)
+        if on:
+            self.chat.emergency.add(level)
+        else:
+            self.chat.emergency.discard(level)
+        await self._audit(
+            AuditEntry(
+                0,
+                self._wall(),
+                account.role.value,
+                str(account.id),
+                "emergency_level",
+                details={"level": level.value, "enabled": on},
+            )
+        )
+
+    # -- statements and appeals ------------------------------------------------------------
+
+    async def decision_by_code(self, code: str) -> tuple[Decision, list[Appeal]]:
+        decision = await self.mod.decision_by_code(code.strip().upper())
+        if decision is None:
+            raise NotFound("decision_not_found", field="code")
+        appeals = [a for a in await self.mod.appeals() if a.decision_id == decision.id]
+        return decision, appeals
+
+    async def appeal(self, code: str, text: str) -> Appeal:
+        """Contest a decision (its code) or a rejected report (its receipt), within six months."""
+        text = _text(text, EXPLANATION_MAX, "appeal_text_required", "text")
+        code = code.strip().upper()
+        now = self._wall()
+        decision = await self.mod.decision_by_code(code)
+        report = None if decision else await self.mod.report_by_code(code)
+        if decision is not None:
+            if not decision.appeal_open(now):
+                raise Refused("appeal_closed")
+            existing = [a for a in await self.mod.appeals() if a.decision_id == decision.id]
+            appellant = Appellant.AFFECTED
+        elif report is not None:
+            case = await self.mod.get_case(report.case_id)
+            if case is None or case.outcome not in (Outcome.REJECTED, Outcome.UNFOUNDED):
+                raise Refused("appeal_not_rejected")
+            assert case.closed_at is not None
+            if now - case.closed_at > 183 * 24 * 3600:
+                raise Refused("appeal_closed")
+            existing = [a for a in await self.mod.appeals() if a.report_id == report.id]
+            appellant = Appellant.REPORTER
+        else:
+            raise NotFound("decision_not_found", field="code")
+        if any(a.status is AppealStatus.PENDING for a in existing):
+            raise Refused("appeal_pending")
+        appeal = await self.mod.add_appeal(
+            Appeal(
+                0,
+                _code("A"),
+                decision.id if decision else None,
+                report.id if report else None,
+                appellant,
+                text,
+                AppealStatus.PENDING,
+                now,
+            )
+        )
+        await self._audit(
+            AuditEntry(
+                0,
+                now,
+                "visitor",
+                None,
+                "appeal_filed",
+                case_id=(decision.case_id if decision else report.case_id if report else None),
+                decision_id=decision.id if decision else None,
+                details={"appeal": appeal.id, "appellant": appellant.value},
+            )
+        )
+        self._changed("appeal_filed", appeal.id)
+        return appeal
+
+    async def appeal_status(self, code: str) -> Appeal:
+        appeal = await self.mod.appeal_by_code(code.strip().upper())
+        if appeal is None:
+            raise NotFound("appeal_not_found", field="code")
+        return appeal
+
+    async def decide_appeal(
+        self, account: Account, appeal_id: int, reverse: bool, answer: str
+    ) -> Appeal:
+        """A different person decides (Art. 20(6)); a reversal lifts the sanction at once."""
+        _require(account, Role.MODERATOR, Role.ADMINISTRATOR)
+        appeal = await self.mod.get_appeal(appeal_id)
+        if appeal is None or appeal.status is not AppealStatus.PENDING:
+            raise NotFound("appeal_not_found")
+        answer = _text(answer, ANSWER_MAX, "appeal_answer_required", "answer")
+        answer = (
+            f"{answer}\n\nSi cette réponse ne vous satisfait pas, vous pouvez saisir un "
+            f"{OUT_OF_COURT} ou le juge."
+        )
+        now = self._wall()
+        decision = await self.mod.get_decision(appeal.decision_id) if appeal.decision_id else None
+        if decision is not None and decision.moderator_account == account.id:
+            raise Refused("appeal_same_moderator")
+        status = AppealStatus.REVERSED if reverse else AppealStatus.UPHELD
+        await self.mod.decide_appeal(appeal.id, status, account.id, answer, now)
+        if reverse and decision is not None:
+            await self.mod.reverse_decision(decision.id, now)
+            self.chat.sanctions.revoke_decision(decision.id)
+        if reverse and appeal.report_id is not None:
+            # The reporter was right: the case goes back to the queue.
+            report = await self.mod.get_report(appeal.report_id)
+            case = await self.mod.get_case(report.case_id) if report else None
+            if case is not None:
+                await self.mod.update_case(
+                    replace(
+                        case, status=CaseStatus.OPEN, closed_at=None, outcome=None, hold_until=None
+                    )
+                )
+                self._changed("case_opened", case.id)
+        await self._audit(
+            AuditEntry(
+                0,
+                now,
+                account.role.value,
+                str(account.id),
+                "appeal_decided",
+                decision_id=decision.id if decision else None,
+                case_id=decision.case_id if decision else None,
+                details={
+                    "appeal": appeal.id,
+                    "outcome": status.value,
+                    "filed_at": appeal.created_at,
+                    "appellant": appeal.appellant.value,
+                },
+            )
+        )
+        return replace(appeal, status=status, decided_by=account.id, answer=answer, decided_at=now)
+
+    async def record_export(self, account: Account, case_id: int, kind: str) -> None:
+        """Art. 18: who exported a case for the authorities, and when."""
+        _require(account, Role.MODERATOR, Role.ADMINISTRATOR)
+        case = await self.mod.get_case(case_id)
+        if case is None:
+            raise NotFound("case_not_found")
+        if kind == "authorities" and case.category not in AUTHORITY_CATEGORIES:
+            raise Refused("export_not_allowed")
+        await self._audit(
+            AuditEntry(
+                0,
+                self._wall(),
+                account.role.value,
+                str(account.id),
+                "authorities_export" if kind == "authorities" else kind + "_export",
+                case_id=case.id,
+                category=case.category.value,
+            )
+        )
+
+
+def _require(account: Account, *roles: Role) -> None:
+    if account.role not in roles:
+        raise Refused("forbidden")
+
+
+def _notice_source(reports: Sequence[Report]) -> Source:
+    sources = {r.source for r in reports}
+    for source in (Source.TRUSTED_FLAGGER, Source.VISITOR, Source.AUTOMATED):
+        if source in sources:
+            return source
+    return Source.MODERATOR
+
+
+def _message_record(m: Message) -> dict[str, Any]:
+    """A message as evidence keeps it: who, where, when, what (no postal code)."""
+    return {
+        "id": m.id,
+        "ts": m.ts,
+        "room": m.room,
+        "from": {
+            "id": m.sender.id,
+            "nick": m.sender.nick,
+            "age": m.sender.age,
+            "departement": m.sender.location.code,
+        },
+        "from_device": m.sender_device,
+        "to": {"id": m.recipient.id, "nick": m.recipient.nick} if m.recipient else None,
+        "text": m.text,
+        "action": m.action,
+    }
