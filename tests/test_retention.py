@@ -381,8 +381,16 @@ async def test_the_app_keeps_connection_data_apart_and_purges_it(tmp_path: Path)
         await app.connections.record(
             [ConnectionRecord(1, "zoe", "203.0.113.7", 1, "web", app.service.now() - 2 * YEAR)]
         )
+        # The purge job started with the app may get there first: check the outcome.
         counts = await app.purge_once()
-        assert counts["connections"] == 1
+        assert set(counts) == {
+            "messages",
+            "connections",
+            "sessions",
+            "evidence",
+            "console_sessions",
+        }
+        assert await app.connections.of_messages([1]) == []
     finally:
         await app.stop()
     assert _mode(data / "connection.key") == 0o600

@@ -216,6 +216,104 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Trop de salons ont été créés : réessaie plus tard ou rejoins un salon existant.",
         "en": "Too many rooms exist already: try later or join an existing room.",
     },
+    "banned": {
+        "fr": (
+            "L'accès au site t'est fermé{until_note} (décision {decision}). Tu peux lire la "
+            "décision et la contester."
+        ),
+        "en": (
+            "The site is closed to you{until_note} (decision {decision}). You can read the "
+            "decision and contest it."
+        ),
+    },
+    "muted": {
+        "fr": "Tu ne peux pas écrire pour le moment{until_note} (décision {decision}).",
+        "en": "You cannot post for now{until_note} (decision {decision}).",
+    },
+    "room_banned": {
+        "fr": "L'accès à ce salon t'est fermé{until_note} (décision {decision}).",
+        "en": "You may not enter this room{until_note} (decision {decision}).",
+    },
+    "room_moderated": {
+        "fr": (
+            "Ce salon est modéré : seules les personnes autorisées par la modération peuvent "
+            "écrire."
+        ),
+        "en": "This room is moderated: only people approved by the moderators can post.",
+    },
+    "room_closed": {
+        "fr": "Ce salon a été fermé par la modération.",
+        "en": "This room was closed by the moderators.",
+    },
+    "entries_closed": {
+        "fr": "Les nouvelles entrées sont fermées pour le moment. Réessaie plus tard.",
+        "en": "New entries are closed for now. Please try again later.",
+    },
+    "private_refused_emergency": {
+        "fr": (
+            "Pour le moment, les messages privés ne sont possibles qu'entre personnes d'un "
+            "même salon."
+        ),
+        "en": "For now, private messages are only possible between people sharing a room.",
+    },
+    "report_target_missing": {
+        "fr": "Indique ce que tu signales : un message, une personne ou un salon.",
+        "en": "Say what you are reporting: a message, a person or a room.",
+    },
+    "report_target_not_found": {
+        "fr": "Ce que tu signales n'existe plus ou est introuvable.",
+        "en": "What you are reporting no longer exists or cannot be found.",
+    },
+    "report_category_invalid": {
+        "fr": "Choisis une catégorie de signalement.",
+        "en": "Please choose a report category.",
+    },
+    "report_good_faith_required": {
+        "fr": "Confirme que ton signalement est fait de bonne foi.",
+        "en": "Please confirm that your report is made in good faith.",
+    },
+    "report_explanation_invalid": {
+        "fr": "Ton explication doit faire au plus {max} caractères.",
+        "en": "Your explanation must be at most {max} characters long.",
+    },
+    "report_contact_invalid": {
+        "fr": "Le contact doit faire au plus {max} caractères.",
+        "en": "The contact must be at most {max} characters long.",
+    },
+    "report_self": {
+        "fr": "Tu ne peux pas te signaler toi-même.",
+        "en": "You cannot report yourself.",
+    },
+    "decision_not_found": {
+        "fr": "Aucune décision ne correspond à ce code.",
+        "en": "No decision matches this code.",
+    },
+    "appeal_not_found": {
+        "fr": "Aucune contestation ne correspond à ce code.",
+        "en": "No appeal matches this code.",
+    },
+    "appeal_closed": {
+        "fr": (
+            "Cette décision ne peut plus être contestée (délai de six mois dépassé ou "
+            "décision déjà annulée)."
+        ),
+        "en": (
+            "This decision can no longer be contested (six months have passed or it was "
+            "already reversed)."
+        ),
+    },
+    "appeal_pending": {
+        "fr": "Une contestation de cette décision est déjà en cours d'examen.",
+        "en": "An appeal against this decision is already being examined.",
+    },
+    "appeal_not_rejected": {
+        "fr": "Seul un signalement rejeté peut être contesté.",
+        "en": "Only a rejected report can be contested.",
+    },
+    "appeal_text_required": {
+        "fr": "Explique pourquoi tu contestes (au plus {max} caractères).",
+        "en": "Explain why you contest (at most {max} characters).",
+    },
     "config_invalid": {
         "fr": "Configuration invalide : {key} {problem}.",
         "en": "Invalid configuration: {key} {problem}.",
@@ -241,6 +339,9 @@ class _SafeParams(dict[str, object]):
         return ""
 
 
+_UNTIL_NOTE: dict[str, str] = {"fr": " jusqu'au {until}", "en": " until {until}"}
+
+
 def is_supported(lang: str) -> bool:
     """Whether ``lang`` is one of the languages the server speaks (``LANGS``)."""
     return lang in LANGS
@@ -263,6 +364,9 @@ def message(code: str, lang: str, params: Mapping[str, object] | None = None) ->
         reason = str(values.get("reason", ""))
         if reason and "reason_note" not in values:
             values["reason_note"] = _REASON_NOTE[lang].format(reason=reason)
+        until = str(values.get("until", ""))
+        if until and "until_note" not in values:
+            values["until_note"] = _UNTIL_NOTE[lang].format(until=until)
         return template.format_map(values)
     except Exception:
         # A parameter whose value cannot be rendered: the bare template beats no message.

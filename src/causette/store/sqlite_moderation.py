@@ -1,6 +1,6 @@
 """SQLite implementation of ``ModerationStore``.
 
-It shares the chat store's connection and thread (``SqliteStore.run``): one writer, calls
+It shares an opened chat store's connection and thread (``SqliteStore.run``): one writer, calls
 served in the order they were made, and the tables come from the same migrations. Writes that
 touch several rows run in one explicit transaction, since the connection is in autocommit mode.
 """
@@ -12,7 +12,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from enum import Enum
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from causette.domain.moderation import (
     Appeal,
@@ -40,14 +40,27 @@ from causette.store.moderation import (
     Role,
     RoomModeration,
 )
-from causette.store.sqlite import SqliteStore
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
+T = TypeVar("T")
 V = TypeVar("V")
 D = TypeVar("D", bound="DataclassInstance")
 E = TypeVar("E", bound=Enum)
+
+
+class SqliteRunner(Protocol):
+    """What this store needs of ``SqliteStore``: its connection, on its thread.
+
+    Named structurally so that only ``app.py`` names the concrete chat store.
+    """
+
+    async def run(self, fn: Callable[[sqlite3.Connection], T]) -> T: ...
+
+    async def rows(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]: ...
+
+    async def write(self, sql: str, params: Sequence[Any] = ()) -> None: ...
 
 
 def _json(value: Any) -> str:
@@ -169,7 +182,7 @@ def _audit(r: sqlite3.Row) -> AuditEntry:
 class SqliteModerationStore:
     """A ``ModerationStore`` in the chat store's SQLite file, on its connection and thread."""
 
-    def __init__(self, chat: SqliteStore) -> None:
+    def __init__(self, chat: SqliteRunner) -> None:
         self._chat = chat
 
     async def _insert(self, table: str, columns: Mapping[str, object]) -> int:
