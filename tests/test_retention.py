@@ -273,6 +273,7 @@ async def test_one_run_applies_every_period_and_a_second_finds_nothing(
         "messages": 1,
         "connections": 1,
         "sessions": 1,
+        "declarations": 0,
         "evidence": 1,
         "console_sessions": 0,
     }
@@ -292,7 +293,7 @@ async def test_without_the_moderation_store_its_kinds_are_skipped(stores: Stores
     await seed_case(stores.moderation, "expired", NOW - 2 * YEAR, NOW - EPS)
     retention = Retention(stores.chat, stores.connections, HistorySettings(), RetentionSettings())
     counts = await retention.purge(NOW)
-    assert set(counts) == {"messages", "connections", "sessions"}
+    assert set(counts) == {"messages", "connections", "sessions", "declarations"}
 
 
 class BrokenLog:
@@ -387,6 +388,7 @@ async def test_the_app_keeps_connection_data_apart_and_purges_it(tmp_path: Path)
             "messages",
             "connections",
             "sessions",
+            "declarations",
             "evidence",
             "console_sessions",
         }
@@ -410,3 +412,32 @@ def test_a_bad_key_file_stops_the_start_naming_it(tmp_path: Path) -> None:
     (data / "connection.key").write_bytes(b"too short")
     with pytest.raises(ConfigError, match=r"connection\.key: holds 9 bytes"):
         App(settings_in(data))
+
+
+async def test_declarations_and_ended_blocks_are_forgotten_after_their_period(
+    tmp_path: Path,
+) -> None:
+    """The form's pre-fill (nickname, age, postal code) lives session_days; blocks their time."""
+    from causette.domain.models import Gender
+    from causette.store.base import Declaration
+    from causette.store.sqlite import SqliteStore
+
+    store = SqliteStore(tmp_path / "c.sqlite3")
+    await store.open()
+    try:
+        now, day = 1_000 * 86400.0, 86400.0
+        await store.put_declaration(
+            "old", Declaration("Old", 30, Gender.MAN, "75011", now - 366 * day)
+        )
+        await store.put_declaration(
+            "new", Declaration("New", 30, Gender.MAN, "75011", now - 364 * day)
+        )
+        await store.put_block("ended", now - 1)
+        await store.put_block("running", now + 3600)
+        assert await store.purge_declarations(now - 365 * day, now) == 2
+        assert await store.get_declaration("old") is None
+        assert await store.get_declaration("new") is not None
+        assert await store.get_block("ended") is None
+        assert await store.get_block("running") == now + 3600
+    finally:
+        await store.close()

@@ -22,6 +22,7 @@ from starlette.types import ASGIApp
 
 from causette.config import Settings
 from causette.domain.models import RoomInfo, Rules
+from causette.domain.moderation import MisusePolicy
 from causette.domain.names import DEFAULT_FORBIDDEN, DEFAULT_RESERVED, NICK_MAX, NICK_MIN
 from causette.domain.state import ChatState
 from causette.hub import Codec, Hub
@@ -82,6 +83,21 @@ def pacing_of(settings: Settings) -> Pacing:
     )
 
 
+def policy_of(settings: Settings) -> ModerationPolicy:
+    m, day = settings.moderation, 24 * 3600.0
+    return ModerationPolicy(
+        evidence_before=m.evidence_before,
+        evidence_after=m.evidence_after,
+        evidence_hold=settings.retention.evidence_hold_days * day,
+        misuse=MisusePolicy(
+            window=m.misuse_window_days * day,
+            warn_after=m.misuse_warn_after,
+            suspend_after=m.misuse_suspend_after,
+            suspension=m.misuse_suspension_days * day,
+        ),
+    )
+
+
 class App:
     """One causette server: everything wired, with its background jobs."""
 
@@ -93,18 +109,23 @@ class App:
         state = ChatState(rules_of(settings))
         for spec in settings.rooms:
             state.add_official_room(spec.name, spec.topic)
-        self.service = ChatService(
-            state, self.store, self.hub, pacing_of(settings), load_secret(data_dir)
-        )
-        self.moderation_store = SqliteModerationStore(self.store)
-        self.moderation = ModerationService(
-            self.service, self.store, self.moderation_store, ModerationPolicy(), time.time
-        )
         # Connection data (LCEN): a file of its own, addresses sealed with a key kept apart.
         # The key path is relative to data_dir unless absolute: ``/`` keeps an absolute path.
         self.connections = SqliteConnectionLog(
             data_dir / "connections.sqlite3",
             load_connection_key(data_dir / settings.retention.connection_key_file),
+        )
+        self.service = ChatService(
+            state,
+            self.store,
+            self.hub,
+            pacing_of(settings),
+            load_secret(data_dir),
+            connections=self.connections,
+        )
+        self.moderation_store = SqliteModerationStore(self.store)
+        self.moderation = ModerationService(
+            self.service, self.store, self.moderation_store, policy_of(settings), time.time
         )
         self.retention = Retention(
             self.store,

@@ -58,6 +58,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     logs.configure(args.log_level)
     try:
         asyncio.run(serve(settings))
+    except ConfigError as error:
+        print(
+            f"causette: configuration error: {error.params.get('key')}: "
+            f"{error.params.get('problem')}",
+            file=sys.stderr,
+        )
+        return 2
     except OSError as error:
         print(
             f"causette: cannot listen on {settings.server.host}:{settings.server.port}: "

@@ -81,6 +81,18 @@ class RetentionSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class ModerationSettings:
+    """Evidence frozen by a report and the misuse policy (DSA Art. 23)."""
+
+    evidence_before: int = 20  # messages kept before a reported one
+    evidence_after: int = 20  # and after it
+    misuse_window_days: int = 90
+    misuse_warn_after: int = 2
+    misuse_suspend_after: int = 3
+    misuse_suspension_days: int = 7
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Everything the server reads from its configuration."""
 
@@ -91,6 +103,7 @@ class Settings:
     session: SessionSettings = field(default_factory=SessionSettings)
     rooms: tuple[RoomSpec, ...] = ()
     retention: RetentionSettings = field(default_factory=RetentionSettings)
+    moderation: ModerationSettings = field(default_factory=ModerationSettings)
 
 
 def _fail(key: str, problem: str) -> ConfigError:
@@ -212,7 +225,7 @@ def _rooms(value: Any) -> tuple[RoomSpec, ...]:
 def parse(document: dict[str, Any]) -> Settings:
     """Build settings from a TOML document merged over the defaults."""
     doc = _merge(_default_document(), document)
-    known = {"server", "entry", "limits", "history", "session", "rooms", "retention"}
+    known = {"server", "entry", "limits", "history", "session", "rooms", "retention", "moderation"}
     unknown = sorted(set(doc) - known)
     if unknown:
         raise _fail(unknown[0], "unknown section")
@@ -277,6 +290,19 @@ def parse(document: dict[str, Any]) -> Settings:
     )
     r.check_unknown()
 
+    m = _Section("moderation", doc["moderation"])
+    moderation = ModerationSettings(
+        evidence_before=m.integer("evidence_before", 20, 0, 500),
+        evidence_after=m.integer("evidence_after", 20, 0, 500),
+        misuse_window_days=m.integer("misuse_window_days", 90, 1, 3650),
+        misuse_warn_after=m.integer("misuse_warn_after", 2, 1, 1000),
+        misuse_suspend_after=m.integer("misuse_suspend_after", 3, 1, 1000),
+        misuse_suspension_days=m.integer("misuse_suspension_days", 7, 1, 3650),
+    )
+    m.check_unknown()
+    if moderation.misuse_suspend_after < moderation.misuse_warn_after:
+        raise _fail("moderation.misuse_suspend_after", "must be at least misuse_warn_after")
+
     return Settings(
         server,
         entry,
@@ -285,6 +311,7 @@ def parse(document: dict[str, Any]) -> Settings:
         session,
         _rooms(doc.get("rooms")),
         retention=retention,
+        moderation=moderation,
     )
 
 

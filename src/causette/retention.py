@@ -76,6 +76,10 @@ class Retention:
             ("messages", lambda: self.store.purge_messages(messages_before)),
             ("connections", lambda: self.connections.purge(now - r.connection_days * DAY)),
             ("sessions", lambda: self.store.purge_guests(now - r.session_days * DAY)),
+            (
+                "declarations",
+                lambda: self.store.purge_declarations(now - r.session_days * DAY, now),
+            ),
         ]
         if self.cases is not None:
             cases = self.cases

@@ -10,10 +10,9 @@ from pathlib import Path
 import pytest
 
 from causette.errors import ConfigError
-from causette.store.connections import ConnectionLog, ConnectionRecord
+from causette.store.connections import ConnectionLog, ConnectionRecord, SealBroken
 from causette.store.sqlite_connections import (
     KEY_SIZE,
-    SealBroken,
     SqliteConnectionLog,
     load_connection_key,
 )

@@ -93,6 +93,10 @@ class Store(Protocol):
     async def purge_guests(self, ended_before: float) -> int:
         """Delete session identification data of sessions that ended before the time."""
 
+    async def purge_declarations(self, declared_before: float, now: float) -> int:
+        """Forget entry declarations made before ``declared_before`` (the form's pre-fill and
+        sticky age), and entry blocks that ended before ``now``."""
+
     async def get_declaration(self, device: str) -> Declaration | None: ...
 
     async def put_declaration(self, device: str, declaration: Declaration) -> None: ...

@@ -22,6 +22,11 @@ class ConnectionRecord:
     ts: float
 
 
+class SealBroken(Exception):
+    """A sealed record failed authentication: tampered with, moved, or sealed with another
+    key. Raised rather than skipped, so an export is never silently incomplete."""
+
+
 class ConnectionLog(Protocol):
     async def open(self) -> None: ...
 

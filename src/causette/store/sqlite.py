@@ -337,6 +337,16 @@ class SqliteStore:
         )
         return [_guest(r) for r in rows]
 
+    async def purge_declarations(self, declared_before: float, now: float) -> int:
+        def run(db: sqlite3.Connection) -> int:
+            with db:
+                gone = db.execute(
+                    "DELETE FROM declaration WHERE declared_at < ?", (declared_before,)
+                ).rowcount
+                return gone + db.execute("DELETE FROM entry_block WHERE until < ?", (now,)).rowcount
+
+        return await self.run(run)
+
     async def purge_guests(self, ended_before: float) -> int:
         def run(db: sqlite3.Connection) -> int:
             with db:

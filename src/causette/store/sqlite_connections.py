@@ -29,7 +29,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from causette.errors import ConfigError
-from causette.store.connections import ConnectionRecord
+from causette.store.connections import ConnectionRecord, SealBroken
 
 log = logging.getLogger(__name__)
 
@@ -63,11 +63,6 @@ class ConnectionKeyError(ConfigError):
     def __str__(self) -> str:
         # Readable in a traceback too, where a bare code would say nothing.
         return f"{self.params['key']}: {self.params['problem']}"
-
-
-class SealBroken(Exception):
-    """A sealed record failed authentication: tampered with, moved, or sealed with another
-    key. Raised rather than skipped, so an export is never silently incomplete."""
 
 
 def load_connection_key(path: Path) -> bytes:
