@@ -487,8 +487,8 @@ class ModerationService:
             AuditEntry(
                 0,
                 now,
-                account.role.value,
-                str(account.id),
+                _actor(account),
+                str(account.id) if account.id != SYSTEM_ID else None,
                 "restriction_applied",
                 case_id=case.id if case else None,
                 decision_id=decision.id,
@@ -536,7 +536,7 @@ class ModerationService:
             if kind == "illegal_post"
             else "DSA art. 23 : signalements manifestement infondés répétés"
         )
-        system = Account(0, "system", "", Role.ADMINISTRATOR, None, 0, None, now)
+        system = Account(SYSTEM_ID, "system", "", Role.ADMINISTRATOR, None, 0, None, now)
         decision = await self.restrict(
             system,
             subject,
@@ -828,6 +828,13 @@ class ModerationService:
                 category=case.category.value,
             )
         )
+
+
+SYSTEM_ID = 0  # the misuse policy acts as an administrator with no account
+
+
+def _actor(account: Account) -> str:
+    return "system" if account.id == SYSTEM_ID else account.role.value
 
 
 def _require(account: Account, *roles: Role) -> None:
