@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import logging
 import os
 import socket
 import time
 from collections.abc import AsyncIterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
@@ -20,6 +21,7 @@ import uvicorn
 from starlette.applications import Starlette
 from starlette.types import ASGIApp
 
+from causette.accounts import AccountService
 from causette.config import Settings
 from causette.domain.models import RoomInfo, Rules
 from causette.domain.moderation import MisusePolicy
@@ -29,9 +31,14 @@ from causette.hub import Codec, Hub
 from causette.moderation import ModerationPolicy, ModerationService
 from causette.retention import Retention
 from causette.service import ChatService, Pacing
+from causette.store.base import Store
+from causette.store.connections import ConnectionLog
+from causette.store.moderation import ModerationStore
 from causette.store.sqlite import SqliteStore
 from causette.store.sqlite_connections import SqliteConnectionLog, load_connection_key
 from causette.store.sqlite_moderation import SqliteModerationStore
+from causette.transparency import previous_month, record_previous_month
+from causette.transport.console import Console
 from causette.transport.web import WebListener
 
 log = logging.getLogger(__name__)
@@ -135,6 +142,9 @@ class App:
             cases=self.moderation_store,
             accounts=self.moderation_store,
         )
+        # Moderators' accounts and the console at /moderation (SAFETY.md 22).
+        self.accounts = AccountService(self.moderation_store, self.moderation_store, time.time)
+        self.console = Console(self.moderation, self.accounts, self.connections, time.time)
         lim = settings.limits
         self.web = WebListener(
             self.service,
@@ -153,6 +163,7 @@ class App:
             idle_timeout=settings.session.idle_timeout_seconds,
         )
         self._jobs: list[asyncio.Task[None]] = []
+        self._activity_month: str | None = None  # last month whose activity is recorded
 
     async def start(self) -> None:
         await self.store.open()
@@ -194,7 +205,19 @@ class App:
                 await self.purge_once()
             except Exception:
                 log.exception("purge failed")
+            try:
+                await self.record_activity_once()
+            except Exception:
+                log.exception("activity summary failed")
             await asyncio.sleep(PURGE_INTERVAL)
+
+    async def record_activity_once(self) -> None:
+        """Write last month's count of active visitors once (transparency report, Art. 24)."""
+        now = self.service.now()
+        month = previous_month(now)[0]
+        if month != self._activity_month:
+            await record_previous_month(self.store, self.moderation_store, now)
+            self._activity_month = month
 
     def asgi(self) -> ASGIApp:
         @contextlib.asynccontextmanager
@@ -205,7 +228,7 @@ class App:
             finally:
                 await self.stop()
 
-        return self.web.app(lifespan)
+        return self.web.app(lifespan, self.console.routes())
 
 
 def _room_list_frame(rooms: list[RoomInfo], codec: Codec) -> str:
@@ -242,10 +265,24 @@ class _Server(uvicorn.Server):
             server.close()
         for sock in sockets or []:
             sock.close()
+        self.chat.console.close()  # live console streams would hold the shutdown open
         with contextlib.suppress(TimeoutError):
             async with asyncio.timeout(GRACEFUL_SECONDS / 2):
                 await self.chat.web.shut_down()
         await super().shutdown(sockets)
+
+
+@contextlib.asynccontextmanager
+async def account_service(settings: Settings) -> AsyncIterator[AccountService]:
+    """The console accounts of a server's database, opened as the server opens it (for
+    ``causette admin``; safe while the server runs: SQLite serialises the writers)."""
+    store = SqliteStore(settings.server.data_dir / "causette.sqlite3")
+    await store.open()
+    try:
+        moderation_store = SqliteModerationStore(store)
+        yield AccountService(moderation_store, moderation_store, time.time)
+    finally:
+        await store.close()
 
 
 def make_server(settings: Settings) -> tuple[App, uvicorn.Server]:
@@ -286,3 +323,44 @@ def with_overrides(
             data_dir=data_dir if data_dir is not None else server.data_dir,
         ),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class DataStores:
+    """The stores of a data folder, without a chat server (the ``causette admin`` commands)."""
+
+    chat: Store
+    moderation: ModerationStore
+    connections: ConnectionLog | None
+
+
+@contextlib.asynccontextmanager
+async def open_data_stores(
+    settings: Settings, *, connections: bool = False
+) -> AsyncIterator[DataStores]:
+    """Open the stores of an existing data folder (the connection log only if asked).
+
+    Unlike ``App`` it creates nothing: pointed at the wrong folder, it raises
+    ``FileNotFoundError`` naming the missing file rather than start an empty database or a
+    new connection key.
+    """
+    data_dir = settings.server.data_dir
+    key_path = data_dir / settings.retention.connection_key_file
+    needed = [data_dir / "causette.sqlite3"]
+    if connections:
+        needed += [data_dir / "connections.sqlite3", key_path]
+    for path in needed:
+        if not path.is_file():
+            raise FileNotFoundError(errno.ENOENT, "not found", str(path))
+    async with contextlib.AsyncExitStack() as stack:
+        chat = SqliteStore(data_dir / "causette.sqlite3")
+        await chat.open()
+        stack.push_async_callback(chat.close)
+        log_store: ConnectionLog | None = None
+        if connections:
+            log_store = SqliteConnectionLog(
+                data_dir / "connections.sqlite3", load_connection_key(key_path)
+            )
+            stack.push_async_callback(log_store.close)
+            await log_store.open()
+        yield DataStores(chat, SqliteModerationStore(chat), log_store)

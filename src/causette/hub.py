@@ -9,7 +9,7 @@ in one write on the next loop tick. An outbox over its byte budget is closed wit
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Protocol
 
 from causette.domain.events import Delivery, Event, MessagePosted
@@ -31,6 +31,7 @@ class Outbox:
         "_held",
         "_size",
         "_wake",
+        "close_params",
         "closed",
         "codec",
         "frames",
@@ -47,6 +48,7 @@ class Outbox:
         # that the replay can go first and nothing is sent twice.
         self._held: list[tuple[int, str]] | None = None
         self.closed: str | None = None
+        self.close_params: dict[str, object] = {}
 
     def push(self, frame: str, message_id: int = 0, *, now: bool = False) -> None:
         """Queue a frame; over budget, the outbox closes itself with ``slow_consumer``.
@@ -77,11 +79,15 @@ class Outbox:
             if message_id == 0 or message_id > replayed_up_to:
                 self.push(frame, message_id)
 
-    def close(self, reason: str, *, discard: bool = False) -> None:
+    def close(
+        self, reason: str, *, discard: bool = False, params: Mapping[str, object] | None = None
+    ) -> None:
         """Stop accepting frames; ``discard`` drops what is queued (the reader is gone or
-        too slow), otherwise the writer sends it before closing."""
+        too slow), otherwise the writer sends it before closing. ``params`` go with the
+        reason to the peer (a decision code)."""
         if self.closed is None:
             self.closed = reason
+            self.close_params = dict(params or {})
             if discard:
                 self.frames, self._size = [], 0
             self._wake.set()

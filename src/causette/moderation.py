@@ -415,13 +415,26 @@ class ModerationService:
             network, nickname = network or live.network, live.profile.nickname
         return Subject(device, network, nickname)
 
-    async def decide(self, account: Account, case_id: int, action: Action) -> Decision:
-        """Restrict the person a case is about, with a statement of reasons; closes the case."""
+    async def decide(
+        self, account: Account, case_id: int, action: Action, message_id: int | None = None
+    ) -> Decision:
+        """Restrict the person a case is about, with a statement of reasons; closes the case.
+
+        ``message_id`` (one of that person's messages, usually the reported one) is removed
+        too; a removal needs one.
+        """
         case = await self.mod.get_case(case_id)
         if case is None or case.status is not CaseStatus.OPEN:
             raise NotFound("case_not_found")
         if not case.subject.startswith("device:"):
             raise Refused("case_not_about_person")
+        message = None
+        if message_id is not None:
+            message = await self.store.get_message(message_id)
+            if message is None or f"device:{message.sender_device}" != case.subject:
+                raise NotFound("report_target_not_found", field="message")
+        elif action.kind is SanctionKind.REMOVAL:
+            raise InvalidInput("action_message_required", field="message")
         reports = await self.mod.reports_of_case(case.id)
         source = _notice_source(reports)
         decision = await self.restrict(
@@ -432,6 +445,7 @@ class ModerationService:
             source=source,
             automated=any(r.source is Source.AUTOMATED for r in reports),
             notice_at=min((r.created_at for r in reports), default=None),
+            message=message,
         )
         await self._close(account, case, Outcome.ACTIONED)
         return decision
@@ -516,10 +530,13 @@ class ModerationService:
         chat = self.chat
         if message is not None:
             await chat.remove_message(message)
-        for guest in chat.guests_of(subject.device, subject.network):
+        for guest in chat.guests_of(subject.device):
             chat.notify(guest.id, SanctionNotified(decision))
             if decision.kind in (SanctionKind.SITE_BAN, SanctionKind.SUSPENSION):
-                await chat.end_session(guest.id, "banned")
+                params: dict[str, object] = {"decision": decision.code}
+                if decision.duration is not None:
+                    params["until"] = decision.created_at + decision.duration
+                await chat.end_session(guest.id, "banned", params)
             elif decision.kind in ROOM_KINDS and decision.room is not None:
                 await chat.remove_from_room(guest.id, decision.room)
 

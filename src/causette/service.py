@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from causette.domain.entry import AgeGate, check_age, parse_profile
@@ -619,7 +619,9 @@ class ChatService:
             self._rooms_dirty = True
             await self._persist(guest)
 
-    async def end_session(self, guest_id: str, code: str) -> None:
+    async def end_session(
+        self, guest_id: str, code: str, params: Mapping[str, object] | None = None
+    ) -> None:
         """End a guest's session now (site ban): its connection is closed with ``code``."""
         guest = self.state.guests.get(guest_id)
         if guest is None:
@@ -627,7 +629,7 @@ class ChatService:
         outbox = self.hub.outboxes.get(guest_id)
         if outbox is not None:
             self.hub.detach(guest_id, outbox)
-            outbox.close(code)
+            outbox.close(code, params=params)
         await self._end(guest, LeaveReason.KICKED)
 
     async def close_room(self, room_ref: str) -> Room:
@@ -638,6 +640,11 @@ class ChatService:
             await self.store.delete_room(room.id)
         return room
 
-    def guests_of(self, device: str, network: str) -> list[Guest]:
-        """Live guests a sanction on this device or network reaches."""
-        return [g for g in self.state.guests.values() if g.device == device or g.network == network]
+    def guests_of(self, device: str) -> list[Guest]:
+        """Live sessions of one device: the person a decision is about.
+
+        Not those of the same network: on a shared address (family, campus, operator NAT)
+        they are other people, who must not receive someone else's statement of reasons.
+        The network binding acts at their next entry, message or join.
+        """
+        return [g for g in self.state.guests.values() if g.device == device]

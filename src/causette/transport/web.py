@@ -10,14 +10,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
-from starlette.routing import Mount, Route, WebSocketRoute
+from starlette.routing import BaseRoute, Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from starlette.websockets import WebSocket, WebSocketDisconnect
@@ -96,11 +96,18 @@ class WebListener:
         self._no_links = asyncio.Event()
         self._no_links.set()
 
-    def app(self, lifespan: Callable[[Starlette], Any] | None = None) -> ASGIApp:
+    def app(
+        self,
+        lifespan: Callable[[Starlette], Any] | None = None,
+        extra_routes: Sequence[BaseRoute] = (),
+    ) -> ASGIApp:
+        """The ASGI application; ``extra_routes`` (the moderation console) get the same
+        security headers."""
         routes = [
             Route("/", self.index),
             Route("/healthz", self.healthz),
             WebSocketRoute("/ws", self.websocket),
+            *extra_routes,
             Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
         ]
         return SecurityHeaders(Starlette(routes=routes, lifespan=lifespan))
@@ -233,7 +240,8 @@ class WebListener:
             # A peer that stopped reading would block these forever: give it a moment only.
             async with asyncio.timeout(CLOSE_TIMEOUT):
                 if reason != "quit":
-                    await ws.send_text(web.disconnect_frame(reason, link.lang))
+                    frame = web.disconnect_frame(reason, link.lang, outbox.close_params)
+                    await ws.send_text(frame)
                 await ws.close(code=CLOSE_CODES.get(reason, 1008))
         except (WebSocketDisconnect, RuntimeError, OSError, TimeoutError):
             # The peer went away mid-write; the reader notices and cleans up.

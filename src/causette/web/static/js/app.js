@@ -18,10 +18,15 @@ import { initPeople } from './views/people.js';
 import { initCard } from './views/card.js';
 import { initSettings } from './views/settings.js';
 import { initDrawers } from './views/drawers.js';
+import { initReport } from './views/report.js';
+import { initStatement } from './views/statement.js';
+import { initFollowup, sanctioned, reportOutcome } from './views/followup.js';
 
 function route(ev) {
   if (ev.type === 'hello') hello(ev);
   else if (ev.type === 'disconnect') disconnected(ev);
+  else if (ev.type === 'sanction') sanctioned(ev.decision);
+  else if (ev.type === 'report_outcome') reportOutcome(ev);
   else applyEvent(ev);
 }
 
@@ -59,6 +64,9 @@ async function boot() {
   initPeople();
   initCard();
   initSettings({ onQuit: quit, onLang: (l) => changeLang(l) });
+  initReport();
+  initStatement();
+  initFollowup();
   document.getElementById('lang-switch').addEventListener('click', () =>
     changeLang(document.getElementById('lang-switch').lang));
   onRender('title', renderTitle);

@@ -1,10 +1,13 @@
-// Server events that change the chat: messages, presence, nicknames, topics, the room list.
+// Server events that change the chat: messages (and their removal), presence, nicknames,
+// topics, the room list.
 // (hello and disconnect belong to the session, see session.js.)
 
 import { invalidate } from './render.js';
-import { announceError } from './live.js';
+import { announce, announceError } from './live.js';
+import { t } from './i18n.js';
+import { looksLikeMeeting } from './ambush.js';
 import {
-  state, roomKey, isMe, addMessage, addPresence, addNotice, updateUser, activeConv,
+  state, roomKey, isMe, addMessage, addPresence, addNotice, updateUser, activeConv, addTip, markDeleted,
 } from './state.js';
 
 /** Count a new message as unread unless the visitor is looking at its conversation. */
@@ -21,7 +24,15 @@ const handlers = {
     const r = addMessage(ev);
     if (!r) return;
     if (!isMe(ev.from)) countUnread(r.conv, r.alert);
+    // Someone gives an address or sets up a meeting in private: safety advice, once.
+    if (r.conv.kind === 'private' && !isMe(ev.from) && looksLikeMeeting(ev.text) && addTip(r.conv, ev)) {
+      announce(t('tip_title'));
+    }
     invalidate('conv', 'tabs', 'title');
+  },
+
+  message_deleted({ id }) {
+    if (markDeleted(id)) invalidate('conv');
   },
 
   joined({ room: id, user }) {

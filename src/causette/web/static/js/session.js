@@ -5,7 +5,8 @@ import { LANGS, currentLang, storedLang, setLang, applyStatic, t } from './i18n.
 import { invalidate } from './render.js';
 import { request, connection, activate } from './actions.js';
 import { state, restore, save, resetSession, upsertRoom, openPrivate, addNotice } from './state.js';
-import { showEntry } from './views/entry.js';
+import { showEntry, showBan, showEntryError } from './views/entry.js';
+import { latestSanction } from './casework.js';
 import { showDisconnect, clearDisconnect } from './views/status.js';
 import { announce } from './live.js';
 
@@ -71,7 +72,8 @@ export async function hello(ev) {
     if (e.code === 'connection_lost') return; // the next connection tries again
     resetSession(); // session_expired, most likely: enter again, pre-filled
     showScreen(false);
-    showEntry(e.message);
+    showEntry();
+    showEntryError(e);
   }
 }
 
@@ -88,6 +90,15 @@ export async function enter(fields) {
 
 /** The server is closing this connection and says why. */
 export function disconnected(ev) {
+  if (ev.code === 'banned') {
+    // The session is over; the statement came just before. The entry screen says how to
+    // read it again and contest it, over a fresh connection (reading is allowed before entry).
+    resetSession();
+    connection().restart();
+    showScreen(false);
+    showEntry();
+    return showBan(t('banned_now'), latestSanction()?.code);
+  }
   const stop = NO_RETRY.includes(ev.code);
   showDisconnect(ev.message || ev.code, stop);
   if (stop) connection().stop();

@@ -20,6 +20,7 @@ export const state = {
   lastRoom: null, // key of the last room shown: its people stay listed on a private tab
   lastEventId: 0,
   seen: new Set(),
+  tipped: new Set(), // keys of the private conversations that showed the safety tip
 };
 
 export const roomKey = (id) => `room:${id}`;
@@ -85,6 +86,27 @@ export function addPresence(c, entry) {
 /** A system line: {key, params} to translate, or {text} already in the visitor's language. */
 export const addNotice = (c, notice) => push(c, { kind: 'notice', ...notice });
 
+/** The safety tip about `msg`, once per conversation; true when added. */
+export function addTip(c, msg) {
+  if (state.tipped.has(c.key)) return false;
+  state.tipped.add(c.key);
+  push(c, { kind: 'tip', msg });
+  return true;
+}
+
+/** A moderator removed message `id`: it is shown as removed wherever it is. */
+export function markDeleted(id) {
+  let found = false;
+  for (const c of state.convs.values()) {
+    for (const it of c.items) {
+      if (it.kind !== 'message' || it.msg.id !== id || it.deleted) continue;
+      Object.assign(it, { deleted: true, v: (it.v || 0) + 1 });
+      found = true;
+    }
+  }
+  return found;
+}
+
 /** Replace a user everywhere; returns the conversations they are part of. */
 export function updateUser(user) {
   if (isMe(user)) state.me = user;
@@ -136,7 +158,7 @@ export function restore() {
 /** Forget the session (quit, expiry): back to a visitor who has not entered. */
 export function resetSession() {
   Object.assign(state, { me: null, token: null, ignores: [], active: null,
-    lastRoom: null, lastEventId: 0, seen: new Set(), privacy: 'shared_room' });
+    lastRoom: null, lastEventId: 0, seen: new Set(), tipped: new Set(), privacy: 'shared_room' });
   state.convs.clear();
   save();
 }

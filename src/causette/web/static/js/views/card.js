@@ -1,5 +1,5 @@
 // The user card: who someone is, and what I can do about them (write privately, ignore,
-// expel them from my room). Escape closes it and focus returns where it was.
+// expel them from my room, report them). Escape closes it and focus returns where it was.
 
 import { $, setText } from '../dom.js';
 import { t } from '../i18n.js';
@@ -9,6 +9,7 @@ import { openPrivateWith, ignore, unignore, kick, activeRoom } from '../actions.
 import { announceError } from '../live.js';
 import { closeDrawers } from './drawers.js';
 import { genderClass } from './messages.js';
+import { openReport } from './report.js';
 
 let user = null;
 let room = null;
@@ -40,6 +41,11 @@ export function initCard() {
       return entry ? unignore(entry.id) : ignore(user);
     }));
   $('card-kick').addEventListener('click', () => act(() => kick(room, user), true));
+  // The report dialog opens over the card; closing it comes back here.
+  $('card-report').addEventListener('click', () => {
+    const where = room && !room.closed && room.members.has(user.id) ? { room: room.id } : {};
+    openReport({ user: user.id, ...where }, t('report_about_user', { nick: user.nick }));
+  });
   onRender('card', () => dlg.open && fill());
 }
 
@@ -75,6 +81,7 @@ function fill() {
   const self = isMe(user);
   $('card-private').hidden = self;
   $('card-ignore').hidden = self;
+  $('card-report').hidden = self;
   $('card-ignore').textContent = t(ignoreEntry(user.id) ? 'card_unignore' : 'card_ignore');
   $('card-kick').hidden = self || !isOwner(room) || room.closed || !room.members.has(user.id);
 }

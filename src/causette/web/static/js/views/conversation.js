@@ -3,7 +3,7 @@
 
 import { $, setText } from '../dom.js';
 import { t, currentLang } from '../i18n.js';
-import { onRender } from '../render.js';
+import { onRender, invalidate } from '../render.js';
 import { activeConv, isOwner } from '../state.js';
 import { setTopic } from '../actions.js';
 import { announce, announceError } from '../live.js';
@@ -11,6 +11,21 @@ import { buildItem } from './messages.js';
 import { openCard } from './card.js';
 import { tabId } from './tabs.js';
 import { openDrawer } from './drawers.js';
+import { openReport } from './report.js';
+
+const excerpt = (text) => (text.length > 80 ? `${text.slice(0, 80)}…` : text);
+
+const acts = {
+  onNick: openCard,
+  onReport: (m, category) =>
+    openReport({ message: m.id }, t('report_about_message', { nick: m.from?.nick, text: excerpt(m.text) }), category),
+  onDismiss(item) {
+    const c = activeConv();
+    if (c) c.items = c.items.filter((it) => it !== item);
+    invalidate('conv');
+    $('messages').focus();
+  },
+};
 
 let cache = new WeakMap(); // item -> {el, v}
 let cacheLang = null;
@@ -38,6 +53,31 @@ export function initConversation() {
     }
   });
   $('show-rooms').addEventListener('click', () => openDrawer('rooms'));
+  initMenu();
+}
+
+// The header's ⋯ menu: report this room, or the person of this private conversation.
+function initMenu() {
+  const toggle = $('conv-menu-toggle');
+  const show = (on) => {
+    $('conv-menu').hidden = !on;
+    toggle.setAttribute('aria-expanded', String(on));
+  };
+  toggle.addEventListener('click', () => show($('conv-menu').hidden));
+  $('conv-menu').addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape') return;
+    e.stopPropagation();
+    show(false);
+    toggle.focus();
+  });
+  document.addEventListener('click', (e) => !e.target.closest('.conv-menu') && show(false));
+  $('conv-report').addEventListener('click', () => {
+    const c = activeConv();
+    show(false);
+    toggle.focus();
+    if (c?.kind === 'room') openReport({ room: c.id }, t('report_about_room', { name: c.name }));
+    else if (c) openReport({ user: c.id }, t('report_about_user', { nick: c.name }));
+  });
 }
 
 function editTopic(on) {
@@ -58,6 +98,7 @@ function header(c) {
   if (shownKey !== (c?.key ?? null)) $('topic-form').hidden = true;
   setText($('conv-topic'), $('topic-form').hidden ? sub : '');
   $('topic-edit').hidden = !isOwner(c) || c.closed || !$('topic-form').hidden;
+  $('conv-report').textContent = c?.kind === 'private' ? t('report_person', { nick: c.name }) : t('report_room');
   $('conv-empty').hidden = !!c;
   $('conv-head').hidden = !c;
   $('messages').hidden = !c;
@@ -82,7 +123,7 @@ function render() {
     let entry = cache.get(item);
     if (!entry || entry.v !== item.v) {
       if (!entry && !switched && item.kind === 'message' && !item.mine) fresh.push(item.msg);
-      entry = { el: buildItem(item, c, openCard), v: item.v };
+      entry = { el: buildItem(item, c, acts), v: item.v };
       cache.set(item, entry);
     }
     return entry.el;

@@ -1,19 +1,24 @@
 // The entry form. The server decides: this only shows hints, checks that each field is filled,
-// and puts each refusal next to its field (or above the form).
+// and puts each refusal next to its field (or above the form). A ban shows its decision and
+// how to contest it.
 
 import { $, setText } from '../dom.js';
 import { t, dateTime } from '../i18n.js';
 import { state } from '../state.js';
 import { onRender } from '../render.js';
 import { announceError } from '../live.js';
+import { viewDecision, openAppeal } from './statement.js';
 
 const IDS = { nickname: 'nickname', age: 'age', gender: 'gender-field', postal_code: 'postal-code' };
 let filled = false;
 let unblockTimer = 0;
+let banCode = null;
 
 export function initEntry(onSubmit) {
   onRender('entry', hints);
   $('abroad').addEventListener('change', syncAbroad);
+  $('entry-ban-read').addEventListener('click', () => viewDecision(banCode, $('entry-error')));
+  $('entry-ban-appeal').addEventListener('click', () => openAppeal(banCode));
   $('entry-form').addEventListener('submit', (e) => {
     e.preventDefault();
     submit(onSubmit);
@@ -67,9 +72,20 @@ function fieldError(field, text) {
 
 const focusField = (field) => (field === 'gender' ? document.getElementsByName('gender')[0] : $(IDS[field])).focus();
 
+/** The site is closed to this device or network: say so, with the decision's code. */
+export function showBan(message, code) {
+  banCode = code || null;
+  $('entry-ban').hidden = false;
+  setText($('entry-ban-message'), message);
+  setText($('entry-ban-code'), code ? t('decision_code_line', { code }) : '');
+  $('entry-ban-read').hidden = $('entry-ban-appeal').hidden = !code;
+  announceError(message);
+}
+
 async function submit(onSubmit) {
   for (const f in IDS) fieldError(f, '');
   setText($('entry-error'), '');
+  $('entry-ban').hidden = true;
   const v = {
     nickname: $('nickname').value.trim(),
     age: $('age').value.trim(),
@@ -91,8 +107,9 @@ async function submit(onSubmit) {
   }
 }
 
-/** Put a refused `enter` next to its field, or above the form. */
-function showEntryError(e) {
+/** Put a refused `enter` (or `resume`) next to its field, or above the form. */
+export function showEntryError(e) {
+  if (e.code === 'banned') return showBan(e.message, e.params.decision);
   const text = e.code === 'connection_lost' ? t('err_connection') : e.message;
   announceError(text);
   // Below the minimum age the device is blocked; a cooldown only refuses a changed age.

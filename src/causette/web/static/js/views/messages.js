@@ -1,5 +1,6 @@
-// One list item per conversation item: a message, a group of presence lines (summarised when
-// long or in a big room), or a system notice.
+// One list item per conversation item: a message (with its report button, or removed by the
+// moderators), a group of presence lines (summarised when long or in a big room), a system
+// notice, or a safety tip.
 
 import { h } from '../dom.js';
 import { t, clock, joinList } from '../i18n.js';
@@ -13,14 +14,34 @@ function nickButton(user, onNick) {
   return h('button', { type: 'button', class: `nick ${genderClass(user)}`, onclick: () => onNick(user) }, user?.nick ?? '?');
 }
 
-function message({ msg: m, mine }, onNick) {
+function message(item, acts) {
+  const { msg: m, mine, deleted } = item;
   const nick = state.me?.nick;
-  const cls = ['msg', m.action && 'action', mine && 'mine', !mine && mentions(m.text, nick) && 'mention'];
+  const cls = ['msg', m.action && 'action', mine && 'mine', !mine && !deleted && mentions(m.text, nick) && 'mention'];
+  const report = !mine && !deleted &&
+    h('button', { type: 'button', class: 'msg-report', 'data-testid': `report-msg-${m.id}`,
+      'aria-label': t('report_message_label', { nick: m.from?.nick }), onclick: () => acts.onReport(m) }, t('report_action'));
   return h('li', { class: cls.filter(Boolean).join(' '), 'data-testid': `msg-${m.id}` },
     h('time', { datetime: m.ts }, clock(m.ts)), ' ',
-    m.action ? h('span', { class: 'star', 'aria-hidden': 'true' }, '* ') : null,
-    nickButton(m.from, onNick), ' ',
-    h('span', { class: 'text' }, renderText(m.text, mine ? null : nick)));
+    m.action && !deleted ? h('span', { class: 'star', 'aria-hidden': 'true' }, '* ') : null,
+    nickButton(m.from, acts.onNick), ' ',
+    deleted ? h('span', { class: 'text removed' }, t('message_removed'))
+      : h('span', { class: 'text' }, renderText(m.text, mine ? null : nick)),
+    report ? ' ' : null, report);
+}
+
+const outLink = (href, text) => h('a', { href, target: '_blank', rel: 'noopener noreferrer' }, text);
+
+// Safety advice before meeting someone met here (SAFETY.md 10), with a one-tap report.
+function tip(item, acts) {
+  return h('li', { class: 'tip', 'data-testid': 'ambush-tip' },
+    h('p', { class: 'tip-title' }, t('tip_title')),
+    h('ul', null, ['tip_public', 'tip_friend', 'tip_company', 'tip_changes'].map((k) => h('li', null, t(k)))),
+    h('p', null, t('tip_help'), ' ', outLink('https://www.sos-homophobie.org', 'SOS homophobie'), ' · ',
+      t('tip_emergency'), ' ', h('a', { href: 'tel:17' }, '17'), ' / ', h('a', { href: 'tel:112' }, '112')),
+    h('p', { class: 'actions' },
+      h('button', { type: 'button', class: 'danger small', 'data-testid': 'tip-report', onclick: () => acts.onReport(item.msg, 'threat') }, t('tip_report')),
+      h('button', { type: 'button', class: 'ghost small', 'data-testid': 'tip-dismiss', onclick: () => acts.onDismiss(item) }, t('tip_dismiss'))));
 }
 
 function line(e) {
@@ -57,9 +78,13 @@ function notice(item) {
   return h('li', { class: `notice${item.error ? ' error' : ''}` }, item.text ?? t(item.key, item.params));
 }
 
-/** The element for one item of conversation `conv`; `onNick(user)` opens a user card. */
-export function buildItem(item, conv, onNick) {
-  if (item.kind === 'message') return message(item, onNick);
+/**
+ * The element for one item of conversation `conv`. `acts`: onNick(user) opens a user card,
+ * onReport(message, category) the report dialog, onDismiss(item) removes a safety tip.
+ */
+export function buildItem(item, conv, acts) {
+  if (item.kind === 'message') return message(item, acts);
   if (item.kind === 'presence') return presence(item, conv);
+  if (item.kind === 'tip') return tip(item, acts);
   return notice(item);
 }

@@ -1,4 +1,5 @@
-// The settings panel: who may write to me privately, language, the people I ignore, quit.
+// The settings panel: who may write to me privately, language, the people I ignore, my
+// reports, decisions and appeals (see followup.js), quit.
 
 import { $, h, setText, syncList } from '../dom.js';
 import { t, currentLang } from '../i18n.js';
@@ -6,6 +7,7 @@ import { onRender } from '../render.js';
 import { state } from '../state.js';
 import { setPrivacy, unignore } from '../actions.js';
 import { announceError } from '../live.js';
+import { refreshFollowup } from './followup.js';
 
 let returnTo = null;
 
@@ -14,8 +16,10 @@ export function initSettings({ onQuit, onLang }) {
   $('open-settings').addEventListener('click', () => {
     returnTo = document.activeElement;
     setText($('settings-error'), '');
+    setText($('casework-error'), '');
     render();
     dlg.showModal();
+    refreshFollowup();
   });
   dlg.addEventListener('close', () => returnTo?.isConnected && returnTo.focus());
   dlg.addEventListener('click', (e) => e.target === dlg && dlg.close());
