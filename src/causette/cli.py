@@ -108,12 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         settings = config.load(args.config)
     except ConfigError as error:
-        print(
-            f"causette: configuration error: {error.params.get('key')}: "
-            f"{error.params.get('problem')}",
-            file=sys.stderr,
-        )
-        return 2
+        return config_error(error)
     from causette.app import serve, with_overrides
 
     settings = with_overrides(settings, args.host, args.port, args.data_dir)
@@ -121,12 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         asyncio.run(serve(settings))
     except ConfigError as error:
-        print(
-            f"causette: configuration error: {error.params.get('key')}: "
-            f"{error.params.get('problem')}",
-            file=sys.stderr,
-        )
-        return 2
+        return config_error(error)
     except OSError as error:
         print(
             f"causette: cannot listen on {settings.server.host}:{settings.server.port}: "
@@ -137,6 +127,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         pass
     return 0
+
+
+def config_error(error: ConfigError) -> int:
+    """Print a configuration error as one line; the exit status for it."""
+    print(
+        f"causette: configuration error: {error.params.get('key')}: {error.params.get('problem')}",
+        file=sys.stderr,
+    )
+    return 2
 
 
 class _Refusal(Exception):
@@ -185,12 +184,7 @@ def create_user(
         print(f"causette: {refusal}", file=sys.stderr)
         return 2
     except ConfigError as error:
-        print(
-            f"causette: configuration error: {error.params.get('key')}: "
-            f"{error.params.get('problem')}",
-            file=sys.stderr,
-        )
-        return 2
+        return config_error(error)
     except CausetteError as error:
         text = ACCOUNT_ERRORS.get(error.code, error.code).format_map(error.params)
         print(f"causette: {text}", file=sys.stderr)

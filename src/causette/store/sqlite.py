@@ -8,14 +8,12 @@ restart of the process; only a power loss may lose the last transactions.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import sqlite3
-from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from causette.domain.departements import location_by_code
 from causette.domain.models import (
@@ -28,8 +26,7 @@ from causette.domain.models import (
     UserView,
 )
 from causette.store.base import Declaration, StoredGuest
-
-T = TypeVar("T")
+from causette.store.sqlite_thread import SqliteThread
 
 MESSAGE_COLUMNS = "id, ts, room, sender, sender_device, recipient, text, action"
 GUEST_COLUMNS = (
@@ -98,25 +95,11 @@ class SqliteStore:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sqlite")
-        self._db: sqlite3.Connection | None = None
-
-    async def run(self, fn: Callable[[sqlite3.Connection], T]) -> T:
-        def call() -> T:
-            assert self._db is not None, "store not opened"
-            return fn(self._db)
-
-        return await asyncio.get_running_loop().run_in_executor(self._executor, call)
-
-    async def write(self, sql: str, params: Sequence[Any] = ()) -> None:
-        def run(db: sqlite3.Connection) -> None:
-            with db:
-                db.execute(sql, params)
-
-        await self.run(run)
-
-    async def rows(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
-        return await self.run(lambda db: db.execute(sql, params).fetchall())
+        self._thread = SqliteThread("sqlite")
+        # The moderation store shares this connection and thread.
+        self.run = self._thread.run
+        self.rows = self._thread.rows
+        self.write = self._thread.write
 
     async def open(self) -> None:
         def connect() -> sqlite3.Connection:
@@ -134,15 +117,10 @@ class SqliteStore:
                     db.executescript(f"BEGIN;\n{script}\nPRAGMA user_version={number};\nCOMMIT;")
             return db
 
-        loop = asyncio.get_running_loop()
-        self._db = await loop.run_in_executor(self._executor, connect)
+        await self._thread.open(connect)
 
     async def close(self) -> None:
-        if self._db is not None:
-            db = self._db
-            await self.run(lambda _: db.close())
-            self._db = None
-        self._executor.shutdown(wait=True)
+        await self._thread.close()
 
     # -- messages --------------------------------------------------------------------------
 

@@ -15,13 +15,11 @@ free pages.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import os
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -30,6 +28,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from causette.errors import ConfigError
 from causette.store.connections import ConnectionRecord, SealBroken
+from causette.store.sqlite_thread import SqliteThread
 
 log = logging.getLogger(__name__)
 
@@ -116,15 +115,8 @@ class SqliteConnectionLog:
             raise ValueError(f"the connection-log key must be {KEY_SIZE} bytes")
         self.path = path
         self._aead = AESGCM(key)
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sqlite-conn")
-        self._db: sqlite3.Connection | None = None
-
-    async def _run(self, fn: Callable[[sqlite3.Connection], T]) -> T:
-        def call() -> T:
-            assert self._db is not None, "connection log not opened"
-            return fn(self._db)
-
-        return await asyncio.get_running_loop().run_in_executor(self._executor, call)
+        self._thread = SqliteThread("sqlite-conn")
+        self._run = self._thread.run
 
     async def open(self) -> None:
         def connect() -> sqlite3.Connection:
@@ -138,15 +130,10 @@ class SqliteConnectionLog:
             db.executescript(SCHEMA)
             return db
 
-        loop = asyncio.get_running_loop()
-        self._db = await loop.run_in_executor(self._executor, connect)
+        await self._thread.open(connect)
 
     async def close(self) -> None:
-        if self._db is not None:
-            db = self._db
-            await self._run(lambda _: db.close())
-            self._db = None
-        self._executor.shutdown(wait=True)
+        await self._thread.close()
 
     # -- sealing ---------------------------------------------------------------------------
 
