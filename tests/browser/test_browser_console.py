@@ -22,7 +22,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Locator, Page, expect
 from test_browser_report import InProcessServer
 
 from causette import cli
@@ -54,22 +54,26 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[InProcessServer
 def console_page(browser: Browser, server: InProcessServer) -> Iterator[ConsolePage]:
     """``console_page()``: a blank page in a fresh context (another person's browser), for the
     console. No page may throw or log a JavaScript error."""
-    contexts = []
+    contexts: list[BrowserContext] = []
     errors: list[str] = []
 
     def make() -> Page:
         context = browser.new_context(base_url=server.url, locale="fr-FR")
         contexts.append(context)
         context.on("weberror", lambda e: errors.append(str(e.error)))
-        context.on("response", lambda r: print("RESP", r.status, r.url) if r.status >= 400 else None)
-        context.on("console", lambda m: print("CONSOLE", m.type, m.text, m.location))
-        context.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        context.on("console", lambda m: keep_error(m, errors))
         return context.new_page()
 
     yield make
     for context in contexts:
         context.close()
     assert not errors, f"JavaScript errors in the console: {errors}"
+
+
+def keep_error(message: ConsoleMessage, errors: list[str]) -> None:
+    """Any error the page logged (console pages declare an empty icon, so none is fetched)."""
+    if message.type == "error":
+        errors.append(message.text)
 
 
 def admin(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
@@ -129,7 +133,7 @@ def test_report_decide_appeal_reverse(
     # Moderator 1 logs in and leaves the queue open: it must fill by itself.
     mod1 = console_page()
     log_in(mod1, "zelie.mod", secret)
-    expect(mod1.locator("#queue-rows")).to_contain_text("Aucun")
+    expect(mod1.locator("#queue-rows")).to_have_text("Aucun dossier ouvert.")
     expect(mod1.get_by_text("Mise à jour en direct.")).to_be_visible()
 
     # 2. Two visitors in Général; Marc insults Zoé, she reports it.
@@ -199,6 +203,10 @@ def test_report_decide_appeal_reverse(
                  "injure envers une personne du salon", decision_code):  # fmt: skip
         expect(statement).to_contain_text(text)
     shot(marc, "visitor-statement")
+    contest = statement.get_by_role("button", name="Contester")
+    contest.scroll_into_view_if_needed()
+    expect(contest).to_be_in_viewport()
+    shot(marc, "visitor-statement-end")
     marc.keyboard.press("Escape")
     expect(statement).to_be_hidden()
     banned = marc.get_by_test_id("entry-ban")

@@ -103,6 +103,7 @@ def page(
         # Same-origin: forms then send their true Origin; other sites still learn nothing.
         '<meta name="referrer" content="same-origin">'
         "<title>{title} · {brand}</title>"
+        '<link rel="icon" href="data:,">'
         '<link rel="stylesheet" href="{static}/console.css">'
         '<script type="module" src="{static}/console.js"></script>'
         '</head><body data-page="{page_id}">'
