@@ -10,6 +10,7 @@ import pytest
 from causette.domain.departements import location_by_code
 from causette.domain.models import Gender, Message, UserView
 from causette.journal import Journal
+from causette.store.connections import ConnectionRecord
 
 ZOE = UserView("zoe", "Zoé", 30, Gender.WOMAN, location_by_code("75"))
 
@@ -171,3 +172,49 @@ async def test_stop_finishes_a_write_in_progress() -> None:
     assert recorder.calls == [1]
     assert first.done()
     assert first.exception() is None
+
+
+class FakeConnectionLog:
+    """Records each ``record`` call, noting which messages were already stored then."""
+
+    def __init__(self, store: FakeStore, fail: bool = False) -> None:
+        self.store = store
+        self.fail = fail
+        self.batches: list[list[int]] = []
+        self.stored_before: list[list[int]] = []
+
+    async def record(self, records: Sequence[ConnectionRecord]) -> None:
+        if self.fail:
+            raise OSError("connection log unavailable")
+        self.stored_before.append(list(self.store.stored))
+        self.batches.append([r.message_id for r in records])
+
+
+def connection(mid: int) -> ConnectionRecord:
+    return ConnectionRecord(mid, "zoe", "192.0.2.7", 51000 + mid, "web", 1000.0)
+
+
+async def test_connection_data_goes_in_the_same_group_commit_before_the_messages() -> None:
+    store = FakeStore()
+    log = FakeConnectionLog(store)
+    journal = Journal(store, Recorder(store), log)  # type: ignore[arg-type]
+    await journal.start()
+    futures = [journal.append(message(journal.next_id()), connection(n + 1)) for n in range(3)]
+    await asyncio.gather(*futures)
+    await journal.stop()
+    assert log.batches == [[1, 2, 3]]
+    assert store.batches == [[1, 2, 3]]
+    assert log.stored_before == [[]]
+
+
+async def test_no_message_is_stored_or_announced_without_its_connection_data() -> None:
+    store = FakeStore()
+    recorder = Recorder(store)
+    journal = Journal(store, recorder, FakeConnectionLog(store, fail=True))  # type: ignore[arg-type]
+    await journal.start()
+    future = journal.append(message(journal.next_id()), connection(1))
+    with pytest.raises(OSError, match="connection log"):
+        await future
+    await journal.stop()
+    assert store.stored == []
+    assert recorder.calls == []

@@ -4,7 +4,8 @@ Messages get their id when posted (synchronously, so ids follow posting order). 
 writer task takes everything queued, stores it in one transaction (group commit), and only
 then calls ``on_durable`` for each message in id order. So a message is never seen before it
 is stored, and every recipient sees messages in increasing id order, which is what lets a
-client resume from "the last id I saw".
+client resume from "the last id I saw". Each batch's connection data (IP, port, protocol and
+time, LCEN) is written in the same group commit, before the messages.
 """
 
 from __future__ import annotations
@@ -15,15 +16,22 @@ from collections.abc import Callable
 
 from causette.domain.models import Message
 from causette.store.base import Store
+from causette.store.connections import ConnectionLog, ConnectionRecord
 
 log = logging.getLogger(__name__)
 
 
 class Journal:
-    def __init__(self, store: Store, on_durable: Callable[[Message], None]) -> None:
+    def __init__(
+        self,
+        store: Store,
+        on_durable: Callable[[Message], None],
+        connections: ConnectionLog | None = None,
+    ) -> None:
         self._store = store
+        self._connections = connections
         self._on_durable = on_durable
-        self._queue: list[tuple[Message, asyncio.Future[None]]] = []
+        self._queue: list[tuple[Message, ConnectionRecord | None, asyncio.Future[None]]] = []
         self._wake = asyncio.Event()
         self._last_id = 0
         self._task: asyncio.Task[None] | None = None
@@ -49,10 +57,13 @@ class Journal:
         self._last_id += 1
         return self._last_id
 
-    def append(self, message: Message) -> asyncio.Future[None]:
-        """Queue a message; the future resolves once it is stored and announced."""
+    def append(
+        self, message: Message, connection: ConnectionRecord | None = None
+    ) -> asyncio.Future[None]:
+        """Queue a message (and its connection data, LCEN); the future resolves once both
+        are stored and the message is announced."""
         future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        self._queue.append((message, future))
+        self._queue.append((message, connection, future))
         self._wake.set()
         return future
 
@@ -66,15 +77,20 @@ class Journal:
         batch, self._queue = self._queue, []
         if not batch:
             return
+        records = [r for _, r, _ in batch if r is not None]
         try:
-            await self._store.append_messages([m for m, _ in batch])
+            # Connection data first: a message is never stored without it (a record whose
+            # message failed to store is harmless).
+            if records and self._connections is not None:
+                await self._connections.record(records)
+            await self._store.append_messages([m for m, _, _ in batch])
         except Exception as exc:
             log.exception("journal write failed", extra={"messages": len(batch)})
-            for _, future in batch:
+            for _, _, future in batch:
                 if not future.done():
                     future.set_exception(exc)
             return
-        for message, future in batch:
+        for message, _, future in batch:
             try:
                 self._on_durable(message)
             except Exception:

@@ -121,7 +121,6 @@ class ChatService:
         connections: ConnectionLog | None = None,
     ) -> None:
         self.state = state
-        self.connections = connections
         # Filled by the moderation service at start-up and whenever a decision changes them.
         self.sanctions = SanctionBook()
         self.emergency: set[EmergencyLevel] = set()
@@ -136,7 +135,7 @@ class ChatService:
         self._per_ip: dict[str, int] = {}
         self._rooms_dirty = True
         self._tasks: set[asyncio.Task[None]] = set()
-        self.journal = Journal(store, self._announce)
+        self.journal = Journal(store, self._announce, connections)
 
     # -- life cycle ------------------------------------------------------------------------
 
@@ -524,10 +523,8 @@ class ChatService:
             recipient=recipient.view if recipient else None,
         )
         opens_conversation = recipient is not None and recipient.id not in guest.privates
-        await self.journal.append(message)
-        if self.connections is not None:
-            record = ConnectionRecord(message.id, guest.id, link.ip, link.port, link.protocol, now)
-            await self.connections.record([record])
+        record = ConnectionRecord(message.id, guest.id, link.ip, link.port, link.protocol, now)
+        await self.journal.append(message, record)
         if opens_conversation and recipient is not None:
             await self._persist(guest)
             await self._persist(recipient)
