@@ -883,4 +883,5 @@ def _message_record(m: Message) -> dict[str, Any]:
         "to": {"id": m.recipient.id, "nick": m.recipient.nick} if m.recipient else None,
         "text": m.text,
         "action": m.action,
+        "deleted_at": m.deleted_at,
     }

@@ -546,6 +546,9 @@ async def test_rooms_page_messages_and_members(
     assert server.app.service.state.rooms["general"].moderated
     page = await moderator.get("/moderation/rooms/general")
     assert f'name="voice" value="{marc.me["id"]}"' in page.text
+    # The removed message stays visible to moderators, marked, with nothing left to remove.
+    assert f'<li class="msg deleted" id="m{said["message_id"]}">' in page.text
+    assert f"/moderation/messages/{said['message_id']}/remove" not in page.text
     voiced = await moderator.post("/moderation/rooms/general/control", voice=marc.me["id"])
     assert voiced.status_code == 303
     await marc.say("general", "j'ai la parole")

@@ -136,6 +136,7 @@ class Message:
     action: bool = False
     room: str | None = None
     recipient: UserView | None = None
+    deleted_at: float | None = None  # a moderator removed it (kept for evidence only)
 
 
 @dataclass(frozen=True, slots=True)

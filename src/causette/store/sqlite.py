@@ -28,7 +28,7 @@ from causette.domain.models import (
 from causette.store.base import Declaration, StoredGuest
 from causette.store.sqlite_thread import SqliteThread
 
-MESSAGE_COLUMNS = "id, ts, room, sender, sender_device, recipient, text, action"
+MESSAGE_COLUMNS = "id, ts, room, sender, sender_device, recipient, text, action, deleted_at"
 GUEST_COLUMNS = (
     "id, token_hash, device, nickname, age, gender, postal_code, privacy, lang,"
     " rooms, privates, created_at, last_seen, network, ended_at"
@@ -77,6 +77,7 @@ def _message(row: sqlite3.Row) -> Message:
         recipient=_user(row["recipient"]) if row["recipient"] else None,
         text=row["text"],
         action=bool(row["action"]),
+        deleted_at=row["deleted_at"],
     )
 
 

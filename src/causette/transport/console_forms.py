@@ -395,6 +395,17 @@ def room_page(
     )
     message_rows = join(
         render(
+            '<li class="msg deleted" id="m{id}"><span class="ts">{ts}</span> '
+            '<span class="nick">{nick}</span> <del class="text">{text}</del> '
+            '<span class="tag">{removed}</span></li>',
+            id=m.id,
+            ts=when(m.ts),
+            nick=m.sender.nick,
+            text=("* " if m.action else "") + m.text,
+            removed=ctx.t("message_removed"),
+        )
+        if m.deleted_at is not None
+        else render(
             '<li class="msg" id="m{id}"><span class="ts">{ts}</span> '
             '<span class="nick">{nick}</span> <span class="text">{text}</span>'
             "<details><summary>{delete}</summary>{form}</details></li>",

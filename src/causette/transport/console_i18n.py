@@ -119,6 +119,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "frozen_at": {"fr": "Conversation figée le {at}", "en": "Conversation frozen on {at}"},
     "reported_message": {"fr": "message signalé", "en": "reported message"},
     "no_messages": {"fr": "Aucun message.", "en": "No message."},
+    "message_removed": {"fr": "supprimé par la modération", "en": "removed by the moderators"},
     "no_evidence": {"fr": "Aucune preuve enregistrée.", "en": "No evidence recorded."},
     "session_data": {"fr": "Session de la personne", "en": "The person's session"},
     "no_session": {"fr": "Aucune donnée de session.", "en": "No session data."},
