@@ -259,6 +259,8 @@ async def test_reports_round_trip(store: ModerationStore) -> None:
     assert await store.get_report(first.id) == first
     assert await store.get_report(second.id + 1) is None
     assert await store.report_by_code("nope") is None
+    assert await store.reports_of_account(3) == [second]
+    assert await store.reports_of_account(4) == []
 
 
 async def test_evidence_round_trip_keeps_json(chat: SqliteStore, store: ModerationStore) -> None:

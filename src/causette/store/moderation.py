@@ -67,6 +67,9 @@ class CaseStore(Protocol):
 
     async def get_report(self, report_id: int) -> Report | None: ...
 
+    async def reports_of_account(self, account_id: int, limit: int = 200) -> list[Report]:
+        """A console account's reports (trusted flaggers, moderators), newest first."""
+
     async def add_evidence(self, evidence: Evidence) -> Evidence: ...
 
     async def evidence_of_case(self, case_id: int) -> list[Evidence]: ...

@@ -271,6 +271,13 @@ class SqliteModerationStore:
             _report, "SELECT * FROM report WHERE case_id = ? ORDER BY id", (case_id,)
         )
 
+    async def reports_of_account(self, account_id: int, limit: int = 200) -> list[Report]:
+        return await self._all(
+            _report,
+            "SELECT * FROM report WHERE reporter_account = ? ORDER BY id DESC LIMIT ?",
+            (account_id, limit),
+        )
+
     async def report_by_code(self, code: str) -> Report | None:
         return await self._one(_report, "SELECT * FROM report WHERE code = ?", (code,))
 

@@ -5,7 +5,6 @@ redirects to one with a confirmation line.
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import quote, urlencode
@@ -36,7 +35,6 @@ if TYPE_CHECKING:
 
 PATH = "/moderation"
 DURATION_MAX = 10 * 365 * 24 * 3600
-OWN_REPORTS_DAYS = 365
 ROOM_MESSAGES = 50
 
 
@@ -285,25 +283,10 @@ class Actions:
         return self.page(v, "title_my_reports", forms.my_reports(v.ctx, await self._own(v)))
 
     async def _own(self, v: Visit) -> list[tuple[Report, Case | None]]:
-        """The account's reports of the last year, newest first, read from the audit log
-        (every notice lands there with its author's account)."""
+        """The account's reports, newest first, with their cases."""
         mod = self.moderation.mod
-        now = time.time()
-        entries = await mod.entries(now - OWN_REPORTS_DAYS * 86400, now + 1)
-        me = str(v.account.id)
-        out: list[tuple[Report, Case | None]] = []
-        for entry in reversed(entries):
-            report_id = entry.details.get("report")
-            if entry.action != "notice_received" or entry.actor_id != me:
-                continue
-            if not isinstance(report_id, int):
-                continue
-            report = await mod.get_report(report_id)
-            if report is not None and report.reporter_account == v.account.id:
-                out.append((report, await mod.get_case(report.case_id)))
-            if len(out) >= 200:
-                break
-        return out
+        reports = await mod.reports_of_account(v.account.id)
+        return [(r, await mod.get_case(r.case_id)) for r in reports]
 
 
 def _category(raw: str) -> Category | None:

@@ -37,6 +37,7 @@ CREATE TABLE report (
 );
 CREATE INDEX report_case ON report (case_id);
 CREATE INDEX report_reporter ON report (reporter_device, created_at);
+CREATE INDEX report_account ON report (reporter_account, id);
 
 -- Frozen evidence: copies of messages and session data, kept while the case is open and
 -- then until mod_case.hold_until, whatever the ordinary history retention.
