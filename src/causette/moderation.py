@@ -9,18 +9,15 @@ service's ``SanctionBook``, so every transport inherits them.
 from __future__ import annotations
 
 import logging
-import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from causette.appeals import AppealService
 from causette.domain.events import ReportDecided, SanctionNotified
 from causette.domain.models import Guest, Message
 from causette.domain.moderation import (
     AUTHORITY_CATEGORIES,
-    Appeal,
-    AppealStatus,
-    Appellant,
     Case,
     CaseStatus,
     Category,
@@ -35,9 +32,12 @@ from causette.domain.moderation import (
     Source,
     Subject,
     case_priority,
+    clean_text,
     misuse_step,
+    new_code,
 )
 from causette.errors import InvalidInput, NotFound, Refused
+from causette.evidence import freeze_evidence, resolve_target
 from causette.service import ChatService, Link
 from causette.store.base import Store
 from causette.store.moderation import (
@@ -54,9 +54,6 @@ log = logging.getLogger(__name__)
 EXPLANATION_MAX = 2000
 CONTACT_MAX = 200
 FACTS_MAX = 2000
-ANSWER_MAX = 4000
-# What the affected visitor can do, told in every statement (Art. 17(3)(f)).
-OUT_OF_COURT = "organe de règlement extrajudiciaire des litiges certifié (DSA art. 21)"
 
 # A room-scoped kind needs a room; the others are site-wide unless a room is given.
 ROOM_KINDS = frozenset({SanctionKind.KICK, SanctionKind.ROOM_BAN})
@@ -69,19 +66,6 @@ class ModerationPolicy:
     evidence_after: int = 20
     evidence_hold: float = 365 * 24 * 3600.0
     misuse: MisusePolicy = field(default_factory=MisusePolicy)
-
-
-@dataclass(frozen=True, slots=True)
-class Target:
-    """Whom a report or an action is about, resolved from a locator."""
-
-    subject: str  # case grouping key
-    message: Message | None
-    guest: Guest | None  # live session of the person, if any
-    device: str | None
-    network: str | None
-    nickname: str | None
-    room: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,21 +91,6 @@ class CaseView:
     live_guest: Guest | None
 
 
-def _code(prefix: str) -> str:
-    # Unambiguous alphabet: codes are read aloud and typed from a phone.
-    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-    return prefix + "-" + "".join(secrets.choice(alphabet) for _ in range(8))
-
-
-def _text(raw: str, limit: int, code: str, field: str, required: bool = True) -> str:
-    text = " ".join(raw.split()) if "\n" not in raw else raw.strip()
-    if required and not text:
-        raise InvalidInput(code, field=field, max=limit)
-    if len(text) > limit:
-        raise InvalidInput(code, field=field, max=limit)
-    return text
-
-
 class ModerationService:
     def __init__(
         self,
@@ -137,6 +106,7 @@ class ModerationService:
         self.policy = policy
         self._wall = wall
         self._listeners: list[Callable[[str, int], None]] = []
+        self.appeals = AppealService(mod, chat.sanctions, wall, self._changed)
 
     async def start(self) -> None:
         """Load what the chat enforces: active sanctions, room controls, emergency levels."""
@@ -167,86 +137,6 @@ class ModerationService:
     async def _audit(self, entry: AuditEntry) -> AuditEntry:
         return await self.mod.append(entry)
 
-    # -- targets ---------------------------------------------------------------------------
-
-    async def _target(self, locator: Locator) -> Target:
-        state = self.chat.state
-        if locator.message_id is not None:
-            message = await self.store.get_message(locator.message_id)
-            if message is None:
-                raise NotFound("report_target_not_found", field="target")
-            guest = state.guests.get(message.sender.id)
-            return Target(
-                subject=f"device:{message.sender_device}",
-                message=message,
-                guest=guest,
-                device=message.sender_device,
-                network=guest.network if guest else None,
-                nickname=message.sender.nick,
-                room=message.room,
-            )
-        if locator.user_id is not None:
-            guest = state.guests.get(locator.user_id)
-            if guest is None:
-                raise NotFound("report_target_not_found", field="target")
-            return Target(
-                subject=f"device:{guest.device}",
-                message=None,
-                guest=guest,
-                device=guest.device,
-                network=guest.network,
-                nickname=guest.profile.nickname,
-                room=locator.room,
-            )
-        assert locator.room is not None
-        room = state.find_room(locator.room)
-        return Target(f"room:{room.id}", None, None, None, None, None, room.id)
-
-    async def _snapshot(self, case_id: int, report_id: int, target: Target) -> None:
-        """Freeze the evidence of a report (SAFETY.md 13)."""
-        p, now = self.policy, self._wall()
-        if target.message is not None:
-            messages = await self.store.messages_around(
-                target.message, p.evidence_before, p.evidence_after
-            )
-        elif target.guest is not None:
-            messages = await self.store.recent_messages(
-                None, target.guest.id, p.evidence_before + p.evidence_after
-            )
-        else:
-            messages = await self.store.recent_messages(
-                target.room, None, p.evidence_before + p.evidence_after
-            )
-        body: dict[str, Any] = {
-            "reported_message": target.message.id if target.message else None,
-            "room": target.room,
-            "messages": [_message_record(m) for m in messages],
-        }
-        await self.mod.add_evidence(Evidence(0, case_id, report_id, "conversation", body, now))
-        if target.device is not None:
-            session: dict[str, Any] = {
-                "nickname": target.nickname,
-                "device_hash": target.device,
-                "network_hash": target.network,
-            }
-            guest = target.guest
-            if guest is not None:
-                session.update(
-                    guest_id=guest.id,
-                    declared_age=guest.profile.age,
-                    gender=guest.profile.gender.value,
-                    departement=guest.profile.location.code,
-                )
-            elif target.message is not None:
-                sender = target.message.sender
-                session.update(
-                    guest_id=sender.id,
-                    declared_age=sender.age,
-                    gender=sender.gender.value,
-                    departement=sender.location.code,
-                )
-            await self.mod.add_evidence(Evidence(0, case_id, report_id, "session", session, now))
-
     # -- notices ---------------------------------------------------------------------------
 
     async def report(
@@ -268,7 +158,7 @@ class ModerationService:
             raise InvalidInput("report_category_invalid", field="category") from None
         if not good_faith:
             raise InvalidInput("report_good_faith_required", field="good_faith")
-        text = _text(
+        text = clean_text(
             explanation,
             EXPLANATION_MAX,
             "report_explanation_invalid",
@@ -276,17 +166,19 @@ class ModerationService:
             required=False,
         )
         contact = (
-            _text(contact or "", CONTACT_MAX, "report_contact_invalid", "contact", required=False)
+            clean_text(
+                contact or "", CONTACT_MAX, "report_contact_invalid", "contact", required=False
+            )
             or None
         )
-        target = await self._target(locator)
+        target = await resolve_target(self.chat.state, self.store, locator)
         now = self._wall()
         trusted = source is Source.TRUSTED_FLAGGER
         case = await self.mod.open_case_for(target.subject)
         if case is None:
             top, priority = case_priority([cat])
             case = await self.mod.add_case(
-                Case(0, _code("C"), target.subject, top, priority, trusted, CaseStatus.OPEN, now)
+                Case(0, new_code("C"), target.subject, top, priority, trusted, CaseStatus.OPEN, now)
             )
             opened = True
         else:
@@ -298,7 +190,7 @@ class ModerationService:
             Report(
                 0,
                 case.id,
-                _code("R"),
+                new_code("R"),
                 cat,
                 source,
                 locator,
@@ -311,7 +203,14 @@ class ModerationService:
                 automated_rule,
             )
         )
-        await self._snapshot(case.id, report.id, target)
+        await freeze_evidence(
+            self.store,
+            self.mod,
+            Evidence(0, case.id, report.id, "", {}, now),
+            target,
+            self.policy.evidence_before,
+            self.policy.evidence_after,
+        )
         await self._audit(
             AuditEntry(
                 0,
@@ -462,18 +361,18 @@ class ModerationService:
         message: Message | None = None,
     ) -> Decision:
         """Record a decision and its sanction, then apply it to live sessions at once."""
-        _require(account, Role.MODERATOR, Role.ADMINISTRATOR)
+        account.require(Role.MODERATOR, Role.ADMINISTRATOR)
         if action.kind in ROOM_KINDS and action.room is None:
             raise InvalidInput("action_room_required", field="room")
         if action.duration is not None and action.duration <= 0:
             raise InvalidInput("action_duration_invalid", field="duration")
-        facts = _text(action.facts, FACTS_MAX, "action_facts_required", "facts")
-        ground = _text(action.ground, FACTS_MAX, "action_ground_required", "ground")
+        facts = clean_text(action.facts, FACTS_MAX, "action_facts_required", "facts")
+        ground = clean_text(action.ground, FACTS_MAX, "action_ground_required", "ground")
         now = self._wall()
         decision = await self.mod.add_decision(
             Decision(
                 0,
-                _code("D"),
+                new_code("D"),
                 case.id if case else None,
                 action.kind,
                 action.room,
@@ -579,11 +478,11 @@ class ModerationService:
 
     async def reject(self, account: Account, case_id: int, unfounded: bool, reason: str) -> None:
         """Close a case with no restriction; manifestly unfounded notices count as misuse."""
-        _require(account, Role.MODERATOR, Role.ADMINISTRATOR)
+        account.require(Role.MODERATOR, Role.ADMINISTRATOR)
         case = await self.mod.get_case(case_id)
         if case is None or case.status is not CaseStatus.OPEN:
             raise NotFound("case_not_found")
-        reason = _text(reason, FACTS_MAX, "action_facts_required", "facts")
+        reason = clean_text(reason, FACTS_MAX, "action_facts_required", "facts")
         await self._close(
             account, case, Outcome.UNFOUNDED if unfounded else Outcome.REJECTED, reason
         )
@@ -658,7 +557,7 @@ class ModerationService:
         unvoice: str | None = None,
     ) -> RoomModeration:
         """Moderate, close or reopen a room; give or take the right to speak in it."""
-        _require(account, Role.MODERATOR, Role.ADMINISTRATOR)
+        account.require(Role.MODERATOR, Role.ADMINISTRATOR)
         room = self.chat.state.find_room(room_ref)
         if moderated is not None:
             room.moderated = moderated
@@ -690,7 +589,7 @@ class ModerationService:
         return control
 
     async def set_emergency(self, account: Account, level: EmergencyLevel, on: bool) -> None:
-        _require(account, Role.ADMINISTRATOR)
+        account.require(Role.ADMINISTRATOR)
         await self.mod.set_emergency(level, on, self._wall(), account.id)
         if on:
             self.chat.emergency.add(level)
@@ -707,128 +606,9 @@ class ModerationService:
             )
         )
 
-    # -- statements and appeals ------------------------------------------------------------
-
-    async def decision_by_code(self, code: str) -> tuple[Decision, list[Appeal]]:
-        decision = await self.mod.decision_by_code(code.strip().upper())
-        if decision is None:
-            raise NotFound("decision_not_found", field="code")
-        appeals = [a for a in await self.mod.appeals() if a.decision_id == decision.id]
-        return decision, appeals
-
-    async def appeal(self, code: str, text: str) -> Appeal:
-        """Contest a decision (its code) or a rejected report (its receipt), within six months."""
-        text = _text(text, EXPLANATION_MAX, "appeal_text_required", "text")
-        code = code.strip().upper()
-        now = self._wall()
-        decision = await self.mod.decision_by_code(code)
-        report = None if decision else await self.mod.report_by_code(code)
-        if decision is not None:
-            if not decision.appeal_open(now):
-                raise Refused("appeal_closed")
-            existing = [a for a in await self.mod.appeals() if a.decision_id == decision.id]
-            appellant = Appellant.AFFECTED
-        elif report is not None:
-            case = await self.mod.get_case(report.case_id)
-            if case is None or case.outcome not in (Outcome.REJECTED, Outcome.UNFOUNDED):
-                raise Refused("appeal_not_rejected")
-            assert case.closed_at is not None
-            if now - case.closed_at > 183 * 24 * 3600:
-                raise Refused("appeal_closed")
-            existing = [a for a in await self.mod.appeals() if a.report_id == report.id]
-            appellant = Appellant.REPORTER
-        else:
-            raise NotFound("decision_not_found", field="code")
-        if any(a.status is AppealStatus.PENDING for a in existing):
-            raise Refused("appeal_pending")
-        appeal = await self.mod.add_appeal(
-            Appeal(
-                0,
-                _code("A"),
-                decision.id if decision else None,
-                report.id if report else None,
-                appellant,
-                text,
-                AppealStatus.PENDING,
-                now,
-            )
-        )
-        await self._audit(
-            AuditEntry(
-                0,
-                now,
-                "visitor",
-                None,
-                "appeal_filed",
-                case_id=(decision.case_id if decision else report.case_id if report else None),
-                decision_id=decision.id if decision else None,
-                details={"appeal": appeal.id, "appellant": appellant.value},
-            )
-        )
-        self._changed("appeal_filed", appeal.id)
-        return appeal
-
-    async def appeal_status(self, code: str) -> Appeal:
-        appeal = await self.mod.appeal_by_code(code.strip().upper())
-        if appeal is None:
-            raise NotFound("appeal_not_found", field="code")
-        return appeal
-
-    async def decide_appeal(
-        self, account: Account, appeal_id: int, reverse: bool, answer: str
-    ) -> Appeal:
-        """A different person decides (Art. 20(6)); a reversal lifts the sanction at once."""
-        _require(account, Role.MODERATOR, Role.ADMINISTRATOR)
-        appeal = await self.mod.get_appeal(appeal_id)
-        if appeal is None or appeal.status is not AppealStatus.PENDING:
-            raise NotFound("appeal_not_found")
-        answer = _text(answer, ANSWER_MAX, "appeal_answer_required", "answer")
-        answer = (
-            f"{answer}\n\nSi cette réponse ne vous satisfait pas, vous pouvez saisir un "
-            f"{OUT_OF_COURT} ou le juge."
-        )
-        now = self._wall()
-        decision = await self.mod.get_decision(appeal.decision_id) if appeal.decision_id else None
-        if decision is not None and decision.moderator_account == account.id:
-            raise Refused("appeal_same_moderator")
-        status = AppealStatus.REVERSED if reverse else AppealStatus.UPHELD
-        await self.mod.decide_appeal(appeal.id, status, account.id, answer, now)
-        if reverse and decision is not None:
-            await self.mod.reverse_decision(decision.id, now)
-            self.chat.sanctions.revoke_decision(decision.id)
-        if reverse and appeal.report_id is not None:
-            # The reporter was right: the case goes back to the queue.
-            report = await self.mod.get_report(appeal.report_id)
-            case = await self.mod.get_case(report.case_id) if report else None
-            if case is not None:
-                await self.mod.update_case(
-                    replace(
-                        case, status=CaseStatus.OPEN, closed_at=None, outcome=None, hold_until=None
-                    )
-                )
-                self._changed("case_opened", case.id)
-        await self._audit(
-            AuditEntry(
-                0,
-                now,
-                account.role.value,
-                str(account.id),
-                "appeal_decided",
-                decision_id=decision.id if decision else None,
-                case_id=decision.case_id if decision else None,
-                details={
-                    "appeal": appeal.id,
-                    "outcome": status.value,
-                    "filed_at": appeal.created_at,
-                    "appellant": appeal.appellant.value,
-                },
-            )
-        )
-        return replace(appeal, status=status, decided_by=account.id, answer=answer, decided_at=now)
-
     async def record_export(self, account: Account, case_id: int, kind: str) -> None:
         """Art. 18: who exported a case for the authorities, and when."""
-        _require(account, Role.MODERATOR, Role.ADMINISTRATOR)
+        account.require(Role.MODERATOR, Role.ADMINISTRATOR)
         case = await self.mod.get_case(case_id)
         if case is None:
             raise NotFound("case_not_found")
@@ -854,34 +634,9 @@ def _actor(account: Account) -> str:
     return "system" if account.id == SYSTEM_ID else account.role.value
 
 
-def _require(account: Account, *roles: Role) -> None:
-    if account.role not in roles:
-        raise Refused("forbidden")
-
-
 def _notice_source(reports: Sequence[Report]) -> Source:
     sources = {r.source for r in reports}
     for source in (Source.TRUSTED_FLAGGER, Source.VISITOR, Source.AUTOMATED):
         if source in sources:
             return source
     return Source.MODERATOR
-
-
-def _message_record(m: Message) -> dict[str, Any]:
-    """A message as evidence keeps it: who, where, when, what (no postal code)."""
-    return {
-        "id": m.id,
-        "ts": m.ts,
-        "room": m.room,
-        "from": {
-            "id": m.sender.id,
-            "nick": m.sender.nick,
-            "age": m.sender.age,
-            "departement": m.sender.location.code,
-        },
-        "from_device": m.sender_device,
-        "to": {"id": m.recipient.id, "nick": m.recipient.nick} if m.recipient else None,
-        "text": m.text,
-        "action": m.action,
-        "deleted_at": m.deleted_at,
-    }

@@ -322,7 +322,9 @@ def test_statement_ban_and_appeal(visitor: Visitor, say: Say, server: InProcessS
 
     appeal = server.call(server.app.moderation_store.appeal_by_code(appeal_code))
     assert appeal is not None
-    server.call(moderation.decide_appeal(moderator(server), appeal.id, True, "Erreur de personne."))
+    server.call(
+        moderation.appeals.decide_appeal(moderator(server), appeal.id, True, "Erreur de personne.")
+    )
     page.get_by_test_id("open-lookup").click()
     lookup = page.get_by_role("dialog", name="Suivre une décision ou une contestation")
     expect(page.get_by_test_id("lookup-code")).to_be_focused()

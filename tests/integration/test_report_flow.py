@@ -146,9 +146,11 @@ async def test_report_ban_appeal_and_reversal(server: Server, connect_client: Co
     stored = await server.app.moderation_store.appeal_by_code(appeal["code"])
     assert stored is not None
     with pytest.raises(Refused, match="appeal_same_moderator"):
-        await moderation.decide_appeal(mod, stored.id, True, "Je me déjuge.")
+        await moderation.appeals.decide_appeal(mod, stored.id, True, "Je me déjuge.")
     other = await account(server)
-    await moderation.decide_appeal(other, stored.id, True, "Les messages ne sont pas de lui.")
+    await moderation.appeals.decide_appeal(
+        other, stored.id, True, "Les messages ne sont pas de lui."
+    )
 
     status = (await again.request("appeal_status", code=appeal["code"]))["appeal"]
     assert status["status"] == "reversed"

@@ -10,6 +10,7 @@ detection, lands in one place: a *case*, grouped by the person (device) or room 
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -251,6 +252,25 @@ def misuse_step(strikes_in_window: int, policy: MisusePolicy) -> SanctionKind | 
     if strikes_in_window >= policy.warn_after:
         return SanctionKind.WARNING
     return None
+
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud, typed on a phone
+
+
+def new_code(prefix: str) -> str:
+    """A public code for a case, report, decision or appeal (``D-7K3M9Q2X``)."""
+    return prefix + "-" + "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
+
+
+def clean_text(raw: str, limit: int, code: str, field: str, required: bool = True) -> str:
+    """Free text of a report, decision or appeal: trimmed, bounded, required if asked.
+
+    One-line text has its inner whitespace folded; text with line breaks keeps them.
+    """
+    text = " ".join(raw.split()) if "\n" not in raw else raw.strip()
+    if (required and not text) or len(text) > limit:
+        raise InvalidInput(code, field=field, max=limit)
+    return text
 
 
 def strictest(sanctions: list[Sanction]) -> Sanction | None:

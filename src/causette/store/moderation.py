@@ -23,6 +23,7 @@ from causette.domain.moderation import (
     Report,
     Sanction,
 )
+from causette.errors import Refused
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +148,11 @@ class Account:
     locked_until: float | None
     created_at: float
     disabled_at: float | None = None
+
+    def require(self, *roles: Role) -> None:
+        """Refuse (``forbidden``) unless the account has one of ``roles``."""
+        if self.role not in roles:
+            raise Refused("forbidden")
 
 
 @dataclass(frozen=True, slots=True)

@@ -178,7 +178,7 @@ class Actions:
         outcome = v.form.get("outcome")
         if outcome not in ("reverse", "uphold"):
             raise InvalidInput("bad_request", field="outcome")
-        appeal = await self.moderation.decide_appeal(
+        appeal = await self.moderation.appeals.decide_appeal(
             v.account, int(v.param("appeal_id")), outcome == "reverse", v.form.get("answer", "")
         )
         return done(PATH + "/appeals", "appeal_decided", appeal.code)

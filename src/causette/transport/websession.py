@@ -210,17 +210,19 @@ class WebSession:
         return {"reports": reports}
 
     async def decision(self, r: web.Request) -> Payload:
-        decision, appeals = await self.moderation.decision_by_code(r.text("code", max_len=40))
+        decision, appeals = await self.moderation.appeals.decision_by_code(
+            r.text("code", max_len=40)
+        )
         return {"decision": web.statement(decision), "appeals": [web.appeal(a) for a in appeals]}
 
     async def appeal(self, r: web.Request) -> Payload:
-        appeal = await self.moderation.appeal(
+        appeal = await self.moderation.appeals.appeal(
             r.text("code", max_len=40), r.text("text", max_len=10_000)
         )
         return {"appeal": web.appeal(appeal)}
 
     async def appeal_status(self, r: web.Request) -> Payload:
-        return {"appeal": web.appeal(await self.moderation.appeal_status(r.text("code")))}
+        return {"appeal": web.appeal(await self.moderation.appeals.appeal_status(r.text("code")))}
 
 
 HANDLERS: dict[str, Handler] = {
