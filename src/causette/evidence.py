@@ -30,6 +30,7 @@ class Target:
     network: str | None
     nickname: str | None
     room: str | None
+    room_name: str | None = None  # as it was: a visitor's room may be gone by the time of review
 
 
 async def resolve_target(state: ChatState, store: Store, locator: Locator) -> Target:
@@ -47,6 +48,7 @@ async def resolve_target(state: ChatState, store: Store, locator: Locator) -> Ta
             network=guest.network if guest else None,
             nickname=message.sender.nick,
             room=message.room,
+            room_name=_room_name(state, message.room),
         )
     if locator.user_id is not None:
         guest = state.guests.get(locator.user_id)
@@ -60,10 +62,16 @@ async def resolve_target(state: ChatState, store: Store, locator: Locator) -> Ta
             network=guest.network,
             nickname=guest.profile.nickname,
             room=locator.room,
+            room_name=_room_name(state, locator.room),
         )
     assert locator.room is not None
     room = state.find_room(locator.room)
-    return Target(f"room:{room.id}", None, None, None, None, None, room.id)
+    return Target(f"room:{room.id}", None, None, None, None, None, room.id, room.name)
+
+
+def _room_name(state: ChatState, room_id: str | None) -> str | None:
+    room = state.rooms.get(room_id) if room_id else None
+    return room.name if room else None
 
 
 async def freeze_evidence(
@@ -82,6 +90,7 @@ async def freeze_evidence(
     body: dict[str, Any] = {
         "reported_message": target.message.id if target.message else None,
         "room": target.room,
+        "room_name": target.room_name,
         "messages": [message_record(m) for m in messages],
     }
     await cases.add_evidence(replace(stamp, kind="conversation", body=body))

@@ -392,6 +392,7 @@ async def test_report_case_ban_evasion_and_appeal(
     assert "bonjour tout le monde" in page
     assert "arrête s&#x27;il te plaît" in page
     assert "Il insulte tout le monde." in page
+    assert "salon Général" in page  # the room's name as it was, not its id
     # The person's session data, hashes cut short.
     guest = server.app.service.state.guests[marc.me["id"]]
     assert "Marc" in page

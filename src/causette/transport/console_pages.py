@@ -345,7 +345,11 @@ def evidence_block(ctx: Ctx, evidence: Sequence[Evidence]) -> Markup:
                 '<div class="conversation"><p class="meta">{frozen}{room}</p>'
                 '<ol class="messages">{lines}</ol></div>',
                 frozen=ctx.t("frozen_at", at=when(item.created_at)),
-                room=" · " + ctx.t("loc_room", room=body["room"]) if body.get("room") else "",
+                room=(
+                    " · " + ctx.t("loc_room", room=body.get("room_name") or body["room"])
+                    if body.get("room")
+                    else ""
+                ),
                 lines=lines or render('<li class="empty">{e}</li>', e=ctx.t("no_messages")),
             )
         )
