@@ -549,6 +549,13 @@ class ChatService:
         await self.store.remove_ignore(guest.device, entry.id)
         return self.state.ignores_of(guest.device)
 
+    async def close_private(self, link: Link, user_id: str) -> None:
+        """Close a private conversation on one's own side: it is no longer resumed, and
+        the other person needs one's privacy setting again to write."""
+        guest = self.guest_of(link)
+        if self.state.close_private(guest, user_id):
+            await self._persist(guest)
+
     async def set_privacy(self, link: Link, raw: str) -> Privacy:
         guest = self.guest_of(link)
         try:

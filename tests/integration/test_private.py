@@ -87,3 +87,26 @@ async def test_unknown_privacy_is_bad_request(server: Server, connect_client: Co
     zoe = await entered(connect_client, server, "Zoé")
     error = await zoe.refused("set_privacy", privacy="friends")
     assert (error["code"], error["field"]) == ("bad_request", "privacy")
+
+
+async def test_a_closed_conversation_is_not_resumed_and_needs_privacy_again(
+    server: Server, connect_client: Connector
+) -> None:
+    zoe = await entered(connect_client, server, "Zoé")
+    marc = await entered(connect_client, server, "Marc")
+    await zoe.request("set_privacy", privacy="everyone")
+    await marc.request("say", to=zoe.me["id"], text="salut")
+    await zoe.next_event("message")
+    await zoe.request("set_privacy", privacy="nobody")
+    # An open conversation goes on whatever the privacy setting...
+    await marc.request("say", to=zoe.me["id"], text="tu es là ?")
+    await zoe.next_event("message", lambda f: f["text"] == "tu es là ?")
+    # ... until Zoé closes it: then her setting applies again.
+    await zoe.request("close_private", user=marc.me["id"])
+    assert (await marc.refused("say", to=zoe.me["id"], text="allô"))["code"] == (
+        "private_refused_nobody"
+    )
+    zoe.abort()
+    again = await connect_client(server, zoe.device)
+    ack = await again.request("resume", token=zoe.token, last_event_id=0)
+    assert ack["privates"] == []

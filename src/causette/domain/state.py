@@ -339,6 +339,13 @@ class ChatState:
             raise Refused("private_refused_shared_room", nick=recipient.profile.nickname)
         return recipient
 
+    def close_private(self, guest: Guest, peer_id: str) -> bool:
+        """Forget a private conversation on ``guest``'s side; False if there was none."""
+        if peer_id not in guest.privates:
+            return False
+        del guest.privates[peer_id]
+        return True
+
     def post(self, message: Message) -> Delivery:
         """Deliver a stored message to whoever should see it now."""
         if message.room is not None:

@@ -45,6 +45,7 @@ REQUEST_TYPES = frozenset(
         "ignore",
         "unignore",
         "set_privacy",
+        "close_private",
         "set_nick",
         "whois",
         "set_lang",

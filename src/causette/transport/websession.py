@@ -151,6 +151,10 @@ class WebSession:
         entries = await self.service.unignore(self.link, r.text("user", max_len=64))
         return {"ignores": web.ignores(entries)}
 
+    async def close_private(self, r: web.Request) -> Payload:
+        await self.service.close_private(self.link, r.text("user", max_len=64))
+        return None
+
     async def set_privacy(self, r: web.Request) -> Payload:
         privacy = await self.service.set_privacy(self.link, r.text("privacy", max_len=32))
         return {"privacy": privacy.value}
@@ -237,6 +241,7 @@ HANDLERS: dict[str, Handler] = {
     "ignore": WebSession.ignore,
     "unignore": WebSession.unignore,
     "set_privacy": WebSession.set_privacy,
+    "close_private": WebSession.close_private,
     "set_nick": WebSession.set_nick,
     "whois": WebSession.whois,
     "set_lang": WebSession.set_lang,

@@ -53,6 +53,9 @@ export async function closeConversation(c) {
     } catch (e) {
       if (e.code !== 'not_in_room' && e.code !== 'room_not_found') throw e;
     }
+  } else if (c.kind === 'private') {
+    // The server forgets the conversation too, so it does not come back on resume.
+    await request('close_private', { user: c.id });
   }
   const keys = [...state.convs.keys()];
   const i = keys.indexOf(c.key);
