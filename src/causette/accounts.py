@@ -12,7 +12,6 @@ without use. The audit log records logins and failures, never a password or an a
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import logging
 import re
 import secrets
@@ -23,6 +22,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from causette.domain import totp as otp
+from causette.domain.identity import token_hash
 from causette.errors import InvalidInput, Refused
 from causette.store.moderation import (
     Account,
@@ -38,10 +38,6 @@ log = logging.getLogger(__name__)
 USERNAME = re.compile(r"[a-z0-9._-]{3,32}")
 PASSWORD_MIN = 12
 PASSWORD_MAX = 1024  # argon2 takes anything, but a megabyte "password" is an attack
-
-
-def _digest(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
 def normalise_username(raw: str) -> str:
@@ -172,7 +168,7 @@ class AccountService:
         if self._hasher.check_needs_rehash(account.password_hash):
             log.info("password hash parameters are outdated", extra={"account": account.id})
         token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
-        await self.store.add_session(ConsoleSession(_digest(token), account.id, csrf, now, now))
+        await self.store.add_session(ConsoleSession(token_hash(token), account.id, csrf, now, now))
         await self.audit.append(AuditEntry(0, now, account.role.value, str(account.id), "login"))
         return account, token, csrf
 
@@ -221,7 +217,7 @@ class AccountService:
         """
         if not token:
             raise Refused("session_invalid")
-        digest = _digest(token)
+        digest = token_hash(token)
         session = await self.store.get_session(digest)
         if session is None:
             raise Refused("session_invalid")
@@ -238,7 +234,7 @@ class AccountService:
         return account, session
 
     async def logout(self, token: str) -> None:
-        digest = _digest(token)
+        digest = token_hash(token)
         session = await self.store.get_session(digest)
         if session is None:
             return
