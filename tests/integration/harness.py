@@ -323,3 +323,31 @@ async def eventually(
             if result:
                 return
             await asyncio.sleep(0.01)
+
+
+# A second loopback address: people sanctioned in a test connect from it, so that a
+# network-bound sanction does not reach the others (who come from 127.0.0.1).
+OTHER_NETWORK = "127.0.0.2"
+
+
+async def connect_from(
+    connect_client: Connector, server: Server, ip: str, device: str | None = "new"
+) -> Client:
+    """A client whose connection comes from ``ip`` (a loopback address), with ``device``."""
+    cookie = secrets.token_urlsafe(16) if device == "new" else device
+    client = Client(await open_ws(server.ws_url, cookie, local_addr=(ip, 0)), cookie)
+    connect_client.clients.append(client)
+    client.hello = await client.next_event("hello")
+    return client
+
+
+async def offender_in(
+    connect_client: Connector, server: Server, room: str, nickname: str, *others: Client
+) -> Client:
+    """``nickname`` enters from ``OTHER_NETWORK`` and joins ``room``; ``others`` see it."""
+    client = await connect_from(connect_client, server, OTHER_NETWORK)
+    await client.enter(nickname)
+    await client.request("join", room=room)
+    for other in others:
+        await other.next_event("joined", lambda f: f["user"]["nick"] == nickname)
+    return client

@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import io
 import re
-import secrets
 import time
 from collections.abc import AsyncIterator
 from typing import Any
@@ -20,7 +19,16 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
-from harness import Client, Connector, Server, entered, in_room, open_ws
+from harness import (
+    OTHER_NETWORK,
+    Client,
+    Connector,
+    Server,
+    connect_from,
+    entered,
+    in_room,
+    offender_in,
+)
 
 from causette import cli
 from causette.domain import totp
@@ -36,7 +44,6 @@ from causette.domain.moderation import (
 from causette.errors import Refused
 from causette.store.moderation import Role
 
-OTHER_NETWORK = "127.0.0.2"
 PASSWORD = "correct horse battery"
 PROFILE: dict[str, Any] = {"age": 30, "gender": "man", "postal_code": "75011"}
 
@@ -125,27 +132,6 @@ async def logged_in(
     response = await console.login(name)
     assert response.status_code == 303, response.text
     return console
-
-
-async def connect_from(
-    connect_client: Connector, server: Server, ip: str, device: str | None = "new"
-) -> Client:
-    cookie = secrets.token_urlsafe(16) if device == "new" else device
-    client = Client(await open_ws(server.ws_url, cookie, local_addr=(ip, 0)), cookie)
-    connect_client.clients.append(client)
-    client.hello = await client.next_event("hello")
-    return client
-
-
-async def offender_in(
-    connect_client: Connector, server: Server, room: str, nickname: str, *others: Client
-) -> Client:
-    client = await connect_from(connect_client, server, OTHER_NETWORK)
-    await client.enter(nickname, **PROFILE)
-    await client.request("join", room=room)
-    for other in others:
-        await other.next_event("joined", lambda f: f["user"]["nick"] == nickname)
-    return client
 
 
 async def report(reporter: Client, message_id: int, category: str = "harassment") -> Any:

@@ -9,19 +9,25 @@ site ban would reach everyone in the test.
 
 from __future__ import annotations
 
-import secrets
 import time
 from itertools import count
 
 import pytest
-from harness import Client, Connector, Server, in_room, open_ws
+from harness import (
+    OTHER_NETWORK,
+    Client,
+    Connector,
+    Server,
+    connect_from,
+    in_room,
+    offender_in,
+)
 
 from causette.domain.moderation import EmergencyLevel, SanctionKind
 from causette.errors import Refused
 from causette.moderation import Action
 from causette.store.moderation import Account, Role
 
-OTHER_NETWORK = "127.0.0.2"
 _accounts = count(1)
 
 STATEMENT_FIELDS = {
@@ -37,29 +43,6 @@ async def account(server: Server, role: Role = Role.MODERATOR) -> Account:
     return await server.app.moderation_store.add_account(
         Account(0, f"{role.value}{n}", "not-a-real-hash", role, None, 0, None, time.time())
     )
-
-
-async def connect_from(
-    connect_client: Connector, server: Server, ip: str, device: str | None = "new"
-) -> Client:
-    """A client whose connection comes from ``ip`` (a loopback address), with ``device``."""
-    cookie = secrets.token_urlsafe(16) if device == "new" else device
-    client = Client(await open_ws(server.ws_url, cookie, local_addr=(ip, 0)), cookie)
-    connect_client.clients.append(client)
-    client.hello = await client.next_event("hello")
-    return client
-
-
-async def offender_in(
-    connect_client: Connector, server: Server, room: str, nickname: str, *others: Client
-) -> Client:
-    """``nickname`` enters from the other network and joins ``room``; ``others`` see it."""
-    client = await connect_from(connect_client, server, OTHER_NETWORK)
-    await client.enter(nickname)
-    await client.request("join", room=room)
-    for other in others:
-        await other.next_event("joined", lambda f: f["user"]["nick"] == nickname)
-    return client
 
 
 async def report_message(reporter: Client, message_id: int, category: str = "harassment") -> dict:
