@@ -28,7 +28,7 @@ def protocol_error_codes() -> list[str]:
 
 
 PROTOCOL_CODES = protocol_error_codes()
-EXTRA_CODES = ["grace_resumed", "kicked", "server_shutdown"]
+EXTRA_CODES = ["server_shutdown"]
 
 
 def test_protocol_table_is_parsed() -> None:
@@ -86,18 +86,13 @@ def test_age_below_minimum_mentions_age_date_and_help() -> None:
     assert "3018" in en
 
 
-def test_kicked_with_and_without_reason() -> None:
-    params = {"room": "Général", "by": "Zoé", "reason": "spam"}
-    fr = i18n.message("kicked", "fr", params)
-    assert "Zoé" in fr
-    assert "Général" in fr
-    assert "spam" in fr
-    assert "spam" in i18n.message("kicked", "en", params)
-    bare = i18n.message("kicked", "fr", {"room": "Général", "by": "Zoé"})
-    assert "motif" not in bare
-    assert bare.endswith("Général.")
-    assert "motif" not in i18n.message("kicked", "fr", {"room": "a", "by": "b", "reason": ""})
-    assert "motif" not in i18n.message("kicked", "fr", {"room": "a", "by": "b", "reason": None})
+def test_a_sanction_says_until_when_only_when_it_ends() -> None:
+    timed = i18n.message("banned", "fr", {"decision": "D-ABC", "until": "06/12/2026 07:40 UTC"})
+    assert "jusqu'au 06/12/2026 07:40 UTC" in timed
+    assert "D-ABC" in timed
+    forever = i18n.message("muted", "en", {"decision": "D-ABC"})
+    assert "until" not in forever
+    assert "D-ABC" in forever
 
 
 @pytest.mark.parametrize("code", PROTOCOL_CODES + EXTRA_CODES)

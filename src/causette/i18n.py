@@ -200,14 +200,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Une erreur s'est produite sur le serveur ; ta demande n'a pas été prise en compte.",
         "en": "Something went wrong on the server; your request had no effect.",
     },
-    "grace_resumed": {
-        "fr": "Connexion rétablie : tu n'as rien manqué.",
-        "en": "Reconnected: you didn't miss anything.",
-    },
-    "kicked": {
-        "fr": "{by} t'a fait sortir du salon {room}{reason_note}.",
-        "en": "{by} removed you from the room {room}{reason_note}.",
-    },
     "cannot_kick_self": {
         "fr": "Tu ne peux pas te faire sortir toi-même : quitte le salon.",
         "en": "You cannot remove yourself: leave the room instead.",
@@ -325,12 +317,6 @@ _GENERIC: dict[str, str] = {
     "en": "Error ({code}).",
 }
 
-# ``reason`` is optional for ``kicked``: it is shown only when given.
-_REASON_NOTE: dict[str, str] = {
-    "fr": " (motif : {reason})",
-    "en": " (reason: {reason})",
-}
-
 
 class _SafeParams(dict[str, object]):
     """Parameters for ``str.format_map``: a missing key renders as an empty string."""
@@ -361,9 +347,6 @@ def message(code: str, lang: str, params: Mapping[str, object] | None = None) ->
     template = texts.get(lang) or texts[DEFAULT_LANG]
     try:
         values = _SafeParams({k: "" if v is None else v for k, v in (params or {}).items()})
-        reason = str(values.get("reason", ""))
-        if reason and "reason_note" not in values:
-            values["reason_note"] = _REASON_NOTE[lang].format(reason=reason)
         until = str(values.get("until", ""))
         if until and "until_note" not in values:
             values["until_note"] = _UNTIL_NOTE[lang].format(until=until)

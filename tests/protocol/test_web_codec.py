@@ -294,12 +294,11 @@ def test_error_frame_rounds_seconds_up_to_at_least_one() -> None:
     assert obj["params"] == {"retry_after": 1}
 
 
-def test_notice_and_disconnect_frames() -> None:
+def test_disconnect_frames() -> None:
     obj = decoded(web.disconnect_frame("slow_consumer", "en"))
     assert set(obj) == {"type", "code", "message", "params"}
     assert (obj["type"], obj["code"], obj["params"]) == ("disconnect", "slow_consumer", {})
     assert obj["message"]
-    assert decoded(web.notice_frame("grace_resumed", "fr"))["type"] == "notice"
 
 
 def test_hello_frame() -> None:

@@ -295,19 +295,17 @@ def error_frame(request_id: RequestId, error: CausetteError, lang: str) -> str:
     return _dumps(obj)
 
 
-def _notice(kind: str, code: str, lang: str, params: Mapping[str, Any]) -> str:
-    wire, spoken = _human_params(params)
-    return _dumps(
-        {"type": kind, "code": code, "message": i18n.message(code, lang, spoken), "params": wire}
-    )
-
-
 def disconnect_frame(code: str, lang: str, params: Mapping[str, Any] | None = None) -> str:
-    return _notice("disconnect", code, lang, params or {})
-
-
-def notice_frame(code: str, lang: str, params: Mapping[str, Any] | None = None) -> str:
-    return _notice("notice", code, lang, params or {})
+    """Why the server is about to close the connection, in the visitor's language."""
+    wire, spoken = _human_params(params or {})
+    return _dumps(
+        {
+            "type": "disconnect",
+            "code": code,
+            "message": i18n.message(code, lang, spoken),
+            "params": wire,
+        }
+    )
 
 
 def hello_frame(
