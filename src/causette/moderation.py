@@ -9,6 +9,7 @@ service's ``SanctionBook``, so every transport inherits them.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -36,7 +37,8 @@ from causette.domain.moderation import (
     misuse_step,
     new_code,
 )
-from causette.errors import InvalidInput, NotFound, Refused
+from causette.domain.ratelimit import TokenBucket
+from causette.errors import InvalidInput, LimitExceeded, NotFound, Refused
 from causette.evidence import freeze_evidence, resolve_target
 from causette.service import ChatService, Link
 from causette.store.base import Store
@@ -50,6 +52,10 @@ from causette.store.moderation import (
 )
 
 log = logging.getLogger(__name__)
+
+REPORT_BURST = 5
+REPORT_RATE = 1 / 60  # per second, after the burst
+REPORT_BUCKETS_MAX = 10_000
 
 EXPLANATION_MAX = 2000
 CONTACT_MAX = 200
@@ -99,6 +105,7 @@ class ModerationService:
         mod: ModerationStore,
         policy: ModerationPolicy,
         wall: Callable[[], float],
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.chat = chat
         self.store = store
@@ -106,6 +113,8 @@ class ModerationService:
         self.policy = policy
         self._wall = wall
         self._listeners: list[Callable[[str, int], None]] = []
+        self._clock = clock
+        self._report_buckets: dict[str, TokenBucket] = {}
         self.appeals = AppealService(mod, chat.sanctions, wall, self._changed)
 
     async def start(self) -> None:
@@ -242,7 +251,11 @@ class ModerationService:
         guest = self.chat.guest_of(link)
         if locator.user_id == guest.id:
             raise Refused("report_self")
-        return await self.report(
+        # Only accepted reports count: a mistake in the form costs the reporter nothing.
+        bucket = self._report_bucket(guest.device)
+        if bucket.retry_after() > 0:
+            raise LimitExceeded("rate_limited", retry_after=bucket.retry_after())
+        filed = await self.report(
             locator,
             category,
             explanation,
@@ -251,6 +264,21 @@ class ModerationService:
             Source.VISITOR,
             reporter_device=guest.device,
         )
+        bucket.try_take()
+        return filed
+
+    def _report_bucket(self, device: str) -> TokenBucket:
+        """A visitor files a few reports in a row, then about one a minute: enough for any
+        real need, and a flood of reports cannot bury the queue."""
+        buckets = self._report_buckets
+        bucket = buckets.get(device)
+        if bucket is None:
+            if len(buckets) >= REPORT_BUCKETS_MAX:
+                # Forget devices whose bucket is full again: they lose nothing.
+                for key in [k for k, b in buckets.items() if b.retry_after(REPORT_BURST) == 0]:
+                    del buckets[key]
+            bucket = buckets[device] = TokenBucket(REPORT_BURST, REPORT_RATE, self._clock)
+        return bucket
 
     async def report_status(self, receipts: Sequence[str]) -> list[dict[str, Any]]:
         """What became of a visitor's reports (the reporter is told the outcome)."""

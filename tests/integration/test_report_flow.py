@@ -298,3 +298,20 @@ async def test_a_ban_tells_and_ends_only_the_person_not_others_of_the_same_netwo
         "enter", nickname="Nouveau", age=30, gender="man", postal_code="75011"
     )
     assert refused["code"] == "banned"
+
+
+async def test_reports_are_paced_per_device_with_a_clear_error(
+    server: Server, connect_client: Connector
+) -> None:
+    zoe, marc = await in_room(connect_client, server, "general", "Zoé", "Marc")
+    said = await marc.say("general", "spam spam spam")
+    for _ in range(5):
+        await report_message(zoe, said["message_id"], "spam")
+    refused = await zoe.refused(
+        "report", target={"message": said["message_id"]}, category="spam", good_faith=True
+    )
+    assert refused["code"] == "rate_limited"
+    assert refused["params"]["retry_after"] >= 1
+    # Another visitor is not held back by Zoé's reports.
+    iris = (await in_room(connect_client, server, "musique", "Iris"))[0]
+    assert (await report_message(iris, said["message_id"], "spam"))["receipt"]
