@@ -22,7 +22,15 @@ from causette.domain.moderation import (
     Report,
     SanctionKind,
 )
-from causette.transport.console_html import Markup, csrf_field, join, render, select, when
+from causette.transport.console_html import (
+    Markup,
+    csrf_field,
+    join,
+    render,
+    select,
+    table,
+    when,
+)
 from causette.transport.console_pages import (
     Ctx,
     category_label,
@@ -336,16 +344,7 @@ def rooms_page(ctx: Ctx, rooms: Sequence[Room]) -> Markup:
         )
         for r in rooms
     )
-    return render(
-        "<table><thead><tr><th>{h1}</th><th>{h2}</th><th>{h3}</th><th>{h4}</th><th>{h5}</th>"
-        "</tr></thead><tbody>{rows}</tbody></table>",
-        h1=ctx.t("room"),
-        h2=ctx.t("room_kind"),
-        h3=ctx.t("members"),
-        h4=ctx.t("moderated"),
-        h5=ctx.t("closed"),
-        rows=rows,
-    )
+    return table([ctx.t(k) for k in ("room", "room_kind", "members", "moderated", "closed")], rows)
 
 
 def room_page(
@@ -536,13 +535,4 @@ def my_reports(ctx: Ctx, reports: Sequence[tuple[Report, Case | None]]) -> Marku
         )
         for r, c in reports
     )
-    return render(
-        "<table><thead><tr><th>{h1}</th><th>{h2}</th><th>{h3}</th><th>{h4}</th><th>{h5}</th>"
-        "</tr></thead><tbody>{rows}</tbody></table>",
-        h1=ctx.t("receipt"),
-        h2=ctx.t("date"),
-        h3=ctx.t("category"),
-        h4=ctx.t("target"),
-        h5=ctx.t("status"),
-        rows=rows,
-    )
+    return table([ctx.t(k) for k in ("receipt", "date", "category", "target", "status")], rows)

@@ -40,6 +40,21 @@ def join(parts: Iterable[Markup], sep: str = "") -> Markup:
     return Markup(sep.join(esc(p) for p in parts))
 
 
+def table(headings: Iterable[str], rows: Markup, css_class: str = "") -> Markup:
+    """A table with one header row (already translated headings) and its body rows."""
+    head = join(render("<th>{h}</th>", h=h) for h in headings)
+    if css_class:
+        return render(
+            '<table class="{cls}"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>',
+            cls=css_class,
+            head=head,
+            rows=rows,
+        )
+    return render(
+        "<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>", head=head, rows=rows
+    )
+
+
 def when(ts: float | None) -> Markup:
     """A time as moderators read it everywhere in the console: UTC, to the minute."""
     if ts is None:

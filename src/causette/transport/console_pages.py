@@ -30,6 +30,7 @@ from causette.transport.console_html import (
     render,
     select,
     short_hash,
+    table,
     when,
 )
 from causette.transport.console_i18n import t
@@ -306,18 +307,8 @@ def reports_table(ctx: Ctx, view: CaseView, names: Mapping[int, str]) -> Markup:
         )
         for r in view.reports
     )
-    return render(
-        '<table class="reports"><thead><tr><th>{h1}</th><th>{h2}</th><th>{h3}</th><th>{h4}</th>'
-        "<th>{h5}</th><th>{h6}</th><th>{h7}</th></tr></thead><tbody>{rows}</tbody></table>",
-        h1=ctx.t("receipt"),
-        h2=ctx.t("category"),
-        h3=ctx.t("source"),
-        h4=ctx.t("date"),
-        h5=ctx.t("target"),
-        h6=ctx.t("explanation"),
-        h7=ctx.t("contact"),
-        rows=rows,
-    )
+    keys = ("receipt", "category", "source", "date", "target", "explanation", "contact")
+    return table([ctx.t(k) for k in keys], rows, "reports")
 
 
 def locator_text(ctx: Ctx, message: int | None, user: str | None, room: str | None) -> str:
