@@ -79,61 +79,33 @@ class Console:
     def routes(self) -> list[BaseRoute]:
         g = self._guard
         a = actions.Actions(self)
+
+        def post(path: str, handler: Handler, roles: Collection[Role]) -> Route:
+            return Route(path, g(handler, roles, post=True), methods=["POST"])
+
         return [
             Route(PATH, self.home),
             Route(PATH + "/login", self.login_form, methods=["GET"]),
             Route(PATH + "/login", self.login, methods=["POST"]),
-            Route(PATH + "/logout", g(self.logout, ANYONE, post=True), methods=["POST"]),
+            post(PATH + "/logout", self.logout, ANYONE),
             Route(PATH + "/queue", g(a.queue, STAFF)),
             Route(PATH + "/queue/rows", g(a.queue_rows, STAFF, touch=False)),
             Route(PATH + "/events", g(self.events, STAFF, touch=False)),
             Route(PATH + "/cases/{case_id:int}", g(a.case, STAFF)),
-            Route(
-                PATH + "/cases/{case_id:int}/decide",
-                g(a.decide, STAFF, post=True),
-                methods=["POST"],
-            ),
-            Route(
-                PATH + "/cases/{case_id:int}/reject",
-                g(a.reject, STAFF, post=True),
-                methods=["POST"],
-            ),
-            Route(
-                PATH + "/cases/{case_id:int}/export",
-                g(self.export, STAFF, post=True),
-                methods=["POST"],
-            ),
+            post(PATH + "/cases/{case_id:int}/decide", a.decide, STAFF),
+            post(PATH + "/cases/{case_id:int}/reject", a.reject, STAFF),
+            post(PATH + "/cases/{case_id:int}/export", self.export, STAFF),
             Route(PATH + "/appeals", g(a.appeals, STAFF)),
-            Route(
-                PATH + "/appeals/{appeal_id:int}",
-                g(a.decide_appeal, STAFF, post=True),
-                methods=["POST"],
-            ),
+            post(PATH + "/appeals/{appeal_id:int}", a.decide_appeal, STAFF),
             Route(PATH + "/rooms", g(a.rooms, STAFF)),
             Route(PATH + "/rooms/{room}", g(a.room, STAFF)),
-            Route(
-                PATH + "/rooms/{room}/control",
-                g(a.room_control, STAFF, post=True),
-                methods=["POST"],
-            ),
-            Route(
-                PATH + "/messages/{message_id:int}/remove",
-                g(a.remove_message, STAFF, post=True),
-                methods=["POST"],
-            ),
-            Route(
-                PATH + "/guests/{guest_id}/act",
-                g(a.act_on_guest, STAFF, post=True),
-                methods=["POST"],
-            ),
+            post(PATH + "/rooms/{room}/control", a.room_control, STAFF),
+            post(PATH + "/messages/{message_id:int}/remove", a.remove_message, STAFF),
+            post(PATH + "/guests/{guest_id}/act", a.act_on_guest, STAFF),
             Route(PATH + "/emergency", g(a.emergency, ADMIN)),
-            Route(
-                PATH + "/emergency",
-                g(a.set_emergency, ADMIN, post=True),
-                methods=["POST"],
-            ),
+            post(PATH + "/emergency", a.set_emergency, ADMIN),
             Route(PATH + "/report", g(a.report_form, ANYONE)),
-            Route(PATH + "/report", g(a.report, ANYONE, post=True), methods=["POST"]),
+            post(PATH + "/report", a.report, ANYONE),
             Route(PATH + "/reports", g(a.my_reports, ANYONE)),
             Mount(PATH + "/static", StaticFiles(directory=STATIC_DIR), name="console-static"),
         ]
