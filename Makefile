@@ -24,7 +24,7 @@ test: lint
 	PYTHONASYNCIODEBUG=1 $(BIN)/pytest -q -ra
 
 unit: $(STAMP)
-	$(BIN)/pytest -q tests/domain tests/protocol
+	$(BIN)/pytest -q tests/unit tests/architecture
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache data

@@ -15,7 +15,7 @@ import time
 from causette.domain.departements import location_of
 from causette.domain.models import Gender, Guest, Message, Profile, Rules
 from causette.domain.state import ChatState
-from causette.hub import Hub, Outbox
+from causette.live.hub import Hub, Outbox
 from causette.protocol import web
 
 

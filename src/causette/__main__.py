@@ -1,5 +1,5 @@
 """``python -m causette``: the same as the ``causette`` command."""
 
-from causette.cli import main
+from causette.cli.main import main
 
 raise SystemExit(main())

@@ -21,25 +21,25 @@ import uvicorn
 from starlette.applications import Starlette
 from starlette.types import ASGIApp
 
-from causette.accounts import AccountService
 from causette.config import Settings
 from causette.domain.models import RoomInfo, Rules
 from causette.domain.moderation import MisusePolicy
 from causette.domain.names import DEFAULT_FORBIDDEN, DEFAULT_RESERVED, NICK_MAX, NICK_MIN
 from causette.domain.state import ChatState
-from causette.hub import Codec, Hub
-from causette.moderation import ModerationPolicy, ModerationService
-from causette.retention import Retention
-from causette.service import ChatService, Pacing
-from causette.store.base import Store
+from causette.jobs.retention import Retention
+from causette.live.hub import Codec, Hub
+from causette.reports.transparency import previous_month, record_previous_month
+from causette.services.accounts import AccountService
+from causette.services.chat import ChatService, Pacing
+from causette.services.moderation.service import ModerationPolicy, ModerationService
+from causette.store.chat import Store
 from causette.store.connections import ConnectionLog
 from causette.store.moderation import ModerationStore
-from causette.store.sqlite import SqliteStore
-from causette.store.sqlite_connections import SqliteConnectionLog, load_connection_key
-from causette.store.sqlite_moderation import SqliteModerationStore
-from causette.transparency import previous_month, record_previous_month
-from causette.transport.console import Console
-from causette.transport.web import WebListener
+from causette.store.sqlite.chat import SqliteStore
+from causette.store.sqlite.connections import SqliteConnectionLog, load_connection_key
+from causette.store.sqlite.moderation import SqliteModerationStore
+from causette.transport.console.routes import Console
+from causette.transport.web.listener import WebListener
 
 log = logging.getLogger(__name__)
 

@@ -25,7 +25,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Locator, Page, expect
 from test_browser_report import InProcessServer
 
-from causette import cli
+from causette.cli import main as cli
 from causette.domain.totp import code_at
 
 pytestmark = pytest.mark.browser

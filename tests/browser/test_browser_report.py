@@ -25,9 +25,9 @@ from playwright.sync_api import Locator, Page, expect
 
 from causette import config
 from causette.app import App, bind, make_server
+from causette.domain.accounts import Account, Role
 from causette.domain.moderation import SanctionKind
-from causette.moderation import Action
-from causette.store.moderation import Account, Role
+from causette.services.moderation.service import Action
 
 pytestmark = pytest.mark.browser
 

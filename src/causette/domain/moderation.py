@@ -11,8 +11,10 @@ detection, lands in one place: a *case*, grouped by the person (device) or room 
 from __future__ import annotations
 
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from causette.errors import InvalidInput
 
@@ -278,3 +280,21 @@ def strictest(sanctions: list[Sanction]) -> Sanction | None:
     if not sanctions:
         return None
     return max(sanctions, key=lambda s: float("inf") if s.expires_at is None else s.expires_at)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    id: int
+    case_id: int
+    report_id: int | None
+    kind: str  # "conversation", "session" or "room"
+    body: Mapping[str, Any]  # JSON-serialisable
+    created_at: float
+
+
+@dataclass(frozen=True, slots=True)
+class RoomModeration:
+    room: str
+    moderated: bool = False
+    closed: bool = False
+    voiced: frozenset[str] = frozenset()  # device hashes allowed to speak in a moderated room

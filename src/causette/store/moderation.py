@@ -8,11 +8,10 @@ the store gave it. Times are UTC epoch seconds.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from enum import StrEnum
-from typing import Any, Protocol
+from typing import Protocol
 
+from causette.domain.accounts import Account, ConsoleSession
+from causette.domain.audit import AuditEntry
 from causette.domain.moderation import (
     Appeal,
     AppealStatus,
@@ -20,28 +19,11 @@ from causette.domain.moderation import (
     Category,
     Decision,
     EmergencyLevel,
+    Evidence,
     Report,
+    RoomModeration,
     Sanction,
 )
-from causette.errors import Refused
-
-
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    id: int
-    case_id: int
-    report_id: int | None
-    kind: str  # "conversation", "session" or "room"
-    body: Mapping[str, Any]  # JSON-serialisable
-    created_at: float
-
-
-@dataclass(frozen=True, slots=True)
-class RoomModeration:
-    room: str
-    moderated: bool = False
-    closed: bool = False
-    voiced: frozenset[str] = frozenset()  # device hashes allowed to speak in a moderated room
 
 
 class CaseStore(Protocol):
@@ -131,39 +113,6 @@ class RoomControlStore(Protocol):
     ) -> None: ...
 
 
-class Role(StrEnum):
-    MODERATOR = "moderator"
-    ADMINISTRATOR = "administrator"
-    TRUSTED_FLAGGER = "trusted_flagger"
-
-
-@dataclass(frozen=True, slots=True)
-class Account:
-    id: int
-    username: str
-    password_hash: str
-    role: Role
-    totp_secret: str | None
-    failed_logins: int
-    locked_until: float | None
-    created_at: float
-    disabled_at: float | None = None
-
-    def require(self, *roles: Role) -> None:
-        """Refuse (``forbidden``) unless the account has one of ``roles``."""
-        if self.role not in roles:
-            raise Refused("forbidden")
-
-
-@dataclass(frozen=True, slots=True)
-class ConsoleSession:
-    token_hash: str
-    account_id: int
-    csrf_token: str
-    created_at: float
-    last_seen: float
-
-
 class AccountStore(Protocol):
     async def add_account(self, account: Account) -> Account:
         """Raise ``Refused("username_taken")`` if the username exists."""
@@ -189,24 +138,6 @@ class AccountStore(Protocol):
     async def delete_session(self, token_hash: str) -> None: ...
 
     async def purge_sessions(self, idle_before: float) -> int: ...
-
-
-@dataclass(frozen=True, slots=True)
-class AuditEntry:
-    """One line of the append-only audit log (who, what, when, why)."""
-
-    id: int
-    ts: float
-    actor_kind: str  # moderator, administrator, trusted_flagger, system, automated, visitor
-    actor_id: str | None
-    action: str
-    case_id: int | None = None
-    decision_id: int | None = None
-    category: str | None = None
-    source: str | None = None
-    automated: bool = False
-    reason: str | None = None
-    details: Mapping[str, Any] = field(default_factory=dict)
 
 
 class AuditLog(Protocol):
