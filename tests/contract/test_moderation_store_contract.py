@@ -33,7 +33,7 @@ from causette.domain.moderation import (
     Sanction,
     SanctionKind,
     Source,
-    Subject,
+    Person,
 )
 from causette.errors import Refused
 from causette.store.moderation import ModerationStore
@@ -42,7 +42,7 @@ from causette.store.sqlite.moderation import SqliteModerationStore
 
 Backend = Callable[[], tuple[SqliteStore, ModerationStore]]
 
-ZOE = Subject(device="dev-zoe", network="net-zoe", nickname="Zoé")
+ZOE = Person(device="dev-zoe", network="net-zoe", nickname="Zoé")
 
 
 @pytest.fixture(params=["sqlite"])

@@ -146,8 +146,8 @@ def case_priority(categories: list[Category]) -> tuple[Category, int]:
 
 
 @dataclass(frozen=True, slots=True)
-class Subject:
-    """Who a sanction binds to: what a nickname change cannot shed (SAFETY.md 23)."""
+class Person:
+    """The person a sanction binds to: what a nickname change cannot shed (SAFETY.md 23)."""
 
     device: str
     network: str  # keyed hash of the IPv4 address or IPv6 /64
@@ -158,7 +158,7 @@ class Subject:
 class Sanction:
     id: int
     kind: SanctionKind
-    subject: Subject
+    subject: Person
     room: str | None  # None: the whole site
     starts_at: float
     expires_at: float | None  # None: until revoked

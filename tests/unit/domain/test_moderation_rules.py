@@ -15,7 +15,7 @@ from causette.domain.moderation import (
     Sanction,
     SanctionKind,
     Source,
-    Subject,
+    Person,
     case_priority,
     misuse_step,
     strictest,
@@ -23,7 +23,7 @@ from causette.domain.moderation import (
 from causette.domain.sanctions import SanctionBook
 from causette.errors import InvalidInput, Refused
 
-BOB = Subject("dev-bob", "net-bob", "Bob")
+BOB = Person("dev-bob", "net-bob", "Bob")
 
 
 def sanction(
@@ -32,7 +32,7 @@ def sanction(
     room: str | None = None,
     start: float = 0.0,
     expires: float | None = 100.0,
-    subject: Subject = BOB,
+    subject: Person = BOB,
 ) -> Sanction:
     return Sanction(sid, kind, subject, room, start, expires, decision_id=sid)
 

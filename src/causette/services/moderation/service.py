@@ -34,7 +34,7 @@ from causette.domain.moderation import (
     Sanction,
     SanctionKind,
     Source,
-    Subject,
+    Person,
     case_priority,
     clean_text,
     misuse_step,
@@ -327,7 +327,7 @@ class ModerationService:
 
     # -- decisions -------------------------------------------------------------------------
 
-    async def _subject_of_case(self, case: Case) -> Subject:
+    async def _subject_of_case(self, case: Case) -> Person:
         device = case.subject.removeprefix("device:")
         network, nickname = "", ""
         for item in await self.mod.evidence_of_case(case.id):
@@ -337,7 +337,7 @@ class ModerationService:
         live = next((g for g in self.chat.state.guests.values() if g.device == device), None)
         if live is not None:
             network, nickname = network or live.network, live.profile.nickname
-        return Subject(device, network, nickname)
+        return Person(device, network, nickname)
 
     async def decide(
         self, account: Account, case_id: int, action: Action, message_id: int | None = None
@@ -377,7 +377,7 @@ class ModerationService:
     async def restrict(
         self,
         account: Account,
-        subject: Subject,
+        subject: Person,
         action: Action,
         case: Case | None = None,
         source: Source = Source.MODERATOR,
@@ -449,7 +449,7 @@ class ModerationService:
         log.info("restriction applied", extra={"decision": decision.id, "kind": action.kind.value})
         return decision
 
-    async def _apply(self, subject: Subject, decision: Decision, message: Message | None) -> None:
+    async def _apply(self, subject: Person, decision: Decision, message: Message | None) -> None:
         """Make a decision felt by the live sessions it reaches, with its statement."""
         chat = self.chat
         if message is not None:
@@ -464,7 +464,7 @@ class ModerationService:
             elif decision.kind in ROOM_KINDS and decision.room is not None:
                 await chat.remove_from_room(guest.id, decision.room)
 
-    async def _misuse(self, subject: Subject, kind: str, case_id: int | None) -> None:
+    async def _misuse(self, subject: Person, kind: str, case_id: int | None) -> None:
         """Art. 23: repeated manifestly illegal posts or unfounded reports."""
         policy, now = self.policy.misuse, self._wall()
         await self.mod.add_strike(subject.device, kind, case_id, now)
@@ -515,7 +515,7 @@ class ModerationService:
             for report in await self.mod.reports_of_case(case.id):
                 if report.reporter_device:
                     await self._misuse(
-                        Subject(report.reporter_device, "", ""), "unfounded_report", case.id
+                        Person(report.reporter_device, "", ""), "unfounded_report", case.id
                     )
 
     async def _close(
@@ -559,7 +559,7 @@ class ModerationService:
         if message is None:
             raise NotFound("report_target_not_found")
         guest = self.chat.state.guests.get(message.sender.id)
-        subject = Subject(
+        subject = Person(
             message.sender_device, guest.network if guest else "", message.sender.nick
         )
         case = await self.mod.open_case_for(f"device:{message.sender_device}")
@@ -567,7 +567,7 @@ class ModerationService:
 
     async def act_on_guest(self, account: Account, guest_id: str, action: Action) -> Decision:
         guest = self.chat.state.guest(guest_id)
-        subject = Subject(guest.device, guest.network, guest.profile.nickname)
+        subject = Person(guest.device, guest.network, guest.profile.nickname)
         case = await self.mod.open_case_for(f"device:{guest.device}")
         return await self.restrict(account, subject, action, case=case)
 

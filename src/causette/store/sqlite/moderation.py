@@ -33,7 +33,7 @@ from causette.domain.moderation import (
     Sanction,
     SanctionKind,
     Source,
-    Subject,
+    Person,
 )
 from causette.errors import Refused
 
@@ -71,7 +71,7 @@ def _username_key(username: str) -> str:
 # -- values to rows and back -------------------------------------------------------------------
 #
 # Invariant: a value's field names are its table's column names; a nested value (a report's
-# Locator, a sanction's Subject) spreads its fields into columns of the same names. The contract
+# Locator, a sanction's Person) spreads its fields into columns of the same names. The contract
 # tests round-trip every value: renaming a field or a column on one side only fails there.
 
 
@@ -149,7 +149,7 @@ def _decision(r: sqlite3.Row) -> Decision:
 
 
 def _sanction(r: sqlite3.Row) -> Sanction:
-    subject = Subject(r["device"], r["network"], r["nickname"])
+    subject = Person(r["device"], r["network"], r["nickname"])
     return _value(Sanction, r, kind=SanctionKind(r["kind"]), subject=subject)
 
 
