@@ -45,7 +45,7 @@ async def run(members: int, messages: int) -> None:
         message = Message(
             n + 1, time.time(), sender.view, sender.device, f"message {n}", room="general"
         )
-        hub.deliver(state.post(message))
+        hub.deliver(state.record_posted(message))
         if n % 10 == 9:
             await asyncio.sleep(0)  # let writers take their batches, as the loop would
     await asyncio.sleep(0)

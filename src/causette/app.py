@@ -1,4 +1,4 @@
-"""Composition root: reads settings, builds the store, hub, service and listener, runs them.
+"""Composition root: reads settings, builds the stores, hub, services and listeners, runs them.
 
 Only this module names concrete backends.
 """
@@ -30,8 +30,9 @@ from causette.jobs.retention import Retention
 from causette.live.hub import Codec, Hub
 from causette.reports.transparency import previous_month, record_previous_month
 from causette.services.accounts import AccountService
-from causette.services.chat import ChatService, Pacing
+from causette.services.chat import Pacing
 from causette.services.moderation.service import ModerationPolicy, ModerationService
+from causette.services.verbs import build_chat
 from causette.store.chat import Store
 from causette.store.connections import ConnectionLog
 from causette.store.moderation import ModerationStore
@@ -40,6 +41,7 @@ from causette.store.sqlite.connections import SqliteConnectionLog, load_connecti
 from causette.store.sqlite.moderation import SqliteModerationStore
 from causette.transport.console.routes import Console
 from causette.transport.web.listener import WebListener
+from causette.types import SystemClock
 
 log = logging.getLogger(__name__)
 
@@ -122,17 +124,19 @@ class App:
             data_dir / "connections.sqlite3",
             load_connection_key(data_dir / settings.retention.connection_key_file),
         )
-        self.service = ChatService(
+        self.clock = SystemClock()
+        self.chat = build_chat(
             state,
             self.store,
             self.hub,
+            self.clock,
             pacing_of(settings),
             load_secret(data_dir),
             connections=self.connections,
         )
         self.moderation_store = SqliteModerationStore(self.store)
         self.moderation = ModerationService(
-            self.service, self.store, self.moderation_store, policy_of(settings), time.time
+            self.chat, self.store, self.moderation_store, policy_of(settings), time.time
         )
         self.retention = Retention(
             self.store,
@@ -147,7 +151,7 @@ class App:
         self.console = Console(self.moderation, self.accounts, self.connections, time.time)
         lim = settings.limits
         self.web = WebListener(
-            self.service,
+            self.chat,
             self.moderation,
             limits={
                 "message_max": lim.message_max,
@@ -168,13 +172,13 @@ class App:
     async def start(self) -> None:
         await self.store.open()
         await self.connections.open()
-        await self.service.start()
+        await self.chat.start()
         await self.moderation.start()
         self._jobs = [
             asyncio.create_task(self._room_list_job(), name="room-list"),
             asyncio.create_task(self._purge_job(), name="purge"),
         ]
-        log.info("started", extra={"rooms": len(self.service.state.rooms)})
+        log.info("started", extra={"rooms": len(self.chat.chat.state.rooms)})
 
     async def stop(self) -> None:
         for job in self._jobs:
@@ -183,7 +187,7 @@ class App:
             with contextlib.suppress(asyncio.CancelledError):
                 await job
         self.web.close_all("server_shutdown")
-        await self.service.stop()
+        await self.chat.stop()
         await self.store.close()
         await self.connections.close()
         log.info("stopped")
@@ -191,13 +195,13 @@ class App:
     async def _room_list_job(self) -> None:
         while True:
             await asyncio.sleep(ROOM_LIST_INTERVAL)
-            rooms = self.service.take_room_list_change()
+            rooms = self.chat.rooms.take_room_list_change()
             if rooms is not None:
                 self.hub.broadcast(partial(_room_list_frame, rooms))
 
     async def purge_once(self) -> dict[str, int]:
         """Delete everything past its retention period; how many of each kind went."""
-        return await self.retention.purge(self.service.now())
+        return await self.retention.purge(self.clock.wall())
 
     async def _purge_job(self) -> None:
         while True:
@@ -213,7 +217,7 @@ class App:
 
     async def record_activity_once(self) -> None:
         """Write last month's count of active visitors once (transparency report, Art. 24)."""
-        now = self.service.now()
+        now = self.clock.wall()
         month = previous_month(now)[0]
         if month != self._activity_month:
             await record_previous_month(self.store, self.moderation_store, now)

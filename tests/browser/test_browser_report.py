@@ -95,7 +95,7 @@ def moderator(server: InProcessServer) -> Account:
 
 
 async def _guest_id(app: App, nickname: str) -> str:
-    return next(g.id for g in app.service.state.guests.values() if g.profile.nickname == nickname)
+    return next(g.id for g in app.chat.chat.state.guests.values() if g.profile.nickname == nickname)
 
 
 Visitor = Callable[..., Page]

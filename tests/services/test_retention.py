@@ -380,7 +380,7 @@ async def test_the_app_keeps_connection_data_apart_and_purges_it(tmp_path: Path)
     await app.start()
     try:
         await app.connections.record(
-            [ConnectionRecord(1, "zoe", "203.0.113.7", 1, "web", app.service.now() - 2 * YEAR)]
+            [ConnectionRecord(1, "zoe", "203.0.113.7", 1, "web", app.clock.wall() - 2 * YEAR)]
         )
         # The purge job started with the app may get there first: check the outcome.
         counts = await app.purge_once()

@@ -303,7 +303,7 @@ async def test_posts_without_the_csrf_token_or_from_elsewhere_have_no_effect(
     await marc.say("general", "toujours là")
     await marc.no_event("sanction")
     assert not await server.app.moderation_store.decisions_of_device(
-        server.app.service.state.guests[marc.me["id"]].device
+        server.app.chat.chat.state.guests[marc.me["id"]].device
     )
     # The same form with the token and from this origin works.
     # What a browser sends from a page whose referrer policy is no-referrer.
@@ -333,7 +333,7 @@ async def test_roles(server: Server, browser: Any, connect_client: Connector) ->
     assert (await moderator.get("/moderation/emergency")).status_code == 403
     refused = await moderator.post("/moderation/emergency", level="close_entries", on="1")
     assert refused.status_code == 403
-    assert server.app.service.emergency == set()
+    assert server.app.chat.chat.emergency == set()
 
     admin = await logged_in(server, browser, "gaspard", Role.ADMINISTRATOR)
     page = await admin.get("/moderation/emergency")
@@ -380,7 +380,7 @@ async def test_report_case_ban_evasion_and_appeal(
     assert "Il insulte tout le monde." in page
     assert "salon Général" in page  # the room's name as it was, not its id
     # The person's session data, hashes cut short.
-    guest = server.app.service.state.guests[marc.me["id"]]
+    guest = server.app.chat.chat.state.guests[marc.me["id"]]
     assert "Marc" in page
     assert "<dd>75</dd>" in page
     assert guest.device not in page
@@ -530,7 +530,7 @@ async def test_rooms_page_messages_and_members(
     assert (
         await moderator.post("/moderation/rooms/general/control", moderated="1")
     ).status_code == 303
-    assert server.app.service.state.rooms["general"].moderated
+    assert server.app.chat.chat.state.rooms["general"].moderated
     page = await moderator.get("/moderation/rooms/general")
     assert f'name="voice" value="{marc.me["id"]}"' in page.text
     # The removed message stays visible to moderators, marked, with nothing left to remove.

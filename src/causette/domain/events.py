@@ -51,6 +51,18 @@ class RoomClosed:
 
 
 @dataclass(frozen=True, slots=True)
+class RoomModerationChanged:
+    """A moderator made a room moderated or not, or changed who may speak in it.
+
+    ``may_speak`` is the recipient's own right to speak there now (it differs between
+    members, so the event goes out in two deliveries)."""
+
+    room: str
+    moderated: bool
+    may_speak: bool
+
+
+@dataclass(frozen=True, slots=True)
 class MessageDeleted:
     """A moderator removed a message: clients drop it from view."""
 
@@ -80,6 +92,7 @@ Event = (
     | GuestRenamed
     | TopicChanged
     | RoomClosed
+    | RoomModerationChanged
     | MessageDeleted
     | SanctionNotified
     | ReportDecided

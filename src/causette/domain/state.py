@@ -180,7 +180,7 @@ class ChatState:
             raise Refused("cannot_kick_self")
         return self.part(target, room.id, LeaveReason.KICKED, by=owner)
 
-    def room_closed(self, room_id: str) -> bool:
+    def room_gone(self, room_id: str) -> bool:
         """True when a user room no longer exists (after its last member left)."""
         return room_id not in self.rooms
 
@@ -346,8 +346,9 @@ class ChatState:
         del guest.privates[peer_id]
         return True
 
-    def post(self, message: Message) -> Delivery:
-        """Deliver a stored message to whoever should see it now."""
+    def record_posted(self, message: Message) -> Delivery:
+        """Who must see a stored message now; a private message also opens the conversation
+        on both sides."""
         if message.room is not None:
             room = self.rooms.get(message.room)
             members: Iterable[str] = room.members if room else ()

@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, assert_never
 
 from causette import i18n
 from causette.domain.events import (
@@ -22,6 +22,7 @@ from causette.domain.events import (
     MessagePosted,
     ReportDecided,
     RoomClosed,
+    RoomModerationChanged,
     SanctionNotified,
     TopicChanged,
 )
@@ -222,6 +223,15 @@ def event_frame(event: Event) -> str:
             obj = {"type": "sanction", "decision": statement(decision)}
         case ReportDecided(receipt, outcome):
             obj = {"type": "report_outcome", "receipt": receipt, "outcome": outcome}
+        case RoomModerationChanged(room, moderated, may_speak):
+            obj = {
+                "type": "room_moderation",
+                "room": room,
+                "moderated": moderated,
+                "may_speak": may_speak,
+            }
+        case _:
+            assert_never(event)
     return _dumps(obj)
 
 

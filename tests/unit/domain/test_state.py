@@ -187,9 +187,9 @@ def test_user_room_is_dropped_when_its_last_member_leaves(state: ChatState) -> N
     state.join(zoe, "jardinage")
     state.join(bob, "jardinage")
     state.part(zoe, "jardinage")
-    assert not state.room_closed("jardinage")
+    assert not state.room_gone("jardinage")
     state.part(bob, "jardinage")
-    assert state.room_closed("jardinage")
+    assert state.room_gone("jardinage")
     with pytest.raises(NotFound):
         state.find_room("Jardinage")
     # The name is free again, for anyone.
@@ -200,7 +200,7 @@ def test_official_room_stays_when_empty(state: ChatState) -> None:
     zoe = add_guest(state, "zoe")
     state.join(zoe, "general")
     state.part(zoe, "general")
-    assert not state.room_closed("general")
+    assert not state.room_gone("general")
     assert state.drop_if_empty("general") is False
 
 
@@ -373,7 +373,7 @@ def test_rename_is_told_to_audience_and_self(state: ChatState) -> None:
     state.join(zoe, "general")
     state.join(roommate, "general")
     state.join(stranger, "musique")
-    state.post(private_message(zoe, pen_pal))
+    state.record_posted(private_message(zoe, pen_pal))
     [delivery] = state.rename(zoe, "Zed")
     assert delivery.event == GuestRenamed(zoe.view, "Zoé")
     assert delivery.event.user.nick == "Zed"
@@ -388,7 +388,7 @@ def test_remove_guest_leaves_every_room_and_frees_the_nickname(state: ChatState)
     state.join(bob, "general")
     state.create_room(zoe, "Jardinage", "")
     state.join(zoe, "jardinage")
-    state.post(private_message(zoe, bob))
+    state.record_posted(private_message(zoe, bob))
     deliveries = state.remove_guest(zoe)
     assert [(d.event.room, list(d.recipients)) for d in deliveries] == [  # type: ignore[union-attr]
         ("general", ["bob"]),
@@ -399,7 +399,7 @@ def test_remove_guest_leaves_every_room_and_frees_the_nickname(state: ChatState)
     )
     assert "zoe" not in state.guests
     assert "zoe" not in state.rooms["general"].members
-    assert state.room_closed("jardinage")
+    assert state.room_gone("jardinage")
     assert "zoe" not in bob.privates
     assert state.check_nickname("Zoe") == "Zoe"
     assert_membership_invariant(state)
@@ -448,7 +448,7 @@ def test_check_private_follows_the_recipient_privacy(
 def test_an_existing_conversation_stays_open(state: ChatState) -> None:
     zoe = add_guest(state, "zoe")
     bob = add_guest(state, "bob", privacy=Privacy.EVERYONE)
-    state.post(private_message(zoe, bob))
+    state.record_posted(private_message(zoe, bob))
     bob.privacy = Privacy.NOBODY
     assert state.check_private(zoe, "bob") is bob
     assert state.check_private(bob, "zoe") is zoe
@@ -457,7 +457,7 @@ def test_an_existing_conversation_stays_open(state: ChatState) -> None:
 def test_ignored_sender_is_refused_even_in_a_conversation(state: ChatState) -> None:
     zoe = add_guest(state, "zoe")
     bob = add_guest(state, "bob", privacy=Privacy.EVERYONE)
-    state.post(private_message(zoe, bob))
+    state.record_posted(private_message(zoe, bob))
     state.ignore(bob, zoe, "i1")
     with pytest.raises(Refused) as caught:
         state.check_private(zoe, "bob")
@@ -510,14 +510,14 @@ def test_room_message_skips_members_ignoring_the_sender(state: ChatState) -> Non
     for guest in (zoe, bob, eve):
         state.join(guest, "general")
     message = room_message(zoe, "general")
-    assert sorted(state.post(message).recipients) == ["bob", "eve", "zoe"]
+    assert sorted(state.record_posted(message).recipients) == ["bob", "eve", "zoe"]
     state.ignore(bob, zoe, "i1")
-    delivery = state.post(message)
+    delivery = state.record_posted(message)
     assert delivery.event == MessagePosted(message)
     assert sorted(delivery.recipients) == ["eve", "zoe"]
     # Ignoring someone else's device changes nothing for Zoé's messages.
     state.ignore(eve, bob, "i2")
-    assert sorted(state.post(message).recipients) == ["eve", "zoe"]
+    assert sorted(state.record_posted(message).recipients) == ["eve", "zoe"]
 
 
 def test_private_message_goes_to_both_and_opens_the_conversation(state: ChatState) -> None:
@@ -525,7 +525,7 @@ def test_private_message_goes_to_both_and_opens_the_conversation(state: ChatStat
     bob = add_guest(state, "bob")
     add_guest(state, "eve")
     message = private_message(zoe, bob)
-    delivery = state.post(message)
+    delivery = state.record_posted(message)
     assert delivery.event == MessagePosted(message)
     assert sorted(delivery.recipients) == ["bob", "zoe"]
     assert list(zoe.privates) == ["bob"]
@@ -537,7 +537,7 @@ def test_private_message_not_delivered_to_an_ignoring_recipient(state: ChatState
     zoe = add_guest(state, "zoe")
     bob = add_guest(state, "bob")
     state.ignore(bob, zoe, "i1")
-    assert list(state.post(private_message(zoe, bob)).recipients) == ["zoe"]
+    assert list(state.record_posted(private_message(zoe, bob)).recipients) == ["zoe"]
 
 
 def test_visible_to_filters_ignored_devices(state: ChatState) -> None:

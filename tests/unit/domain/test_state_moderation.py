@@ -56,7 +56,7 @@ def test_closing_a_room_kicks_everyone_and_refuses_new_joins(state: ChatState) -
 def test_shared_room_only_overrides_everyone_and_existing_conversations(state: ChatState) -> None:
     zoe = add_guest(state, "zoe", privacy=Privacy.EVERYONE)
     bob = add_guest(state, "bob")
-    state.post(private_message(bob, zoe))  # an existing conversation
+    state.record_posted(private_message(bob, zoe))  # an existing conversation
     assert state.check_private(bob, "zoe") is zoe
     with pytest.raises(Refused, match="private_refused_emergency"):
         state.check_private(bob, "zoe", shared_room_only=True)

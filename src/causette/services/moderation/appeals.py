@@ -23,8 +23,8 @@ from causette.domain.moderation import (
     clean_text,
     new_code,
 )
-from causette.domain.sanctions import SanctionBook
 from causette.errors import NotFound, Refused
+from causette.services.enforcement import Enforcement
 from causette.store.moderation import ModerationStore
 
 TEXT_MAX = 2000
@@ -37,12 +37,12 @@ class AppealService:
     def __init__(
         self,
         mod: ModerationStore,
-        sanctions: SanctionBook,
+        enforcement: Enforcement,
         wall: Callable[[], float],
         on_change: Callable[[str, int], None],
     ) -> None:
         self.mod = mod
-        self._sanctions = sanctions
+        self._enforcement = enforcement
         self._wall = wall
         self._changed = on_change
 
@@ -134,7 +134,7 @@ class AppealService:
         await self.mod.decide_appeal(appeal.id, status, account.id, answer, now)
         if reverse and decision is not None:
             await self.mod.reverse_decision(decision.id, now)
-            self._sanctions.revoke_decision(decision.id)
+            self._enforcement.revoke_decision(decision.id)
         if reverse and appeal.report_id is not None:
             await self._reopen(appeal.report_id)
         await self.mod.append(

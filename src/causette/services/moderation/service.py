@@ -29,12 +29,12 @@ from causette.domain.moderation import (
     Locator,
     MisusePolicy,
     Outcome,
+    Person,
     Report,
     RoomModeration,
     Sanction,
     SanctionKind,
     Source,
-    Person,
     case_priority,
     clean_text,
     misuse_step,
@@ -42,9 +42,10 @@ from causette.domain.moderation import (
 )
 from causette.domain.ratelimit import TokenBucket
 from causette.errors import InvalidInput, LimitExceeded, NotFound, Refused
-from causette.services.chat import ChatService, Link
+from causette.services.chat import Link
 from causette.services.moderation.appeals import AppealService
 from causette.services.moderation.evidence import freeze_evidence, resolve_target
+from causette.services.verbs import ChatServices
 from causette.store.chat import Store
 from causette.store.moderation import ModerationStore
 
@@ -97,14 +98,15 @@ class CaseView:
 class ModerationService:
     def __init__(
         self,
-        chat: ChatService,
+        chat: ChatServices,
         store: Store,
         mod: ModerationStore,
         policy: ModerationPolicy,
         wall: Callable[[], float],
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.chat = chat
+        self.chat = chat.chat
+        self.enforcement = chat.enforcement
         self.store = store
         self.mod = mod
         self.policy = policy
@@ -112,22 +114,22 @@ class ModerationService:
         self._listeners: list[Callable[[str, int], None]] = []
         self._clock = clock
         self._report_buckets: dict[str, TokenBucket] = {}
-        self.appeals = AppealService(mod, chat.sanctions, wall, self._changed)
+        self.appeals = AppealService(mod, chat.enforcement, wall, self._changed)
 
     async def start(self) -> None:
         """Load what the chat enforces: active sanctions, room controls, emergency levels."""
         now = self._wall()
+        sanctions = []
         for sanction in await self.mod.active_sanctions(now):
             decision = await self.mod.get_decision(sanction.decision_id)
             if decision is not None:
-                self.chat.sanctions.add(sanction, decision.code)
-        for control in await self.mod.room_moderation():
-            room = self.chat.state.rooms.get(control.room)
-            if room is not None:
-                room.moderated, room.closed = control.moderated, control.closed
-                room.voiced = set(control.voiced)
+                sanctions.append((sanction, decision.code))
         levels = await self.mod.emergency_levels()
-        self.chat.emergency = {level for level, on in levels.items() if on}
+        self.enforcement.load(
+            sanctions,
+            await self.mod.room_moderation(),
+            [level for level, on in levels.items() if on],
+        )
 
     def subscribe(self, listener: Callable[[str, int], None]) -> None:
         """Be told ``(what, case_id)`` when the queue changes (the console's live updates)."""
@@ -420,7 +422,7 @@ class ModerationService:
                 Sanction(0, action.kind, subject, action.room, now, expires, decision.id)
             )
             if action.kind is not SanctionKind.KICK:
-                self.chat.sanctions.add(sanction, decision.code)
+                self.enforcement.add_sanction(sanction, decision.code)
         await self._audit(
             AuditEntry(
                 0,
@@ -451,7 +453,7 @@ class ModerationService:
 
     async def _apply(self, subject: Person, decision: Decision, message: Message | None) -> None:
         """Make a decision felt by the live sessions it reaches, with its statement."""
-        chat = self.chat
+        chat = self.enforcement
         if message is not None:
             await chat.remove_message(message)
         for guest in chat.guests_of(subject.device):
@@ -546,9 +548,9 @@ class ModerationService:
         # Reporters who are online hear the outcome now; others ask with their receipt.
         for report in await self.mod.reports_of_case(case.id):
             if report.reporter_device:
-                for guest in self.chat.state.guests.values():
-                    if guest.device == report.reporter_device:
-                        self.chat.notify(guest.id, ReportDecided(report.code, outcome.value))
+                self.enforcement.notify_device(
+                    report.reporter_device, ReportDecided(report.code, outcome.value)
+                )
         self._changed("case_closed", case.id)
 
     # -- moderators in rooms ---------------------------------------------------------------
@@ -559,9 +561,7 @@ class ModerationService:
         if message is None:
             raise NotFound("report_target_not_found")
         guest = self.chat.state.guests.get(message.sender.id)
-        subject = Person(
-            message.sender_device, guest.network if guest else "", message.sender.nick
-        )
+        subject = Person(message.sender_device, guest.network if guest else "", message.sender.nick)
         case = await self.mod.open_case_for(f"device:{message.sender_device}")
         return await self.restrict(account, subject, action, case=case, message=message)
 
@@ -583,18 +583,9 @@ class ModerationService:
     ) -> RoomModeration:
         """Moderate, close or reopen a room; give or take the right to speak in it."""
         account.require(Role.MODERATOR, Role.ADMINISTRATOR)
-        room = self.chat.state.find_room(room_ref)
-        if moderated is not None:
-            room.moderated = moderated
-        if voice is not None:
-            room.voiced.add(self.chat.state.guest(voice).device)
-        if unvoice is not None:
-            room.voiced.discard(self.chat.state.guest(unvoice).device)
-        if closed:
-            await self.chat.close_room(room.id)
-        elif closed is False:
-            room.closed = False
-        control = RoomModeration(room.id, room.moderated, room.closed, frozenset(room.voiced))
+        control = await self.enforcement.control_room(
+            room_ref, moderated=moderated, closed=closed, voice=voice, unvoice=unvoice
+        )
         await self.mod.save_room_moderation(control)
         await self._audit(
             AuditEntry(
@@ -604,10 +595,10 @@ class ModerationService:
                 str(account.id),
                 "room_control",
                 details={
-                    "room": room.id,
-                    "moderated": room.moderated,
-                    "closed": room.closed,
-                    "voiced": len(room.voiced),
+                    "room": control.room,
+                    "moderated": control.moderated,
+                    "closed": control.closed,
+                    "voiced": len(control.voiced),
                 },
             )
         )
@@ -616,10 +607,7 @@ class ModerationService:
     async def set_emergency(self, account: Account, level: EmergencyLevel, on: bool) -> None:
         account.require(Role.ADMINISTRATOR)
         await self.mod.set_emergency(level, on, self._wall(), account.id)
-        if on:
-            self.chat.emergency.add(level)
-        else:
-            self.chat.emergency.discard(level)
+        self.enforcement.set_emergency(level, on)
         await self._audit(
             AuditEntry(
                 0,

@@ -27,8 +27,9 @@ from causette.domain.identity import new_token, token_hash
 from causette.errors import LimitExceeded
 from causette.live.hub import Outbox
 from causette.protocol import web
-from causette.services.chat import ChatService, Link
+from causette.services.chat import Link
 from causette.services.moderation.service import ModerationService
+from causette.services.verbs import ChatServices
 from causette.transport.web.session import WebSession
 
 log = logging.getLogger(__name__)
@@ -79,14 +80,14 @@ class WebListener:
 
     def __init__(
         self,
-        service: ChatService,
+        chat: ChatServices,
         moderation: ModerationService,
         limits: dict[str, int | float],
         default_lang: str,
         outbox_max_bytes: int,
         idle_timeout: float,
     ) -> None:
-        self.service = service
+        self.chat = chat
         self.moderation = moderation
         self.limits = limits
         self.default_lang = default_lang
@@ -156,7 +157,7 @@ class WebListener:
             await self._refuse(ws, link, "protocol_unsupported")
             return
         try:
-            self.service.admit(link)
+            self.chat.sessions.admit(link)
         except LimitExceeded as refusal:
             await self._refuse(ws, link, refusal.code, refusal.params)
             return
@@ -181,10 +182,10 @@ class WebListener:
             for task in (reader, writer):
                 with contextlib.suppress(asyncio.CancelledError, Exception):
                     await task
-            await self.service.disconnected(link)
+            await self.chat.sessions.disconnected(link)
 
     async def _greet_and_read(self, ws: WebSocket, link: Link) -> None:
-        declaration, until = await self.service.prefill(link)
+        declaration, until = await self.chat.sessions.prefill(link)
         prefill = None
         if declaration is not None:
             prefill = {
@@ -211,7 +212,7 @@ class WebListener:
         await ws.close(code=1008)
 
     async def _read(self, ws: WebSocket, link: Link) -> None:
-        session = WebSession(self.service, self.moderation, link)
+        session = WebSession(self.chat, self.moderation, link)
         outbox = link.outbox
         while outbox.closed is None:
             try:

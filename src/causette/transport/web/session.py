@@ -15,8 +15,11 @@ from typing import Any
 from causette.domain.moderation import Locator
 from causette.errors import CausetteError, InvalidInput, LimitExceeded, Refused
 from causette.protocol import web
-from causette.services.chat import ChatService, Entered, Joined, Link
+from causette.services.chat import Link
 from causette.services.moderation.service import ModerationService
+from causette.services.rooms import Joined
+from causette.services.sessions import Entered
+from causette.services.verbs import ChatServices
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +44,8 @@ def _entered(e: Entered) -> dict[str, Any]:
 class WebSession:
     """The request side of one connection."""
 
-    def __init__(self, service: ChatService, moderation: ModerationService, link: Link) -> None:
-        self.service = service
+    def __init__(self, chat: ChatServices, moderation: ModerationService, link: Link) -> None:
+        self.chat = chat
         self.moderation = moderation
         self.link = link
 
@@ -54,11 +57,11 @@ class WebSession:
         except web.BadFrame as bad:
             # Garbage counts against the connection's bucket like any request.
             with contextlib.suppress(LimitExceeded):
-                self.service.check_frame(self.link)
+                self.chat.sessions.charge(self.link)
             outbox.push(web.error_frame(bad.request_id, bad, self.link.lang))
             return
         try:
-            self.service.check_frame(self.link)
+            self.chat.sessions.charge(self.link)
             if request.type not in web.OPEN_TYPES and self.link.guest_id is None:
                 raise Refused("not_entered")
             if request.type == "resume":
@@ -80,7 +83,7 @@ class WebSession:
     async def _resume(self, r: web.Request) -> None:
         token = r.text("token", max_len=200)
         last = r.integer("last_event_id", 0)
-        resumed = await self.service.resume(self.link, token, last)
+        resumed = await self.chat.sessions.resume(self.link, token, last)
         answer = web.ack_frame(
             r.id,
             {
@@ -93,13 +96,13 @@ class WebSession:
                 "privates": [web.user(v) for v in resumed.privates],
             },
         )
-        self.service.finish_resume(self.link, answer, resumed)
+        self.chat.sessions.finish_resume(self.link, answer, resumed)
 
     # -- handlers --------------------------------------------------------------------------
 
     async def enter(self, r: web.Request) -> Payload:
         lang = r.text("lang", required=False) or None
-        entered = await self.service.enter(
+        entered = await self.chat.sessions.enter(
             self.link,
             r.text("nickname", max_len=200),
             r.raw("age"),
@@ -110,74 +113,75 @@ class WebSession:
         return _entered(entered)
 
     async def list_rooms(self, r: web.Request) -> Payload:
-        self.service.guest_of(self.link)
-        return {"rooms": [web.room_info(i) for i in self.service.room_list()]}
+        return {"rooms": [web.room_info(i) for i in self.chat.rooms.room_list(self.link)]}
 
     async def join(self, r: web.Request) -> Payload:
-        return {"room": _joined(await self.service.join(self.link, r.text("room", max_len=100)))}
+        return {"room": _joined(await self.chat.rooms.join(self.link, r.text("room", max_len=100)))}
 
     async def part(self, r: web.Request) -> Payload:
-        await self.service.part(self.link, r.text("room", max_len=100))
+        await self.chat.rooms.part(self.link, r.text("room", max_len=100))
         return None
 
     async def create_room(self, r: web.Request) -> Payload:
-        joined = await self.service.create_room(
+        joined = await self.chat.rooms.create_room(
             self.link, r.text("name", max_len=200), r.text("topic", required=False, max_len=2000)
         )
         return {"room": _joined(joined)}
 
     async def set_topic(self, r: web.Request) -> Payload:
-        await self.service.set_topic(
+        await self.chat.rooms.set_topic(
             self.link, r.text("room", max_len=100), r.text("topic", required=False, max_len=2000)
         )
         return None
 
     async def kick(self, r: web.Request) -> Payload:
-        await self.service.kick(self.link, r.text("room", max_len=100), r.text("user", max_len=64))
+        await self.chat.rooms.kick(
+            self.link, r.text("room", max_len=100), r.text("user", max_len=64)
+        )
         return None
 
     async def say(self, r: web.Request) -> Payload:
         room = r.text("room", required=False, max_len=100) or None
         to = r.text("to", required=False, max_len=64) or None
         text = r.text("text", max_len=20_000)
-        message = await self.service.say(self.link, text, room, to, r.flag("action"))
+        message = await self.chat.messages.say(self.link, text, room, to, r.flag("action"))
         return {"message_id": message.id, "ts": web.iso(message.ts)}
 
     async def ignore(self, r: web.Request) -> Payload:
-        entries = await self.service.ignore(self.link, r.text("user", max_len=64))
+        entries = await self.chat.people.ignore(self.link, r.text("user", max_len=64))
         return {"ignores": web.ignores(entries)}
 
     async def unignore(self, r: web.Request) -> Payload:
-        entries = await self.service.unignore(self.link, r.text("user", max_len=64))
+        entries = await self.chat.people.unignore(self.link, r.text("user", max_len=64))
         return {"ignores": web.ignores(entries)}
 
     async def close_private(self, r: web.Request) -> Payload:
-        await self.service.close_private(self.link, r.text("user", max_len=64))
+        await self.chat.people.close_private(self.link, r.text("user", max_len=64))
         return None
 
     async def set_privacy(self, r: web.Request) -> Payload:
-        privacy = await self.service.set_privacy(self.link, r.text("privacy", max_len=32))
+        privacy = await self.chat.people.set_privacy(self.link, r.text("privacy", max_len=32))
         return {"privacy": privacy.value}
 
     async def set_nick(self, r: web.Request) -> Payload:
-        guest = await self.service.set_nick(self.link, r.text("nickname", max_len=200))
+        guest = await self.chat.people.set_nick(self.link, r.text("nickname", max_len=200))
         return {"me": web.user(guest.view)}
 
     async def whois(self, r: web.Request) -> Payload:
-        view, shared = self.service.whois(self.link, r.text("user", max_len=64))
+        view, shared = self.chat.people.whois(self.link, r.text("user", max_len=64))
         return {"user": web.user(view), "shared_rooms": shared}
 
     async def set_lang(self, r: web.Request) -> Payload:
         lang = r.raw("lang")
         if not isinstance(lang, str):
             raise InvalidInput("lang_invalid", field="lang")
-        return {"lang": self.service.set_lang(self.link, lang)}
+        return {"lang": self.chat.sessions.set_lang(self.link, lang)}
 
     async def ping(self, r: web.Request) -> Payload:
         return None
 
     async def quit(self, r: web.Request) -> Payload:
-        await self.service.quit(self.link)
+        await self.chat.sessions.quit(self.link)
         return None
 
     # -- notice and action -----------------------------------------------------------------

@@ -1,0 +1,139 @@
+"""The chat side of moderation: sanctions, room controls and emergency levels, applied live.
+
+A decision is taken by the moderation services; it takes effect here, through verbs that
+update the live state and tell whoever it concerns (the person restricted, the members of a
+room that becomes moderated). Nothing else writes into ``Chat.sanctions``, ``Chat.emergency``
+or a room's controls.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from causette.domain.events import Delivery, Event, MessageDeleted, RoomModerationChanged
+from causette.domain.models import Guest, LeaveReason, Message, Room
+from causette.domain.moderation import EmergencyLevel, RoomModeration, Sanction
+from causette.services.chat import Chat
+from causette.services.sessions import Sessions
+
+
+class Enforcement:
+    def __init__(self, chat: Chat, sessions: Sessions) -> None:
+        self.chat = chat
+        self.sessions = sessions
+
+    def load(
+        self,
+        sanctions: Iterable[tuple[Sanction, str]],
+        controls: Iterable[RoomModeration],
+        levels: Iterable[EmergencyLevel],
+    ) -> None:
+        """What storage says is in force, at start-up (nobody is told: nothing changed)."""
+        self.chat.sanctions.load(sanctions)
+        for control in controls:
+            room = self.chat.state.rooms.get(control.room)
+            if room is not None:
+                room.moderated, room.closed = control.moderated, control.closed
+                room.voiced = set(control.voiced)
+        self.chat.emergency = set(levels)
+
+    # -- sanctions -------------------------------------------------------------------------
+
+    def add_sanction(self, sanction: Sanction, decision_code: str) -> None:
+        """Enforce a sanction from now on, at every entry, join and message."""
+        self.chat.sanctions.add(sanction, decision_code)
+
+    def revoke_decision(self, decision_id: int) -> None:
+        """Lift every sanction of a reversed decision at once."""
+        self.chat.sanctions.revoke_decision(decision_id)
+
+    def guests_of(self, device: str) -> list[Guest]:
+        return self.chat.guests_of(device)
+
+    def notify(self, guest_id: str, event: Event) -> None:
+        self.chat.notify(guest_id, event)
+
+    def notify_device(self, device: str, event: Event) -> None:
+        """Tell every live session of a device (a reporter hearing the outcome)."""
+        for guest in self.chat.guests_of(device):
+            self.chat.notify(guest.id, event)
+
+    async def end_session(
+        self, guest_id: str, code: str, params: Mapping[str, object] | None = None
+    ) -> None:
+        await self.sessions.end_session(guest_id, code, params)
+
+    async def remove_message(self, message: Message) -> None:
+        """Hide a message from history and from every screen showing it."""
+        chat = self.chat
+        await chat.store.delete_message(message.id, chat.now())
+        event = MessageDeleted(message.id, message.room)
+        chat.deliver((Delivery(event, chat.state.message_audience(message)),))
+
+    async def remove_from_room(self, guest_id: str, room_ref: str) -> None:
+        """Take a guest out of a room (a moderator's kick or room ban)."""
+        chat = self.chat
+        guest = chat.state.guest(guest_id)
+        room = chat.state.find_room(room_ref)
+        if room.id in guest.rooms:
+            chat.deliver(chat.state.part(guest, room.id, LeaveReason.KICKED))
+            chat.rooms_changed()
+            await chat.persist(guest)
+
+    # -- rooms and the whole site ----------------------------------------------------------
+
+    def find_room(self, room_ref: str) -> Room:
+        return self.chat.state.find_room(room_ref)
+
+    def device_of(self, guest_id: str) -> str:
+        return self.chat.state.guest(guest_id).device
+
+    async def control_room(
+        self,
+        room_ref: str,
+        *,
+        moderated: bool | None = None,
+        closed: bool | None = None,
+        voice: str | None = None,
+        unvoice: str | None = None,
+    ) -> RoomModeration:
+        """Moderate, close or reopen a room, or give or take a device's right to speak in it
+        (``voice``/``unvoice`` are guest ids); members are told what changed for them."""
+        chat = self.chat
+        room = chat.state.find_room(room_ref)
+        voice_device = self.device_of(voice) if voice is not None else None
+        unvoice_device = self.device_of(unvoice) if unvoice is not None else None
+        before = (room.moderated, frozenset(room.voiced))
+        if moderated is not None:
+            room.moderated = moderated
+        if voice_device is not None:
+            room.voiced.add(voice_device)
+        if unvoice_device is not None:
+            room.voiced.discard(unvoice_device)
+        if closed:
+            closing, deliveries = chat.state.close_room(room.id)
+            chat.deliver(deliveries)
+            chat.rooms_changed()
+            await chat.forget_room_if_gone(closing.id)
+        elif closed is False:
+            room.closed = False
+        if (room.moderated, frozenset(room.voiced)) != before:
+            self._tell_members(room)
+        return RoomModeration(room.id, room.moderated, room.closed, frozenset(room.voiced))
+
+    def _tell_members(self, room: Room) -> None:
+        """Members see whether the room is moderated and whether they may speak in it."""
+        voiced: list[str] = []
+        others: list[str] = []
+        for guest in self.chat.members(room):
+            (voiced if guest.device in room.voiced else others).append(guest.id)
+        for ids, may_speak in ((voiced, True), (others, not room.moderated)):
+            if ids:
+                event = RoomModerationChanged(room.id, room.moderated, may_speak)
+                self.chat.deliver((Delivery(event, ids),))
+
+    def set_emergency(self, level: EmergencyLevel, enabled: bool) -> None:
+        if enabled:
+            self.chat.emergency.add(level)
+        else:
+            self.chat.emergency.discard(level)

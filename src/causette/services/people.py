@@ -1,0 +1,56 @@
+"""People: ignores, private conversations, privacy, nicknames and a person's card."""
+
+from __future__ import annotations
+
+from causette.domain.identity import new_public_id
+from causette.domain.models import Guest, IgnoreEntry, Privacy, UserView
+from causette.errors import InvalidInput
+from causette.services.chat import Chat, Link
+
+
+class People:
+    def __init__(self, chat: Chat) -> None:
+        self.chat = chat
+
+    async def ignore(self, link: Link, user_id: str) -> list[IgnoreEntry]:
+        chat = self.chat
+        guest = chat.guest_of(link)
+        target = chat.state.guest(user_id)
+        entry = chat.state.ignore(guest, target, "i" + new_public_id())
+        if entry is not None:
+            await chat.store.add_ignore(guest.device, entry)
+        return chat.state.ignores_of(guest.device)
+
+    async def unignore(self, link: Link, entry_id: str) -> list[IgnoreEntry]:
+        chat = self.chat
+        guest = chat.guest_of(link)
+        entry = chat.state.unignore(guest, entry_id)
+        await chat.store.remove_ignore(guest.device, entry.id)
+        return chat.state.ignores_of(guest.device)
+
+    async def close_private(self, link: Link, user_id: str) -> None:
+        """Close a private conversation on one's own side: it is no longer resumed, and
+        the other person needs one's privacy setting again to write."""
+        guest = self.chat.guest_of(link)
+        if self.chat.state.close_private(guest, user_id):
+            await self.chat.persist(guest)
+
+    async def set_privacy(self, link: Link, raw: str) -> Privacy:
+        guest = self.chat.guest_of(link)
+        try:
+            guest.privacy = Privacy(raw)
+        except ValueError:
+            raise InvalidInput("bad_request", field="privacy") from None
+        await self.chat.persist(guest)
+        return guest.privacy
+
+    async def set_nick(self, link: Link, nickname: str) -> Guest:
+        guest = self.chat.guest_of(link)
+        self.chat.deliver(self.chat.state.rename(guest, nickname))
+        await self.chat.persist(guest)
+        return guest
+
+    def whois(self, link: Link, user_id: str) -> tuple[UserView, list[str]]:
+        guest = self.chat.guest_of(link)
+        target = self.chat.state.guest(user_id)
+        return target.view, self.chat.state.shared_rooms(guest, target)

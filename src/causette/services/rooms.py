@@ -1,0 +1,93 @@
+"""Rooms: the list, joining and leaving, visitor rooms, topics and an owner's kick."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from causette.domain.models import Guest, Message, Room, RoomInfo, UserView
+from causette.services.chat import Chat, Link
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Joined:
+    room: Room
+    members: list[UserView]
+    history: list[Message]
+
+
+class Rooms:
+    def __init__(self, chat: Chat) -> None:
+        self.chat = chat
+
+    def _members(self, room: Room) -> list[UserView]:
+        return [g.view for g in self.chat.members(room)]
+
+    async def _history(self, guest: Guest, room: Room) -> list[Message]:
+        chat, p = self.chat, self.chat.pacing
+        since = chat.now() - p.history_age
+        messages = await chat.store.room_history(room.id, p.history_count, since)
+        return list(chat.state.visible_to(guest, messages))
+
+    async def join(self, link: Link, room_ref: str) -> Joined:
+        chat = self.chat
+        guest = chat.guest_of(link)
+        target = chat.state.find_room(room_ref)
+        chat.sanctions.check_join(guest.device, guest.network, chat.now(), target.id)
+        room, deliveries = chat.state.join(guest, target.id)
+        chat.deliver(deliveries)
+        chat.rooms_changed()
+        history = await self._history(guest, room)
+        await chat.persist(guest)
+        return Joined(room, self._members(room), history)
+
+    async def part(self, link: Link, room_ref: str) -> None:
+        chat = self.chat
+        guest = chat.guest_of(link)
+        room = chat.state.find_room(room_ref)
+        chat.deliver(chat.state.part(guest, room.id))
+        chat.rooms_changed()
+        await chat.forget_room_if_gone(room.id)
+        await chat.persist(guest)
+
+    async def create_room(self, link: Link, name: str, topic: str) -> Joined:
+        chat = self.chat
+        guest = chat.guest_of(link)
+        room = chat.state.create_room(guest, name, topic)
+        chat.state.join(guest, room.id)
+        chat.rooms_changed()
+        await chat.store.save_room(room)
+        await chat.persist(guest)
+        log.info("room created", extra={"room": room.id, "guest": guest.id})
+        return Joined(room, self._members(room), [])
+
+    async def set_topic(self, link: Link, room_ref: str, topic: str) -> None:
+        chat = self.chat
+        guest = chat.guest_of(link)
+        room, delivery = chat.state.set_topic(guest, room_ref, topic)
+        chat.deliver((delivery,))
+        chat.rooms_changed()
+        await chat.store.save_room(room)
+
+    async def kick(self, link: Link, room_ref: str, target_id: str) -> None:
+        """A visitor room's owner takes someone out of it."""
+        chat = self.chat
+        guest = chat.guest_of(link)
+        target = chat.state.guest(target_id)
+        chat.deliver(chat.state.kick(guest, room_ref, target.id))
+        chat.rooms_changed()
+        await chat.persist(target)
+
+    def room_list(self, link: Link) -> list[RoomInfo]:
+        self.chat.guest_of(link)
+        return self.chat.state.room_list()
+
+    def take_room_list_change(self) -> list[RoomInfo] | None:
+        """The room list if it changed since the last call (for the periodic broadcast)."""
+        chat = self.chat
+        if not chat.rooms_dirty:
+            return None
+        chat.rooms_dirty = False
+        return chat.state.room_list()

@@ -1,0 +1,329 @@
+"""A visitor's session from the first frame to the last: admit, enter, resume, quit.
+
+A connection is admitted (counted against its address, given a request budget); entering
+makes a guest of it; a dropped connection leaves the guest for ``pacing.grace`` seconds, during
+which ``resume`` re-attaches it with everything it missed; past that, or on ``quit``, the guest
+leaves every room.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from causette.domain.entry import AgeGate, check_age, parse_profile
+from causette.domain.identity import network_hash, new_public_id, new_token, token_hash
+from causette.domain.models import Guest, IgnoreEntry, LeaveReason, Message, RoomInfo, UserView
+from causette.domain.moderation import EmergencyLevel
+from causette.domain.ratelimit import StrikeCounter, TokenBucket
+from causette.errors import CausetteError, InvalidInput, LimitExceeded, NotFound, Refused
+from causette.i18n import is_supported
+from causette.services.chat import Chat, Link
+from causette.services.rooms import Joined
+from causette.store.chat import Declaration, StoredGuest
+
+log = logging.getLogger(__name__)
+
+RESUME_MAX = 10_000  # missed messages replayed by one resume
+
+
+@dataclass(frozen=True, slots=True)
+class Entered:
+    token: str
+    guest: Guest
+    ignores: list[IgnoreEntry]
+    rooms: list[RoomInfo]
+
+
+@dataclass(frozen=True, slots=True)
+class Resumed:
+    guest: Guest
+    ignores: list[IgnoreEntry]
+    rooms: list[RoomInfo]
+    joined: list[Joined]
+    privates: list[UserView]
+    missed: list[Message]
+
+
+class Sessions:
+    def __init__(self, chat: Chat) -> None:
+        self.chat = chat
+        self._per_ip: dict[str, int] = {}
+
+    # -- life cycle ------------------------------------------------------------------------
+
+    async def restore(self) -> None:
+        """Rebuild live sessions from storage: each gets a fresh grace period to resume."""
+        chat, state, store = self.chat, self.chat.state, self.chat.store
+        for room in await store.user_rooms():
+            state.restore_room(room)
+        for stored in await store.live_guests():
+            try:
+                guest = self._guest_from(stored)
+                state.add_guest(guest)
+            except CausetteError:
+                # A name the new configuration refuses, or a clash: end that session.
+                await store.end_guest(stored.id, chat.now())
+                continue
+            guest.privates.update(dict.fromkeys(stored.privates))
+            guest.lang = stored.lang
+            guest.network = stored.network
+            for room_id in stored.rooms:
+                if room_id in state.rooms and len(guest.rooms) < state.rules.rooms_max:
+                    # Over a lowered rooms_max the later rooms are dropped, rather than the
+                    # server refusing to start.
+                    state.join(guest, room_id)
+            state.load_ignores(guest.device, await store.ignores_of(guest.device))
+            chat.track(guest, stored.token_hash, stored.created_at)
+            self._start_grace(guest.id)
+        for room_id in list(state.rooms):
+            if state.drop_if_empty(room_id):
+                await store.delete_room(room_id)
+
+    def stop(self) -> None:
+        for tracked in self.chat.tracked.values():
+            if tracked.grace_timer is not None:
+                tracked.grace_timer.cancel()
+
+    def _guest_from(self, stored: StoredGuest) -> Guest:
+        profile = parse_profile(stored.nickname, stored.age, stored.gender, stored.postal_code)
+        self.chat.state.check_nickname(stored.nickname)
+        return Guest(stored.id, stored.device, profile, privacy=stored.privacy)
+
+    # -- connections -----------------------------------------------------------------------
+
+    def admit(self, link: Link) -> None:
+        """Count a new connection from its address, or refuse it over the limit."""
+        p, clock = self.chat.pacing, self.chat.clock
+        count = self._per_ip.get(link.ip, 0)
+        if count >= p.connections_per_ip:
+            raise LimitExceeded("too_many_connections", max=p.connections_per_ip)
+        self._per_ip[link.ip] = count + 1
+        link.requests = TokenBucket(p.requests_burst, p.requests_rate, clock.monotonic)
+        link.strikes = StrikeCounter(p.strikes, p.strike_window, clock.monotonic)
+
+    def charge(self, link: Link, cost: int = 1) -> None:
+        """Count one request of a connection against its budget."""
+        if link.requests is not None and not link.requests.try_take(cost):
+            self.strike(link)
+            raise LimitExceeded("rate_limited", retry_after=link.requests.retry_after(cost))
+
+    def check_not_banned(self, link: Link) -> None:
+        """Refuse a connection whose device or network a site ban binds (as at entry)."""
+        self.chat.sanctions.check_entry(
+            link.device, network_hash(link.ip, self.chat.secret), self.chat.now()
+        )
+
+    async def disconnected(self, link: Link) -> None:
+        """The connection closed: its guest waits out the grace period, unless it quit."""
+        count = self._per_ip.get(link.ip, 1) - 1
+        if count:
+            self._per_ip[link.ip] = count
+        else:
+            self._per_ip.pop(link.ip, None)
+        if link.guest_id is None:
+            return
+        guest_id, link.guest_id = link.guest_id, None
+        chat = self.chat
+        if chat.hub.detach(guest_id, link.outbox) and guest_id in chat.state.guests:
+            self._start_grace(guest_id)
+            await chat.persist(chat.state.guests[guest_id])
+
+    def _start_grace(self, guest_id: str) -> None:
+        tracked = self.chat.tracked[guest_id]
+        if tracked.grace_timer is not None:
+            tracked.grace_timer.cancel()
+        tracked.grace_timer = self.chat.clock.call_later(
+            self.chat.pacing.grace, lambda: self.chat.spawn(self._expire(guest_id))
+        )
+
+    async def _expire(self, guest_id: str) -> None:
+        guest = self.chat.state.guests.get(guest_id)
+        if guest is not None and not self.chat.hub.is_attached(guest_id):
+            await self.end(guest, LeaveReason.TIMEOUT)
+
+    async def end(self, guest: Guest, reason: LeaveReason) -> None:
+        """The guest leaves every room and its session is over."""
+        chat = self.chat
+        if chat.state.guests.get(guest.id) is not guest:
+            return
+        rooms_before = set(guest.rooms)
+        deliveries = chat.state.remove_guest(guest, reason)
+        chat.untrack(guest.id)
+        chat.deliver(deliveries)
+        chat.rooms_changed()
+        await chat.store.end_guest(guest.id, chat.now())
+        for room_id in rooms_before:
+            await chat.forget_room_if_gone(room_id)
+        log.info("guest left", extra={"guest": guest.id, "reason": reason.value})
+
+    def strike(self, link: Link) -> None:
+        """Count a limit violation; persistent abuse ends the session with a reason."""
+        if link.strikes is None or not link.strikes.strike():
+            return
+        log.warning("flood disconnect", extra={"guest": link.guest_id})
+        link.outbox.close("flood", discard=True)
+        chat = self.chat
+        guest = chat.state.guests.get(link.guest_id) if link.guest_id else None
+        if guest is None:
+            return
+        chat.hub.detach(guest.id, link.outbox)
+        link.guest_id = None
+        chat.spawn(self.end(guest, LeaveReason.QUIT))
+
+    async def end_session(
+        self, guest_id: str, code: str, params: Mapping[str, object] | None = None
+    ) -> None:
+        """End a guest's session now (site ban): its connection is closed with ``code``."""
+        chat = self.chat
+        guest = chat.state.guests.get(guest_id)
+        if guest is None:
+            return
+        outbox = chat.hub.outboxes.get(guest_id)
+        if outbox is not None:
+            chat.hub.detach(guest_id, outbox)
+            outbox.close(code, params=params)
+        await self.end(guest, LeaveReason.KICKED)
+
+    # -- entry -----------------------------------------------------------------------------
+
+    async def prefill(self, link: Link) -> tuple[Declaration | None, float | None]:
+        """What the entry form shows this device: its last declaration and any age block."""
+        declaration = await self.chat.store.get_declaration(link.device)
+        until = await self._blocked_until(link)
+        return declaration, until
+
+    async def _blocked_until(self, link: Link) -> float | None:
+        chat = self.chat
+        now = chat.now()
+        untils = [
+            await chat.store.get_block(link.device),
+            await chat.store.get_block(network_hash(link.ip, chat.secret)),
+        ]
+        active = [u for u in untils if u is not None and u > now]
+        return max(active) if active else None
+
+    async def enter(
+        self,
+        link: Link,
+        nickname: str,
+        age: object,
+        gender: object,
+        postal_code: object,
+        lang: str | None = None,
+    ) -> Entered:
+        chat, state, store = self.chat, self.chat.state, self.chat.store
+        if link.guest_id is not None:
+            raise Refused("already_entered")
+        if lang is not None:
+            self.set_lang(link, lang)
+        now = chat.now()
+        network = network_hash(link.ip, chat.secret)
+        # A ban shows first: the visitor must see the decision and how to contest it.
+        chat.sanctions.check_entry(link.device, network, now)
+        if EmergencyLevel.CLOSE_ENTRIES in chat.emergency:
+            raise Refused("entries_closed")
+        nick = state.check_nickname(nickname)
+        profile = parse_profile(nick, age, gender, postal_code)
+        previous = await store.get_declaration(link.device)
+        gate = AgeGate(
+            await self._blocked_until(link),
+            previous.age if previous else None,
+            previous.declared_at if previous else None,
+        )
+        cooldown = chat.pacing.age_cooldown
+        try:
+            check_age(profile.age, state.rules.min_age, gate, now, cooldown)
+        except Refused as refusal:
+            if refusal.code == "age_below_minimum":
+                for key in (link.device, network):
+                    await store.put_block(key, now + cooldown)
+            # A changed age is a risk signal (SAFETY.md 2): the log keeps it, without the text.
+            log.warning("entry refused", extra={"code": refusal.code, "device": link.device})
+            raise
+        # The nickname may have been taken while we awaited storage.
+        nick = state.check_nickname(nick)
+        guest = Guest(new_public_id(), link.device, profile, lang=link.lang, network=network)
+        token = new_token()
+        state.add_guest(guest)
+        chat.track(guest, token_hash(token), now)
+        try:
+            state.load_ignores(guest.device, await store.ignores_of(guest.device))
+            keep_since = previous.declared_at if previous and previous.age == profile.age else now
+            await store.put_declaration(
+                link.device,
+                Declaration(nick, profile.age, profile.gender, profile.postal_code, keep_since),
+            )
+            await chat.persist(guest)
+        except Exception:
+            state.remove_guest(guest)
+            chat.untrack(guest.id)
+            raise
+        self._attach(link, guest)
+        chat.rooms_changed()
+        log.info("guest entered", extra={"guest": guest.id})
+        return Entered(token, guest, state.ignores_of(guest.device), state.room_list())
+
+    def _attach(self, link: Link, guest: Guest) -> None:
+        link.guest_id = guest.id
+        tracked = self.chat.tracked[guest.id]
+        if tracked.grace_timer is not None:
+            tracked.grace_timer.cancel()
+            tracked.grace_timer = None
+        previous = self.chat.hub.attach(guest.id, link.outbox)
+        if previous is not None:
+            previous.close("session_taken_over")
+
+    async def resume(self, link: Link, token: str, last_event_id: int) -> Resumed:
+        """Re-attach a session within its grace period and collect what it missed."""
+        chat, state = self.chat, self.chat.state
+        if link.guest_id is not None:
+            raise Refused("already_entered")
+        guest_id = chat.by_token.get(token_hash(token))
+        guest = state.guests.get(guest_id) if guest_id else None
+        if guest is None:
+            raise NotFound("session_expired")
+        chat.sanctions.check_entry(link.device, network_hash(link.ip, chat.secret), chat.now())
+        link.outbox.hold()
+        try:
+            self._attach(link, guest)
+            missed = await chat.store.messages_after(
+                max(0, last_event_id), list(guest.rooms), guest.id, RESUME_MAX
+            )
+        except BaseException:
+            link.outbox.release(0)
+            raise
+        guest.lang = link.lang
+        joined = [
+            Joined(state.rooms[r], [g.view for g in chat.members(state.rooms[r])], [])
+            for r in guest.rooms
+        ]
+        privates = [state.guests[p].view for p in guest.privates if p in state.guests]
+        return Resumed(
+            guest,
+            state.ignores_of(guest.device),
+            state.room_list(),
+            joined,
+            privates,
+            list(state.visible_to(guest, missed)),
+        )
+
+    def finish_resume(self, link: Link, answer: str, resumed: Resumed) -> None:
+        """Send the resume answer, then the missed messages, then what arrived meanwhile."""
+        self.chat.hub.replay(link.outbox, answer, resumed.missed)
+
+    async def quit(self, link: Link) -> None:
+        guest = self.chat.guest_of(link)
+        link.guest_id = None
+        self.chat.hub.detach(guest.id, link.outbox)
+        await self.end(guest, LeaveReason.QUIT)
+
+    def set_lang(self, link: Link, lang: str) -> str:
+        if not is_supported(lang):
+            raise InvalidInput("lang_invalid", field="lang")
+        link.lang = lang
+        guest = self.chat.state.guests.get(link.guest_id) if link.guest_id else None
+        if guest is not None:
+            guest.lang = lang
+        return lang
