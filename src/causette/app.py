@@ -29,8 +29,10 @@ from causette.domain.state import ChatState
 from causette.jobs.retention import Retention
 from causette.live.hub import Codec, Hub
 from causette.reports.transparency import previous_month, record_previous_month
+from causette.safety.gate import SafetyGate
 from causette.services.accounts import AccountService
 from causette.services.chat import Pacing
+from causette.services.moderation.automated import AutomatedNotices
 from causette.services.moderation.service import ModerationPolicy, ModerationService
 from causette.services.verbs import build_chat
 from causette.store.chat import Store
@@ -110,7 +112,7 @@ def policy_of(settings: Settings) -> ModerationPolicy:
 class App:
     """One causette server: everything wired, with its background jobs."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, gate: SafetyGate | None = None) -> None:
         self.settings = settings
         data_dir = settings.server.data_dir
         self.store = SqliteStore(data_dir / "causette.sqlite3")
@@ -133,11 +135,14 @@ class App:
             pacing_of(settings),
             load_secret(data_dir),
             connections=self.connections,
+            gate=gate,
         )
         self.moderation_store = SqliteModerationStore(self.store)
         self.moderation = ModerationService(
             self.chat, self.store, self.moderation_store, policy_of(settings), time.time
         )
+        # What the safety gate asks to be looked at becomes a case like any notice.
+        self.chat.messages.file_case = AutomatedNotices(self.moderation.report).file
         self.retention = Retention(
             self.store,
             self.connections,

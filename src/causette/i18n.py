@@ -31,6 +31,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Entre d'abord dans le chat avec un pseudo.",
         "en": "Please enter the chat with a nickname first.",
     },
+    "message_refused": {
+        "fr": "Ce message n'a pas été envoyé : il enfreint les règles du site.",
+        "en": "This message was not sent: it breaks the site's rules.",
+    },
+    "private_closed": {
+        "fr": "Cette conversation privée a été fermée par la plateforme.",
+        "en": "This private conversation was closed by the platform.",
+    },
     "already_entered": {
         "fr": "Tu es déjà dans le chat sur cette connexion.",
         "en": "You are already in the chat on this connection.",

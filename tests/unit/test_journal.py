@@ -64,7 +64,8 @@ def message(mid: int) -> Message:
 
 async def started(store: FakeStore) -> tuple[Journal, Recorder]:
     recorder = Recorder(store)
-    journal = Journal(store, recorder)  # type: ignore[arg-type]
+    journal = Journal(store)  # type: ignore[arg-type]
+    journal.observe(recorder)
     await journal.start()
     return journal, recorder
 
@@ -138,7 +139,8 @@ async def test_a_failing_announcement_does_not_lose_the_acknowledgement() -> Non
     def broken(message: Message) -> None:
         raise RuntimeError("fan-out bug")
 
-    journal = Journal(store, broken)  # type: ignore[arg-type]
+    journal = Journal(store)  # type: ignore[arg-type]
+    journal.observe(broken)
     await journal.start()
     future = journal.append(message(journal.next_id()))
     async with asyncio.timeout(1):
@@ -197,7 +199,8 @@ def connection(mid: int) -> ConnectionRecord:
 async def test_connection_data_goes_in_the_same_group_commit_before_the_messages() -> None:
     store = FakeStore()
     log = FakeConnectionLog(store)
-    journal = Journal(store, Recorder(store), log)  # type: ignore[arg-type]
+    journal = Journal(store, log)  # type: ignore[arg-type]
+    journal.observe(Recorder(store))
     await journal.start()
     futures = [journal.append(message(journal.next_id()), connection(n + 1)) for n in range(3)]
     await asyncio.gather(*futures)
@@ -210,7 +213,8 @@ async def test_connection_data_goes_in_the_same_group_commit_before_the_messages
 async def test_no_message_is_stored_or_announced_without_its_connection_data() -> None:
     store = FakeStore()
     recorder = Recorder(store)
-    journal = Journal(store, recorder, FakeConnectionLog(store, fail=True))  # type: ignore[arg-type]
+    journal = Journal(store, FakeConnectionLog(store, fail=True))  # type: ignore[arg-type]
+    journal.observe(recorder)
     await journal.start()
     future = journal.append(message(journal.next_id()), connection(1))
     with pytest.raises(OSError, match="connection log"):

@@ -85,6 +85,48 @@ class ReportDecided:
     outcome: str
 
 
+@dataclass(frozen=True, slots=True)
+class MessageHeld:
+    """The safety gate held the sender's message: only the sender sees it, as held."""
+
+    message: Message
+
+
+@dataclass(frozen=True, slots=True)
+class HeldMessageReleased:
+    """A moderator released a held message: it is posted anew as ``new_id``."""
+
+    message_id: int
+    new_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class HeldMessageRemoved:
+    """A moderator removed a held message: its sender is told it will not be shown."""
+
+    message_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class SafetyNudged:
+    """Advice for the recipient about the conversation they are in (a tip, not a sanction).
+
+    ``advice`` is a key the client knows how to say; ``user`` is the other person of a
+    private conversation, ``room`` the room, so that the client shows it in the right tab."""
+
+    advice: str
+    room: str | None
+    user: UserView | None
+
+
+@dataclass(frozen=True, slots=True)
+class PrivateClosed:
+    """The platform closed a private conversation with ``user`` (both sides are told)."""
+
+    user: UserView
+    reason: str
+
+
 Event = (
     MessagePosted
     | GuestJoined
@@ -96,6 +138,11 @@ Event = (
     | MessageDeleted
     | SanctionNotified
     | ReportDecided
+    | MessageHeld
+    | HeldMessageReleased
+    | HeldMessageRemoved
+    | SafetyNudged
+    | PrivateClosed
 )
 
 

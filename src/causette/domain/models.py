@@ -137,6 +137,9 @@ class Message:
     room: str | None = None
     recipient: UserView | None = None
     deleted_at: float | None = None  # a moderator removed it (kept for evidence only)
+    # Held by the safety gate: stored and shown to its sender only until a moderator
+    # releases (it is then posted anew, with a new id) or removes it.
+    held_at: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

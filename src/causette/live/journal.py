@@ -2,7 +2,7 @@
 
 Messages get their id when posted (synchronously, so ids follow posting order). A single
 writer task takes everything queued, stores it in one transaction (group commit), and only
-then calls ``on_durable`` for each message in id order. So a message is never seen before it
+then tells each observer about each message in id order. So a message is never seen before it
 is stored, and every recipient sees messages in increasing id order, which is what lets a
 client resume from "the last id I saw". Each batch's connection data (IP, port, protocol and
 time, LCEN) is written in the same group commit, before the messages.
@@ -25,17 +25,20 @@ class Journal:
     def __init__(
         self,
         store: Store,
-        on_durable: Callable[[Message], None],
         connections: ConnectionLog | None = None,
     ) -> None:
         self._store = store
         self._connections = connections
-        self._on_durable = on_durable
+        self._observers: list[Callable[[Message], None]] = []
         self._queue: list[tuple[Message, ConnectionRecord | None, asyncio.Future[None]]] = []
         self._wake = asyncio.Event()
         self._last_id = 0
         self._task: asyncio.Task[None] | None = None
         self._stopping = False
+
+    def observe(self, observer: Callable[[Message], None]) -> None:
+        """Be told of every message once it is stored, in id order (fan-out, safety)."""
+        self._observers.append(observer)
 
     async def start(self) -> None:
         self._last_id = await self._store.max_message_id()
@@ -91,10 +94,11 @@ class Journal:
                     future.set_exception(exc)
             return
         for message, _, future in batch:
-            try:
-                self._on_durable(message)
-            except Exception:
-                # A fan-out bug must not lose the acknowledgement of a stored message.
-                log.exception("fan-out failed", extra={"message_id": message.id})
+            for observer in self._observers:
+                try:
+                    observer(message)
+                except Exception:
+                    # A fan-out bug must not lose the acknowledgement of a stored message.
+                    log.exception("fan-out failed", extra={"message_id": message.id})
             if not future.done():
                 future.set_result(None)

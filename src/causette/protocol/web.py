@@ -18,11 +18,16 @@ from causette.domain.events import (
     GuestJoined,
     GuestLeft,
     GuestRenamed,
+    HeldMessageReleased,
+    HeldMessageRemoved,
     MessageDeleted,
+    MessageHeld,
     MessagePosted,
+    PrivateClosed,
     ReportDecided,
     RoomClosed,
     RoomModerationChanged,
+    SafetyNudged,
     SanctionNotified,
     TopicChanged,
 )
@@ -230,6 +235,21 @@ def event_frame(event: Event) -> str:
                 "moderated": moderated,
                 "may_speak": may_speak,
             }
+        case MessageHeld(m):
+            obj = {**message(m), "type": "message_held"}
+        case HeldMessageReleased(message_id, new_id):
+            obj = {"type": "held_released", "id": message_id, "message_id": new_id}
+        case HeldMessageRemoved(message_id):
+            obj = {"type": "held_removed", "id": message_id}
+        case SafetyNudged(advice, room, who):
+            obj = {
+                "type": "safety_tip",
+                "advice": advice,
+                "room": room,
+                "user": user(who) if who else None,
+            }
+        case PrivateClosed(who, reason):
+            obj = {"type": "private_closed", "user": user(who), "reason": reason}
         case _:
             assert_never(event)
     return _dumps(obj)

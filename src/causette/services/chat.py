@@ -73,6 +73,11 @@ class Tracked:
     grace_timer: Timer | None = None
 
 
+def pair(a: str, b: str) -> frozenset[str]:
+    """The key of a private conversation between two guests, whoever speaks."""
+    return frozenset((a, b))
+
+
 @dataclass(slots=True)
 class Chat:
     """The shared dependencies and live bookkeeping of the chat verbs."""
@@ -89,6 +94,9 @@ class Chat:
     tracked: dict[str, Tracked] = field(default_factory=dict)
     by_token: dict[str, str] = field(default_factory=dict)
     rooms_dirty: bool = True
+    # Private conversations the platform closed (safety): neither side may reopen them while
+    # both sessions live.
+    closed_pairs: set[frozenset[str]] = field(default_factory=set)
     _tasks: set[asyncio.Task[None]] = field(default_factory=set)
 
     def now(self) -> float:
@@ -120,6 +128,8 @@ class Chat:
             self.by_token.pop(tracked.token_hash, None)
             if tracked.grace_timer is not None:
                 tracked.grace_timer.cancel()
+        if self.closed_pairs:
+            self.closed_pairs = {p for p in self.closed_pairs if guest_id not in p}
 
     def deliver(self, deliveries: Iterable[Delivery]) -> None:
         self.hub.deliver_all(deliveries)

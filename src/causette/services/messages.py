@@ -1,21 +1,113 @@
-"""Messages: checked, paced, made durable by the journal, then fanned out."""
+"""Messages: checked, shown to the safety gate, paced, made durable by the journal, then
+fanned out; and what a moderator does with a message the gate held.
+
+The order in ``say`` is the invariant: every check, then the gate's verdict, all synchronous
+and before any effect, so a refused message changes nothing; then the id (ids follow posting
+order) and the journal, which announces the message only once it is stored.
+"""
 
 from __future__ import annotations
 
-from causette.domain.models import Message
+import logging
+from collections import OrderedDict, deque
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+
+from causette.domain.events import (
+    HeldMessageReleased,
+    HeldMessageRemoved,
+    MessageHeld,
+    PrivateClosed,
+    SafetyNudged,
+)
+from causette.domain.models import Guest, Message, Room
 from causette.domain.moderation import EmergencyLevel
-from causette.errors import InvalidInput, LimitExceeded
+from causette.errors import InvalidInput, LimitExceeded, NotFound, Refused
 from causette.live.journal import Journal
-from causette.services.chat import Chat, Link
+from causette.safety.gate import (
+    AllowAll,
+    CaseRequest,
+    Conversation,
+    Draft,
+    Participant,
+    SafetyGate,
+    Setting,
+    Verdict,
+    VerdictKind,
+    band_of,
+)
+from causette.services.chat import Chat, Link, pair
 from causette.services.sessions import Sessions
 from causette.store.connections import ConnectionRecord
 
+log = logging.getLogger(__name__)
+
+WINDOW_MESSAGES = 20  # recent messages of a conversation the gate sees
+WINDOW_CONVERSATIONS = 20_000  # conversations remembered, least recently active forgotten
+
+# Files a case about a message (or, when nothing was stored, its sender) as the platform's
+# own initiative; set by the composition root to the moderation's notices service.
+CaseFiler = Callable[[Guest, Message | None, CaseRequest, Verdict], Awaitable[None]]
+
+
+def conversation_key(message: Message) -> str:
+    if message.room is not None:
+        return f"room:{message.room}"
+    assert message.recipient is not None
+    a, b = sorted((message.sender.id, message.recipient.id))
+    return f"private:{a}:{b}"
+
+
+class ConversationWindows:
+    """The last few messages of each recent conversation, bounded in both directions."""
+
+    def __init__(
+        self, size: int = WINDOW_MESSAGES, conversations: int = WINDOW_CONVERSATIONS
+    ) -> None:
+        self._size = size
+        self._max = conversations
+        self._windows: OrderedDict[str, deque[Message]] = OrderedDict()
+
+    def recent(self, key: str) -> tuple[Message, ...]:
+        window = self._windows.get(key)
+        return tuple(window) if window else ()
+
+    def add(self, message: Message) -> None:
+        key = conversation_key(message)
+        window = self._windows.get(key)
+        if window is None:
+            window = self._windows[key] = deque(maxlen=self._size)
+            if len(self._windows) > self._max:
+                self._windows.popitem(last=False)
+        else:
+            self._windows.move_to_end(key)
+        window.append(message)
+
+    def __len__(self) -> int:
+        return len(self._windows)
+
 
 class Messages:
-    def __init__(self, chat: Chat, sessions: Sessions, journal: Journal) -> None:
+    def __init__(
+        self,
+        chat: Chat,
+        sessions: Sessions,
+        journal: Journal,
+        gate: SafetyGate | None = None,
+        adult_age: int = 18,
+    ) -> None:
         self.chat = chat
         self.sessions = sessions
         self.journal = journal
+        self.gate: SafetyGate = gate or AllowAll()
+        self.file_case: CaseFiler | None = None
+        self.windows = ConversationWindows()
+        self._adult_age = adult_age
+        journal.observe(self.announce)
+
+    def _participant(self, guest: Guest) -> Participant:
+        age = guest.profile.age
+        return Participant(guest.view, guest.device, age, band_of(age, self._adult_age))
 
     async def say(
         self, link: Link, text: str, room: str | None, to: str | None, action: bool
@@ -26,16 +118,16 @@ class Messages:
             raise InvalidInput("bad_request", field="room")
         cleaned = state.check_text(text)
         levels = chat.emergency
-        target_room = (
-            state.check_room_post(guest, room, EmergencyLevel.ALL_ROOMS_MODERATED in levels)
-            if room is not None
-            else None
-        )
-        recipient = (
-            state.check_private(guest, to, EmergencyLevel.PRIVATE_SHARED_ROOM_ONLY in levels)
-            if to is not None
-            else None
-        )
+        target_room: Room | None = None
+        recipient: Guest | None = None
+        if room is not None:
+            all_moderated = EmergencyLevel.ALL_ROOMS_MODERATED in levels
+            target_room = state.check_room_post(guest, room, all_moderated)
+        elif to is not None:
+            shared_only = EmergencyLevel.PRIVATE_SHARED_ROOM_ONLY in levels
+            recipient = state.check_private(guest, to, shared_only)
+            if pair(guest.id, recipient.id) in self.chat.closed_pairs:
+                raise Refused("private_closed")
         now = chat.now()
         chat.sanctions.check_post(
             guest.device, guest.network, now, target_room.id if target_room else None
@@ -43,6 +135,20 @@ class Messages:
         if not tracked.messages.try_take():
             self.sessions.strike(link)
             raise LimitExceeded("rate_limited", retry_after=tracked.messages.retry_after())
+        draft = Draft(
+            self._participant(guest),
+            cleaned,
+            action,
+            now,
+            room=target_room.id if target_room else None,
+            recipient=self._participant(recipient) if recipient else None,
+        )
+        verdict = self._inspect(draft)
+        if verdict.kind is VerdictKind.REFUSE:
+            if verdict.case is not None:
+                await self._file(guest, None, verdict.case, verdict)
+            raise Refused("message_refused", reason=verdict.reason or "")
+        held = verdict.kind in (VerdictKind.HOLD, VerdictKind.CLOSE)
         message = Message(
             id=self.journal.next_id(),
             ts=now,
@@ -50,17 +156,104 @@ class Messages:
             sender_device=guest.device,
             text=cleaned,
             action=action,
-            room=target_room.id if target_room else None,
+            room=draft.room,
             recipient=recipient.view if recipient else None,
+            held_at=now if held else None,
         )
         opens_conversation = recipient is not None and recipient.id not in guest.privates
         record = ConnectionRecord(message.id, guest.id, link.ip, link.port, link.protocol, now)
         await self.journal.append(message, record)
-        if opens_conversation and recipient is not None:
+        if opens_conversation and recipient is not None and not held:
             await chat.persist(guest)
             await chat.persist(recipient)
+        if verdict.kind is VerdictKind.CLOSE and recipient is not None:
+            await self._close_private(guest, recipient)
+        for nudge in verdict.nudges:
+            self._nudge(nudge.recipient, nudge.advice, message)
+        if verdict.case is not None or held:
+            case = verdict.case or CaseRequest("terms", "held", "")
+            await self._file(guest, message, case, verdict)
         return message
+
+    def _inspect(self, draft: Draft) -> Verdict:
+        key = (
+            f"room:{draft.room}"
+            if draft.room is not None
+            else "private:{}:{}".format(
+                *sorted((draft.sender.user.id, draft.recipient.user.id if draft.recipient else ""))
+            )
+        )
+        setting = Setting.ROOM if draft.room is not None else Setting.PRIVATE
+        conversation = Conversation(setting, key, self.windows.recent(key))
+        try:
+            return self.gate.inspect(draft, conversation)
+        except Exception:
+            # A detector bug must not silence the chat: the message goes through, loudly.
+            log.exception("safety gate failed")
+            return Verdict()
+
+    async def _file(
+        self, guest: Guest, message: Message | None, case: CaseRequest, verdict: Verdict
+    ) -> None:
+        if self.file_case is None:
+            log.warning("safety case not filed: no moderation", extra={"rule": case.rule})
+            return
+        try:
+            await self.file_case(guest, message, case, verdict)
+        except Exception:
+            # The verdict's effect on the message stands; the failure to queue it is logged.
+            log.exception("safety case filing failed", extra={"rule": case.rule})
+
+    def _nudge(self, recipient_id: str, advice: str, message: Message) -> None:
+        state = self.chat.state
+        if recipient_id not in state.guests:
+            return
+        if message.room is not None:
+            event = SafetyNudged(advice, message.room, None)
+        else:
+            other = message.sender if message.sender.id != recipient_id else message.recipient
+            event = SafetyNudged(advice, None, other)
+        self.chat.notify(recipient_id, event)
+
+    async def _close_private(self, guest: Guest, other: Guest) -> None:
+        """The platform ends a private conversation: both sides are told, in neutral words."""
+        state = self.chat.state
+        self.chat.closed_pairs.add(pair(guest.id, other.id))
+        for me, them in ((guest, other), (other, guest)):
+            state.close_private(me, them.id)
+            self.chat.notify(me.id, PrivateClosed(them.view, "safety"))
+            await self.chat.persist(me)
 
     def announce(self, message: Message) -> None:
         """A message is durable: tell whoever must see it (the journal calls this)."""
+        if message.held_at is not None:
+            self.chat.notify(message.sender.id, MessageHeld(message))
+            return
+        self.windows.add(message)
         self.chat.deliver((self.chat.state.record_posted(message),))
+
+    # -- held messages (the moderator's side) -----------------------------------------------
+
+    async def _held(self, message_id: int) -> Message:
+        message = await self.chat.store.get_message(message_id)
+        if message is None or message.held_at is None or message.deleted_at is not None:
+            raise NotFound("report_target_not_found", field="message")
+        return message
+
+    async def release_held(self, message_id: int) -> Message:
+        """Deliver a held message after all: posted anew with a new id (ids stay in posting
+        order for resume), the held copy removed; its sender is told which id replaces it."""
+        held = await self._held(message_id)
+        chat = self.chat
+        now = chat.now()
+        posted = replace(held, id=self.journal.next_id(), ts=now, held_at=None)
+        await chat.store.delete_message(held.id, now)
+        chat.notify(held.sender.id, HeldMessageReleased(held.id, posted.id))
+        await self.journal.append(posted)
+        return posted
+
+    async def remove_held(self, message_id: int) -> None:
+        """A moderator decides a held message will not be shown: its sender is told."""
+        held = await self._held(message_id)
+        await self.chat.store.delete_message(held.id, self.chat.now())
+        self.chat.notify(held.sender.id, HeldMessageRemoved(held.id))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from causette.domain.state import ChatState
 from causette.live.hub import Hub
 from causette.live.journal import Journal
+from causette.safety.gate import SafetyGate
 from causette.services.chat import Chat, Pacing
 from causette.services.enforcement import Enforcement
 from causette.services.messages import Messages
@@ -46,13 +47,13 @@ def build_chat(
     pacing: Pacing,
     secret: bytes,
     connections: ConnectionLog | None = None,
+    gate: SafetyGate | None = None,
 ) -> ChatServices:
     """Every chat verb over one shared ``Chat``."""
     chat = Chat(state, store, hub, clock, pacing, secret)
     sessions = Sessions(chat)
-    messages: Messages
-    journal = Journal(store, lambda m: messages.announce(m), connections)
-    messages = Messages(chat, sessions, journal)
+    journal = Journal(store, connections)
+    messages = Messages(chat, sessions, journal, gate)
     return ChatServices(
         chat,
         sessions,

@@ -28,7 +28,9 @@ from causette.domain.models import (
 from causette.store.chat import Declaration, StoredGuest
 from causette.store.sqlite.thread import SqliteThread
 
-MESSAGE_COLUMNS = "id, ts, room, sender, sender_device, recipient, text, action, deleted_at"
+MESSAGE_COLUMNS = (
+    "id, ts, room, sender, sender_device, recipient, text, action, deleted_at, held_at"
+)
 GUEST_COLUMNS = (
     "id, token_hash, device, nickname, age, gender, postal_code, privacy, lang,"
     " rooms, privates, created_at, last_seen, network, ended_at"
@@ -78,6 +80,7 @@ def _message(row: sqlite3.Row) -> Message:
         text=row["text"],
         action=bool(row["action"]),
         deleted_at=row["deleted_at"],
+        held_at=row["held_at"],
     )
 
 
@@ -145,6 +148,7 @@ class SqliteStore:
                 _user_json(m.recipient) if m.recipient else None,
                 m.text,
                 int(m.action),
+                m.held_at,
             )
             for m in messages
         ]
@@ -153,7 +157,8 @@ class SqliteStore:
             with db:
                 db.executemany(
                     "INSERT INTO message (id, ts, room, sender_id, sender_device, sender,"
-                    " recipient_id, recipient, text, action) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    " recipient_id, recipient, text, action, held_at)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                     params,
                 )
 
@@ -162,7 +167,7 @@ class SqliteStore:
     async def room_history(self, room: str, limit: int, since: float) -> list[Message]:
         rows = await self.rows(
             f"SELECT {MESSAGE_COLUMNS} FROM message WHERE room = ? AND ts >= ?"
-            " AND deleted_at IS NULL ORDER BY id DESC LIMIT ?",
+            " AND deleted_at IS NULL AND held_at IS NULL ORDER BY id DESC LIMIT ?",
             (room, since, limit),
         )
         return [_message(r) for r in reversed(rows)]
@@ -172,7 +177,8 @@ class SqliteStore:
     ) -> list[Message]:
         marks = ",".join("?" * len(rooms)) or "NULL"
         rows = await self.rows(
-            f"SELECT {MESSAGE_COLUMNS} FROM message WHERE id > ? AND deleted_at IS NULL AND ("
+            f"SELECT {MESSAGE_COLUMNS} FROM message"
+            " WHERE id > ? AND deleted_at IS NULL AND held_at IS NULL AND ("
             f" room IN ({marks})"
             " OR (room IS NULL AND (sender_id = ? OR recipient_id = ?)))"
             " ORDER BY id LIMIT ?",
