@@ -1,0 +1,482 @@
+"""The bus's wire format: every ``BusMessage``, and every domain ``Event`` inside it, as JSON.
+
+One message is one JSON object ``{"v": 1, "type": "<tag>", ...fields}``; an event inside a
+``Delivered`` is an object with its own ``"type"``. Field names are the dataclasses' own, enums
+travel as their values, ``None`` as ``null``, sets as sorted lists, and floats exactly (Python's
+JSON writes the shortest text that reads back to the same float).
+
+Encoding is exhaustive: each ``match`` ends in ``assert_never``, so adding a type to ``Event``
+or ``BusMessage`` without encoding it fails ``mypy``; the round-trip tests fail if it is not
+decoded. Decoding trusts nothing: an unknown type, a missing field, a field of the wrong type,
+an unknown enum value or a non-finite number is a ``ValueError`` naming where it was found.
+A field whose dataclass has a default may be absent (the default applies) and unknown fields
+are ignored, so that a node one release ahead can add a defaulted field during a rolling
+upgrade.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from enum import Enum
+from typing import TypeVar, assert_never
+
+from causette.domain.departements import Location
+from causette.domain.events import (
+    Delivery,
+    Event,
+    GuestJoined,
+    GuestLeft,
+    GuestRenamed,
+    MessageDeleted,
+    MessagePosted,
+    ReportDecided,
+    RoomClosed,
+    SanctionNotified,
+    TopicChanged,
+)
+from causette.domain.models import Gender, LeaveReason, Message, RoomInfo, RoomKind, UserView
+from causette.domain.moderation import (
+    Decision,
+    EmergencyLevel,
+    Person,
+    RoomModeration,
+    Sanction,
+    SanctionKind,
+    Source,
+)
+from causette.live.bus import (
+    BusMessage,
+    ConsoleUpdated,
+    Delivered,
+    EmergencyChanged,
+    PresenceChanged,
+    RoomControlChanged,
+    RoomListChanged,
+    SanctionApplied,
+    SanctionRevoked,
+)
+from causette.types import GuestId, NodeId
+
+WIRE_VERSION = 1  # bumped only for a change an older node would misread
+
+Json = dict[str, object]
+E = TypeVar("E", bound=Enum)
+
+
+def encode(message: BusMessage) -> str:
+    """The JSON text of ``message``; ``ValueError`` for a non-finite float (a bug upstream)."""
+    body: Json = {"v": WIRE_VERSION}
+    body.update(_bus(message))
+    return json.dumps(body, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
+def decode(data: str | bytes) -> BusMessage:
+    """The message ``encode`` wrote; ``ValueError`` for anything else."""
+    try:
+        raw = json.loads(data, parse_constant=_non_finite)
+    except RecursionError as exc:  # absurd nesting: refuse it like any malformed input
+        raise ValueError("bus message nested too deeply") from exc
+    fields = _Fields(raw, "message")
+    version = fields.integer("v")
+    if version != WIRE_VERSION:
+        raise ValueError(f"bus message: wire version {version}, expected {WIRE_VERSION}")
+    tag = fields.text("type")
+    decoder = _BUS_DECODERS.get(tag)
+    if decoder is None:
+        raise ValueError(f"bus message: unknown type {tag!r}")
+    return decoder(fields)
+
+
+def _non_finite(constant: str) -> float:
+    raise ValueError(f"bus message: non-finite number {constant}")
+
+
+# --- encoding ------------------------------------------------------------------------------
+
+
+def _bus(message: BusMessage) -> Json:
+    match message:
+        case Delivered(delivery=delivery):
+            return {
+                "type": "delivered",
+                "delivery": {
+                    "event": _event(delivery.event),
+                    "recipients": list(delivery.recipients),
+                },
+            }
+        case RoomListChanged(rooms=rooms):
+            return {"type": "room_list_changed", "rooms": [_room_info(r) for r in rooms]}
+        case PresenceChanged(guest_id=guest_id, node=node, attached=attached):
+            return {
+                "type": "presence_changed",
+                "guest_id": guest_id,
+                "node": node,
+                "attached": attached,
+            }
+        case SanctionApplied(sanction=sanction, decision_code=code):
+            return {
+                "type": "sanction_applied",
+                "sanction": _sanction(sanction),
+                "decision_code": code,
+            }
+        case SanctionRevoked(decision_id=decision_id):
+            return {"type": "sanction_revoked", "decision_id": decision_id}
+        case RoomControlChanged(control=control):
+            return {"type": "room_control_changed", "control": _room_control(control)}
+        case EmergencyChanged(level=level, enabled=enabled):
+            return {"type": "emergency_changed", "level": level.value, "enabled": enabled}
+        case ConsoleUpdated(what=what, case_id=case_id):
+            return {"type": "console_updated", "what": what, "case_id": case_id}
+        case _:
+            assert_never(message)
+
+
+def _event(event: Event) -> Json:
+    match event:
+        case MessagePosted(message=message):
+            return {"type": "message_posted", "message": _message(message)}
+        case GuestJoined(room=room, user=user):
+            return {"type": "guest_joined", "room": room, "user": _user(user)}
+        case GuestLeft(room=room, user=user, reason=reason, by=by):
+            return {
+                "type": "guest_left",
+                "room": room,
+                "user": _user(user),
+                "reason": reason.value,
+                "by": None if by is None else _user(by),
+            }
+        case GuestRenamed(user=user, old_nick=old_nick):
+            return {"type": "guest_renamed", "user": _user(user), "old_nick": old_nick}
+        case TopicChanged(room=room, topic=topic, by=by):
+            return {"type": "topic_changed", "room": room, "topic": topic, "by": _user(by)}
+        case RoomClosed(room=room):
+            return {"type": "room_closed", "room": room}
+        case MessageDeleted(message_id=message_id, room=room):
+            return {"type": "message_deleted", "message_id": message_id, "room": room}
+        case SanctionNotified(decision=decision):
+            return {"type": "sanction_notified", "decision": _decision(decision)}
+        case ReportDecided(receipt=receipt, outcome=outcome):
+            return {"type": "report_decided", "receipt": receipt, "outcome": outcome}
+        case _:
+            assert_never(event)
+
+
+def _location(location: Location) -> Json:
+    return {"code": location.code, "name": location.name}
+
+
+def _user(user: UserView) -> Json:
+    return {
+        "id": user.id,
+        "nick": user.nick,
+        "age": user.age,
+        "gender": user.gender.value,
+        "location": _location(user.location),
+    }
+
+
+def _message(m: Message) -> Json:
+    return {
+        "id": m.id,
+        "ts": m.ts,
+        "sender": _user(m.sender),
+        "sender_device": m.sender_device,
+        "text": m.text,
+        "action": m.action,
+        "room": m.room,
+        "recipient": None if m.recipient is None else _user(m.recipient),
+        "deleted_at": m.deleted_at,
+    }
+
+
+def _decision(d: Decision) -> Json:
+    return {
+        "id": d.id,
+        "code": d.code,
+        "case_id": d.case_id,
+        "kind": d.kind.value,
+        "room": d.room,
+        "duration": d.duration,
+        "facts": d.facts,
+        "ground": d.ground,
+        "source": d.source.value,
+        "automated_detection": d.automated_detection,
+        "automated_decision": d.automated_decision,
+        "moderator_account": d.moderator_account,
+        "subject_nickname": d.subject_nickname,
+        "created_at": d.created_at,
+        "reversed_at": d.reversed_at,
+    }
+
+
+def _sanction(s: Sanction) -> Json:
+    return {
+        "id": s.id,
+        "kind": s.kind.value,
+        "subject": {
+            "device": s.subject.device,
+            "network": s.subject.network,
+            "nickname": s.subject.nickname,
+        },
+        "room": s.room,
+        "starts_at": s.starts_at,
+        "expires_at": s.expires_at,
+        "decision_id": s.decision_id,
+        "revoked_at": s.revoked_at,
+    }
+
+
+def _room_info(r: RoomInfo) -> Json:
+    return {
+        "id": r.id,
+        "name": r.name,
+        "topic": r.topic,
+        "count": r.count,
+        "kind": r.kind.value,
+        "owner": r.owner,
+    }
+
+
+def _room_control(c: RoomModeration) -> Json:
+    return {
+        "room": c.room,
+        "moderated": c.moderated,
+        "closed": c.closed,
+        "voiced": sorted(c.voiced),  # sorted: the same control always encodes the same way
+    }
+
+
+# --- decoding ------------------------------------------------------------------------------
+
+
+class _Fields:
+    """A JSON object read field by field, each read checking the type and naming the path.
+
+    ``absent_ok`` marks a field whose dataclass has a default: it may be missing.
+    """
+
+    __slots__ = ("_data", "_where")
+
+    def __init__(self, raw: object, where: str) -> None:
+        if not isinstance(raw, dict):
+            raise ValueError(f"{where}: expected an object, got {type(raw).__name__}")
+        self._data: dict[str, object] = raw
+        self._where = where
+
+    def _value(self, key: str, absent_ok: bool, absent: object = None) -> object:
+        if key in self._data:
+            return self._data[key]
+        if absent_ok:
+            return absent
+        raise ValueError(f"{self._where}.{key}: missing")
+
+    def _wrong(self, key: str, expected: str, value: object) -> ValueError:
+        return ValueError(f"{self._where}.{key}: expected {expected}, got {type(value).__name__}")
+
+    def text(self, key: str) -> str:
+        value = self._value(key, False)
+        if not isinstance(value, str):
+            raise self._wrong(key, "a string", value)
+        return value
+
+    def opt_text(self, key: str, *, absent_ok: bool = False) -> str | None:
+        value = self._value(key, absent_ok)
+        return None if value is None else self.text(key)
+
+    def integer(self, key: str) -> int:
+        value = self._value(key, False)
+        # bool is an int in Python, never in our messages.
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise self._wrong(key, "an integer", value)
+        return value
+
+    def opt_integer(self, key: str) -> int | None:
+        return None if self._value(key, False) is None else self.integer(key)
+
+    def number(self, key: str) -> float:
+        value = self._value(key, False)
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            raise self._wrong(key, "a number", value)
+        return float(value)
+
+    def opt_number(self, key: str, *, absent_ok: bool = False) -> float | None:
+        return None if self._value(key, absent_ok) is None else self.number(key)
+
+    def flag(self, key: str, *, absent: bool | None = None) -> bool:
+        """A boolean; ``absent`` is the dataclass default, None when the field is required."""
+        value = self._value(key, absent is not None, absent)
+        if not isinstance(value, bool):
+            raise self._wrong(key, "a boolean", value)
+        return value
+
+    def enum(self, key: str, kind: type[E]) -> E:
+        value = self.text(key)
+        try:
+            return kind(value)
+        except ValueError:
+            raise ValueError(f"{self._where}.{key}: unknown {kind.__name__} {value!r}") from None
+
+    def obj(self, key: str) -> _Fields:
+        return _Fields(self._value(key, False), f"{self._where}.{key}")
+
+    def opt_obj(self, key: str, *, absent_ok: bool = False) -> _Fields | None:
+        return None if self._value(key, absent_ok) is None else self.obj(key)
+
+    def _list(self, key: str, absent_ok: bool = False) -> list[object]:
+        value = self._value(key, absent_ok, [])
+        if not isinstance(value, list):
+            raise self._wrong(key, "a list", value)
+        return value
+
+    def objs(self, key: str) -> list[_Fields]:
+        return [_Fields(v, f"{self._where}.{key}[{i}]") for i, v in enumerate(self._list(key))]
+
+    def texts(self, key: str, *, absent_ok: bool = False) -> list[str]:
+        values = self._list(key, absent_ok)
+        for i, v in enumerate(values):
+            if not isinstance(v, str):
+                raise self._wrong(f"{key}[{i}]", "a string", v)
+        return [str(v) for v in values]
+
+
+def _read_location(f: _Fields) -> Location:
+    return Location(f.text("code"), f.text("name"))
+
+
+def _read_user(f: _Fields) -> UserView:
+    return UserView(
+        id=f.text("id"),
+        nick=f.text("nick"),
+        age=f.integer("age"),
+        gender=f.enum("gender", Gender),
+        location=_read_location(f.obj("location")),
+    )
+
+
+def _read_opt_user(f: _Fields | None) -> UserView | None:
+    return None if f is None else _read_user(f)
+
+
+def _read_message(f: _Fields) -> Message:
+    return Message(
+        id=f.integer("id"),
+        ts=f.number("ts"),
+        sender=_read_user(f.obj("sender")),
+        sender_device=f.text("sender_device"),
+        text=f.text("text"),
+        action=f.flag("action", absent=False),
+        room=f.opt_text("room", absent_ok=True),
+        recipient=_read_opt_user(f.opt_obj("recipient", absent_ok=True)),
+        deleted_at=f.opt_number("deleted_at", absent_ok=True),
+    )
+
+
+def _read_decision(f: _Fields) -> Decision:
+    return Decision(
+        id=f.integer("id"),
+        code=f.text("code"),
+        case_id=f.opt_integer("case_id"),
+        kind=f.enum("kind", SanctionKind),
+        room=f.opt_text("room"),
+        duration=f.opt_number("duration"),
+        facts=f.text("facts"),
+        ground=f.text("ground"),
+        source=f.enum("source", Source),
+        automated_detection=f.flag("automated_detection"),
+        automated_decision=f.flag("automated_decision"),
+        moderator_account=f.opt_integer("moderator_account"),
+        subject_nickname=f.text("subject_nickname"),
+        created_at=f.number("created_at"),
+        reversed_at=f.opt_number("reversed_at", absent_ok=True),
+    )
+
+
+def _read_sanction(f: _Fields) -> Sanction:
+    subject = f.obj("subject")
+    return Sanction(
+        id=f.integer("id"),
+        kind=f.enum("kind", SanctionKind),
+        subject=Person(subject.text("device"), subject.text("network"), subject.text("nickname")),
+        room=f.opt_text("room"),
+        starts_at=f.number("starts_at"),
+        expires_at=f.opt_number("expires_at"),
+        decision_id=f.integer("decision_id"),
+        revoked_at=f.opt_number("revoked_at", absent_ok=True),
+    )
+
+
+def _read_room_info(f: _Fields) -> RoomInfo:
+    return RoomInfo(
+        id=f.text("id"),
+        name=f.text("name"),
+        topic=f.text("topic"),
+        count=f.integer("count"),
+        kind=f.enum("kind", RoomKind),
+        owner=f.opt_text("owner"),
+    )
+
+
+def _read_room_control(f: _Fields) -> RoomModeration:
+    return RoomModeration(
+        room=f.text("room"),
+        moderated=f.flag("moderated", absent=False),
+        closed=f.flag("closed", absent=False),
+        voiced=frozenset(f.texts("voiced", absent_ok=True)),
+    )
+
+
+_EVENT_DECODERS: dict[str, Callable[[_Fields], Event]] = {
+    "message_posted": lambda f: MessagePosted(_read_message(f.obj("message"))),
+    "guest_joined": lambda f: GuestJoined(f.text("room"), _read_user(f.obj("user"))),
+    "guest_left": lambda f: GuestLeft(
+        room=f.text("room"),
+        user=_read_user(f.obj("user")),
+        reason=f.enum("reason", LeaveReason),
+        by=_read_opt_user(f.opt_obj("by", absent_ok=True)),
+    ),
+    "guest_renamed": lambda f: GuestRenamed(_read_user(f.obj("user")), f.text("old_nick")),
+    "topic_changed": lambda f: TopicChanged(
+        f.text("room"), f.text("topic"), _read_user(f.obj("by"))
+    ),
+    "room_closed": lambda f: RoomClosed(f.text("room")),
+    "message_deleted": lambda f: MessageDeleted(f.integer("message_id"), f.opt_text("room")),
+    "sanction_notified": lambda f: SanctionNotified(_read_decision(f.obj("decision"))),
+    "report_decided": lambda f: ReportDecided(f.text("receipt"), f.text("outcome")),
+}
+
+
+def _read_event(f: _Fields) -> Event:
+    tag = f.text("type")
+    decoder = _EVENT_DECODERS.get(tag)
+    if decoder is None:
+        raise ValueError(f"bus message: unknown event type {tag!r}")
+    return decoder(f)
+
+
+def _read_delivered(f: _Fields) -> Delivered:
+    delivery = f.obj("delivery")
+    # Recipients come back as a tuple, whatever collection they were sent from.
+    return Delivered(
+        Delivery(_read_event(delivery.obj("event")), tuple(delivery.texts("recipients")))
+    )
+
+
+_BUS_DECODERS: dict[str, Callable[[_Fields], BusMessage]] = {
+    "delivered": _read_delivered,
+    "room_list_changed": lambda f: RoomListChanged(
+        tuple(_read_room_info(r) for r in f.objs("rooms"))
+    ),
+    "presence_changed": lambda f: PresenceChanged(
+        GuestId(f.text("guest_id")), NodeId(f.text("node")), f.flag("attached")
+    ),
+    "sanction_applied": lambda f: SanctionApplied(
+        _read_sanction(f.obj("sanction")), f.text("decision_code")
+    ),
+    "sanction_revoked": lambda f: SanctionRevoked(f.integer("decision_id")),
+    "room_control_changed": lambda f: RoomControlChanged(_read_room_control(f.obj("control"))),
+    "emergency_changed": lambda f: EmergencyChanged(
+        f.enum("level", EmergencyLevel), f.flag("enabled")
+    ),
+    "console_updated": lambda f: ConsoleUpdated(f.text("what"), f.integer("case_id")),
+}
