@@ -77,41 +77,119 @@ def test_the_walker_sees_imports() -> None:
     assert "__future__" in STDLIB
 
 
-@pytest.mark.parametrize("module", modules_in("causette.domain"))
-def test_domain_imports_only_stdlib_errors_and_domain(module: str) -> None:
-    bad = {
+def bad_imports(
+    module: str, allowed: tuple[str, ...], third_party: tuple[str, ...] = ()
+) -> set[str]:
+    """Imports of ``module`` outside the standard library, ``allowed`` packages of causette
+    and the named third-party packages."""
+    return {
         name
         for name in GRAPH[module]
-        if top(name) not in STDLIB and not within(name, "causette.errors", "causette.domain")
+        if top(name) not in STDLIB
+        and name != "causette"
+        and not within(name, *allowed)
+        and top(name) not in third_party
     }
-    assert bad == set()
+
+
+PURE = ("causette.errors", "causette.types")
+# The ports of storage and of what nodes share; their concrete backends are not ports.
+STORE_PORTS = ("causette.store.chat", "causette.store.moderation", "causette.store.connections")
+LIVE_PORTS = ("causette.live.bus", "causette.live.shared", "causette.live.ids")
+CONCRETE = ("causette.store.sqlite", "causette.live.inprocess")
+
+
+@pytest.mark.parametrize("module", modules_in("causette.domain"))
+def test_domain_is_pure(module: str) -> None:
+    assert bad_imports(module, (*PURE, "causette.domain")) == set()
+
+
+@pytest.mark.parametrize("module", modules_in("causette.safety"))
+def test_safety_is_pure(module: str) -> None:
+    assert bad_imports(module, (*PURE, "causette.domain", "causette.safety")) == set()
 
 
 @pytest.mark.parametrize("module", modules_in("causette.protocol"))
-def test_protocol_imports_only_stdlib_domain_errors_and_i18n(module: str) -> None:
-    allowed = ("causette.domain", "causette.errors", "causette.i18n")
-    bad = {
-        name
-        for name in GRAPH[module]
-        if top(name) not in STDLIB and not within(name, *allowed) and name != "causette"
-    }
-    assert bad == set()
+def test_protocol_is_sans_io(module: str) -> None:
+    allowed = (*PURE, "causette.domain", "causette.i18n", "causette.protocol")
+    assert bad_imports(module, allowed) == set()
+
+
+CORE = ("causette.domain", "causette.safety", "causette.i18n", *PURE, *STORE_PORTS)
+
+
+@pytest.mark.parametrize("module", modules_in("causette.services"))
+def test_services_name_no_transport_or_backend(module: str) -> None:
+    allowed = (*CORE, "causette.services", "causette.live")
+    assert bad_imports(module, allowed, ("argon2", "pyotp")) == set()
+    assert not {name for name in GRAPH[module] if within(name, *CONCRETE)}
+
+
+@pytest.mark.parametrize("module", modules_in("causette.live"))
+def test_live_names_no_service_transport_or_backend(module: str) -> None:
+    assert bad_imports(module, (*CORE, "causette.live")) == set()
+
+
+@pytest.mark.parametrize("module", modules_in("causette.transport"))
+def test_transports_call_services_and_hold_no_backend(module: str) -> None:
+    allowed = (
+        *CORE,
+        "causette.services",
+        "causette.live",
+        "causette.protocol",
+        "causette.reports",
+        "causette.transport",
+        "causette.web",
+        "causette",  # __version__
+    )
+    assert bad_imports(module, allowed, ("starlette", "jinja2", "markupsafe")) == set()
+    assert not {name for name in GRAPH[module] if within(name, *CONCRETE)}
+
+
+def test_only_the_transport_session_loop_is_transport_neutral() -> None:
+    # The one request loop serves every transport: it may not name a web framework.
+    if "causette.transport.session" in GRAPH:
+        assert (
+            bad_imports(
+                "causette.transport.session",
+                (*CORE, "causette.services", "causette.live", "causette.transport.session"),
+            )
+            == set()
+        )
 
 
 @pytest.mark.parametrize(
-    "module", ["causette.services.chat", "causette.live.hub", "causette.live.journal"]
+    "module",
+    [m for m in GRAPH if within(m, "causette.jobs", "causette.reports")],
 )
-def test_core_names_no_backend_transport_or_framework(module: str) -> None:
-    forbidden = (
-        "causette.store.sqlite.chat",
-        "causette.transport",
-        "causette.app",
-        *FRAMEWORKS,
+def test_jobs_and_reports_use_ports_only(module: str) -> None:
+    allowed = (
+        *CORE,
+        "causette.config",  # jobs are given their settings
+        "causette.services",
+        "causette.live",
+        "causette.jobs",
+        "causette.reports",
     )
-    bad = {name for name in GRAPH[module] if within(name, *forbidden)}
-    assert bad == set()
+    assert bad_imports(module, allowed, ("jinja2", "markupsafe")) == set()
+    assert not {name for name in GRAPH[module] if within(name, *CONCRETE)}
 
 
-def test_only_the_composition_root_names_the_sqlite_store() -> None:
-    importers = {m for m, names in GRAPH.items() if "causette.store.sqlite.chat" in names}
+@pytest.mark.parametrize("module", modules_in("causette.store.sqlite"))
+def test_sqlite_backend_knows_only_the_domain_and_its_ports(module: str) -> None:
+    allowed = (*PURE, "causette.domain", *STORE_PORTS, "causette.store.sqlite")
+    assert bad_imports(module, allowed, ("cryptography", "_typeshed")) == set()
+
+
+def test_only_the_composition_root_names_concrete_backends() -> None:
+    importers = {
+        m
+        for m, names in GRAPH.items()
+        if any(within(n, *CONCRETE) for n in names) and not within(m, *CONCRETE)
+    }
     assert importers == {"causette.app"}
+
+
+@pytest.mark.parametrize("path", sorted(PACKAGE.rglob("*.py")), ids=lambda p: p.name)
+def test_no_source_file_over_600_lines(path: Path) -> None:
+    assert len(path.read_text("utf-8").splitlines()) <= 600

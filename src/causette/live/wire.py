@@ -28,10 +28,16 @@ from causette.domain.events import (
     GuestJoined,
     GuestLeft,
     GuestRenamed,
+    HeldMessageReleased,
+    HeldMessageRemoved,
     MessageDeleted,
+    MessageHeld,
     MessagePosted,
+    PrivateClosed,
     ReportDecided,
     RoomClosed,
+    RoomModerationChanged,
+    SafetyNudged,
     SanctionNotified,
     TopicChanged,
 )
@@ -158,6 +164,28 @@ def _event(event: Event) -> Json:
             return {"type": "sanction_notified", "decision": _decision(decision)}
         case ReportDecided(receipt=receipt, outcome=outcome):
             return {"type": "report_decided", "receipt": receipt, "outcome": outcome}
+        case RoomModerationChanged(room=room, moderated=moderated, may_speak=may_speak):
+            return {
+                "type": "room_moderation_changed",
+                "room": room,
+                "moderated": moderated,
+                "may_speak": may_speak,
+            }
+        case MessageHeld(message=message):
+            return {"type": "message_held", "message": _message(message)}
+        case HeldMessageReleased(message_id=message_id, new_id=new_id):
+            return {"type": "held_message_released", "message_id": message_id, "new_id": new_id}
+        case HeldMessageRemoved(message_id=message_id):
+            return {"type": "held_message_removed", "message_id": message_id}
+        case SafetyNudged(advice=advice, room=room, user=user):
+            return {
+                "type": "safety_nudged",
+                "advice": advice,
+                "room": room,
+                "user": None if user is None else _user(user),
+            }
+        case PrivateClosed(user=user, reason=reason):
+            return {"type": "private_closed", "user": _user(user), "reason": reason}
         case _:
             assert_never(event)
 
@@ -187,6 +215,7 @@ def _message(m: Message) -> Json:
         "room": m.room,
         "recipient": None if m.recipient is None else _user(m.recipient),
         "deleted_at": m.deleted_at,
+        "held_at": m.held_at,
     }
 
 
@@ -369,6 +398,7 @@ def _read_message(f: _Fields) -> Message:
         room=f.opt_text("room", absent_ok=True),
         recipient=_read_opt_user(f.opt_obj("recipient", absent_ok=True)),
         deleted_at=f.opt_number("deleted_at", absent_ok=True),
+        held_at=f.opt_number("held_at", absent_ok=True),
     )
 
 
@@ -443,6 +473,18 @@ _EVENT_DECODERS: dict[str, Callable[[_Fields], Event]] = {
     "message_deleted": lambda f: MessageDeleted(f.integer("message_id"), f.opt_text("room")),
     "sanction_notified": lambda f: SanctionNotified(_read_decision(f.obj("decision"))),
     "report_decided": lambda f: ReportDecided(f.text("receipt"), f.text("outcome")),
+    "room_moderation_changed": lambda f: RoomModerationChanged(
+        f.text("room"), f.flag("moderated"), f.flag("may_speak")
+    ),
+    "message_held": lambda f: MessageHeld(_read_message(f.obj("message"))),
+    "held_message_released": lambda f: HeldMessageReleased(
+        f.integer("message_id"), f.integer("new_id")
+    ),
+    "held_message_removed": lambda f: HeldMessageRemoved(f.integer("message_id")),
+    "safety_nudged": lambda f: SafetyNudged(
+        f.text("advice"), f.opt_text("room"), _read_opt_user(f.opt_obj("user"))
+    ),
+    "private_closed": lambda f: PrivateClosed(_read_user(f.obj("user")), f.text("reason")),
 }
 
 

@@ -20,10 +20,16 @@ from causette.domain.events import (
     GuestJoined,
     GuestLeft,
     GuestRenamed,
+    HeldMessageReleased,
+    HeldMessageRemoved,
     MessageDeleted,
+    MessageHeld,
     MessagePosted,
+    PrivateClosed,
     ReportDecided,
     RoomClosed,
+    RoomModerationChanged,
+    SafetyNudged,
     SanctionNotified,
     TopicChanged,
 )
@@ -118,6 +124,15 @@ EVENTS: list[Event] = [
     SanctionNotified(DECISION),
     SanctionNotified(SITE_DECISION),
     ReportDecided("R-M9Q2X7K3", "actioned"),
+    RoomModerationChanged("paris", True, False),
+    MessageHeld(
+        Message(4814, 1_700_000_130.0, BOB, BOB_DEVICE, "hmm", room="paris", held_at=1.5e9)
+    ),
+    HeldMessageReleased(4814, 4820),
+    HeldMessageRemoved(4814),
+    SafetyNudged("ambush", None, BOB),
+    SafetyNudged("safety", "paris", None),
+    PrivateClosed(ZOE, "safety"),
 ]
 
 BAN = Sanction(
