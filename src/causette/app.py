@@ -28,6 +28,8 @@ from causette.domain.names import DEFAULT_FORBIDDEN, DEFAULT_RESERVED, NICK_MAX,
 from causette.domain.state import ChatState
 from causette.jobs.retention import Retention
 from causette.live.hub import Codec, Hub
+from causette.live.ids import CounterAllocator
+from causette.live.inprocess import InProcessBus
 from causette.reports.transparency import previous_month, record_previous_month
 from causette.safety.gate import SafetyGate
 from causette.services.accounts import AccountService
@@ -117,6 +119,9 @@ class App:
         data_dir = settings.server.data_dir
         self.store = SqliteStore(data_dir / "causette.sqlite3")
         self.hub = Hub()
+        # One process: the bus and the id counter live in it (Redis and a PostgreSQL
+        # sequence take their place when several nodes share the work).
+        self.bus = InProcessBus()
         state = ChatState(rules_of(settings))
         for spec in settings.rooms:
             state.add_official_room(spec.name, spec.topic)
@@ -131,11 +136,13 @@ class App:
             state,
             self.store,
             self.hub,
+            self.bus,
             self.clock,
             pacing_of(settings),
             load_secret(data_dir),
             connections=self.connections,
             gate=gate,
+            ids=CounterAllocator(self.store.max_message_id),
         )
         self.moderation_store = SqliteModerationStore(self.store)
         self.moderation = ModerationService(
@@ -177,6 +184,7 @@ class App:
     async def start(self) -> None:
         await self.store.open()
         await self.connections.open()
+        await self.bus.start()
         await self.chat.start()
         await self.moderation.start()
         self._jobs = [
@@ -193,6 +201,7 @@ class App:
                 await job
         self.web.close_all("server_shutdown")
         await self.chat.stop()
+        await self.bus.stop()
         await self.store.close()
         await self.connections.close()
         log.info("stopped")

@@ -16,6 +16,7 @@ from causette.app import App
 from causette.domain.moderation import Source
 from causette.errors import NotFound, Refused
 from causette.live.hub import Outbox
+from causette.live.inprocess import InProcessBus
 from causette.protocol import web
 from causette.safety.gate import (
     ALLOW,
@@ -73,7 +74,9 @@ class Visitor:
 
 
 @pytest.fixture
-async def app(tmp_path: Path) -> AsyncIterator[App]:
+async def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[App]:
+    # Every bus message crosses its wire encoding, as between two nodes.
+    monkeypatch.setattr("causette.app.InProcessBus", lambda: InProcessBus(roundtrip=True))
     settings = config.parse({"server": {"data_dir": str(tmp_path)}})
     wired = App(settings, gate=ScriptedGate())
     await wired.start()

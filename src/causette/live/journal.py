@@ -15,6 +15,7 @@ import logging
 from collections.abc import Callable
 
 from causette.domain.models import Message
+from causette.live.ids import CounterAllocator, IdAllocator
 from causette.store.chat import Store
 from causette.store.connections import ConnectionLog, ConnectionRecord
 
@@ -26,13 +27,16 @@ class Journal:
         self,
         store: Store,
         connections: ConnectionLog | None = None,
+        ids: IdAllocator | None = None,
     ) -> None:
         self._store = store
+        # One process over SQLite counts on from the largest stored id; several nodes get
+        # their ids from a shared sequence instead.
+        self._ids = ids or CounterAllocator(store.max_message_id)
         self._connections = connections
         self._observers: list[Callable[[Message], None]] = []
         self._queue: list[tuple[Message, ConnectionRecord | None, asyncio.Future[None]]] = []
         self._wake = asyncio.Event()
-        self._last_id = 0
         self._task: asyncio.Task[None] | None = None
         self._stopping = False
 
@@ -41,7 +45,7 @@ class Journal:
         self._observers.append(observer)
 
     async def start(self) -> None:
-        self._last_id = await self._store.max_message_id()
+        await self._ids.start()
         self._stopping = False
         self._task = asyncio.create_task(self._run(), name="journal")
 
@@ -57,8 +61,8 @@ class Journal:
         self._task = None
 
     def next_id(self) -> int:
-        self._last_id += 1
-        return self._last_id
+        """The id of the next posted message (synchronous: ids follow posting order)."""
+        return self._ids.next_id()
 
     def append(
         self, message: Message, connection: ConnectionRecord | None = None

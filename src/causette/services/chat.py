@@ -22,6 +22,7 @@ from causette.domain.ratelimit import StrikeCounter, TokenBucket
 from causette.domain.sanctions import SanctionBook
 from causette.domain.state import ChatState
 from causette.errors import Refused
+from causette.live.bus import Bus, Delivered
 from causette.live.hub import Hub, Outbox
 from causette.store.chat import Store, StoredGuest
 from causette.types import Clock, Timer
@@ -84,7 +85,8 @@ class Chat:
 
     state: ChatState
     store: Store
-    hub: Hub
+    hub: Hub  # this node's connections
+    bus: Bus  # what every node must hear: deliveries, sanctions, room controls
     clock: Clock
     pacing: Pacing
     secret: bytes
@@ -132,11 +134,14 @@ class Chat:
             self.closed_pairs = {p for p in self.closed_pairs if guest_id not in p}
 
     def deliver(self, deliveries: Iterable[Delivery]) -> None:
-        self.hub.deliver_all(deliveries)
+        """Hand deliveries to the bus: the node holding each recipient sends it."""
+        publish = self.bus.publish
+        for delivery in deliveries:
+            publish(Delivered(delivery))
 
     def notify(self, guest_id: str, event: Event) -> None:
         """Send one event to one guest, if connected."""
-        self.hub.deliver(Delivery(event, (guest_id,)))
+        self.bus.publish(Delivered(Delivery(event, (guest_id,))))
 
     def rooms_changed(self) -> None:
         """The room list changed: the periodic broadcast sends it."""

@@ -3,7 +3,8 @@
 A decision is taken by the moderation services; it takes effect here, through verbs that
 update the live state and tell whoever it concerns (the person restricted, the members of a
 room that becomes moderated). Nothing else writes into ``Chat.sanctions``, ``Chat.emergency``
-or a room's controls.
+or a room's controls. Each change is published on the bus and applied by every node's
+``Enforcement`` when it hears it (this node included), so all nodes enforce the same.
 """
 
 from __future__ import annotations
@@ -13,6 +14,13 @@ from collections.abc import Iterable, Mapping
 from causette.domain.events import Delivery, Event, MessageDeleted, RoomModerationChanged
 from causette.domain.models import Guest, LeaveReason, Message, Room
 from causette.domain.moderation import EmergencyLevel, RoomModeration, Sanction
+from causette.live.bus import (
+    BusMessage,
+    EmergencyChanged,
+    RoomControlChanged,
+    SanctionApplied,
+    SanctionRevoked,
+)
 from causette.services.chat import Chat
 from causette.services.sessions import Sessions
 
@@ -21,6 +29,26 @@ class Enforcement:
     def __init__(self, chat: Chat, sessions: Sessions) -> None:
         self.chat = chat
         self.sessions = sessions
+        chat.bus.subscribe(self._heard)
+
+    def _heard(self, message: BusMessage) -> None:
+        """Apply what a node decided (this one included) to this node's live state."""
+        chat = self.chat
+        match message:
+            case SanctionApplied(sanction, code):
+                chat.sanctions.add(sanction, code)
+            case SanctionRevoked(decision_id):
+                chat.sanctions.revoke_decision(decision_id)
+            case EmergencyChanged(level, enabled):
+                if enabled:
+                    chat.emergency.add(level)
+                else:
+                    chat.emergency.discard(level)
+            case RoomControlChanged(control):
+                room = chat.state.rooms.get(control.room)
+                if room is not None:
+                    room.moderated, room.closed = control.moderated, control.closed
+                    room.voiced = set(control.voiced)
 
     def load(
         self,
@@ -40,12 +68,12 @@ class Enforcement:
     # -- sanctions -------------------------------------------------------------------------
 
     def add_sanction(self, sanction: Sanction, decision_code: str) -> None:
-        """Enforce a sanction from now on, at every entry, join and message."""
-        self.chat.sanctions.add(sanction, decision_code)
+        """Enforce a sanction from now on, at every entry, join and message, on every node."""
+        self.chat.bus.publish(SanctionApplied(sanction, decision_code))
 
     def revoke_decision(self, decision_id: int) -> None:
-        """Lift every sanction of a reversed decision at once."""
-        self.chat.sanctions.revoke_decision(decision_id)
+        """Lift every sanction of a reversed decision at once, on every node."""
+        self.chat.bus.publish(SanctionRevoked(decision_id))
 
     def guests_of(self, device: str) -> list[Guest]:
         return self.chat.guests_of(device)
@@ -101,25 +129,27 @@ class Enforcement:
         (``voice``/``unvoice`` are guest ids); members are told what changed for them."""
         chat = self.chat
         room = chat.state.find_room(room_ref)
-        voice_device = self.device_of(voice) if voice is not None else None
-        unvoice_device = self.device_of(unvoice) if unvoice is not None else None
+        voiced = set(room.voiced)
+        if voice is not None:
+            voiced.add(self.device_of(voice))
+        if unvoice is not None:
+            voiced.discard(self.device_of(unvoice))
         before = (room.moderated, frozenset(room.voiced))
-        if moderated is not None:
-            room.moderated = moderated
-        if voice_device is not None:
-            room.voiced.add(voice_device)
-        if unvoice_device is not None:
-            room.voiced.discard(unvoice_device)
         if closed:
             closing, deliveries = chat.state.close_room(room.id)
             chat.deliver(deliveries)
             chat.rooms_changed()
             await chat.forget_room_if_gone(closing.id)
-        elif closed is False:
-            room.closed = False
+        control = RoomModeration(
+            room.id,
+            room.moderated if moderated is None else moderated,
+            room.closed if closed is None else closed,
+            frozenset(voiced),
+        )
+        chat.bus.publish(RoomControlChanged(control))
         if (room.moderated, frozenset(room.voiced)) != before:
             self._tell_members(room)
-        return RoomModeration(room.id, room.moderated, room.closed, frozenset(room.voiced))
+        return control
 
     def _tell_members(self, room: Room) -> None:
         """Members see whether the room is moderated and whether they may speak in it."""
@@ -133,7 +163,5 @@ class Enforcement:
                 self.chat.deliver((Delivery(event, ids),))
 
     def set_emergency(self, level: EmergencyLevel, enabled: bool) -> None:
-        if enabled:
-            self.chat.emergency.add(level)
-        else:
-            self.chat.emergency.discard(level)
+        """Turn a site-wide emergency level on or off, on every node."""
+        self.chat.bus.publish(EmergencyChanged(level, enabled))

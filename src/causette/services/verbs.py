@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from causette.domain.state import ChatState
+from causette.live.bus import Bus
 from causette.live.hub import Hub
+from causette.live.ids import IdAllocator
 from causette.live.journal import Journal
+from causette.live.relay import HubRelay
 from causette.safety.gate import SafetyGate
 from causette.services.chat import Chat, Pacing
 from causette.services.enforcement import Enforcement
@@ -43,16 +46,19 @@ def build_chat(
     state: ChatState,
     store: Store,
     hub: Hub,
+    bus: Bus,
     clock: Clock,
     pacing: Pacing,
     secret: bytes,
     connections: ConnectionLog | None = None,
     gate: SafetyGate | None = None,
+    ids: IdAllocator | None = None,
 ) -> ChatServices:
     """Every chat verb over one shared ``Chat``."""
-    chat = Chat(state, store, hub, clock, pacing, secret)
+    chat = Chat(state, store, hub, bus, clock, pacing, secret)
+    bus.subscribe(HubRelay(hub))
     sessions = Sessions(chat)
-    journal = Journal(store, connections)
+    journal = Journal(store, connections, ids)
     messages = Messages(chat, sessions, journal, gate)
     return ChatServices(
         chat,
