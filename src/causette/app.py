@@ -26,11 +26,12 @@ from causette.domain.models import RoomInfo, Rules
 from causette.domain.moderation import MisusePolicy
 from causette.domain.names import DEFAULT_FORBIDDEN, DEFAULT_RESERVED, NICK_MAX, NICK_MIN
 from causette.domain.state import ChatState
+from causette.jobs.activity import ActivitySummary
+from causette.jobs.periodic import every
 from causette.jobs.retention import Retention
 from causette.live.hub import Codec, Hub
 from causette.live.ids import CounterAllocator
 from causette.live.inprocess import InProcessBus
-from causette.reports.transparency import previous_month, record_previous_month
 from causette.safety.gate import SafetyGate
 from causette.services.accounts import AccountService
 from causette.services.chat import Pacing
@@ -179,7 +180,7 @@ class App:
             idle_timeout=settings.session.idle_timeout_seconds,
         )
         self._jobs: list[asyncio.Task[None]] = []
-        self._activity_month: str | None = None  # last month whose activity is recorded
+        self.activity = ActivitySummary(self.store, self.moderation_store, self.clock)
 
     async def start(self) -> None:
         await self.store.open()
@@ -189,7 +190,10 @@ class App:
         await self.moderation.start()
         self._jobs = [
             asyncio.create_task(self._room_list_job(), name="room-list"),
-            asyncio.create_task(self._purge_job(), name="purge"),
+            asyncio.create_task(every(PURGE_INTERVAL, self.purge_once, "purge"), name="purge"),
+            asyncio.create_task(
+                every(PURGE_INTERVAL, self.activity.record_once, "activity"), name="activity"
+            ),
         ]
         log.info("started", extra={"rooms": len(self.chat.chat.state.rooms)})
 
@@ -216,26 +220,6 @@ class App:
     async def purge_once(self) -> dict[str, int]:
         """Delete everything past its retention period; how many of each kind went."""
         return await self.retention.purge(self.clock.wall())
-
-    async def _purge_job(self) -> None:
-        while True:
-            try:
-                await self.purge_once()
-            except Exception:
-                log.exception("purge failed")
-            try:
-                await self.record_activity_once()
-            except Exception:
-                log.exception("activity summary failed")
-            await asyncio.sleep(PURGE_INTERVAL)
-
-    async def record_activity_once(self) -> None:
-        """Write last month's count of active visitors once (transparency report, Art. 24)."""
-        now = self.clock.wall()
-        month = previous_month(now)[0]
-        if month != self._activity_month:
-            await record_previous_month(self.store, self.moderation_store, now)
-            self._activity_month = month
 
     def asgi(self) -> ASGIApp:
         @contextlib.asynccontextmanager
