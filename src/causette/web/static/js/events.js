@@ -1,5 +1,6 @@
-// Server events that change the chat: messages (and their removal), presence, nicknames,
-// topics, the room list.
+// Server events that change the chat: messages (and their removal, or holding for moderation),
+// presence, nicknames, topics, the room list, safety tips, conversations the platform closed
+// or moderates.
 // (hello and disconnect belong to the session, see session.js.)
 
 import { invalidate } from './render.js';
@@ -8,6 +9,7 @@ import { t } from './i18n.js';
 import { looksLikeMeeting } from './ambush.js';
 import {
   state, roomKey, isMe, addMessage, addPresence, addNotice, updateUser, activeConv, addTip, markDeleted,
+  dropHeld, lockConversation, lastFromOthers,
 } from './state.js';
 
 /** Count a new message as unread unless the visitor is looking at its conversation. */
@@ -18,6 +20,14 @@ function countUnread(c, alert) {
 }
 
 const room = (id) => state.convs.get(roomKey(id));
+// The advice keys the client knows, with the title spoken when one is shown.
+const TIP_TITLES = { ambush: 'tip_title', safety: 'tip_safety_title', minor_help: 'tip_minor_title' };
+
+/** A notice in `c`, also spoken when `c` is the conversation shown. */
+function tell(c, key) {
+  addNotice(c, { key });
+  if (c.key === state.active) announce(t(key));
+}
 
 const handlers = {
   message(ev) {
@@ -25,7 +35,7 @@ const handlers = {
     if (!r) return;
     if (!isMe(ev.from)) countUnread(r.conv, r.alert);
     // Someone gives an address or sets up a meeting in private: safety advice, once.
-    if (r.conv.kind === 'private' && !isMe(ev.from) && looksLikeMeeting(ev.text) && addTip(r.conv, ev)) {
+    if (r.conv.kind === 'private' && !isMe(ev.from) && looksLikeMeeting(ev.text) && addTip(r.conv, { msg: ev })) {
       announce(t('tip_title'));
     }
     invalidate('conv', 'tabs', 'title');
@@ -33,6 +43,57 @@ const handlers = {
 
   message_deleted({ id }) {
     if (markDeleted(id)) invalidate('conv');
+  },
+
+  // My own message, held by the safety gate: shown to me only, marked, never unread.
+  message_held(ev) {
+    if (!addMessage(ev, false, true)) return;
+    announce(t('held_announce'));
+    invalidate('conv');
+  },
+
+  // Released: posted anew under `message_id` (a `message` follows), so the held copy goes.
+  held_released({ id }) {
+    if (!dropHeld(id)) return;
+    announce(t('held_released'));
+    invalidate('conv');
+  },
+
+  held_removed({ id }) {
+    if (!markDeleted(id)) return;
+    announce(t('held_removed'));
+    invalidate('conv');
+  },
+
+  // Advice from the server, shown like the client's own meeting tip (once per conversation).
+  safety_tip({ advice, room: id, user }) {
+    const c = id != null ? room(id) : user && state.convs.get(`private:${user.id}`);
+    if (!c) return;
+    const msg = lastFromOthers(c);
+    const kind = Object.hasOwn(TIP_TITLES, advice) ? advice : 'safety';
+    if (!addTip(c, { advice: kind, msg, user: user || msg?.from })) return;
+    announce(t(TIP_TITLES[kind]));
+    invalidate('conv');
+  },
+
+  private_closed({ user }) {
+    const c = user && state.convs.get(`private:${user.id}`);
+    if (!c || c.lock === 'platform') return;
+    lockConversation(c, 'platform');
+    tell(c, 'notice_private_closed');
+    invalidate();
+  },
+
+  room_moderation({ room: id, moderated, may_speak: maySpeak }) {
+    const c = room(id);
+    if (!c || (c.moderated === moderated && c.maySpeak === maySpeak)) return;
+    const was = c.moderated;
+    Object.assign(c, { moderated, maySpeak });
+    lockConversation(c, moderated && !maySpeak ? 'moderated' : null);
+    if (!moderated) tell(c, 'notice_room_unmoderated');
+    else if (!was) tell(c, 'notice_room_moderated');
+    if (moderated && (was || maySpeak)) tell(c, maySpeak ? 'notice_may_speak' : 'notice_may_not_speak');
+    invalidate('conv', 'composer');
   },
 
   joined({ room: id, user }) {

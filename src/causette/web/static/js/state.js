@@ -20,7 +20,7 @@ export const state = {
   lastRoom: null, // key of the last room shown: its people stay listed on a private tab
   lastEventId: 0,
   seen: new Set(),
-  tipped: new Set(), // keys of the private conversations that showed the safety tip
+  tipped: new Set(), // "conversation key:advice" of the safety tips already shown
 };
 
 export const roomKey = (id) => `room:${id}`;
@@ -31,7 +31,8 @@ export const isOwner = (c) => c?.kind === 'room' && c.roomKind === 'user' && isM
 function conversation(key, kind, id) {
   if (!state.convs.has(key)) {
     state.convs.set(key, { key, kind, id, name: '', topic: '', owner: null, roomKind: null,
-      peer: null, members: new Map(), items: [], unread: 0, alerts: 0, closed: false });
+      peer: null, members: new Map(), items: [], unread: 0, alerts: 0, closed: false,
+      lock: null, moderated: null, maySpeak: null });
   }
   return state.convs.get(key);
 }
@@ -39,6 +40,8 @@ function conversation(key, kind, id) {
 /** Create or refresh a room conversation from a RoomState; merges its history. */
 export function upsertRoom(rs) {
   const c = conversation(roomKey(rs.id), 'room', rs.id);
+  // Back in a room I had left: what I knew of its moderation may be stale.
+  if (c.closed) Object.assign(c, { lock: null, moderated: null, maySpeak: null });
   Object.assign(c, { name: rs.name, topic: rs.topic || '', owner: rs.owner, roomKind: rs.kind, closed: false });
   c.members = new Map((rs.members || []).map((u) => [u.id, u]));
   for (const m of rs.history || []) addMessage(m, true);
@@ -47,7 +50,15 @@ export function upsertRoom(rs) {
 
 /** The private conversation with `user`, created when needed. */
 export function openPrivate(user) {
-  return Object.assign(conversation(`private:${user.id}`, 'private', user.id), { peer: user, name: user.nick, closed: false });
+  const c = conversation(`private:${user.id}`, 'private', user.id);
+  // One the platform closed stays closed: the server refuses it for good.
+  return Object.assign(c, { peer: user, name: user.nick, closed: c.lock === 'platform' });
+}
+
+/** Composer locks: 'platform' (private closed by the platform), 'moderated' (room). */
+export function lockConversation(c, lock) {
+  c.lock = lock;
+  if (c.kind === 'private') c.closed = lock === 'platform';
 }
 
 function push(c, item) {
@@ -58,10 +69,12 @@ function push(c, item) {
 /**
  * Record a message. Returns {conv, alert} (alert: a private message or a mention of me), or
  * null for a duplicate or a room I am not in. (The server never sends what ignored people say.)
+ * A `held` message (mine, awaiting moderation) is not in the resume stream: it does not move
+ * `lastEventId`.
  */
-export function addMessage(m, history = false) {
+export function addMessage(m, history = false, held = false) {
   if (typeof m.id !== 'number' || state.seen.has(m.id)) return null;
-  state.lastEventId = Math.max(state.lastEventId, m.id);
+  if (!held) state.lastEventId = Math.max(state.lastEventId, m.id);
   const mine = isMe(m.from);
   const peer = mine ? m.to : m.from;
   const c = m.room != null ? state.convs.get(roomKey(m.room)) : peer && openPrivate(peer);
@@ -70,9 +83,10 @@ export function addMessage(m, history = false) {
   // Keep id order when a replay or a history overlaps what is already shown.
   let i = c.items.length;
   while (i > 0 && c.items[i - 1].kind === 'message' && c.items[i - 1].msg.id > m.id) i--;
-  if (i === c.items.length) push(c, { kind: 'message', msg: m, mine });
-  else c.items.splice(i, 0, { kind: 'message', msg: m, mine });
-  return { conv: c, alert: !history && !mine && (c.kind === 'private' || mentions(m.text, state.me?.nick)) };
+  const item = { kind: 'message', msg: m, mine, ...(held ? { held } : {}) };
+  if (i === c.items.length) push(c, item);
+  else c.items.splice(i, 0, item);
+  return { conv: c, alert: !history && !held && !mine && (c.kind === 'private' || mentions(m.text, state.me?.nick)) };
 }
 
 /** A joined/left line; consecutive ones share one item so they can be summarised. */
@@ -86,15 +100,34 @@ export function addPresence(c, entry) {
 /** A system line: {key, params} to translate, or {text} already in the visitor's language. */
 export const addNotice = (c, notice) => push(c, { kind: 'notice', ...notice });
 
-/** The safety tip about `msg`, once per conversation; true when added. */
-export function addTip(c, msg) {
-  if (state.tipped.has(c.key)) return false;
-  state.tipped.add(c.key);
-  push(c, { kind: 'tip', msg });
+/**
+ * A safety tip in conversation `c`, once per conversation and advice. `advice`: 'ambush',
+ * 'safety' or 'minor_help'; `msg`: the message it is about (what a report points to) and
+ * `user`: the other person, when known. True when added.
+ */
+export function addTip(c, { advice = 'ambush', msg = null, user = msg?.from ?? null }) {
+  const key = `${c.key}:${advice}`;
+  if (state.tipped.has(key)) return false;
+  state.tipped.add(key);
+  push(c, { kind: 'tip', advice, msg, user });
   return true;
 }
 
-/** A moderator removed message `id`: it is shown as removed wherever it is. */
+/** The latest message someone else wrote in `c` (a server tip follows the message it is about). */
+export const lastFromOthers = (c) => c.items.findLast((it) => it.kind === 'message' && !it.mine)?.msg ?? null;
+
+/** Remove held message `id` (released: it comes back as a normal message). */
+export function dropHeld(id) {
+  let found = false;
+  for (const c of state.convs.values()) {
+    const n = c.items.length;
+    c.items = c.items.filter((it) => !(it.held && it.msg.id === id));
+    found ||= c.items.length !== n;
+  }
+  return found;
+}
+
+/** A moderator removed message `id` (a posted one, or one held): shown as removed wherever it is. */
 export function markDeleted(id) {
   let found = false;
   for (const c of state.convs.values()) {

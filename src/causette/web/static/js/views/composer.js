@@ -1,11 +1,12 @@
 // The message input: Enter sends, Shift+Enter starts a new line, a counter near the limit,
 // commands (/me /join /part /nick /topic /msg), one draft per conversation. A refused message
-// stays in the input with the server's reason beside it.
+// stays in the input with the server's reason beside it. Where I may not write (a moderated
+// room, a private conversation the platform closed) a sentence says why, in its place.
 
 import { $, setText } from '../dom.js';
 import { t } from '../i18n.js';
 import { onRender, invalidate } from '../render.js';
-import { state, activeConv, findByNick, addNotice } from '../state.js';
+import { state, activeConv, findByNick, addNotice, lockConversation } from '../state.js';
 import { say, joinRoom, closeConversation, setNick, setTopic, openPrivateWith, localError } from '../actions.js';
 import { announceError } from '../live.js';
 
@@ -52,7 +53,10 @@ function render() {
     update();
   }
   input.maxLength = state.limits.message_max;
-  input.disabled = $('send').disabled = !c || c.closed;
+  const lock = c?.lock;
+  setText($('composer-locked'), lock ? t(lock === 'platform' ? 'notice_private_closed' : 'composer_locked_moderated') : '');
+  input.hidden = $('send').hidden = !!lock;
+  input.disabled = $('send').disabled = !c || c.closed || !!lock;
 }
 
 async function send() {
@@ -60,7 +64,7 @@ async function send() {
   const c = activeConv();
   const raw = input.value;
   const text = raw.trim();
-  if (!c || c.closed || !text) return;
+  if (!c || c.closed || c.lock || !text) return;
   try {
     await run(c, text);
     // A command may have switched conversation, which saved the text as a draft.
@@ -74,7 +78,8 @@ async function send() {
     // A refused private message is explained in its own tab too.
     if (c.kind === 'private' && /^(private_|user_not_found)/.test(e.code)) {
       addNotice(c, { text: message, error: true });
-      invalidate('conv');
+      if (e.code === 'private_closed') lockConversation(c, 'platform');
+      invalidate('conv', 'composer', 'tabs');
     }
   }
 }

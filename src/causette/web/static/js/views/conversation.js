@@ -4,8 +4,8 @@
 import { $, setText } from '../dom.js';
 import { t, currentLang } from '../i18n.js';
 import { onRender, invalidate } from '../render.js';
-import { activeConv, isOwner } from '../state.js';
-import { setTopic } from '../actions.js';
+import { activeConv, isOwner, addNotice } from '../state.js';
+import { setTopic, ignore } from '../actions.js';
 import { announce, announceError } from '../live.js';
 import { buildItem } from './messages.js';
 import { openCard } from './card.js';
@@ -19,6 +19,19 @@ const acts = {
   onNick: openCard,
   onReport: (m, category) =>
     openReport({ message: m.id }, t('report_about_message', { nick: m.from?.nick, text: excerpt(m.text) }), category),
+  onReportUser: (user, category) => openReport({ user: user.id }, t('report_about_user', { nick: user.nick }), category),
+  async onIgnore(user) {
+    try {
+      await ignore(user);
+      announce(t('tip_ignored', { nick: user.nick }));
+      $('messages').focus();
+    } catch (e) {
+      announceError(e.message);
+      const c = activeConv();
+      if (c) addNotice(c, { text: e.message, error: true });
+      invalidate('conv');
+    }
+  },
   onDismiss(item) {
     const c = activeConv();
     if (c) c.items = c.items.filter((it) => it !== item);

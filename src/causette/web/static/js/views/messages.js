@@ -1,10 +1,10 @@
-// One list item per conversation item: a message (with its report button, or removed by the
-// moderators), a group of presence lines (summarised when long or in a big room), a system
-// notice, or a safety tip.
+// One list item per conversation item: a message (with its report button, held for review, or
+// removed by the moderators), a group of presence lines (summarised when long or in a big
+// room), a system notice, or a safety tip.
 
 import { h } from '../dom.js';
 import { t, clock, joinList } from '../i18n.js';
-import { state } from '../state.js';
+import { state, ignoreEntry } from '../state.js';
 import { renderText, mentions } from '../text.js';
 
 const GENDERS = ['woman', 'man', 'other'];
@@ -15,9 +15,9 @@ function nickButton(user, onNick) {
 }
 
 function message(item, acts) {
-  const { msg: m, mine, deleted } = item;
+  const { msg: m, mine, deleted, held } = item;
   const nick = state.me?.nick;
-  const cls = ['msg', m.action && 'action', mine && 'mine', !mine && !deleted && mentions(m.text, nick) && 'mention'];
+  const cls = ['msg', m.action && 'action', mine && 'mine', held && 'held', !mine && !deleted && mentions(m.text, nick) && 'mention'];
   const report = !mine && !deleted &&
     h('button', { type: 'button', class: 'msg-report', 'data-testid': `report-msg-${m.id}`,
       'aria-label': t('report_message_label', { nick: m.from?.nick }), onclick: () => acts.onReport(m) }, t('report_action'));
@@ -25,22 +25,47 @@ function message(item, acts) {
     h('time', { datetime: m.ts }, clock(m.ts)), ' ',
     m.action && !deleted ? h('span', { class: 'star', 'aria-hidden': 'true' }, '* ') : null,
     nickButton(m.from, acts.onNick), ' ',
-    deleted ? h('span', { class: 'text removed' }, t('message_removed'))
+    deleted ? h('span', { class: 'text removed' }, t(held ? 'held_removed' : 'message_removed'))
       : h('span', { class: 'text' }, renderText(m.text, mine ? null : nick)),
+    held && !deleted ? [' ', h('span', { class: 'tag held-tag', 'data-testid': `held-${m.id}` }, t('held_pending'))] : null,
     report ? ' ' : null, report);
 }
 
 const outLink = (href, text) => h('a', { href, target: '_blank', rel: 'noopener noreferrer' }, text);
 
-// Safety advice before meeting someone met here (SAFETY.md 10), with a one-tap report.
+const tel = (number, shown = number) => h('a', { href: `tel:${number}` }, shown);
+const bullets = (keys) => h('ul', null, keys.map((k) => h('li', null, t(k))));
+const emergency = () => [t('tip_emergency'), ' ', tel('17'), ' / ', tel('112')];
+
+// What each advice says (SAFETY.md 10); an unknown advice gets the general one.
+const ADVICE = {
+  ambush: { title: 'tip_title', category: 'threat', body: () => [
+    bullets(['tip_public', 'tip_friend', 'tip_company', 'tip_changes']),
+    h('p', null, t('tip_help'), ' ', outLink('https://www.sos-homophobie.org', 'SOS homophobie'), ' ',
+      tel('+33148064241', '01 48 06 42 41'), ' · ', emergency())] },
+  safety: { title: 'tip_safety_title', category: '', body: () => [
+    bullets(['tip_safety_private', 'tip_safety_demands', 'tip_safety_stop']), h('p', null, emergency())] },
+  minor_help: { title: 'tip_minor_title', category: '', body: () => [
+    h('p', null, t('tip_minor_text')),
+    h('ul', null, h('li', null, tel('119'), ' ', t('tip_minor_119')), h('li', null, tel('3018'), ' ', t('tip_minor_3018'))),
+    h('p', null, emergency())] },
+};
+
+// Safety advice about this conversation, with a one-tap report of the message or person it is
+// about and a one-tap ignore.
 function tip(item, acts) {
-  return h('li', { class: 'tip', 'data-testid': 'ambush-tip' },
-    h('p', { class: 'tip-title' }, t('tip_title')),
-    h('ul', null, ['tip_public', 'tip_friend', 'tip_company', 'tip_changes'].map((k) => h('li', null, t(k)))),
-    h('p', null, t('tip_help'), ' ', outLink('https://www.sos-homophobie.org', 'SOS homophobie'), ' · ',
-      t('tip_emergency'), ' ', h('a', { href: 'tel:17' }, '17'), ' / ', h('a', { href: 'tel:112' }, '112')),
+  const advice = Object.hasOwn(ADVICE, item.advice) ? item.advice : 'safety';
+  const { title, category, body } = ADVICE[advice];
+  const who = item.user;
+  const report = item.msg ? () => acts.onReport(item.msg, category) : who && (() => acts.onReportUser(who, category));
+  const reportLabel = advice === 'ambush' ? t('tip_report') : t('report_person', { nick: who?.nick });
+  return h('li', { class: 'tip', 'data-testid': advice === 'ambush' ? 'ambush-tip' : `tip-${advice}` },
+    h('p', { class: 'tip-title' }, t(title)),
+    body(),
     h('p', { class: 'actions' },
-      h('button', { type: 'button', class: 'danger small', 'data-testid': 'tip-report', onclick: () => acts.onReport(item.msg, 'threat') }, t('tip_report')),
+      report && h('button', { type: 'button', class: 'danger small', 'data-testid': 'tip-report', onclick: report }, reportLabel),
+      who && !ignoreEntry(who.id) && h('button', { type: 'button', class: 'small', 'data-testid': 'tip-ignore',
+        onclick: () => acts.onIgnore(who) }, t('tip_ignore', { nick: who.nick })),
       h('button', { type: 'button', class: 'ghost small', 'data-testid': 'tip-dismiss', onclick: () => acts.onDismiss(item) }, t('tip_dismiss'))));
 }
 
@@ -80,7 +105,8 @@ function notice(item) {
 
 /**
  * The element for one item of conversation `conv`. `acts`: onNick(user) opens a user card,
- * onReport(message, category) the report dialog, onDismiss(item) removes a safety tip.
+ * onReport(message, category) and onReportUser(user, category) the report dialog,
+ * onIgnore(user) ignores someone, onDismiss(item) removes a safety tip.
  */
 export function buildItem(item, conv, acts) {
   if (item.kind === 'message') return message(item, acts);
