@@ -31,6 +31,7 @@ from causette import config
 from causette.app import pacing_of, rules_of
 from causette.domain.state import ChatState
 from causette.live.hub import Hub
+from causette.live.inprocess import InProcessBus
 from causette.services.verbs import build_chat
 from causette.store.sqlite.chat import SqliteStore
 from causette.store.sqlite.connections import KEY_SIZE, SqliteConnectionLog
@@ -59,11 +60,14 @@ async def make_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIte
         connections = SqliteConnectionLog(Path(":memory:"), b"k" * KEY_SIZE)
         clock = FakeClock()
         hub = Hub()
+        # Every bus message crosses its wire encoding, as it would between two nodes.
+        bus = InProcessBus(roundtrip=True)
         services = build_chat(
-            state, store, hub, clock, pacing_of(settings), SECRET, connections=connections
+            state, store, hub, bus, clock, pacing_of(settings), SECRET, connections=connections
         )
         await store.open()
         await connections.open()
+        await bus.start()
         await services.start()
         site = Site(services, clock, hub, store, connections, settings)
         started.append(site)

@@ -249,11 +249,6 @@ async def test_a_closed_room_is_emptied_and_cannot_be_joined_until_reopened(site
     assert (await site.services.rooms.join(zoe.link, "general")).room.id == "general"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Enforcement.remove_from_room empties a visitor room without forget_room_if_gone: "
-    "the live state drops it, storage keeps it until the next start",
-)
 async def test_a_visitor_room_emptied_by_a_moderator_is_deleted_from_storage(site: Site) -> None:
     zoe = await site.enter("Zoé")
     await site.services.rooms.create_room(zoe.link, "Les Potes", "")

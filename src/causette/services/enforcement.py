@@ -106,6 +106,7 @@ class Enforcement:
         if room.id in guest.rooms:
             chat.deliver(chat.state.part(guest, room.id, LeaveReason.KICKED))
             chat.rooms_changed()
+            await chat.forget_room_if_gone(room.id)
             await chat.persist(guest)
 
     # -- rooms and the whole site ----------------------------------------------------------
