@@ -17,10 +17,10 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import UTC, datetime
 from typing import Any
 
 from causette.domain.accounts import Account
+from causette.domain.times import iso_utc_seconds
 from causette.reports.transparency import LABELS
 from causette.services.moderation.service import CaseView, ModerationService
 from causette.store.connections import ConnectionLog, ConnectionRecord
@@ -31,7 +31,7 @@ HEADER = "Signalement aux autorités — Pharos (internet-signalement.gouv.fr) /
 
 def _iso(ts: object) -> str | None:
     if isinstance(ts, int | float) and not isinstance(ts, bool):
-        return datetime.fromtimestamp(float(ts), UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return iso_utc_seconds(float(ts))
     return None
 
 

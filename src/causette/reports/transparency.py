@@ -32,6 +32,7 @@ from causette.domain.moderation import (
     SanctionKind,
     Source,
 )
+from causette.domain.times import iso_utc_seconds
 from causette.store.chat import Store
 from causette.store.moderation import AuditLog
 
@@ -39,11 +40,6 @@ FORMAT = "causette-transparency/1"
 HOUR = 3600.0
 NOTICE_SOURCES = (Source.VISITOR.value, Source.TRUSTED_FLAGGER.value, Source.AUTOMATED.value)
 MISUSE_KINDS = ("illegal_post", "unfounded_report")
-
-
-def iso_utc(ts: float) -> str:
-    """An epoch time as ISO 8601 in UTC, to the second: ``2024-01-31T23:59:59Z``."""
-    return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def month_bounds(year: int, month: int) -> tuple[float, float]:
@@ -151,7 +147,12 @@ def build_report(entries: Sequence[AuditEntry], start: float, end: float) -> dic
     auto_restrictions = sum(1 for e in restrictions if e.automated)
     return {
         "format": FORMAT,
-        "period": {"start": iso_utc(start), "end": iso_utc(end), "start_ts": start, "end_ts": end},
+        "period": {
+            "start": iso_utc_seconds(start),
+            "end": iso_utc_seconds(end),
+            "start_ts": start,
+            "end_ts": end,
+        },
         "notices": {
             "total": len(notices),
             "by_category": _tally((e.category for e in notices), [c.value for c in Category]),
@@ -310,7 +311,7 @@ def statement(decision: Decision) -> dict[str, Any]:
         "notice_source": decision.source.value if notice else None,
         "automated_detection": decision.automated_detection,
         "automated_decision": decision.automated_decision,
-        "created_at": iso_utc(decision.created_at),
+        "created_at": iso_utc_seconds(decision.created_at),
         "reversed": decision.reversed_at is not None,
     }
 

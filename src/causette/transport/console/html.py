@@ -9,10 +9,10 @@ visitor or a moderator typed is ever a template. No inline script or style: the 
 from __future__ import annotations
 
 import html
-import time
 from collections.abc import Iterable
 from typing import Any
 
+from causette.domain.times import minute_utc
 from causette.transport.console.i18n import t
 
 STATIC = "/moderation/static"
@@ -59,7 +59,7 @@ def when(ts: float | None) -> Markup:
     """A time as moderators read it everywhere in the console: UTC, to the minute."""
     if ts is None:
         return Markup("—")
-    return esc(time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(ts)))
+    return esc(minute_utc(ts))
 
 
 def age(seconds: float, lang: str) -> str:
