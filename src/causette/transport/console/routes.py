@@ -118,7 +118,7 @@ class Console:
         async def endpoint(request: Request) -> Response:
             lang = self.lang_of(request)
             bare = Ctx(lang, now=self._wall())
-            if post and not same_origin(request):
+            if post and not browser_says_same_origin(request):
                 return self.refusal(bare, 403, "cross_origin")
             token = request.cookies.get(COOKIE, "")
             try:
@@ -255,7 +255,7 @@ class Console:
     async def login(self, request: Request) -> Response:
         lang = self.lang_of(request)
         ctx = Ctx(lang)
-        if not same_origin(request):
+        if not browser_says_same_origin(request):
             return self.refusal(ctx, 403, "cross_origin")
         try:
             form = await read_form(request)
@@ -383,7 +383,7 @@ def home_of(account: Account) -> str:
     return PATH + ("/queue" if account.role in STAFF else "/report")
 
 
-def same_origin(request: Request) -> bool:
+def browser_says_same_origin(request: Request) -> bool:
     """False when the browser says the request comes from another origin.
 
     ``Sec-Fetch-Site`` is the browser's own word when it sends one. A document whose
