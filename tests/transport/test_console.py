@@ -31,7 +31,6 @@ from harness import (
 )
 
 from causette.cli import main as cli
-from causette.domain import totp
 from causette.domain.accounts import Role
 from causette.domain.models import Gender, RoomKind
 from causette.domain.moderation import (
@@ -43,6 +42,7 @@ from causette.domain.moderation import (
     Source,
 )
 from causette.errors import Refused
+from causette.services.accounts import totp_code
 
 PASSWORD = "correct horse battery"
 PROFILE: dict[str, Any] = {"age": 30, "gender": "man", "postal_code": "75011"}
@@ -240,13 +240,13 @@ async def test_totp_is_required_and_verified(server: Server, browser: Any) -> No
     assert missing.status_code == 401
     assert "code à usage unique" in error_text(missing.text)
     now = time.time()
-    wrong = "000000" if totp.code_at(secret, now) != "000000" else "111111"
+    wrong = "000000" if totp_code(secret, now) != "000000" else "111111"
     assert (await console.login("carla", PASSWORD, wrong)).status_code == 401
-    ok = await console.login("carla", PASSWORD, totp.code_at(secret, now))
+    ok = await console.login("carla", PASSWORD, totp_code(secret, now))
     assert ok.status_code == 303
     # A code that was used cannot be used again.
     replay: Console = browser()
-    assert (await replay.login("carla", PASSWORD, totp.code_at(secret, now))).status_code == 401
+    assert (await replay.login("carla", PASSWORD, totp_code(secret, now))).status_code == 401
 
 
 async def test_idle_session_times_out(server: Server, browser: Any) -> None:
@@ -621,7 +621,7 @@ async def test_create_user_command(
     assert uri is not None
     secret = parse_qs(urlsplit(uri[0]).query)["secret"][0]
     console: Console = browser()
-    ok = await console.login("olga.m", PASSWORD, totp.code_at(secret, time.time()))
+    ok = await console.login("olga.m", PASSWORD, totp_code(secret, time.time()))
     assert ok.status_code == 303
 
     assert await asyncio.to_thread(cli.main, [*args, "--data-dir", folder]) == 2
