@@ -372,11 +372,11 @@ async def test_report_case_ban_evasion_and_appeal(
 
     page = (await moderator.get(f"/moderation/cases/{number}")).text
     # The evidence: the reported message (escaped, highlighted) and the conversation around.
-    assert "t&#x27;es qu&#x27;une &lt;b&gt;idiote&lt;/b&gt;" in page
+    assert "t&#39;es qu&#39;une &lt;b&gt;idiote&lt;/b&gt;" in page
     assert "<b>idiote</b>" not in page
     assert re.search(rf'<li class="msg reported" id="m{said["message_id"]}"', page)
     assert "bonjour tout le monde" in page
-    assert "arrête s&#x27;il te plaît" in page
+    assert "arrête s&#39;il te plaît" in page
     assert "Il insulte tout le monde." in page
     assert "salon Général" in page  # the room's name as it was, not its id
     # The person's session data, hashes cut short.
@@ -651,9 +651,12 @@ def test_every_console_string_exists_in_both_languages() -> None:
     for table in (console_i18n.STRINGS, console_i18n.ERRORS):
         for key, texts in table.items():
             assert set(texts) == {"fr", "en"}, key
+    from causette.transport.console.rendering import TEMPLATES_DIR
+
     folder = Path(console_i18n.__file__).parent
     used: set[str] = set()
-    for path in folder.glob("console*.py"):
+    # The console's modules and templates (``t("key")`` in both).
+    for path in [*folder.glob("*.py"), *TEMPLATES_DIR.glob("*.html")]:
         used |= set(re.findall(r'\bt\(\s*"([a-z_]+)"', path.read_text("utf-8")))
     # Keys built from an enum's values ("cat_" + category) are checked value by value.
     families = {
@@ -674,9 +677,29 @@ def test_every_console_string_exists_in_both_languages() -> None:
     assert missing == set()
 
 
-def test_markup_escapes_every_value() -> None:
-    from causette.transport.console.html import Markup, render
+def test_templates_escape_every_value() -> None:
+    from markupsafe import Markup
 
-    out = render('<a href="{h}">{t}</a>', h='"><script>', t="<b>&</b>")
-    assert out == '<a href="&quot;&gt;&lt;script&gt;">&lt;b&gt;&amp;&lt;/b&gt;</a>'
-    assert render("<p>{x}</p>", x=Markup("<b>ok</b>")) == "<p><b>ok</b></p>"
+    from causette.transport.console.rendering import Ctx, templates
+
+    env = templates.env
+    out = env.from_string('<a href="{{ h }}">{{ t }}</a>').render(h='"><script>', t="<b>&</b>")
+    assert out == '<a href="&#34;&gt;&lt;script&gt;">&lt;b&gt;&amp;&lt;/b&gt;</a>'
+    assert env.from_string("<p>{{ x }}</p>").render(x=Markup("<b>ok</b>")) == "<p><b>ok</b></p>"
+    # A real page, with a hostile value where a refusal's message goes.
+    ctx = Ctx("fr")
+    page = env.get_template("error.html").render(
+        ctx=ctx,
+        t=ctx.t,
+        title="<i>titre</i>",
+        page_id="error",
+        nav_links=[],
+        flash_key=None,
+        flash_ref="",
+        message="<script>alert('x')</script>",
+        back='/moderation/login" onclick="x()',
+    )
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in page
+    assert "&lt;i&gt;titre&lt;/i&gt;" in page
+    assert 'href="/moderation/login&#34; onclick=&#34;x()"' in page
