@@ -6,7 +6,7 @@ handler runs, that a POST comes from this origin, that the session cookie names 
 (an idle one is refused), that a POST carries the session's CSRF token, and that the account's
 role may use the page. A refused request has no effect. Pages are French unless ``?lang=en``
 (remembered in a cookie). The queue page follows changes live through Server-Sent Events at
-``/moderation/events``; its script (``web/console/console.js``) refetches the queue's rows.
+``/moderation/events``; its script (``web/console/static/console.js``) refetches the queue's rows.
 """
 
 from __future__ import annotations

@@ -1,0 +1,366 @@
+"""Composition root: reads settings, builds the store, hub, service and listener, runs them.
+
+Only this module names concrete backends.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import errno
+import logging
+import os
+import socket
+import time
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, replace
+from functools import partial
+from pathlib import Path
+
+import uvicorn
+from starlette.applications import Starlette
+from starlette.types import ASGIApp
+
+from causette.config import Settings
+from causette.domain.models import RoomInfo, Rules
+from causette.domain.moderation import MisusePolicy
+from causette.domain.names import DEFAULT_FORBIDDEN, DEFAULT_RESERVED, NICK_MAX, NICK_MIN
+from causette.domain.state import ChatState
+from causette.jobs.retention import Retention
+from causette.live.hub import Codec, Hub
+from causette.reports.transparency import previous_month, record_previous_month
+from causette.services.accounts import AccountService
+from causette.services.chat import ChatService, Pacing
+from causette.services.moderation.service import ModerationPolicy, ModerationService
+from causette.store.chat import Store
+from causette.store.connections import ConnectionLog
+from causette.store.moderation import ModerationStore
+from causette.store.sqlite.chat import SqliteStore
+from causette.store.sqlite.connections import SqliteConnectionLog, load_connection_key
+from causette.store.sqlite.moderation import SqliteModerationStore
+from causette.transport.console.routes import Console
+from causette.transport.web.listener import WebListener
+
+log = logging.getLogger(__name__)
+
+ROOM_LIST_INTERVAL = 1.0
+PURGE_INTERVAL = 600.0
+
+
+def load_secret(data_dir: Path) -> bytes:
+    """The server's key for network hashes, created on first start (kept private)."""
+    path = data_dir / "secret.key"
+    if not path.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as f:
+            f.write(os.urandom(32))
+    secret = path.read_bytes()
+    if len(secret) < 16:
+        raise RuntimeError(f"{path} is too short to be a key; delete it to make a new one")
+    return secret
+
+
+def rules_of(settings: Settings) -> Rules:
+    e, lim = settings.entry, settings.limits
+    return Rules(
+        min_age=e.min_age,
+        rooms_max=lim.rooms_max,
+        message_max=lim.message_max,
+        user_rooms_max=lim.user_rooms_max,
+        reserved_names=DEFAULT_RESERVED | frozenset(e.reserved_names),
+        forbidden_names=DEFAULT_FORBIDDEN + e.forbidden_names,
+    )
+
+
+def pacing_of(settings: Settings) -> Pacing:
+    lim, h, s = settings.limits, settings.history, settings.session
+    return Pacing(
+        burst=lim.burst,
+        rate=lim.rate_per_second,
+        requests_burst=lim.requests_burst,
+        requests_rate=lim.requests_per_second,
+        strikes=lim.strikes_to_disconnect,
+        strike_window=lim.strike_window_seconds,
+        connections_per_ip=lim.connections_per_ip,
+        grace=s.grace_seconds,
+        age_cooldown=settings.entry.age_cooldown_hours * 3600,
+        history_count=h.count,
+        history_age=h.max_age_hours * 3600,
+    )
+
+
+def policy_of(settings: Settings) -> ModerationPolicy:
+    m, day = settings.moderation, 24 * 3600.0
+    return ModerationPolicy(
+        evidence_before=m.evidence_before,
+        evidence_after=m.evidence_after,
+        evidence_hold=settings.retention.evidence_hold_days * day,
+        misuse=MisusePolicy(
+            window=m.misuse_window_days * day,
+            warn_after=m.misuse_warn_after,
+            suspend_after=m.misuse_suspend_after,
+            suspension=m.misuse_suspension_days * day,
+        ),
+    )
+
+
+class App:
+    """One causette server: everything wired, with its background jobs."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        data_dir = settings.server.data_dir
+        self.store = SqliteStore(data_dir / "causette.sqlite3")
+        self.hub = Hub()
+        state = ChatState(rules_of(settings))
+        for spec in settings.rooms:
+            state.add_official_room(spec.name, spec.topic)
+        # Connection data (LCEN): a file of its own, addresses sealed with a key kept apart.
+        # The key path is relative to data_dir unless absolute: ``/`` keeps an absolute path.
+        self.connections = SqliteConnectionLog(
+            data_dir / "connections.sqlite3",
+            load_connection_key(data_dir / settings.retention.connection_key_file),
+        )
+        self.service = ChatService(
+            state,
+            self.store,
+            self.hub,
+            pacing_of(settings),
+            load_secret(data_dir),
+            connections=self.connections,
+        )
+        self.moderation_store = SqliteModerationStore(self.store)
+        self.moderation = ModerationService(
+            self.service, self.store, self.moderation_store, policy_of(settings), time.time
+        )
+        self.retention = Retention(
+            self.store,
+            self.connections,
+            settings.history,
+            settings.retention,
+            cases=self.moderation_store,
+            accounts=self.moderation_store,
+        )
+        # Moderators' accounts and the console at /moderation (SAFETY.md 22).
+        self.accounts = AccountService(self.moderation_store, self.moderation_store, time.time)
+        self.console = Console(self.moderation, self.accounts, self.connections, time.time)
+        lim = settings.limits
+        self.web = WebListener(
+            self.service,
+            self.moderation,
+            limits={
+                "message_max": lim.message_max,
+                "rooms_max": lim.rooms_max,
+                "nick_min": NICK_MIN,
+                "nick_max": NICK_MAX,
+                "min_age": settings.entry.min_age,
+                "history_count": settings.history.count,
+                "grace_seconds": settings.session.grace_seconds,
+            },
+            default_lang=settings.server.lang,
+            outbox_max_bytes=lim.outbox_max_bytes,
+            idle_timeout=settings.session.idle_timeout_seconds,
+        )
+        self._jobs: list[asyncio.Task[None]] = []
+        self._activity_month: str | None = None  # last month whose activity is recorded
+
+    async def start(self) -> None:
+        await self.store.open()
+        await self.connections.open()
+        await self.service.start()
+        await self.moderation.start()
+        self._jobs = [
+            asyncio.create_task(self._room_list_job(), name="room-list"),
+            asyncio.create_task(self._purge_job(), name="purge"),
+        ]
+        log.info("started", extra={"rooms": len(self.service.state.rooms)})
+
+    async def stop(self) -> None:
+        for job in self._jobs:
+            job.cancel()
+        for job in self._jobs:
+            with contextlib.suppress(asyncio.CancelledError):
+                await job
+        self.web.close_all("server_shutdown")
+        await self.service.stop()
+        await self.store.close()
+        await self.connections.close()
+        log.info("stopped")
+
+    async def _room_list_job(self) -> None:
+        while True:
+            await asyncio.sleep(ROOM_LIST_INTERVAL)
+            rooms = self.service.take_room_list_change()
+            if rooms is not None:
+                self.hub.broadcast(partial(_room_list_frame, rooms))
+
+    async def purge_once(self) -> dict[str, int]:
+        """Delete everything past its retention period; how many of each kind went."""
+        return await self.retention.purge(self.service.now())
+
+    async def _purge_job(self) -> None:
+        while True:
+            try:
+                await self.purge_once()
+            except Exception:
+                log.exception("purge failed")
+            try:
+                await self.record_activity_once()
+            except Exception:
+                log.exception("activity summary failed")
+            await asyncio.sleep(PURGE_INTERVAL)
+
+    async def record_activity_once(self) -> None:
+        """Write last month's count of active visitors once (transparency report, Art. 24)."""
+        now = self.service.now()
+        month = previous_month(now)[0]
+        if month != self._activity_month:
+            await record_previous_month(self.store, self.moderation_store, now)
+            self._activity_month = month
+
+    def asgi(self) -> ASGIApp:
+        @contextlib.asynccontextmanager
+        async def lifespan(_: Starlette) -> AsyncIterator[None]:
+            await self.start()
+            try:
+                yield
+            finally:
+                await self.stop()
+
+        return self.web.app(lifespan, self.console.routes())
+
+
+def _room_list_frame(rooms: list[RoomInfo], codec: Codec) -> str:
+    return codec.room_list_frame(rooms)
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """Bind the listening socket ourselves, so that port 0 can be reported once chosen."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    # proto must say TCP: asyncio disables Nagle (TCP_NODELAY) only on sockets that do, and
+    # accepted sockets inherit it. Without it, a frame right after another waits ~40 ms.
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.listen(1024)
+    sock.set_inheritable(True)
+    return sock
+
+
+GRACEFUL_SECONDS = 5
+
+
+class _Server(uvicorn.Server):
+    """uvicorn's server, telling WebSocket clients why they are cut before it cuts them."""
+
+    def __init__(self, config: uvicorn.Config, app: App) -> None:
+        super().__init__(config)
+        self.chat = app
+
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        # uvicorn closes WebSockets (code 1012, no frame) before the lifespan shutdown, so
+        # ``App.stop`` would come too late to send ``server_shutdown``. Stop accepting first.
+        for server in self.servers:
+            server.close()
+        for sock in sockets or []:
+            sock.close()
+        self.chat.console.close()  # live console streams would hold the shutdown open
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(GRACEFUL_SECONDS / 2):
+                await self.chat.web.shut_down()
+        await super().shutdown(sockets)
+
+
+@contextlib.asynccontextmanager
+async def account_service(settings: Settings) -> AsyncIterator[AccountService]:
+    """The console accounts of a server's database, opened as the server opens it (for
+    ``causette admin``; safe while the server runs: SQLite serialises the writers)."""
+    store = SqliteStore(settings.server.data_dir / "causette.sqlite3")
+    await store.open()
+    try:
+        moderation_store = SqliteModerationStore(store)
+        yield AccountService(moderation_store, moderation_store, time.time)
+    finally:
+        await store.close()
+
+
+def make_server(settings: Settings) -> tuple[App, uvicorn.Server]:
+    """The wired application and the HTTP server that runs it (``serve`` and tests share it)."""
+    app = App(settings)
+    config = uvicorn.Config(
+        app.asgi(),
+        lifespan="on",
+        log_config=None,
+        ws="websockets-sansio",
+        ws_max_size=64 * 1024,
+        ws_ping_interval=None,
+        server_header=False,
+        timeout_graceful_shutdown=GRACEFUL_SECONDS,
+    )
+    return app, _Server(config, app)
+
+
+async def serve(settings: Settings, sock: socket.socket | None = None) -> None:
+    """Run the server until it is told to stop (SIGINT or SIGTERM)."""
+    sock = sock or bind(settings.server.host, settings.server.port)
+    host, port = sock.getsockname()[:2]
+    _, server = make_server(settings)
+    log.info("listening", extra={"host": host, "port": port, "url": f"http://{host}:{port}/"})
+    await server.serve(sockets=[sock])
+
+
+def with_overrides(
+    settings: Settings, host: str | None, port: int | None, data_dir: Path | None
+) -> Settings:
+    server = settings.server
+    return replace(
+        settings,
+        server=replace(
+            server,
+            host=host if host is not None else server.host,
+            port=port if port is not None else server.port,
+            data_dir=data_dir if data_dir is not None else server.data_dir,
+        ),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class DataStores:
+    """The stores of a data folder, without a chat server (the ``causette admin`` commands)."""
+
+    chat: Store
+    moderation: ModerationStore
+    connections: ConnectionLog | None
+
+
+@contextlib.asynccontextmanager
+async def open_data_stores(
+    settings: Settings, *, connections: bool = False
+) -> AsyncIterator[DataStores]:
+    """Open the stores of an existing data folder (the connection log only if asked).
+
+    Unlike ``App`` it creates nothing: pointed at the wrong folder, it raises
+    ``FileNotFoundError`` naming the missing file rather than start an empty database or a
+    new connection key.
+    """
+    data_dir = settings.server.data_dir
+    key_path = data_dir / settings.retention.connection_key_file
+    needed = [data_dir / "causette.sqlite3"]
+    if connections:
+        needed += [data_dir / "connections.sqlite3", key_path]
+    for path in needed:
+        if not path.is_file():
+            raise FileNotFoundError(errno.ENOENT, "not found", str(path))
+    async with contextlib.AsyncExitStack() as stack:
+        chat = SqliteStore(data_dir / "causette.sqlite3")
+        await chat.open()
+        stack.push_async_callback(chat.close)
+        log_store: ConnectionLog | None = None
+        if connections:
+            log_store = SqliteConnectionLog(
+                data_dir / "connections.sqlite3", load_connection_key(key_path)
+            )
+            stack.push_async_callback(log_store.close)
+            await log_store.open()
+        yield DataStores(chat, SqliteModerationStore(chat), log_store)

@@ -1,0 +1,94 @@
+"""What happened, in the past tense, and to whom it must be told.
+
+The core returns ``Delivery`` values: an event plus the guest ids that must receive it. The hub
+encodes each event once per wire format and appends the same bytes to every recipient.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from causette.domain.models import LeaveReason, Message, UserView
+from causette.domain.moderation import Decision
+
+
+@dataclass(frozen=True, slots=True)
+class MessagePosted:
+    message: Message
+
+
+@dataclass(frozen=True, slots=True)
+class GuestJoined:
+    room: str
+    user: UserView
+
+
+@dataclass(frozen=True, slots=True)
+class GuestLeft:
+    room: str
+    user: UserView
+    reason: LeaveReason
+    by: UserView | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class GuestRenamed:
+    user: UserView
+    old_nick: str
+
+
+@dataclass(frozen=True, slots=True)
+class TopicChanged:
+    room: str
+    topic: str
+    by: UserView
+
+
+@dataclass(frozen=True, slots=True)
+class RoomClosed:
+    room: str
+
+
+@dataclass(frozen=True, slots=True)
+class MessageDeleted:
+    """A moderator removed a message: clients drop it from view."""
+
+    message_id: int
+    room: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SanctionNotified:
+    """A statement of reasons for the person it restricts (DSA Art. 17)."""
+
+    decision: Decision
+
+
+@dataclass(frozen=True, slots=True)
+class ReportDecided:
+    """A reporter's report was decided: they are told the outcome (DSA Art. 16(5))."""
+
+    receipt: str
+    outcome: str
+
+
+Event = (
+    MessagePosted
+    | GuestJoined
+    | GuestLeft
+    | GuestRenamed
+    | TopicChanged
+    | RoomClosed
+    | MessageDeleted
+    | SanctionNotified
+    | ReportDecided
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    """An event and the ids of the guests who must receive it."""
+
+    event: Event
+    recipients: Collection[str]

@@ -1,0 +1,300 @@
+"""Notice and action (SAFETY.md 12 to 24): reports, cases, sanctions, decisions, appeals.
+
+Pure: the values the moderation service stores and the rules that need no I/O — how a case
+is prioritised, which sanction applies to a guest, what a statement of reasons says, when an
+appeal is still open, and when misuse (DSA Art. 23) calls for a warning or a suspension.
+
+Every report, from a visitor, a trusted flagger, a moderator or (later) the automatic
+detection, lands in one place: a *case*, grouped by the person (device) or room it concerns.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from causette.errors import InvalidInput
+
+APPEAL_WINDOW = 183 * 24 * 3600.0  # six months (DSA Art. 20(1))
+
+
+class Category(StrEnum):
+    """What a report is about; the order of ``PRIORITY`` below is the queue's order."""
+
+    CHILD_ABUSE = "child_abuse"  # child sexual abuse or grooming
+    THREAT = "threat"  # ambush, threat to life or safety
+    TRAFFICKING = "trafficking"  # prostitution or trafficking
+    HARASSMENT = "harassment"
+    HATE = "hate"
+    DOXXING = "doxxing"
+    SPAM = "spam"  # spam or scam
+    ILLEGAL = "illegal"  # other illegal content
+    TERMS = "terms"  # breach of the terms of service
+
+
+# Lower is more urgent. Child protection and threats to life first (SAFETY.md 16, 18).
+PRIORITY: dict[Category, int] = {
+    Category.CHILD_ABUSE: 0,
+    Category.THREAT: 0,
+    Category.TRAFFICKING: 1,
+    Category.DOXXING: 1,
+    Category.HARASSMENT: 2,
+    Category.HATE: 2,
+    Category.ILLEGAL: 2,
+    Category.SPAM: 3,
+    Category.TERMS: 3,
+}
+
+# Art. 18: these cases can be packaged for the authorities (Pharos in France).
+AUTHORITY_CATEGORIES = frozenset({Category.CHILD_ABUSE, Category.THREAT, Category.TRAFFICKING})
+
+
+class Source(StrEnum):
+    """Where a notice or an action came from (transparency report: "by source")."""
+
+    VISITOR = "visitor"
+    TRUSTED_FLAGGER = "trusted_flagger"
+    MODERATOR = "moderator"  # own initiative
+    AUTOMATED = "automated"
+
+
+class CaseStatus(StrEnum):
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class Outcome(StrEnum):
+    """How a case was closed."""
+
+    ACTIONED = "actioned"  # at least one restriction
+    REJECTED = "rejected"  # no breach found
+    UNFOUNDED = "unfounded"  # manifestly unfounded (counts towards Art. 23 misuse)
+
+
+class SanctionKind(StrEnum):
+    WARNING = "warning"
+    REMOVAL = "removal"  # a message deleted
+    MUTE = "mute"  # may read, may not post (site or room)
+    KICK = "kick"  # out of a room, may come back
+    ROOM_BAN = "room_ban"
+    SITE_BAN = "site_ban"
+    SUSPENSION = "suspension"  # Art. 23 misuse: a site ban with its own ground
+
+
+# What each kind stops, checked below the transports.
+BLOCKS_ENTRY = frozenset({SanctionKind.SITE_BAN, SanctionKind.SUSPENSION})
+BLOCKS_POSTING = frozenset({SanctionKind.MUTE})
+BLOCKS_ROOM = frozenset({SanctionKind.ROOM_BAN})
+
+
+@dataclass(frozen=True, slots=True)
+class Locator:
+    """What exactly a report points at (Art. 16(2)(b)): any of message, person, room."""
+
+    message_id: int | None = None
+    user_id: str | None = None  # a guest's public id
+    room: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.message_id is None and self.user_id is None and self.room is None:
+            raise InvalidInput("report_target_missing", field="target")
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    id: int
+    case_id: int
+    code: str  # the reporter's receipt
+    category: Category
+    source: Source
+    locator: Locator
+    explanation: str
+    contact: str | None
+    good_faith: bool
+    reporter_device: str | None  # None for moderators, trusted flaggers, automation
+    reporter_account: int | None  # moderator or trusted flagger account
+    created_at: float
+    automated_rule: str | None = None  # which rule or model fired (SAFETY.md 8)
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    id: int
+    code: str
+    subject: str  # grouping key: "device:<hash>" or "room:<id>"
+    category: Category  # the most urgent category reported
+    priority: int
+    trusted: bool  # a trusted flagger reported it
+    status: CaseStatus
+    created_at: float
+    closed_at: float | None = None
+    outcome: Outcome | None = None
+    hold_until: float | None = None  # evidence is kept until then (legal hold)
+
+    def queue_key(self) -> tuple[int, int, float]:
+        """Sort key of the open queue: urgency, then trusted flaggers, then age."""
+        return (self.priority, 0 if self.trusted else 1, self.created_at)
+
+
+def case_priority(categories: list[Category]) -> tuple[Category, int]:
+    """The most urgent of the categories reported in a case, and its priority."""
+    top = min(categories, key=lambda c: PRIORITY[c])
+    return top, PRIORITY[top]
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """The person a sanction binds to: what a nickname change cannot shed (SAFETY.md 23)."""
+
+    device: str
+    network: str  # keyed hash of the IPv4 address or IPv6 /64
+    nickname: str  # for people reading the record; never used to match
+
+
+@dataclass(frozen=True, slots=True)
+class Sanction:
+    id: int
+    kind: SanctionKind
+    subject: Person
+    room: str | None  # None: the whole site
+    starts_at: float
+    expires_at: float | None  # None: until revoked
+    decision_id: int
+    revoked_at: float | None = None
+
+    def active(self, now: float) -> bool:
+        return (
+            self.revoked_at is None
+            and self.starts_at <= now
+            and (self.expires_at is None or now < self.expires_at)
+        )
+
+    def binds(self, device: str, network: str) -> bool:
+        return device == self.subject.device or network == self.subject.network
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A statement of reasons (DSA Art. 17), stored with every restriction."""
+
+    id: int  # never reused: the public number of the statement
+    code: str  # secret enough to let the affected person retrieve it
+    case_id: int | None
+    kind: SanctionKind
+    room: str | None
+    duration: float | None  # seconds; None: indefinite
+    facts: str
+    ground: str  # the term of service or the law relied on
+    source: Source  # notice (visitor / trusted flagger / automated) or own initiative
+    automated_detection: bool  # automated means were used to detect it
+    automated_decision: bool  # always False: automation never decides alone (SAFETY.md 9)
+    moderator_account: int | None
+    subject_nickname: str
+    created_at: float
+    reversed_at: float | None = None
+
+    def appeal_open(self, now: float) -> bool:
+        return self.reversed_at is None and now - self.created_at <= APPEAL_WINDOW
+
+
+class AppealStatus(StrEnum):
+    PENDING = "pending"
+    UPHELD = "upheld"  # the decision stands
+    REVERSED = "reversed"
+
+
+class Appellant(StrEnum):
+    AFFECTED = "affected"
+    REPORTER = "reporter"
+
+
+@dataclass(frozen=True, slots=True)
+class Appeal:
+    id: int
+    code: str
+    decision_id: int | None  # an affected person's appeal
+    report_id: int | None  # a reporter's appeal against a rejected report
+    appellant: Appellant
+    text: str
+    status: AppealStatus
+    created_at: float
+    decided_by: int | None = None
+    answer: str | None = None
+    decided_at: float | None = None
+
+
+class EmergencyLevel(StrEnum):
+    """Run-time switches for an administrator (SAFETY.md 24)."""
+
+    CLOSE_ENTRIES = "close_entries"
+    PRIVATE_SHARED_ROOM_ONLY = "private_shared_room_only"
+    ALL_ROOMS_MODERATED = "all_rooms_moderated"
+
+
+@dataclass(frozen=True, slots=True)
+class MisusePolicy:
+    """DSA Art. 23: how many strikes in a window lead to a warning, then a suspension."""
+
+    window: float = 90 * 24 * 3600.0
+    warn_after: int = 2
+    suspend_after: int = 3
+    suspension: float = 7 * 24 * 3600.0
+
+
+def misuse_step(strikes_in_window: int, policy: MisusePolicy) -> SanctionKind | None:
+    """What a new strike (manifestly illegal post, manifestly unfounded report) calls for.
+
+    ``strikes_in_window`` counts the new strike too.
+    """
+    if strikes_in_window >= policy.suspend_after:
+        return SanctionKind.SUSPENSION
+    if strikes_in_window >= policy.warn_after:
+        return SanctionKind.WARNING
+    return None
+
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud, typed on a phone
+
+
+def new_code(prefix: str) -> str:
+    """A public code for a case, report, decision or appeal (``D-7K3M9Q2X``)."""
+    return prefix + "-" + "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
+
+
+def clean_text(raw: str, limit: int, code: str, field: str, required: bool = True) -> str:
+    """Free text of a report, decision or appeal: trimmed, bounded, required if asked.
+
+    One-line text has its inner whitespace folded; text with line breaks keeps them.
+    """
+    text = " ".join(raw.split()) if "\n" not in raw else raw.strip()
+    if (required and not text) or len(text) > limit:
+        raise InvalidInput(code, field=field, max=limit)
+    return text
+
+
+def strictest(sanctions: list[Sanction]) -> Sanction | None:
+    """The sanction to show someone refused: the one that lasts longest."""
+    if not sanctions:
+        return None
+    return max(sanctions, key=lambda s: float("inf") if s.expires_at is None else s.expires_at)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    id: int
+    case_id: int
+    report_id: int | None
+    kind: str  # "conversation", "session" or "room"
+    body: Mapping[str, Any]  # JSON-serialisable
+    created_at: float
+
+
+@dataclass(frozen=True, slots=True)
+class RoomModeration:
+    room: str
+    moderated: bool = False
+    closed: bool = False
+    voiced: frozenset[str] = frozenset()  # device hashes allowed to speak in a moderated room

@@ -1,0 +1,327 @@
+"""The web protocol's codec (docs/protocol.md), sans I/O: text frames in, requests out;
+events and answers in, JSON lines out.
+
+Nothing here touches a socket, so it is tested by feeding strings and reading strings.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from causette import i18n
+from causette.domain.events import (
+    Event,
+    GuestJoined,
+    GuestLeft,
+    GuestRenamed,
+    MessageDeleted,
+    MessagePosted,
+    ReportDecided,
+    RoomClosed,
+    SanctionNotified,
+    TopicChanged,
+)
+from causette.domain.models import IgnoreEntry, Message, Room, RoomInfo, UserView
+from causette.domain.moderation import APPEAL_WINDOW, Appeal, Decision, Source
+from causette.domain.times import day_first_minute_utc, iso_utc
+from causette.errors import CausetteError, InvalidInput
+
+VERSION = 1
+
+REQUEST_TYPES = frozenset(
+    {
+        "enter",
+        "resume",
+        "list_rooms",
+        "join",
+        "part",
+        "create_room",
+        "set_topic",
+        "kick",
+        "say",
+        "ignore",
+        "unignore",
+        "set_privacy",
+        "close_private",
+        "set_nick",
+        "whois",
+        "set_lang",
+        "ping",
+        "quit",
+        "report",
+        "report_status",
+        "decision",
+        "appeal",
+        "appeal_status",
+    }
+)
+# Accepted before a session exists on the connection: a banned visitor can still read the
+# decision and contest it (DSA Arts. 17 and 20).
+OPEN_TYPES = frozenset(
+    {"enter", "resume", "set_lang", "ping", "decision", "appeal", "appeal_status"}
+)
+
+RequestId = int | str | None
+
+
+def _dumps(obj: object) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+def iso(ts: float) -> str:
+    """UTC time with milliseconds, as the protocol writes every time."""
+    return iso_utc(ts)
+
+
+# -- requests ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """A decoded client request; field accessors raise ``bad_request`` on a wrong type."""
+
+    type: str
+    id: RequestId
+    fields: Mapping[str, Any]
+
+    def text(self, name: str, *, required: bool = True, max_len: int = 10_000) -> str:
+        value = self.fields.get(name)
+        if value is None and not required:
+            return ""
+        if not isinstance(value, str) or len(value) > max_len:
+            raise InvalidInput("bad_request", field=name)
+        return value
+
+    def integer(self, name: str, default: int | None = None) -> int:
+        value = self.fields.get(name, default)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise InvalidInput("bad_request", field=name)
+        return value
+
+    def flag(self, name: str) -> bool:
+        value = self.fields.get(name, False)
+        if not isinstance(value, bool):
+            raise InvalidInput("bad_request", field=name)
+        return value
+
+    def raw(self, name: str) -> object:
+        return self.fields.get(name)
+
+
+class BadFrame(CausetteError):
+    """A frame that is not a request at all; answered with ``re`` set to what could be read."""
+
+    def __init__(self, request_id: RequestId) -> None:
+        super().__init__("bad_request")
+        self.request_id = request_id
+
+
+def decode_request(frame: str) -> Request:
+    """Parse one client frame, or raise ``BadFrame``."""
+    try:
+        obj = json.loads(frame)
+    except (json.JSONDecodeError, RecursionError):
+        raise BadFrame(None) from None
+    if not isinstance(obj, dict):
+        raise BadFrame(None)
+    rid = obj.get("id")
+    valid_id = (isinstance(rid, int) and not isinstance(rid, bool)) or (
+        isinstance(rid, str) and 0 < len(rid) <= 32
+    )
+    kind = obj.get("type")
+    if not valid_id:
+        raise BadFrame(None)
+    if not isinstance(kind, str) or kind not in REQUEST_TYPES:
+        raise BadFrame(rid)
+    return Request(kind, rid, obj)
+
+
+# -- objects -----------------------------------------------------------------------------
+
+
+def user(view: UserView) -> dict[str, Any]:
+    return {
+        "id": view.id,
+        "nick": view.nick,
+        "age": view.age,
+        "gender": view.gender.value,
+        "dept": {"code": view.location.code, "name": view.location.name},
+    }
+
+
+def message(m: Message) -> dict[str, Any]:
+    return {
+        "type": "message",
+        "id": m.id,
+        "ts": iso(m.ts),
+        "room": m.room,
+        "to": user(m.recipient) if m.recipient else None,
+        "from": user(m.sender),
+        "text": m.text,
+        "action": m.action,
+    }
+
+
+def room_info(info: RoomInfo) -> dict[str, Any]:
+    return {
+        "id": info.id,
+        "name": info.name,
+        "topic": info.topic,
+        "count": info.count,
+        "kind": info.kind.value,
+        "owner": info.owner,
+    }
+
+
+def room_state(
+    room: Room, members: Iterable[UserView], history: Iterable[Message]
+) -> dict[str, Any]:
+    return {
+        "id": room.id,
+        "name": room.name,
+        "topic": room.topic,
+        "kind": room.kind.value,
+        "owner": room.owner,
+        "members": [user(v) for v in members],
+        "history": [message(m) for m in history],
+    }
+
+
+def ignores(entries: Sequence[IgnoreEntry]) -> list[dict[str, str]]:
+    return [{"id": e.id, "nick": e.nick, "user": e.user_id} for e in entries]
+
+
+# -- frames ------------------------------------------------------------------------------
+
+
+def event_frame(event: Event) -> str:
+    """Encode an event once; the same string goes to every recipient."""
+    obj: dict[str, Any]
+    match event:
+        case MessagePosted(m):
+            obj = message(m)
+        case GuestJoined(room, who):
+            obj = {"type": "joined", "room": room, "user": user(who)}
+        case GuestLeft(room, who, reason, by):
+            obj = {"type": "left", "room": room, "user": user(who), "reason": reason.value}
+            if by is not None:
+                obj["by"] = user(by)
+        case GuestRenamed(who, old_nick):
+            obj = {"type": "user_updated", "user": user(who), "old_nick": old_nick}
+        case TopicChanged(room, topic, by):
+            obj = {"type": "topic", "room": room, "topic": topic, "by": user(by)}
+        case RoomClosed(room):
+            obj = {"type": "room_closed", "room": room}
+        case MessageDeleted(message_id, room):
+            obj = {"type": "message_deleted", "id": message_id, "room": room}
+        case SanctionNotified(decision):
+            obj = {"type": "sanction", "decision": statement(decision)}
+        case ReportDecided(receipt, outcome):
+            obj = {"type": "report_outcome", "receipt": receipt, "outcome": outcome}
+    return _dumps(obj)
+
+
+def appeal(a: Appeal) -> dict[str, Any]:
+    return {
+        "code": a.code,
+        "status": a.status.value,
+        "appellant": a.appellant.value,
+        "created_at": iso(a.created_at),
+        "answer": a.answer,
+        "decided_at": iso(a.decided_at) if a.decided_at is not None else None,
+    }
+
+
+def statement(d: Decision) -> dict[str, Any]:
+    """A statement of reasons as the affected person reads it (DSA Art. 17)."""
+    return {
+        "id": d.id,
+        "code": d.code,
+        "kind": d.kind.value,
+        "room": d.room,
+        "duration_seconds": d.duration,
+        "until": iso(d.created_at + d.duration) if d.duration is not None else None,
+        "facts": d.facts,
+        "ground": d.ground,
+        "source": "own_initiative" if d.source is Source.MODERATOR else "notice",
+        "notice_source": d.source.value,
+        "automated_detection": d.automated_detection,
+        "automated_decision": d.automated_decision,
+        "created_at": iso(d.created_at),
+        "reversed_at": iso(d.reversed_at) if d.reversed_at is not None else None,
+        "appeal_until": iso(d.created_at + APPEAL_WINDOW),
+    }
+
+
+def room_list_frame(rooms: Iterable[RoomInfo]) -> str:
+    return _dumps({"type": "room_list", "rooms": [room_info(r) for r in rooms]})
+
+
+def ack_frame(request_id: RequestId, payload: Mapping[str, Any] | None = None) -> str:
+    return _dumps({"type": "ack", "re": request_id, **(payload or {})})
+
+
+def _human_params(params: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Split params into the wire form (ISO times) and the form a sentence reads."""
+    wire: dict[str, Any] = {}
+    spoken: dict[str, Any] = {}
+    for key, value in params.items():
+        if key == "until" and isinstance(value, float | int):
+            wire[key] = iso(float(value))
+            spoken[key] = day_first_minute_utc(value)
+        elif isinstance(value, float):
+            wire[key] = spoken[key] = max(1, round(value))
+        elif isinstance(value, str | int | bool) or value is None:
+            wire[key] = spoken[key] = value
+    return wire, spoken
+
+
+def error_frame(request_id: RequestId, error: CausetteError, lang: str) -> str:
+    wire, spoken = _human_params(error.params)
+    field = wire.pop("field", None)
+    obj: dict[str, Any] = {
+        "type": "error",
+        "re": request_id,
+        "code": error.code,
+        "message": i18n.message(error.code, lang, spoken),
+        "params": wire,
+    }
+    if field is not None:
+        obj["field"] = field
+    return _dumps(obj)
+
+
+def disconnect_frame(code: str, lang: str, params: Mapping[str, Any] | None = None) -> str:
+    """Why the server is about to close the connection, in the visitor's language."""
+    wire, spoken = _human_params(params or {})
+    return _dumps(
+        {
+            "type": "disconnect",
+            "code": code,
+            "message": i18n.message(code, lang, spoken),
+            "params": wire,
+        }
+    )
+
+
+def hello_frame(
+    server: str,
+    lang: str,
+    limits: Mapping[str, int | float],
+    prefill: Mapping[str, Any] | None,
+    age_blocked_until: float | None,
+) -> str:
+    return _dumps(
+        {
+            "type": "hello",
+            "protocol": VERSION,
+            "server": server,
+            "lang": lang,
+            "limits": dict(limits),
+            "prefill": dict(prefill) if prefill else None,
+            "age_blocked_until": iso(age_blocked_until) if age_blocked_until else None,
+        }
+    )

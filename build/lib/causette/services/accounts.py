@@ -1,0 +1,306 @@
+"""Moderator, administrator and trusted-flagger accounts: passwords, TOTP, console sessions
+(SAFETY.md 22).
+
+Passwords are hashed with argon2id. A login with a wrong password (or a wrong TOTP code)
+counts a failure; ``max_failures`` in a row lock the account for ``lockout`` seconds, during
+which even the right password is refused. An unknown username costs the same hashing as a
+known one and fails with the same generic ``login_failed``. A console session is a bearer
+token (its SHA-256 is stored) with a CSRF token; it ends after ``session_idle`` seconds
+without use. The audit log records logins and failures, never a password or an address.
+
+One-time codes are RFC 6238 TOTP through ``pyotp``, with what every authenticator app
+assumes: SHA-1, 6 digits, a 30-second step; a code of the step before or after is accepted
+(clock drift), and a step once accepted is never accepted again for the account (replay).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import secrets
+from collections.abc import Callable
+from typing import NoReturn
+from urllib.parse import urlencode
+
+import pyotp
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from causette.domain.accounts import Account, ConsoleSession, Role
+from causette.domain.audit import AuditEntry
+from causette.domain.identity import token_hash
+from causette.errors import InvalidInput, Refused
+from causette.store.moderation import AccountStore, AuditLog
+
+log = logging.getLogger(__name__)
+
+USERNAME = re.compile(r"[a-z0-9._-]{3,32}")
+PASSWORD_MIN = 12
+PASSWORD_MAX = 1024  # argon2 takes anything, but a megabyte "password" is an attack
+
+
+TOTP_STEP = 30  # seconds: RFC 6238's X
+TOTP_DIGITS = 6
+TOTP_WINDOW = 1  # steps of clock drift accepted either side of now
+
+
+def normalise_username(raw: str) -> str:
+    return raw.strip().lower()
+
+
+def new_totp_secret() -> str:
+    """A fresh random TOTP secret: 32 base32 characters (160 bits, as RFC 4226 recommends)."""
+    return pyotp.random_base32()
+
+
+def _totp(secret: str, digits: int = TOTP_DIGITS) -> pyotp.TOTP:
+    # Spaces and case do not matter and padding is optional, as people copy secrets by hand.
+    text = "".join(secret.split()).upper().rstrip("=")
+    try:
+        return pyotp.TOTP(text, digits=digits, interval=TOTP_STEP)
+    except ValueError:  # binascii.Error is one: not base32, or too short a key
+        raise InvalidInput("totp_secret_invalid", field="secret") from None
+
+
+def totp_code(secret: str, t: float, digits: int = TOTP_DIGITS) -> str:
+    """The code an authenticator shows at time ``t`` (UTC epoch seconds)."""
+    return _totp(secret, digits).at(t)
+
+
+def totp_step(
+    secret: str, code: str, t: float, window: int = TOTP_WINDOW, digits: int = TOTP_DIGITS
+) -> int | None:
+    """The time step (RFC 6238's T) whose code is ``code``, within ``window`` steps of ``t``,
+    or None. A caller refusing replays remembers the last step it accepted."""
+    code = "".join(code.split())
+    # ASCII digits only: pyotp compares after NFKC, which would take fullwidth digits.
+    if len(code) != digits or not (code.isascii() and code.isdigit()):
+        return None
+    try:
+        return _totp(secret, digits).verify_and_get_timecode(code, for_time=t, valid_window=window)
+    except pyotp.exceptions.OTPVerificationError:
+        return None
+    except ValueError:  # a window reaching before the epoch: not a time anyone logs in at
+        return None
+
+
+def provisioning_uri(secret: str, username: str, issuer: str = "causette") -> str:
+    """The ``otpauth://`` URI an authenticator app reads (usually from a QR code)."""
+    totp = _totp(secret)
+    uri = totp.provisioning_uri(name=username, issuer_name=issuer)
+    # pyotp leaves out what equals the Key URI format's defaults; stating them costs nothing
+    # and lets an app that does not assume the defaults still compute the same codes.
+    extra = urlencode({"algorithm": "SHA1", "digits": TOTP_DIGITS, "period": TOTP_STEP})
+    return f"{uri}&{extra}"
+
+
+class AccountService:
+    """Creates accounts, logs people in and keeps their console sessions."""
+
+    def __init__(
+        self,
+        store: AccountStore,
+        audit: AuditLog,
+        wall: Callable[[], float],
+        session_idle: float = 1800,
+        max_failures: int = 5,
+        lockout: float = 900,
+        hasher: PasswordHasher | None = None,
+    ) -> None:
+        self.store = store
+        self.audit = audit
+        self._wall = wall
+        # Public knobs: tests shorten them on a running server.
+        self.session_idle = session_idle
+        self.max_failures = max_failures
+        self.lockout = lockout
+        self._hasher = hasher or PasswordHasher()  # argon2id, RFC 9106 low-memory profile
+        self._dummy: str | None = None
+        # Last TOTP step accepted per account: a code seen once cannot be replayed.
+        self._totp_steps: dict[int, int] = {}
+        self._locks: dict[int, asyncio.Lock] = {}
+
+    async def _hash(self, password: str) -> str:
+        # argon2 takes tens of milliseconds of CPU by design: keep it off the event loop.
+        return await asyncio.to_thread(self._hasher.hash, password)
+
+    async def _verify(self, stored: str, password: str) -> bool:
+        def check() -> bool:
+            try:
+                return self._hasher.verify(stored, password)
+            except (VerificationError, InvalidHashError):
+                return False
+
+        return await asyncio.to_thread(check)
+
+    async def _dummy_hash(self) -> str:
+        if self._dummy is None:
+            self._dummy = await self._hash(secrets.token_urlsafe(16))
+        return self._dummy
+
+    # -- accounts ------------------------------------------------------------------------
+
+    async def create(
+        self, username: str, password: str, role: Role, totp: bool = False
+    ) -> tuple[Account, str | None]:
+        """A new account; with ``totp``, also the TOTP secret to give its owner."""
+        name = normalise_username(username)
+        if not USERNAME.fullmatch(name):
+            raise InvalidInput("username_invalid", field="username", min=3, max=32)
+        if len(password) < PASSWORD_MIN:
+            raise InvalidInput("password_too_short", field="password", min=PASSWORD_MIN)
+        if len(password) > PASSWORD_MAX:
+            raise InvalidInput("password_too_long", field="password", max=PASSWORD_MAX)
+        if await self.store.account_by_username(name) is not None:
+            raise Refused("username_taken", field="username")
+        secret = new_totp_secret() if totp else None
+        now = self._wall()
+        account = await self.store.add_account(
+            Account(0, name, await self._hash(password), role, secret, 0, None, now)
+        )
+        await self.audit.append(
+            AuditEntry(
+                0,
+                now,
+                "system",
+                None,
+                "account_created",
+                details={"account": account.id, "role": role.value, "totp": secret is not None},
+            )
+        )
+        return account, secret
+
+    # -- logging in ----------------------------------------------------------------------
+
+    async def login(self, username: str, password: str, totp_code: str) -> tuple[Account, str, str]:
+        """Check the credentials; on success a new session: ``(account, token, csrf)``.
+
+        Refuses with ``login_failed`` whatever was wrong (unknown user, wrong password, wrong
+        code), ``account_locked`` while locked, ``totp_required`` when the password is right
+        but the account's code is missing.
+        """
+        now = self._wall()
+        name = normalise_username(username)
+        account = await self.store.account_by_username(name) if USERNAME.fullmatch(name) else None
+        if account is None or account.disabled_at is not None:
+            await self._verify(await self._dummy_hash(), password[:PASSWORD_MAX])
+            await self._audit_failure(None, now, "unknown_user")
+            raise Refused("login_failed")
+        # One attempt at a time per account: parallel guesses must not share a failure count.
+        lock = self._locks.setdefault(account.id, asyncio.Lock())
+        async with lock:
+            return await self._check(account.id, password, totp_code)
+
+    async def _check(
+        self, account_id: int, password: str, totp_code: str
+    ) -> tuple[Account, str, str]:
+        now = self._wall()
+        account = await self.store.get_account(account_id)
+        if account is None or account.disabled_at is not None:
+            raise Refused("login_failed")
+        if account.locked_until is not None and now < account.locked_until:
+            await self._verify(await self._dummy_hash(), password[:PASSWORD_MAX])
+            await self._audit_failure(account, now, "locked")
+            raise Refused("account_locked", until=account.locked_until)
+        if not await self._verify(account.password_hash, password[:PASSWORD_MAX]):
+            await self._failed(account, now, "password")
+        if account.totp_secret is not None:
+            code = totp_code.strip()
+            if not code:
+                raise Refused("totp_required", field="totp")
+            step = totp_step(account.totp_secret, code, now)
+            if step is None or step <= self._totp_steps.get(account.id, -1):
+                await self._failed(account, now, "totp")
+            else:
+                self._totp_steps[account.id] = step
+        if account.failed_logins or account.locked_until is not None:
+            await self.store.set_login_state(account.id, 0, None)
+        if self._hasher.check_needs_rehash(account.password_hash):
+            log.info("password hash parameters are outdated", extra={"account": account.id})
+        token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
+        await self.store.add_session(ConsoleSession(token_hash(token), account.id, csrf, now, now))
+        await self.audit.append(AuditEntry(0, now, account.role.value, str(account.id), "login"))
+        return account, token, csrf
+
+    async def _failed(self, account: Account, now: float, why: str) -> NoReturn:
+        """Count a failure, lock at ``max_failures``; always raises."""
+        failures = account.failed_logins + 1
+        locked_until = now + self.lockout if failures >= self.max_failures else None
+        await self.store.set_login_state(
+            account.id, 0 if locked_until is not None else failures, locked_until
+        )
+        await self._audit_failure(account, now, why, failures, locked_until is not None)
+        if locked_until is not None:
+            log.warning("console account locked", extra={"account": account.id})
+            raise Refused("account_locked", until=locked_until)
+        raise Refused("login_failed")
+
+    async def _audit_failure(
+        self,
+        account: Account | None,
+        now: float,
+        why: str,
+        failures: int | None = None,
+        locked: bool = False,
+    ) -> None:
+        details: dict[str, object] = {"why": why}
+        if failures is not None:
+            details.update(failures=failures, locked=locked)
+        await self.audit.append(
+            AuditEntry(
+                0,
+                now,
+                account.role.value if account else "unknown",
+                str(account.id) if account else None,
+                "login_failed",
+                details=details,
+            )
+        )
+
+    # -- sessions ------------------------------------------------------------------------
+
+    async def session(self, token: str, touch: bool = True) -> tuple[Account, ConsoleSession]:
+        """The account behind a console token; refuses an unknown or idle session.
+
+        ``touch`` marks the session used (a person did something); background requests
+        such as live updates pass False, so an unattended console still times out.
+        """
+        if not token:
+            raise Refused("session_invalid")
+        digest = token_hash(token)
+        session = await self.store.get_session(digest)
+        if session is None:
+            raise Refused("session_invalid")
+        now = self._wall()
+        if now - session.last_seen > self.session_idle:
+            await self.store.delete_session(digest)
+            raise Refused("session_expired")
+        account = await self.store.get_account(session.account_id)
+        if account is None or account.disabled_at is not None:
+            await self.store.delete_session(digest)
+            raise Refused("session_invalid")
+        if touch:
+            await self.store.touch_session(digest, now)
+        return account, session
+
+    async def logout(self, token: str) -> None:
+        digest = token_hash(token)
+        session = await self.store.get_session(digest)
+        if session is None:
+            return
+        await self.store.delete_session(digest)
+        account = await self.store.get_account(session.account_id)
+        await self.audit.append(
+            AuditEntry(
+                0,
+                self._wall(),
+                account.role.value if account else "unknown",
+                str(session.account_id),
+                "logout",
+            )
+        )
+
+    async def usernames(self) -> dict[int, str]:
+        """Account ids to usernames, to show who acted in an audit trail."""
+        return {a.id: a.username for a in await self.store.accounts()}

@@ -1,0 +1,167 @@
+"""Statements of reasons looked up by code, and appeals against them (DSA Arts. 17, 20).
+
+The affected person contests a decision with its code, a reporter contests a rejected report
+with its receipt, within six months; a person other than the one who decided answers; a
+well-founded appeal reverses the decision and lifts its sanctions at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from causette.domain.accounts import Account, Role
+from causette.domain.audit import AuditEntry
+from causette.domain.moderation import (
+    APPEAL_WINDOW,
+    Appeal,
+    AppealStatus,
+    Appellant,
+    CaseStatus,
+    Decision,
+    Outcome,
+    clean_text,
+    new_code,
+)
+from causette.domain.sanctions import SanctionBook
+from causette.errors import NotFound, Refused
+from causette.store.moderation import ModerationStore
+
+TEXT_MAX = 2000
+ANSWER_MAX = 4000
+# What the person can still do, told in every answer (DSA Art. 21).
+OUT_OF_COURT = "organe de règlement extrajudiciaire des litiges certifié (DSA art. 21)"
+
+
+class AppealService:
+    def __init__(
+        self,
+        mod: ModerationStore,
+        sanctions: SanctionBook,
+        wall: Callable[[], float],
+        on_change: Callable[[str, int], None],
+    ) -> None:
+        self.mod = mod
+        self._sanctions = sanctions
+        self._wall = wall
+        self._changed = on_change
+
+    async def decision_by_code(self, code: str) -> tuple[Decision, list[Appeal]]:
+        decision = await self.mod.decision_by_code(code.strip().upper())
+        if decision is None:
+            raise NotFound("decision_not_found", field="code")
+        appeals = [a for a in await self.mod.appeals() if a.decision_id == decision.id]
+        return decision, appeals
+
+    async def appeal(self, code: str, text: str) -> Appeal:
+        """Contest a decision (its code) or a rejected report (its receipt), within six months."""
+        text = clean_text(text, TEXT_MAX, "appeal_text_required", "text")
+        code = code.strip().upper()
+        now = self._wall()
+        decision = await self.mod.decision_by_code(code)
+        report = None if decision else await self.mod.report_by_code(code)
+        if decision is not None:
+            if not decision.appeal_open(now):
+                raise Refused("appeal_closed")
+            existing = [a for a in await self.mod.appeals() if a.decision_id == decision.id]
+            appellant = Appellant.AFFECTED
+            case_id = decision.case_id
+        elif report is not None:
+            case = await self.mod.get_case(report.case_id)
+            if case is None or case.outcome not in (Outcome.REJECTED, Outcome.UNFOUNDED):
+                raise Refused("appeal_not_rejected")
+            assert case.closed_at is not None
+            if now - case.closed_at > APPEAL_WINDOW:
+                raise Refused("appeal_closed")
+            existing = [a for a in await self.mod.appeals() if a.report_id == report.id]
+            appellant = Appellant.REPORTER
+            case_id = case.id
+        else:
+            raise NotFound("decision_not_found", field="code")
+        if any(a.status is AppealStatus.PENDING for a in existing):
+            raise Refused("appeal_pending")
+        appeal = await self.mod.add_appeal(
+            Appeal(
+                0,
+                new_code("A"),
+                decision.id if decision else None,
+                report.id if report else None,
+                appellant,
+                text,
+                AppealStatus.PENDING,
+                now,
+            )
+        )
+        await self.mod.append(
+            AuditEntry(
+                0,
+                now,
+                "visitor",
+                None,
+                "appeal_filed",
+                case_id=case_id,
+                decision_id=decision.id if decision else None,
+                details={"appeal": appeal.id, "appellant": appellant.value},
+            )
+        )
+        self._changed("appeal_filed", appeal.id)
+        return appeal
+
+    async def appeal_status(self, code: str) -> Appeal:
+        appeal = await self.mod.appeal_by_code(code.strip().upper())
+        if appeal is None:
+            raise NotFound("appeal_not_found", field="code")
+        return appeal
+
+    async def decide_appeal(
+        self, account: Account, appeal_id: int, reverse: bool, answer: str
+    ) -> Appeal:
+        """A different person decides (Art. 20(6)); a reversal lifts the sanction at once."""
+        account.require(Role.MODERATOR, Role.ADMINISTRATOR)
+        appeal = await self.mod.get_appeal(appeal_id)
+        if appeal is None or appeal.status is not AppealStatus.PENDING:
+            raise NotFound("appeal_not_found")
+        answer = clean_text(answer, ANSWER_MAX, "appeal_answer_required", "answer")
+        answer = (
+            f"{answer}\n\nSi cette réponse ne vous satisfait pas, vous pouvez saisir un "
+            f"{OUT_OF_COURT} ou le juge."
+        )
+        now = self._wall()
+        decision = await self.mod.get_decision(appeal.decision_id) if appeal.decision_id else None
+        if decision is not None and decision.moderator_account == account.id:
+            raise Refused("appeal_same_moderator")
+        status = AppealStatus.REVERSED if reverse else AppealStatus.UPHELD
+        await self.mod.decide_appeal(appeal.id, status, account.id, answer, now)
+        if reverse and decision is not None:
+            await self.mod.reverse_decision(decision.id, now)
+            self._sanctions.revoke_decision(decision.id)
+        if reverse and appeal.report_id is not None:
+            await self._reopen(appeal.report_id)
+        await self.mod.append(
+            AuditEntry(
+                0,
+                now,
+                account.role.value,
+                str(account.id),
+                "appeal_decided",
+                decision_id=decision.id if decision else None,
+                case_id=decision.case_id if decision else None,
+                details={
+                    "appeal": appeal.id,
+                    "outcome": status.value,
+                    "filed_at": appeal.created_at,
+                    "appellant": appeal.appellant.value,
+                },
+            )
+        )
+        return replace(appeal, status=status, decided_by=account.id, answer=answer, decided_at=now)
+
+    async def _reopen(self, report_id: int) -> None:
+        """The reporter was right: the case goes back to the queue."""
+        report = await self.mod.get_report(report_id)
+        case = await self.mod.get_case(report.case_id) if report else None
+        if case is not None:
+            await self.mod.update_case(
+                replace(case, status=CaseStatus.OPEN, closed_at=None, outcome=None, hold_until=None)
+            )
+            self._changed("case_opened", case.id)

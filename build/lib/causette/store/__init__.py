@@ -1,0 +1,1 @@
+"""Persistence behind the ``Store`` protocol; only ``app.py`` picks a concrete backend."""

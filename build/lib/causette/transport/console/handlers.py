@@ -1,0 +1,298 @@
+"""The console's page handlers: each reads a ``Visit`` (already authenticated, CSRF-checked
+and role-checked by ``Console._guard``), calls the moderation service, and renders a page or
+redirects to one with a confirmation line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote, urlencode
+
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from causette.domain.accounts import Account, ConsoleSession, Role
+from causette.domain.moderation import (
+    AppealStatus,
+    Case,
+    Category,
+    EmergencyLevel,
+    Locator,
+    Report,
+    SanctionKind,
+    Source,
+)
+from causette.errors import InvalidInput, NotFound
+from causette.services.moderation.service import Action
+from causette.transport.console import forms, pages
+from causette.transport.console.rendering import Ctx, templates
+
+if TYPE_CHECKING:
+    from causette.transport.console.routes import Console
+
+PATH = "/moderation"
+DURATION_MAX = 10 * 365 * 24 * 3600
+ROOM_MESSAGES = 50
+
+
+@dataclass(frozen=True, slots=True)
+class Visit:
+    """One authenticated request: who, their session, the page context and the form."""
+
+    request: Request
+    account: Account
+    session: ConsoleSession
+    token: str
+    ctx: Ctx
+    form: dict[str, str]
+
+    def param(self, name: str) -> str:
+        return str(self.request.path_params[name])
+
+    def query(self, name: str) -> str:
+        return self.request.query_params.get(name, "")
+
+
+def done(path: str, what: str, ref: str = "") -> RedirectResponse:
+    """Back to a page after a POST, with the line that confirms what happened."""
+    query = {"done": what, **({"ref": ref} if ref else {})}
+    return RedirectResponse(f"{path}?{urlencode(query)}", 303)
+
+
+def action_of(form: dict[str, str], kind: SanctionKind | None = None) -> Action:
+    """A decision as the console's forms describe it."""
+    try:
+        kind = kind or SanctionKind(form.get("kind", ""))
+    except ValueError:
+        raise InvalidInput("bad_request", field="kind") from None
+    if kind is SanctionKind.SUSPENSION:
+        raise InvalidInput("bad_request", field="kind")  # Art. 23 suspensions are automatic
+    ground = " — ".join(
+        part
+        for part in (
+            forms.GROUNDS.get(form.get("ground_choice", ""), ""),
+            " ".join(form.get("ground_detail", "").split())[:300],
+        )
+        if part
+    )
+    duration: float | None = None
+    raw = form.get("duration", "").strip()
+    if kind in forms.TIMED and raw:
+        if not raw.isdigit() or not 0 < int(raw) <= DURATION_MAX:
+            raise InvalidInput("action_duration_invalid", field="duration")
+        duration = float(raw)
+    room = form.get("room", "").strip() or None
+    return Action(
+        kind,
+        form.get("facts", ""),
+        ground,
+        duration,
+        room if kind in forms.ROOM_KINDS else None,
+        manifestly_illegal=form.get("manifestly_illegal") == "1",
+    )
+
+
+def int_field(form: dict[str, str], name: str) -> int | None:
+    raw = form.get(name, "").strip()
+    if not raw:
+        return None
+    if not raw.isdigit() or len(raw) > 18:
+        raise InvalidInput("bad_request", field=name)
+    return int(raw)
+
+
+class Actions:
+    """The handlers, bound to the console that renders their pages."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self.moderation = console.moderation
+        self.accounts = console.accounts
+
+    def page(self, v: Visit, key: str, data: dict[str, Any], **kw: str) -> Response:
+        """The page titled ``key`` (``title_queue`` is ``queue.html``) around ``data``."""
+        return self.console.page(
+            v.request,
+            v.ctx,
+            v.ctx.t(key, **kw),
+            key.removeprefix("title_"),
+            data,
+            done=v.query("done"),
+            ref=v.query("ref"),
+        )
+
+    # -- queue and cases -----------------------------------------------------------------
+
+    async def queue(self, v: Visit) -> Response:
+        category = _category(v.query("category"))
+        cases = await self.moderation.queue(category)
+        data = pages.queue(v.ctx, cases, category.value if category else "")
+        return self.page(v, "title_queue", data)
+
+    async def queue_rows(self, v: Visit) -> Response:
+        cases = await self.moderation.queue(_category(v.query("category")))
+        return templates.TemplateResponse(
+            v.request,
+            "queue_rows.html",
+            {"ctx": v.ctx, "t": v.ctx.t, "cases": cases},
+            headers={"cache-control": "no-store"},
+        )
+
+    async def case(self, v: Visit) -> Response:
+        view = await self.moderation.case_view(int(v.param("case_id")))
+        names = await self.accounts.usernames()
+        rooms = list(view.live_guest.rooms) if view.live_guest else []
+        data = pages.case(v.ctx, view, names, rooms)
+        return self.page(v, "title_case", data, code=view.case.code)
+
+    async def decide(self, v: Visit) -> Response:
+        decision = await self.moderation.decide(
+            v.account,
+            int(v.param("case_id")),
+            action_of(v.form),
+            message_id=int_field(v.form, "message_id"),
+        )
+        return done(PATH + "/queue", "decided", decision.code)
+
+    async def reject(self, v: Visit) -> Response:
+        case_id = int(v.param("case_id"))
+        await self.moderation.reject(
+            v.account, case_id, v.form.get("unfounded") == "1", v.form.get("reason", "")
+        )
+        return done(PATH + "/queue", "rejected")
+
+    # -- appeals -------------------------------------------------------------------------
+
+    async def appeals(self, v: Visit) -> Response:
+        mod = self.moderation.mod
+        pending = []
+        for appeal in await mod.appeals(AppealStatus.PENDING):
+            decision = await mod.get_decision(appeal.decision_id) if appeal.decision_id else None
+            report = await mod.get_report(appeal.report_id) if appeal.report_id else None
+            case_id = decision.case_id if decision else report.case_id if report else None
+            case = await mod.get_case(case_id) if case_id is not None else None
+            pending.append(forms.PendingAppeal(appeal, decision, report, case))
+        names = await self.accounts.usernames()
+        return self.page(v, "title_appeals", forms.appeals(v.ctx, pending, names))
+
+    async def decide_appeal(self, v: Visit) -> Response:
+        outcome = v.form.get("outcome")
+        if outcome not in ("reverse", "uphold"):
+            raise InvalidInput("bad_request", field="outcome")
+        appeal = await self.moderation.appeals.decide_appeal(
+            v.account, int(v.param("appeal_id")), outcome == "reverse", v.form.get("answer", "")
+        )
+        return done(PATH + "/appeals", "appeal_decided", appeal.code)
+
+    # -- rooms ---------------------------------------------------------------------------
+
+    async def rooms(self, v: Visit) -> Response:
+        rooms = sorted(
+            self.moderation.chat.state.rooms.values(),
+            key=lambda r: (r.kind.value, -len(r.members), r.name.casefold()),
+        )
+        return self.page(v, "title_rooms", {"rooms": rooms})
+
+    async def room(self, v: Visit) -> Response:
+        state = self.moderation.chat.state
+        room = state.find_room(v.param("room"))
+        members = [state.guests[g] for g in room.members if g in state.guests]
+        messages = await self.moderation.store.recent_messages(room.id, None, ROOM_MESSAGES)
+        data = forms.room(v.ctx, room, members, messages)
+        return self.page(v, "title_room", data, name=room.name)
+
+    async def room_control(self, v: Visit) -> Response:
+        def flag(name: str) -> bool | None:
+            value = v.form.get(name)
+            return None if value not in ("0", "1") else value == "1"
+
+        control = await self.moderation.set_room(
+            v.account,
+            v.param("room"),
+            moderated=flag("moderated"),
+            closed=flag("closed"),
+            voice=v.form.get("voice") or None,
+            unvoice=v.form.get("unvoice") or None,
+        )
+        if control.room not in self.moderation.chat.state.rooms:
+            return done(PATH + "/rooms", "room_updated")  # a closed visitor's room is gone
+        return done(f"{PATH}/rooms/{quote(control.room, safe='')}", "room_updated")
+
+    async def remove_message(self, v: Visit) -> Response:
+        message_id = int(v.param("message_id"))
+        message = await self.moderation.store.get_message(message_id)
+        if message is None:
+            raise NotFound("report_target_not_found")
+        decision = await self.moderation.act_on_message(
+            v.account, message_id, action_of(v.form, SanctionKind.REMOVAL)
+        )
+        back = f"{PATH}/rooms/{quote(message.room, safe='')}" if message.room else PATH + "/rooms"
+        return done(back, "message_removed", decision.code)
+
+    async def act_on_guest(self, v: Visit) -> Response:
+        action = action_of(v.form)
+        if action.kind is SanctionKind.REMOVAL:
+            raise InvalidInput("bad_request", field="kind")
+        decision = await self.moderation.act_on_guest(v.account, v.param("guest_id"), action)
+        room = v.form.get("room", "").strip()
+        back = f"{PATH}/rooms/{quote(room, safe='')}" if room else PATH + "/rooms"
+        return done(back, "guest_actioned", decision.code)
+
+    # -- emergency levels ----------------------------------------------------------------
+
+    async def emergency(self, v: Visit) -> Response:
+        levels = await self.moderation.mod.emergency_levels()
+        return self.page(v, "title_emergency", forms.emergency(levels))
+
+    async def set_emergency(self, v: Visit) -> Response:
+        try:
+            level = EmergencyLevel(v.form.get("level", ""))
+        except ValueError:
+            raise InvalidInput("bad_request", field="level") from None
+        if v.form.get("on") not in ("0", "1"):
+            raise InvalidInput("bad_request", field="on")
+        await self.moderation.set_emergency(v.account, level, v.form["on"] == "1")
+        return done(PATH + "/emergency", "emergency_updated")
+
+    # -- reports by trusted flaggers (and moderators) ------------------------------------
+
+    async def report_form(self, v: Visit) -> Response:
+        return self.page(v, "title_report", forms.report_form(v.ctx))
+
+    async def report(self, v: Visit) -> Response:
+        f = v.form
+        locator = Locator(
+            int_field(f, "message_id"),
+            f.get("user_id", "").strip()[:100] or None,
+            f.get("room", "").strip()[:100] or None,
+        )
+        source = (
+            Source.TRUSTED_FLAGGER if v.account.role is Role.TRUSTED_FLAGGER else Source.MODERATOR
+        )
+        report, _ = await self.moderation.report(
+            locator,
+            f.get("category", ""),
+            f.get("explanation", ""),
+            None,
+            f.get("good_faith") == "1",
+            source,
+            reporter_account=v.account.id,
+        )
+        return done(PATH + "/reports", "reported", report.code)
+
+    async def my_reports(self, v: Visit) -> Response:
+        return self.page(v, "title_my_reports", forms.my_reports(v.ctx, await self._own(v)))
+
+    async def _own(self, v: Visit) -> list[tuple[Report, Case | None]]:
+        """The account's reports, newest first, with their cases."""
+        mod = self.moderation.mod
+        reports = await mod.reports_of_account(v.account.id)
+        return [(r, await mod.get_case(r.case_id)) for r in reports]
+
+
+def _category(raw: str) -> Category | None:
+    try:
+        return Category(raw) if raw else None
+    except ValueError:
+        return None

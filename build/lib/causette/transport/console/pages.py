@@ -1,0 +1,166 @@
+"""The console's pages that show things: the frame, login, errors, the queue and a case.
+
+Each function turns what the services returned into the values its template
+(``web/console/templates``) shows; the templates escape every one of them. The pages that
+act (decisions, appeals, rooms, emergency, reports) are in ``forms``. Nothing here shows an
+IP address: the services never hand one over, and a device or network appears only as a
+shortened keyed hash.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from causette.domain.accounts import Account, Role
+from causette.domain.audit import AuditEntry
+from causette.domain.moderation import Case, CaseStatus, Category, Evidence
+from causette.services.moderation.service import CaseView
+from causette.transport.console import forms
+from causette.transport.console.rendering import Ctx
+
+STAFF = frozenset({Role.MODERATOR, Role.ADMINISTRATOR})
+
+# The confirmations a redirect may ask for (``?done=``): keys only, never text from the URL.
+KNOWN_DONE = frozenset(
+    {
+        "decided",
+        "rejected",
+        "appeal_decided",
+        "room_updated",
+        "message_removed",
+        "guest_actioned",
+        "emergency_updated",
+        "reported",
+        "logged_out",
+    }
+)
+REF_MAX = 40  # characters of a confirmation's reference shown
+
+
+# -- the frame -----------------------------------------------------------------------------
+
+
+def nav_links(account: Account | None) -> list[tuple[str, str]]:
+    """The pages the account's role may use: (path, key of its name)."""
+    if account is None:
+        return []
+    links: list[tuple[str, str]] = []
+    if account.role in STAFF:
+        links += [
+            ("/moderation/queue", "nav_queue"),
+            ("/moderation/appeals", "nav_appeals"),
+            ("/moderation/rooms", "nav_rooms"),
+        ]
+    if account.role is Role.ADMINISTRATOR:
+        links.append(("/moderation/emergency", "nav_emergency"))
+    return [*links, ("/moderation/report", "nav_report"), ("/moderation/reports", "nav_my_reports")]
+
+
+def frame(ctx: Ctx, done: str | None, ref: str | None) -> dict[str, Any]:
+    """What the layout needs: navigation and the line confirming what a POST just did."""
+    known = bool(done) and done in KNOWN_DONE
+    return {
+        "nav_links": nav_links(ctx.account),
+        "flash_key": f"done_{done}" if known else None,
+        "flash_ref": (ref or "")[:REF_MAX],
+    }
+
+
+# -- the queue -----------------------------------------------------------------------------
+
+
+def queue(ctx: Ctx, cases: Sequence[tuple[Case, int]], category: str) -> dict[str, Any]:
+    """The queue page: the category filter and the cases with their report counts."""
+    categories = [("", ctx.t("all_categories"))]
+    categories += [(c.value, ctx.category(c.value)) for c in Category]
+    return {"cases": cases, "category": category, "categories": categories}
+
+
+# -- a case --------------------------------------------------------------------------------
+
+
+def case(
+    ctx: Ctx, view: CaseView, names: Mapping[int, str], rooms: Sequence[str]
+) -> dict[str, Any]:
+    """A case page: facts, reports, evidence, session, decision forms, history, audit."""
+    c = view.case
+    if c.status is CaseStatus.OPEN:
+        status = ctx.t("status_open")
+    else:
+        status = ctx.t("status_closed", outcome=ctx.t("outcome_" + (c.outcome or "rejected")))
+    if c.subject.startswith("room:"):
+        subject = ctx.t("subject_room", room=c.subject.removeprefix("room:"))
+    else:
+        subject = ctx.t("subject_person")
+    return {
+        "case": c,
+        "view": view,
+        "names": names,
+        "status": status,
+        "subject": subject,
+        "conversations": conversations(view.evidence),
+        "session": session(ctx, view),
+        "actions": forms.case_actions(ctx, c, view.reports, rooms),
+        "audit": [audit_row(e, names) for e in view.audit],
+    }
+
+
+def conversations(evidence: Sequence[Evidence]) -> list[dict[str, Any]]:
+    """The frozen conversations, each message with its sender as the evidence recorded it."""
+    found = []
+    for item in evidence:
+        if item.kind != "conversation":
+            continue
+        body = item.body
+        reported = body.get("reported_message")
+        room = (body.get("room_name") or body["room"]) if body.get("room") else None
+        messages = [message_line(m, m.get("id") == reported) for m in body.get("messages") or []]
+        found.append({"frozen_at": item.created_at, "room": room, "messages": messages})
+    return found
+
+
+def message_line(m: Mapping[str, Any], reported: bool) -> dict[str, Any]:
+    sender = m.get("from") or {}
+    to = m.get("to")
+    ts = m.get("ts")
+    return {
+        "id": m.get("id", ""),
+        "ts": ts if isinstance(ts, int | float) else None,
+        "nick": sender.get("nick", "?"),
+        "age": sender.get("age", "?"),
+        "departement": sender.get("departement", "?"),
+        "to": to.get("nick", "?") if to else None,
+        "text": ("* " if m.get("action") else "") + str(m.get("text", "")),
+        "reported": reported,
+    }
+
+
+def session(ctx: Ctx, view: CaseView) -> dict[str, Any] | None:
+    """The last frozen session data of the case, and whether the person is online now."""
+    sessions = [e.body for e in view.evidence if e.kind == "session"]
+    if not sessions:
+        return None
+    s = sessions[-1]
+    live = view.live_guest
+    return {
+        "nickname": s.get("nickname") or "—",
+        "declared_age": s.get("declared_age", "—"),
+        "gender": ctx.t("gender_" + str(s["gender"])) if s.get("gender") else "—",
+        "departement": s.get("departement", "—"),
+        "device": s.get("device_hash"),
+        "network": s.get("network_hash"),
+        "online": ctx.t("online_as", nick=live.profile.nickname, rooms=", ".join(live.rooms) or "—")
+        if live is not None
+        else ctx.t("no"),
+    }
+
+
+def audit_row(e: AuditEntry, names: Mapping[int, str]) -> tuple[float, str, str, str, str]:
+    """One audit entry: when, who (an account by its name), what, why, and its details."""
+    actor = e.actor_kind
+    if e.actor_id and e.actor_id.isdigit() and e.actor_kind in {r.value for r in Role}:
+        actor = f"{names.get(int(e.actor_id), '#' + e.actor_id)} ({e.actor_kind})"
+    details = json.dumps(dict(e.details), ensure_ascii=False, sort_keys=True) if e.details else ""
+    return e.ts, actor, e.action, e.reason or "", details

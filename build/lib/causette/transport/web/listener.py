@@ -1,0 +1,248 @@
+"""The web listener: the page, its static files, ``/healthz`` and the WebSocket at ``/ws``.
+
+Each WebSocket runs two tasks: a reader that hands frames to ``WebSession`` and a writer that
+drains the connection's outbox, one send per wake-up. Whatever happens to one connection stays
+with it: errors close that socket, never the server.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.routing import BaseRoute, Mount, Route, WebSocketRoute
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.websockets import WebSocket, WebSocketDisconnect
+
+from causette import __version__
+from causette.domain.identity import new_token, token_hash
+from causette.errors import LimitExceeded
+from causette.live.hub import Outbox
+from causette.protocol import web
+from causette.services.chat import ChatService, Link
+from causette.services.moderation.service import ModerationService
+from causette.transport.web.session import WebSession
+
+log = logging.getLogger(__name__)
+
+DEVICE_COOKIE = "causette_device"
+DEVICE_MAX_AGE = 400 * 24 * 3600  # the longest lifetime browsers accept
+STATIC_DIR = Path(__file__).resolve().parents[2] / "web" / "static"
+
+# Nothing the page loads may come from elsewhere (no CDN), and nothing may frame it.
+SECURITY_HEADERS = [
+    (
+        b"content-security-policy",
+        b"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        b"connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    ),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+]
+
+# Close codes: 1000 normal, 1008 policy violation, 1013 try again later.
+CLOSE_TIMEOUT = 2.0
+CLOSE_CODES = {"quit": 1000, "session_taken_over": 1000, "server_shutdown": 1001}
+
+
+class SecurityHeaders:
+    """Pure ASGI middleware adding the security headers to every HTTP response."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message.setdefault("headers", [])
+                message["headers"] = [*message["headers"], *SECURITY_HEADERS]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+class WebListener:
+    """Builds the Starlette application around a ``ChatService``."""
+
+    def __init__(
+        self,
+        service: ChatService,
+        moderation: ModerationService,
+        limits: dict[str, int | float],
+        default_lang: str,
+        outbox_max_bytes: int,
+        idle_timeout: float,
+    ) -> None:
+        self.service = service
+        self.moderation = moderation
+        self.limits = limits
+        self.default_lang = default_lang
+        self.outbox_max_bytes = outbox_max_bytes
+        self.idle_timeout = idle_timeout
+        self.links: set[Link] = set()
+        self._no_links = asyncio.Event()
+        self._no_links.set()
+
+    def app(
+        self,
+        lifespan: Callable[[Starlette], Any] | None = None,
+        extra_routes: Sequence[BaseRoute] = (),
+    ) -> ASGIApp:
+        """The ASGI application; ``extra_routes`` (the moderation console) get the same
+        security headers."""
+        routes = [
+            Route("/", self.index),
+            Route("/healthz", self.healthz),
+            WebSocketRoute("/ws", self.websocket),
+            *extra_routes,
+            Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
+        ]
+        return SecurityHeaders(Starlette(routes=routes, lifespan=lifespan))
+
+    async def index(self, request: Request) -> Response:
+        response = FileResponse(STATIC_DIR / "index.html", media_type="text/html")
+        response.headers["cache-control"] = "no-cache"
+        if not request.cookies.get(DEVICE_COOKIE):
+            response.set_cookie(
+                DEVICE_COOKIE,
+                new_token(),
+                max_age=DEVICE_MAX_AGE,
+                httponly=True,
+                samesite="lax",
+                secure=request.url.scheme == "https",
+            )
+        return response
+
+    async def healthz(self, request: Request) -> Response:
+        return JSONResponse({"status": "ok", "version": __version__})
+
+    def close_all(self, reason: str) -> None:
+        """Tell every connection why it is closing (server shutdown)."""
+        for link in list(self.links):
+            link.outbox.close(reason)
+
+    async def shut_down(self) -> None:
+        """Send every connection ``server_shutdown`` and wait until all are closed (callers
+        bound the wait). Run before the HTTP server cuts them, which would say nothing."""
+        self.close_all("server_shutdown")
+        await self._no_links.wait()
+
+    async def websocket(self, ws: WebSocket) -> None:
+        if not self._same_origin(ws):
+            # A page on another site must not ride on this browser's device cookie.
+            await ws.close(code=1008)
+            return
+        await ws.accept()
+        cookie = ws.cookies.get(DEVICE_COOKIE)
+        device = token_hash(cookie if cookie else new_token())
+        ip = ws.client.host if ws.client else "unknown"
+        outbox = Outbox(web, self.outbox_max_bytes)
+        port = ws.client.port if ws.client else 0
+        link = Link(ip, device, outbox, lang=self.default_lang, port=port)
+        if ws.query_params.get("v") != str(web.VERSION):
+            await self._refuse(ws, link, "protocol_unsupported")
+            return
+        try:
+            self.service.admit(link)
+        except LimitExceeded as refusal:
+            await self._refuse(ws, link, refusal.code, refusal.params)
+            return
+        self.links.add(link)
+        self._no_links.clear()
+        writer = asyncio.create_task(self._write(ws, link), name="ws-writer")
+        reader = asyncio.create_task(self._greet_and_read(ws, link), name="ws-reader")
+        try:
+            await asyncio.wait({reader, writer}, return_when=asyncio.FIRST_COMPLETED)
+            # Reader done: let the writer flush what is queued (a quit's ack, an idle
+            # notice) for a moment. Writer done: the socket is closed, stop reading.
+            if not writer.done():
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(asyncio.shield(writer), 5.0)
+        finally:
+            self.links.discard(link)
+            if not self.links:
+                self._no_links.set()
+            outbox.close("gone", discard=True)
+            for task in (reader, writer):
+                task.cancel()
+            for task in (reader, writer):
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await task
+            await self.service.disconnected(link)
+
+    async def _greet_and_read(self, ws: WebSocket, link: Link) -> None:
+        declaration, until = await self.service.prefill(link)
+        prefill = None
+        if declaration is not None:
+            prefill = {
+                "nickname": declaration.nickname,
+                "age": declaration.age,
+                "gender": declaration.gender.value,
+                "postal_code": declaration.postal_code,
+            }
+        hello = web.hello_frame(f"causette/{__version__}", link.lang, self.limits, prefill, until)
+        link.outbox.push(hello)
+        await self._read(ws, link)
+
+    def _same_origin(self, ws: WebSocket) -> bool:
+        origin = ws.headers.get("origin")
+        if origin is None:
+            return True  # not a browser: no ambient cookie to abuse
+        host = ws.headers.get("host", "")
+        return origin.split("://", 1)[-1] == host
+
+    async def _refuse(
+        self, ws: WebSocket, link: Link, code: str, params: dict[str, Any] | None = None
+    ) -> None:
+        await ws.send_text(web.disconnect_frame(code, link.lang, params))
+        await ws.close(code=1008)
+
+    async def _read(self, ws: WebSocket, link: Link) -> None:
+        session = WebSession(self.service, self.moderation, link)
+        outbox = link.outbox
+        while outbox.closed is None:
+            try:
+                async with asyncio.timeout(self.idle_timeout):
+                    message = await ws.receive()
+            except TimeoutError:
+                outbox.close("idle_timeout")
+                return
+            if message["type"] == "websocket.disconnect":
+                outbox.close("gone", discard=True)
+                return
+            text = message.get("text")
+            if text is None:
+                outbox.push(web.error_frame(None, web.BadFrame(None), link.lang))
+                continue
+            await session.handle(text)
+
+    async def _write(self, ws: WebSocket, link: Link) -> None:
+        outbox = link.outbox
+        try:
+            while (data := await outbox.take()) is not None:
+                await ws.send_text(data)
+            reason = outbox.closed or "gone"
+            if reason == "gone":
+                return
+            # A peer that stopped reading would block these forever: give it a moment only.
+            async with asyncio.timeout(CLOSE_TIMEOUT):
+                if reason != "quit":
+                    frame = web.disconnect_frame(reason, link.lang, outbox.close_params)
+                    await ws.send_text(frame)
+                await ws.close(code=CLOSE_CODES.get(reason, 1008))
+        except (WebSocketDisconnect, RuntimeError, OSError, TimeoutError):
+            # The peer went away mid-write; the reader notices and cleans up.
+            outbox.close("gone", discard=True)

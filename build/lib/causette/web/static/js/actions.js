@@ -1,0 +1,126 @@
+// What the visitor does: each verb sends its request, applies the answer to the state and
+// marks the views to redraw. Errors are thrown to the caller, which shows them in context.
+
+import { RequestError } from './connection.js';
+import { invalidate } from './render.js';
+import { t } from './i18n.js';
+import {
+  state, activeConv, upsertRoom, openPrivate, dropMessagesFrom, updateUser,
+} from './state.js';
+
+let conn = null;
+
+export function bindConnection(c) {
+  conn = c;
+}
+
+export const request = (type, fields, onAck) => conn.request(type, fields, onAck);
+export const connection = () => conn;
+
+/** An error raised by the client itself, shown like a server one. */
+export const localError = (key, params) => new RequestError({ code: 'local', message: t(key, params) });
+
+/** Show conversation `key`; its unread counters are cleared. */
+export function activate(key) {
+  const c = state.convs.get(key);
+  if (!c) return;
+  state.active = key;
+  if (c.kind === 'room') state.lastRoom = key;
+  if (!document.hidden) c.unread = c.alerts = 0;
+  invalidate();
+}
+
+/** Join a room by id or name (or show it when already joined). */
+export async function joinRoom(room) {
+  if (!room) throw localError('cmd_usage_join');
+  const want = room.toLowerCase();
+  const open = [...state.convs.values()].find(
+    (c) => c.kind === 'room' && !c.closed && (c.id === room || c.name.toLowerCase() === want),
+  );
+  if (open) return activate(open.key);
+  await request('join', { room }, (ack) => activate(upsertRoom(ack.room).key));
+}
+
+export async function createRoom(name, topic) {
+  await request('create_room', { name, topic }, (ack) => activate(upsertRoom(ack.room).key));
+}
+
+/** Close a tab; for a room I am still in, leave it first. */
+export async function closeConversation(c) {
+  if (c.kind === 'room' && !c.closed) {
+    try {
+      await request('part', { room: c.id });
+    } catch (e) {
+      if (e.code !== 'not_in_room' && e.code !== 'room_not_found') throw e;
+    }
+  } else if (c.kind === 'private') {
+    // The server forgets the conversation too, so it does not come back on resume.
+    await request('close_private', { user: c.id });
+  }
+  const keys = [...state.convs.keys()];
+  const i = keys.indexOf(c.key);
+  state.convs.delete(c.key);
+  if (state.lastRoom === c.key) state.lastRoom = null;
+  if (state.active === c.key) {
+    state.active = null;
+    const next = keys[i + 1] || keys[i - 1];
+    if (next && next !== c.key) activate(next);
+  }
+  invalidate();
+}
+
+export async function say(c, text, action = false) {
+  const target = c.kind === 'room' ? { room: c.id } : { to: c.id };
+  await request('say', { ...target, text, ...(action ? { action: true } : {}) });
+}
+
+export function openPrivateWith(user) {
+  const c = openPrivate(user);
+  activate(c.key);
+  return c;
+}
+
+export async function setTopic(c, topic) {
+  await request('set_topic', { room: c.id, topic });
+  c.topic = topic;
+  invalidate('conv');
+}
+
+export async function kick(c, user) {
+  await request('kick', { room: c.id, user: user.id });
+}
+
+const keepIgnores = (ack) => {
+  state.ignores = ack.ignores || [];
+};
+
+export async function ignore(user) {
+  await request('ignore', { user: user.id }, keepIgnores);
+  dropMessagesFrom(user.id);
+  invalidate();
+}
+
+export async function unignore(entryId) {
+  await request('unignore', { user: entryId }, keepIgnores);
+  invalidate();
+}
+
+export async function setPrivacy(privacy) {
+  await request('set_privacy', { privacy }, (ack) => {
+    state.privacy = ack.privacy || privacy;
+  });
+}
+
+export async function setNick(nickname) {
+  if (!nickname) throw localError('cmd_usage_nick');
+  await request('set_nick', { nickname }, (ack) => {
+    if (ack.me) updateUser(ack.me);
+  });
+  invalidate();
+}
+
+export const activeRoom = () => {
+  const c = activeConv();
+  return c?.kind === 'room' ? c : state.convs.get(state.lastRoom) || null;
+};
+

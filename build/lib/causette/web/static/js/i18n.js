@@ -1,0 +1,70 @@
+// Interface text: loads /static/i18n/{lang}.json and formats keys with {name} parameters.
+// Keys with a count pick a plural form: "key_one" / "key_other".
+
+export const LANGS = ['fr', 'en'];
+const dicts = {};
+let lang = 'fr';
+let dict = {};
+let plural = new Intl.PluralRules('fr');
+
+/** The language chosen on this browser, or null. */
+export function storedLang() {
+  try {
+    const l = localStorage.getItem('causette.lang');
+    return LANGS.includes(l) ? l : null;
+  } catch {
+    return null;
+  }
+}
+
+export const currentLang = () => lang;
+
+/** Load `l` and make it current; remembers it when `remember` is set. */
+export async function setLang(l, remember = false) {
+  if (!LANGS.includes(l)) return;
+  if (!dicts[l]) {
+    const res = await fetch(`/static/i18n/${l}.json`);
+    dicts[l] = await res.json();
+  }
+  lang = l;
+  dict = dicts[l];
+  plural = new Intl.PluralRules(l);
+  document.documentElement.lang = l;
+  if (remember) {
+    try {
+      localStorage.setItem('causette.lang', l);
+    } catch {
+      /* private browsing: the choice lasts for this page */
+    }
+  }
+}
+
+/** The text of `key` with `{param}` replaced; the key itself when missing. */
+export function t(key, params = {}) {
+  let s = dict[key];
+  if (typeof params.count === 'number') s = dict[`${key}_${plural.select(params.count)}`] ?? dict[`${key}_other`] ?? s;
+  if (s == null) return key;
+  return s.replace(/\{(\w+)\}/g, (m, k) => (params[k] != null ? String(params[k]) : m));
+}
+
+/** Fill the static markup: data-i18n (text) and data-i18n-attr ("attr:key;attr:key"). */
+export function applyStatic(root = document) {
+  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of root.querySelectorAll('[data-i18n-attr]')) {
+    for (const pair of el.dataset.i18nAttr.split(';')) {
+      const [attr, key] = pair.split(':');
+      el.setAttribute(attr, t(key));
+    }
+  }
+}
+
+/** "Zoé, Paul et Marc" */
+export const joinList = (items) => new Intl.ListFormat(lang, { type: 'conjunction' }).format(items);
+
+/** Local time HH:MM of an ISO timestamp. */
+export const clock = (iso) =>
+  new Date(iso).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** Local date and time, for "blocked until". */
+export const dateTime = (iso) =>
+  new Date(iso).toLocaleString(lang, { dateStyle: 'full', timeStyle: 'short' });

@@ -1,0 +1,164 @@
+// Client state: the session, one conversation per joined room and per private peer, their
+// messages deduplicated by id, unread counts and ignores. Plain data: no DOM, no socket.
+
+import { mentions } from './text.js';
+
+const MAX_ITEMS = 500; // per conversation; older items are dropped
+const STORE = 'causette.session';
+
+export const state = {
+  me: null,
+  token: null,
+  privacy: 'shared_room',
+  ignores: [], // [{id, nick, user}] as the server sends them
+  limits: { message_max: 500, nick_min: 3, nick_max: 20, min_age: 18 },
+  prefill: null,
+  ageBlockedUntil: null,
+  rooms: [], // RoomInfo list from the last room_list
+  convs: new Map(), // key -> conversation, in tab order
+  active: null, // key of the conversation shown
+  lastRoom: null, // key of the last room shown: its people stay listed on a private tab
+  lastEventId: 0,
+  seen: new Set(),
+  tipped: new Set(), // keys of the private conversations that showed the safety tip
+};
+
+export const roomKey = (id) => `room:${id}`;
+export const activeConv = () => state.convs.get(state.active) || null;
+export const isMe = (user) => !!user && user.id === state.me?.id;
+export const isOwner = (c) => c?.kind === 'room' && c.roomKind === 'user' && isMe({ id: c.owner });
+
+function conversation(key, kind, id) {
+  if (!state.convs.has(key)) {
+    state.convs.set(key, { key, kind, id, name: '', topic: '', owner: null, roomKind: null,
+      peer: null, members: new Map(), items: [], unread: 0, alerts: 0, closed: false });
+  }
+  return state.convs.get(key);
+}
+
+/** Create or refresh a room conversation from a RoomState; merges its history. */
+export function upsertRoom(rs) {
+  const c = conversation(roomKey(rs.id), 'room', rs.id);
+  Object.assign(c, { name: rs.name, topic: rs.topic || '', owner: rs.owner, roomKind: rs.kind, closed: false });
+  c.members = new Map((rs.members || []).map((u) => [u.id, u]));
+  for (const m of rs.history || []) addMessage(m, true);
+  return c;
+}
+
+/** The private conversation with `user`, created when needed. */
+export function openPrivate(user) {
+  return Object.assign(conversation(`private:${user.id}`, 'private', user.id), { peer: user, name: user.nick, closed: false });
+}
+
+function push(c, item) {
+  c.items.push(item);
+  if (c.items.length > MAX_ITEMS) c.items.splice(0, c.items.length - MAX_ITEMS);
+}
+
+/**
+ * Record a message. Returns {conv, alert} (alert: a private message or a mention of me), or
+ * null for a duplicate or a room I am not in. (The server never sends what ignored people say.)
+ */
+export function addMessage(m, history = false) {
+  if (typeof m.id !== 'number' || state.seen.has(m.id)) return null;
+  state.lastEventId = Math.max(state.lastEventId, m.id);
+  const mine = isMe(m.from);
+  const peer = mine ? m.to : m.from;
+  const c = m.room != null ? state.convs.get(roomKey(m.room)) : peer && openPrivate(peer);
+  if (!c) return null;
+  state.seen.add(m.id);
+  // Keep id order when a replay or a history overlaps what is already shown.
+  let i = c.items.length;
+  while (i > 0 && c.items[i - 1].kind === 'message' && c.items[i - 1].msg.id > m.id) i--;
+  if (i === c.items.length) push(c, { kind: 'message', msg: m, mine });
+  else c.items.splice(i, 0, { kind: 'message', msg: m, mine });
+  return { conv: c, alert: !history && !mine && (c.kind === 'private' || mentions(m.text, state.me?.nick)) };
+}
+
+/** A joined/left line; consecutive ones share one item so they can be summarised. */
+export function addPresence(c, entry) {
+  const last = c.items.at(-1);
+  if (last?.kind !== 'presence') return push(c, { kind: 'presence', entries: [entry], v: 0 });
+  last.entries.push(entry);
+  last.v++;
+}
+
+/** A system line: {key, params} to translate, or {text} already in the visitor's language. */
+export const addNotice = (c, notice) => push(c, { kind: 'notice', ...notice });
+
+/** The safety tip about `msg`, once per conversation; true when added. */
+export function addTip(c, msg) {
+  if (state.tipped.has(c.key)) return false;
+  state.tipped.add(c.key);
+  push(c, { kind: 'tip', msg });
+  return true;
+}
+
+/** A moderator removed message `id`: it is shown as removed wherever it is. */
+export function markDeleted(id) {
+  let found = false;
+  for (const c of state.convs.values()) {
+    for (const it of c.items) {
+      if (it.kind !== 'message' || it.msg.id !== id || it.deleted) continue;
+      Object.assign(it, { deleted: true, v: (it.v || 0) + 1 });
+      found = true;
+    }
+  }
+  return found;
+}
+
+/** Replace a user everywhere; returns the conversations they are part of. */
+export function updateUser(user) {
+  if (isMe(user)) state.me = user;
+  const touched = [];
+  for (const c of state.convs.values()) {
+    if (c.members.has(user.id)) c.members.set(user.id, user);
+    if (c.peer?.id === user.id) Object.assign(c, { peer: user, name: user.nick });
+    if (c.members.has(user.id) || c.peer?.id === user.id) touched.push(c);
+  }
+  return touched;
+}
+
+const everyone = () => [...state.convs.values()].flatMap((c) => [...c.members.values(), ...(c.peer ? [c.peer] : [])]);
+
+/** Someone I know of: a member of one of my rooms or a private peer. */
+export const knownUser = (id) => everyone().find((u) => u.id === id) || null;
+export const findByNick = (nick) => everyone().find((u) => u.nick.toLowerCase() === nick.toLowerCase()) || null;
+
+/** My ignore entry for the person whose User id is `userId`, or null. */
+export const ignoreEntry = (userId) => state.ignores.find((e) => e.user === userId) || null;
+
+/** Hide what is already shown from someone I just ignored. */
+export function dropMessagesFrom(userId) {
+  for (const c of state.convs.values()) c.items = c.items.filter((it) => it.msg?.from?.id !== userId);
+}
+
+/** The number in the document title: private messages and mentions not yet seen. */
+export const alertCount = () => [...state.convs.values()].reduce((n, c) => n + c.alerts, 0);
+
+// The token survives a reload of this tab, not the browser.
+export function save() {
+  try {
+    if (state.token) sessionStorage.setItem(STORE, JSON.stringify({ token: state.token }));
+    else sessionStorage.removeItem(STORE);
+  } catch {
+    /* storage unavailable: a reload starts over */
+  }
+}
+
+export function restore() {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(STORE));
+    if (saved?.token) state.token = saved.token;
+  } catch {
+    /* nothing saved */
+  }
+}
+
+/** Forget the session (quit, expiry): back to a visitor who has not entered. */
+export function resetSession() {
+  Object.assign(state, { me: null, token: null, ignores: [], active: null,
+    lastRoom: null, lastEventId: 0, seen: new Set(), tipped: new Set(), privacy: 'shared_room' });
+  state.convs.clear();
+  save();
+}
