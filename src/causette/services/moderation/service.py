@@ -29,12 +29,12 @@ from causette.domain.moderation import (
     Locator,
     MisusePolicy,
     Outcome,
-    Person,
     Report,
     RoomModeration,
     Sanction,
     SanctionKind,
     Source,
+    Person,
     case_priority,
     clean_text,
     misuse_step,
@@ -559,7 +559,9 @@ class ModerationService:
         if message is None:
             raise NotFound("report_target_not_found")
         guest = self.chat.state.guests.get(message.sender.id)
-        subject = Person(message.sender_device, guest.network if guest else "", message.sender.nick)
+        subject = Person(
+            message.sender_device, guest.network if guest else "", message.sender.nick
+        )
         case = await self.mod.open_case_for(f"device:{message.sender_device}")
         return await self.restrict(account, subject, action, case=case, message=message)
 

@@ -28,12 +28,12 @@ from causette.domain.moderation import (
     Evidence,
     Locator,
     Outcome,
-    Person,
     Report,
     RoomModeration,
     Sanction,
     SanctionKind,
     Source,
+    Person,
 )
 from causette.errors import Refused
 

@@ -1,1 +1,0 @@
-"""Persistence behind the ``Store`` protocol; only ``app.py`` picks a concrete backend."""
