@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from datetime import UTC, datetime
+
+from causette.domain.times import iso_utc
 
 # Attributes every LogRecord has; anything else came from ``extra``.
 _STANDARD = frozenset(vars(logging.makeLogRecord({}))) | {
@@ -23,7 +24,7 @@ _STANDARD = frozenset(vars(logging.makeLogRecord({}))) | {
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         entry: dict[str, object] = {
-            "ts": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "ts": iso_utc(record.created),
             "level": record.levelname.lower(),
             "logger": record.name,
             "event": record.getMessage(),

@@ -26,7 +26,7 @@ from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Locator
 from test_browser_report import InProcessServer
 
 from causette.cli import main as cli
-from causette.domain.totp import code_at
+from causette.services.accounts import totp_code
 
 pytestmark = pytest.mark.browser
 
@@ -93,7 +93,7 @@ def log_in(page: Page, username: str, totp_secret: str | None = None) -> None:
     page.get_by_label("Identifiant").fill(username)
     page.get_by_label("Mot de passe").fill(PASSWORD)
     if totp_secret is not None:
-        page.get_by_label("Code à usage unique").fill(code_at(totp_secret, time.time()))
+        page.get_by_label("Code à usage unique").fill(totp_code(totp_secret, time.time()))
     page.get_by_role("button", name="Se connecter").click()
     expect(page.get_by_role("heading", name="File des signalements")).to_be_visible()
     expect(page.locator("nav .who")).to_contain_text(username)

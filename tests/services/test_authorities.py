@@ -208,7 +208,7 @@ def test_the_page_says_the_same_and_escapes_everything() -> None:
     assert page.startswith("<!DOCTYPE html>")
     assert "Signalement aux autorités — Pharos (internet-signalement.gouv.fr) / 17 / 112" in page
     assert "<script" not in page
-    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; rdv ce soir &amp; viens seul" in page
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; rdv ce soir &amp; viens seul" in page
     assert "&lt;b&gt;et&lt;/b&gt;" in page
     assert "&lt;i&gt;modo&lt;/i&gt;" in page
     for shown in (

@@ -31,7 +31,6 @@ from harness import (
 )
 
 from causette.cli import main as cli
-from causette.domain import totp
 from causette.domain.accounts import Role
 from causette.domain.models import Gender, RoomKind
 from causette.domain.moderation import (
@@ -43,6 +42,7 @@ from causette.domain.moderation import (
     Source,
 )
 from causette.errors import Refused
+from causette.services.accounts import totp_code
 
 PASSWORD = "correct horse battery"
 PROFILE: dict[str, Any] = {"age": 30, "gender": "man", "postal_code": "75011"}
@@ -240,13 +240,13 @@ async def test_totp_is_required_and_verified(server: Server, browser: Any) -> No
     assert missing.status_code == 401
     assert "code à usage unique" in error_text(missing.text)
     now = time.time()
-    wrong = "000000" if totp.code_at(secret, now) != "000000" else "111111"
+    wrong = "000000" if totp_code(secret, now) != "000000" else "111111"
     assert (await console.login("carla", PASSWORD, wrong)).status_code == 401
-    ok = await console.login("carla", PASSWORD, totp.code_at(secret, now))
+    ok = await console.login("carla", PASSWORD, totp_code(secret, now))
     assert ok.status_code == 303
     # A code that was used cannot be used again.
     replay: Console = browser()
-    assert (await replay.login("carla", PASSWORD, totp.code_at(secret, now))).status_code == 401
+    assert (await replay.login("carla", PASSWORD, totp_code(secret, now))).status_code == 401
 
 
 async def test_idle_session_times_out(server: Server, browser: Any) -> None:
@@ -372,11 +372,11 @@ async def test_report_case_ban_evasion_and_appeal(
 
     page = (await moderator.get(f"/moderation/cases/{number}")).text
     # The evidence: the reported message (escaped, highlighted) and the conversation around.
-    assert "t&#x27;es qu&#x27;une &lt;b&gt;idiote&lt;/b&gt;" in page
+    assert "t&#39;es qu&#39;une &lt;b&gt;idiote&lt;/b&gt;" in page
     assert "<b>idiote</b>" not in page
     assert re.search(rf'<li class="msg reported" id="m{said["message_id"]}"', page)
     assert "bonjour tout le monde" in page
-    assert "arrête s&#x27;il te plaît" in page
+    assert "arrête s&#39;il te plaît" in page
     assert "Il insulte tout le monde." in page
     assert "salon Général" in page  # the room's name as it was, not its id
     # The person's session data, hashes cut short.
@@ -621,7 +621,7 @@ async def test_create_user_command(
     assert uri is not None
     secret = parse_qs(urlsplit(uri[0]).query)["secret"][0]
     console: Console = browser()
-    ok = await console.login("olga.m", PASSWORD, totp.code_at(secret, time.time()))
+    ok = await console.login("olga.m", PASSWORD, totp_code(secret, time.time()))
     assert ok.status_code == 303
 
     assert await asyncio.to_thread(cli.main, [*args, "--data-dir", folder]) == 2
@@ -651,9 +651,12 @@ def test_every_console_string_exists_in_both_languages() -> None:
     for table in (console_i18n.STRINGS, console_i18n.ERRORS):
         for key, texts in table.items():
             assert set(texts) == {"fr", "en"}, key
+    from causette.transport.console.rendering import TEMPLATES_DIR
+
     folder = Path(console_i18n.__file__).parent
     used: set[str] = set()
-    for path in folder.glob("console*.py"):
+    # The console's modules and templates (``t("key")`` in both).
+    for path in [*folder.glob("*.py"), *TEMPLATES_DIR.glob("*.html")]:
         used |= set(re.findall(r'\bt\(\s*"([a-z_]+)"', path.read_text("utf-8")))
     # Keys built from an enum's values ("cat_" + category) are checked value by value.
     families = {
@@ -674,9 +677,29 @@ def test_every_console_string_exists_in_both_languages() -> None:
     assert missing == set()
 
 
-def test_markup_escapes_every_value() -> None:
-    from causette.transport.console.html import Markup, render
+def test_templates_escape_every_value() -> None:
+    from markupsafe import Markup
 
-    out = render('<a href="{h}">{t}</a>', h='"><script>', t="<b>&</b>")
-    assert out == '<a href="&quot;&gt;&lt;script&gt;">&lt;b&gt;&amp;&lt;/b&gt;</a>'
-    assert render("<p>{x}</p>", x=Markup("<b>ok</b>")) == "<p><b>ok</b></p>"
+    from causette.transport.console.rendering import Ctx, templates
+
+    env = templates.env
+    out = env.from_string('<a href="{{ h }}">{{ t }}</a>').render(h='"><script>', t="<b>&</b>")
+    assert out == '<a href="&#34;&gt;&lt;script&gt;">&lt;b&gt;&amp;&lt;/b&gt;</a>'
+    assert env.from_string("<p>{{ x }}</p>").render(x=Markup("<b>ok</b>")) == "<p><b>ok</b></p>"
+    # A real page, with a hostile value where a refusal's message goes.
+    ctx = Ctx("fr")
+    page = env.get_template("error.html").render(
+        ctx=ctx,
+        t=ctx.t,
+        title="<i>titre</i>",
+        page_id="error",
+        nav_links=[],
+        flash_key=None,
+        flash_ref="",
+        message="<script>alert('x')</script>",
+        back='/moderation/login" onclick="x()',
+    )
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in page
+    assert "&lt;i&gt;titre&lt;/i&gt;" in page
+    assert 'href="/moderation/login&#34; onclick=&#34;x()"' in page

@@ -165,8 +165,8 @@ def create_user(
     """``causette admin create-user``: an account in the server's database."""
     from causette.app import account_service, with_overrides
     from causette.domain.accounts import Role
-    from causette.domain.totp import provisioning_uri
     from causette.errors import CausetteError
+    from causette.services.accounts import provisioning_uri
 
     try:
         settings = with_overrides(config.load(args.config), None, None, args.data_dir)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any, assert_never
 
 from causette import i18n
@@ -33,6 +32,7 @@ from causette.domain.events import (
 )
 from causette.domain.models import IgnoreEntry, Message, Room, RoomInfo, UserView
 from causette.domain.moderation import APPEAL_WINDOW, Appeal, Decision, Source
+from causette.domain.times import day_first_minute_utc, iso_utc
 from causette.errors import CausetteError, InvalidInput
 
 VERSION = 1
@@ -79,8 +79,7 @@ def _dumps(obj: object) -> str:
 
 def iso(ts: float) -> str:
     """UTC time with milliseconds, as the protocol writes every time."""
-    moment = datetime.fromtimestamp(ts, UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+    return iso_utc(ts)
 
 
 # -- requests ----------------------------------------------------------------------------
@@ -302,7 +301,7 @@ def _human_params(params: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, 
     for key, value in params.items():
         if key == "until" and isinstance(value, float | int):
             wire[key] = iso(float(value))
-            spoken[key] = datetime.fromtimestamp(value, UTC).strftime("%d/%m/%Y %H:%M UTC")
+            spoken[key] = day_first_minute_utc(value)
         elif isinstance(value, float):
             wire[key] = spoken[key] = max(1, round(value))
         elif isinstance(value, str | int | bool) or value is None:

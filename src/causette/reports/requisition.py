@@ -12,10 +12,10 @@ id or an address, so the log itself holds no personal data of the person concern
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime
 from typing import Any
 
 from causette.domain.audit import AuditEntry
+from causette.domain.times import iso_utc_seconds
 from causette.errors import InvalidInput, NotFound
 from causette.store.chat import Store, StoredGuest
 from causette.store.connections import ConnectionLog
@@ -26,9 +26,7 @@ REFERENCE_MAX = 200
 
 
 def _iso(ts: float | None) -> str | None:
-    if ts is None:
-        return None
-    return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return None if ts is None else iso_utc_seconds(ts)
 
 
 def _live_during(guest: StoredGuest, start: float, end: float) -> bool:

@@ -3,10 +3,10 @@
 ``build_report`` computes the figures of a period from the audit log alone: whatever a
 moderator did left an entry there, so the report needs no other table and cannot disagree
 with the log. ``render_html`` draws it as one self-contained French page (inline SVG charts, no
-external resource) to publish. ``statements`` exports statements of reasons without personal
-data, each under its decision's never-reused id; moderators write their facts freely, so the
-export masks what looks like a phone number, an e-mail address, a link, an @handle, an IP
-address or the person's nickname (``redact``).
+external resource; ``templates/transparency.html``) to publish. ``statements`` exports
+statements of reasons without personal data, each under its decision's never-reused id;
+moderators write their facts freely, so the export masks what looks like a phone number, an
+e-mail address, a link, an @handle, an IP address or the person's nickname (``redact``).
 
 Average monthly active visitors (Art. 24(2)) come from ``activity_summary`` entries that
 ``record_activity`` writes once a month: the count of distinct devices (browser cookies)
@@ -15,7 +15,6 @@ that had a session during the month.
 
 from __future__ import annotations
 
-import html
 import re
 import statistics
 import time
@@ -32,6 +31,8 @@ from causette.domain.moderation import (
     SanctionKind,
     Source,
 )
+from causette.domain.times import iso_utc_seconds
+from causette.reports import pages
 from causette.store.chat import Store
 from causette.store.moderation import AuditLog
 
@@ -39,11 +40,6 @@ FORMAT = "causette-transparency/1"
 HOUR = 3600.0
 NOTICE_SOURCES = (Source.VISITOR.value, Source.TRUSTED_FLAGGER.value, Source.AUTOMATED.value)
 MISUSE_KINDS = ("illegal_post", "unfounded_report")
-
-
-def iso_utc(ts: float) -> str:
-    """An epoch time as ISO 8601 in UTC, to the second: ``2024-01-31T23:59:59Z``."""
-    return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def month_bounds(year: int, month: int) -> tuple[float, float]:
@@ -151,7 +147,12 @@ def build_report(entries: Sequence[AuditEntry], start: float, end: float) -> dic
     auto_restrictions = sum(1 for e in restrictions if e.automated)
     return {
         "format": FORMAT,
-        "period": {"start": iso_utc(start), "end": iso_utc(end), "start_ts": start, "end_ts": end},
+        "period": {
+            "start": iso_utc_seconds(start),
+            "end": iso_utc_seconds(end),
+            "start_ts": start,
+            "end_ts": end,
+        },
         "notices": {
             "total": len(notices),
             "by_category": _tally((e.category for e in notices), [c.value for c in Category]),
@@ -310,7 +311,7 @@ def statement(decision: Decision) -> dict[str, Any]:
         "notice_source": decision.source.value if notice else None,
         "automated_detection": decision.automated_detection,
         "automated_decision": decision.automated_decision,
-        "created_at": iso_utc(decision.created_at),
+        "created_at": iso_utc_seconds(decision.created_at),
         "reversed": decision.reversed_at is not None,
     }
 
@@ -322,86 +323,6 @@ def statements(decisions: Sequence[Decision], start: float, end: float) -> list[
 
 
 # -- the page ----------------------------------------------------------------------------------
-
-LABELS: Mapping[str, str] = {
-    Category.CHILD_ABUSE: "Abus sexuels sur mineurs, pédopiégeage",
-    Category.THREAT: "Menace pour la vie ou la sécurité, guet-apens",
-    Category.TRAFFICKING: "Prostitution, traite des êtres humains",
-    Category.HARASSMENT: "Harcèlement",
-    Category.HATE: "Haine, discrimination",
-    Category.DOXXING: "Divulgation de données personnelles",
-    Category.SPAM: "Spam, escroquerie",
-    Category.ILLEGAL: "Autre contenu illicite",
-    Category.TERMS: "Manquement aux conditions d'utilisation",
-    Source.VISITOR: "Visiteurs",
-    Source.TRUSTED_FLAGGER: "Signaleurs de confiance",
-    Source.AUTOMATED: "Détection automatisée",
-    Source.MODERATOR: "Initiative propre (modération)",
-    SanctionKind.WARNING: "Avertissement",
-    SanctionKind.REMOVAL: "Retrait d'un message",
-    SanctionKind.MUTE: "Mise en sourdine",
-    SanctionKind.KICK: "Expulsion d'un salon",
-    SanctionKind.ROOM_BAN: "Exclusion d'un salon",
-    SanctionKind.SITE_BAN: "Exclusion du site",
-    SanctionKind.SUSPENSION: "Suspension (art. 23)",
-    Outcome.ACTIONED: "Mesure prise",
-    Outcome.REJECTED: "Rejeté (pas de manquement)",
-    Outcome.UNFOUNDED: "Manifestement infondé",
-    AppealStatus.REVERSED: "Décision annulée",
-    AppealStatus.UPHELD: "Décision maintenue",
-    "illegal_post": "Contenus manifestement illicites répétés",
-    "unfounded_report": "Signalements manifestement infondés répétés",
-}
-
-STYLE = """
-body{font:15px/1.5 system-ui,sans-serif;color:#1d1d1f;max-width:60rem;margin:2rem auto;
-padding:0 1rem}h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid
-#ccc}table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ccc;padding:.25rem
-.6rem;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}svg text{font:13px
-system-ui,sans-serif;fill:#1d1d1f}svg{max-width:100%;height:auto}.bar{fill:#3b6fb6}.empty{color:#666;font-style:italic}
-@media print{body{margin:0}h2{break-after:avoid}svg{break-inside:avoid}}
-"""
-
-
-def _e(value: object) -> str:
-    return html.escape(str(value), quote=True)
-
-
-def _number(value: object) -> str:
-    """A figure written the French way: 1,5 for 1.5; a dash for no value."""
-    if value is None:
-        return "—"
-    if isinstance(value, float):
-        return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
-    return str(value)
-
-
-def _label(key: str) -> str:
-    return LABELS.get(key, key)
-
-
-def bar_chart(title: str, counts: Mapping[str, int]) -> str:
-    """A horizontal bar chart as inline SVG, with its figures written beside the bars."""
-    if not counts:
-        return f'<p class="empty">{_e(title)} : aucune donnée.</p>'
-    label_w, bar_w, row_h = 400, 320, 24
-    top = max(max(counts.values()), 1)
-    height = row_h * len(counts) + 8
-    rows = []
-    for i, (key, count) in enumerate(counts.items()):
-        y = 4 + i * row_h
-        width = round(bar_w * count / top)
-        rows.append(
-            f'<text x="{label_w - 8}" y="{y + 16}" text-anchor="end">{_e(_label(key))}</text>'
-            f'<rect class="bar" x="{label_w}" y="{y + 3}" width="{width}" height="{row_h - 6}"/>'
-            f'<text x="{label_w + width + 6}" y="{y + 16}">{count}</text>'
-        )
-    total_w = label_w + bar_w + 60
-    return (
-        f'<svg role="img" aria-label="{_e(title)}" width="{total_w}" height="{height}" '
-        f'viewBox="0 0 {total_w} {height}">'
-        f"<title>{_e(title)}</title>{''.join(rows)}</svg>"
-    )
 
 
 def _summary_rows(r: Mapping[str, Any]) -> list[tuple[str, object]]:
@@ -435,12 +356,6 @@ def _summary_rows(r: Mapping[str, Any]) -> list[tuple[str, object]]:
 
 def render_html(report: Mapping[str, Any]) -> str:
     """The report as a self-contained French HTML page: figures table and SVG bar charts."""
-    period = report["period"]
-    start, end = _e(period["start"]), _e(period["end"])
-    table = "".join(
-        f'<tr><th scope="row">{_e(name)}</th><td class="n">{_e(_number(value))}</td></tr>'
-        for name, value in _summary_rows(report)
-    )
     misuse = report["misuse"]
     charts: list[tuple[str, Mapping[str, int]]] = [
         ("Notifications par catégorie", report["notices"]["by_category"]),
@@ -454,16 +369,6 @@ def render_html(report: Mapping[str, Any]) -> str:
         ("Suspensions pour usage abusif (art. 23)", misuse["suspension"]),
         ("Visiteurs actifs par mois", report["active_visitors"]["monthly"]),
     ]
-    sections = "".join(f"<h2>{_e(title)}</h2>{bar_chart(title, c)}" for title, c in charts)
-    return (
-        '<!DOCTYPE html>\n<html lang="fr"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>Rapport de transparence — du {start} au {end}</title>"
-        f"<style>{STYLE}</style></head><body>"
-        "<h1>Rapport de transparence (règlement (UE) 2022/2065, art. 15 et 24)</h1>"
-        f"<p>Période : du <time>{start}</time> (inclus) au <time>{end}</time> (exclu), "
-        "heures UTC. Chiffres calculés à partir du seul journal d'audit. Aucune décision "
-        "n'est prise par des moyens automatisés : une personne décide de chaque mesure.</p>"
-        f"<h2>Chiffres</h2><table><tbody>{table}</tbody></table>{sections}"
-        "</body></html>\n"
+    return pages.render(
+        "transparency.html", report=report, figures=_summary_rows(report), charts=charts
     )

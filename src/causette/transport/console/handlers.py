@@ -6,11 +6,11 @@ redirects to one with a confirmation line.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
 
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.responses import RedirectResponse, Response
 
 from causette.domain.accounts import Account, ConsoleSession, Role
 from causette.domain.moderation import (
@@ -26,8 +26,7 @@ from causette.domain.moderation import (
 from causette.errors import InvalidInput, NotFound
 from causette.services.moderation.service import Action
 from causette.transport.console import forms, pages
-from causette.transport.console.html import Markup
-from causette.transport.console.pages import Ctx
+from causette.transport.console.rendering import Ctx, templates
 
 if TYPE_CHECKING:
     from causette.transport.console.routes import Console
@@ -111,12 +110,14 @@ class Actions:
         self.moderation = console.moderation
         self.accounts = console.accounts
 
-    def page(self, v: Visit, key: str, body: Markup, **kw: str) -> Response:
-        return self.console.html(
+    def page(self, v: Visit, key: str, data: dict[str, Any], **kw: str) -> Response:
+        """The page titled ``key`` (``title_queue`` is ``queue.html``) around ``data``."""
+        return self.console.page(
+            v.request,
             v.ctx,
             v.ctx.t(key, **kw),
-            body,
-            page_id=key.removeprefix("title_"),
+            key.removeprefix("title_"),
+            data,
             done=v.query("done"),
             ref=v.query("ref"),
         )
@@ -126,22 +127,24 @@ class Actions:
     async def queue(self, v: Visit) -> Response:
         category = _category(v.query("category"))
         cases = await self.moderation.queue(category)
-        body = pages.queue_page(v.ctx, cases, category.value if category else "")
-        return self.page(v, "title_queue", body)
+        data = pages.queue(v.ctx, cases, category.value if category else "")
+        return self.page(v, "title_queue", data)
 
     async def queue_rows(self, v: Visit) -> Response:
         cases = await self.moderation.queue(_category(v.query("category")))
-        return HTMLResponse(pages.queue_rows(v.ctx, cases), headers={"cache-control": "no-store"})
+        return templates.TemplateResponse(
+            v.request,
+            "queue_rows.html",
+            {"ctx": v.ctx, "t": v.ctx.t, "cases": cases},
+            headers={"cache-control": "no-store"},
+        )
 
     async def case(self, v: Visit) -> Response:
         view = await self.moderation.case_view(int(v.param("case_id")))
         names = await self.accounts.usernames()
         rooms = list(view.live_guest.rooms) if view.live_guest else []
-        actions = forms.case_actions(
-            v.ctx, view.case, view.reports, rooms, pages.export_form(v.ctx, view.case)
-        )
-        body = pages.case_page(v.ctx, view, names, actions, rooms)
-        return self.page(v, "title_case", body, code=view.case.code)
+        data = pages.case(v.ctx, view, names, rooms)
+        return self.page(v, "title_case", data, code=view.case.code)
 
     async def decide(self, v: Visit) -> Response:
         decision = await self.moderation.decide(
@@ -171,7 +174,7 @@ class Actions:
             case = await mod.get_case(case_id) if case_id is not None else None
             pending.append(forms.PendingAppeal(appeal, decision, report, case))
         names = await self.accounts.usernames()
-        return self.page(v, "title_appeals", forms.appeals_page(v.ctx, pending, names))
+        return self.page(v, "title_appeals", forms.appeals(v.ctx, pending, names))
 
     async def decide_appeal(self, v: Visit) -> Response:
         outcome = v.form.get("outcome")
@@ -189,15 +192,15 @@ class Actions:
             self.moderation.chat.state.rooms.values(),
             key=lambda r: (r.kind.value, -len(r.members), r.name.casefold()),
         )
-        return self.page(v, "title_rooms", forms.rooms_page(v.ctx, rooms))
+        return self.page(v, "title_rooms", {"rooms": rooms})
 
     async def room(self, v: Visit) -> Response:
         state = self.moderation.chat.state
         room = state.find_room(v.param("room"))
         members = [state.guests[g] for g in room.members if g in state.guests]
         messages = await self.moderation.store.recent_messages(room.id, None, ROOM_MESSAGES)
-        body = forms.room_page(v.ctx, room, members, messages)
-        return self.page(v, "title_room", body, name=room.name)
+        data = forms.room(v.ctx, room, members, messages)
+        return self.page(v, "title_room", data, name=room.name)
 
     async def room_control(self, v: Visit) -> Response:
         def flag(name: str) -> bool | None:
@@ -240,7 +243,7 @@ class Actions:
 
     async def emergency(self, v: Visit) -> Response:
         levels = await self.moderation.mod.emergency_levels()
-        return self.page(v, "title_emergency", forms.emergency_page(v.ctx, levels))
+        return self.page(v, "title_emergency", forms.emergency(levels))
 
     async def set_emergency(self, v: Visit) -> Response:
         try:

@@ -6,7 +6,7 @@ handler runs, that a POST comes from this origin, that the session cookie names 
 (an idle one is refused), that a POST carries the session's CSRF token, and that the account's
 role may use the page. A refused request has no effect. Pages are French unless ``?lang=en``
 (remembered in a cookie). The queue page follows changes live through Server-Sent Events at
-``/moderation/events``; its script (``web/console/console.js``) refetches the queue's rows.
+``/moderation/events``; its script (``web/console/static/console.js``) refetches the queue's rows.
 """
 
 from __future__ import annotations
@@ -20,10 +20,11 @@ import re
 import secrets
 from collections.abc import AsyncIterator, Awaitable, Callable, Collection
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlencode
 
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
+from starlette.responses import RedirectResponse, Response, StreamingResponse
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -34,10 +35,11 @@ from causette.services.accounts import AccountService
 from causette.services.moderation.service import ModerationService
 from causette.store.connections import ConnectionLog
 from causette.transport.console import handlers as actions
+from causette.transport.console import pages
 from causette.transport.console.handlers import Visit
-from causette.transport.console.html import Markup, page
 from causette.transport.console.i18n import LANGS, error, t
-from causette.transport.console.pages import STAFF, Ctx, error_body, flash, login_page, nav
+from causette.transport.console.pages import STAFF
+from causette.transport.console.rendering import Ctx, templates
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +47,7 @@ COOKIE = "causette_console"
 LOGIN_COOKIE = "causette_console_login"
 LANG_COOKIE = "causette_console_lang"
 PATH = "/moderation"
-STATIC_DIR = Path(__file__).resolve().parents[2] / "web" / "console"
+STATIC_DIR = Path(__file__).resolve().parents[2] / "web" / "console" / "static"
 FORM_MAX = 64 * 1024
 HEARTBEAT = 15.0  # seconds between keep-alives of a live stream, and session checks
 ANYONE = frozenset(Role)
@@ -118,14 +120,14 @@ class Console:
         async def endpoint(request: Request) -> Response:
             lang = self.lang_of(request)
             bare = Ctx(lang, now=self._wall())
-            if post and not same_origin(request):
-                return self.refusal(bare, 403, "cross_origin")
+            if post and not browser_says_same_origin(request):
+                return self.refusal(request, bare, 403, "cross_origin")
             token = request.cookies.get(COOKIE, "")
             try:
                 account, session = await self.accounts.session(token, touch=touch)
             except Refused as refusal:
                 if post or not touch:
-                    return self.refusal(bare, 401, refusal.code, back=PATH + "/login")
+                    return self.refusal(request, bare, 401, refusal.code, back=PATH + "/login")
                 return self.to_login(request, refusal.code)
             ctx = Ctx(lang, account, session.csrf_token, self._wall())
             form: dict[str, str] = {}
@@ -133,18 +135,20 @@ class Console:
                 try:
                     form = await read_form(request)
                 except InvalidInput as bad:
-                    return self.refusal(ctx, 400, bad.code)
+                    return self.refusal(request, ctx, 400, bad.code)
                 if not hmac.compare_digest(
                     form.get("csrf", "").encode(), session.csrf_token.encode()
                 ):
                     log.warning("console CSRF refused", extra={"account": account.id})
-                    return self.refusal(ctx, 403, "csrf_failed")
+                    return self.refusal(request, ctx, 403, "csrf_failed")
             if account.role not in roles:
-                return self.refusal(ctx, 403, "forbidden")
+                return self.refusal(request, ctx, 403, "forbidden")
             try:
                 response = await handler(Visit(request, account, session, token, ctx, form))
             except CausetteError as refusal:
-                response = self.refusal(ctx, status_of(refusal), refusal.code, refusal.params)
+                response = self.refusal(
+                    request, ctx, status_of(refusal), refusal.code, refusal.params
+                )
             return self.remember_lang(request, response)
 
         return endpoint
@@ -170,24 +174,28 @@ class Console:
             )
         return response
 
-    def html(
+    def page(
         self,
+        request: Request,
         ctx: Ctx,
         title: str,
-        body: Markup,
+        page_id: str,
+        data: dict[str, Any],
         status: int = 200,
         *,
-        page_id: str = "",
         done: str | None = None,
         ref: str | None = None,
     ) -> Response:
-        document = page(
-            title, body, ctx.lang, nav=nav(ctx), page_id=page_id, flash=flash(ctx, done, ref)
+        """A whole page: ``{page_id}.html`` in the layout, never cached."""
+        context = {"ctx": ctx, "t": ctx.t, "title": title, "page_id": page_id}
+        context |= pages.frame(ctx, done, ref) | data
+        return templates.TemplateResponse(
+            request, f"{page_id}.html", context, status, headers={"cache-control": "no-store"}
         )
-        return HTMLResponse(document, status, headers={"cache-control": "no-store"})
 
     def refusal(
         self,
+        request: Request,
         ctx: Ctx,
         status: int,
         code: str,
@@ -195,8 +203,9 @@ class Console:
         back: str | None = None,
     ) -> Response:
         message = error(code, ctx.lang, params)
-        body = error_body(ctx, message, back or (PATH if ctx.account else PATH + "/login"))
-        return self.html(ctx, t("title_error", ctx.lang), body, status, page_id="error")
+        back = back or (PATH if ctx.account else PATH + "/login")
+        data = {"message": message, "back": back}
+        return self.page(request, ctx, t("title_error", ctx.lang), "error", data, status)
 
     def to_login(self, request: Request, why: str | None = None) -> Response:
         query = {"next": request.url.path}
@@ -240,8 +249,14 @@ class Console:
         action = (
             PATH + "/login" + ("?" + urlencode({"next": target}) if NEXT.fullmatch(target) else "")
         )
-        body = login_page(ctx, login_token, problem, username, action)
-        response = self.html(ctx, t("title_login", lang), body, status, page_id="login", done=done)
+        data = {
+            "error": problem,
+            "login_token": login_token,
+            "username": username,
+            "action": action,
+        }
+        title = t("title_login", lang)
+        response = self.page(request, ctx, title, "login", data, status, done=done)
         response.set_cookie(
             LOGIN_COOKIE,
             login_token,
@@ -255,17 +270,17 @@ class Console:
     async def login(self, request: Request) -> Response:
         lang = self.lang_of(request)
         ctx = Ctx(lang)
-        if not same_origin(request):
-            return self.refusal(ctx, 403, "cross_origin")
+        if not browser_says_same_origin(request):
+            return self.refusal(request, ctx, 403, "cross_origin")
         try:
             form = await read_form(request)
         except InvalidInput as bad:
-            return self.refusal(ctx, 400, bad.code)
+            return self.refusal(request, ctx, 400, bad.code)
         expected = request.cookies.get(LOGIN_COOKIE, "")
         if not expected or not hmac.compare_digest(
             form.get("login_token", "").encode(), expected.encode()
         ):
-            return self.refusal(ctx, 403, "csrf_failed")
+            return self.refusal(request, ctx, 403, "csrf_failed")
         username = form.get("username", "")
         try:
             account, token, _ = await self.accounts.login(
@@ -349,7 +364,7 @@ class Console:
     async def export(self, visit: Visit) -> Response:
         case_id = int(visit.request.path_params["case_id"])
         if self.connections is None:
-            return self.refusal(visit.ctx, 501, "export_unavailable")
+            return self.refusal(visit.request, visit.ctx, 501, "export_unavailable")
         package, page_html = await export_case(
             self.moderation, self.connections, visit.account, case_id, self._wall()
         )
@@ -383,7 +398,7 @@ def home_of(account: Account) -> str:
     return PATH + ("/queue" if account.role in STAFF else "/report")
 
 
-def same_origin(request: Request) -> bool:
+def browser_says_same_origin(request: Request) -> bool:
     """False when the browser says the request comes from another origin.
 
     ``Sec-Fetch-Site`` is the browser's own word when it sends one. A document whose
