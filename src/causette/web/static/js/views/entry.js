@@ -17,6 +17,8 @@ let banCode = null;
 export function initEntry(onSubmit) {
   onRender('entry', hints);
   $('abroad').addEventListener('change', syncAbroad);
+  // What the visitor typed before the server's hello arrived must not be overwritten.
+  $('entry-form').addEventListener('input', () => { filled = true; });
   $('entry-ban-read').addEventListener('click', () => viewDecision(banCode, $('entry-error')));
   $('entry-ban-appeal').addEventListener('click', () => openAppeal(banCode));
   $('entry-form').addEventListener('submit', (e) => {
