@@ -31,7 +31,7 @@ from causette.jobs.periodic import every
 from causette.jobs.retention import Retention
 from causette.live.hub import Codec, Hub
 from causette.live.ids import CounterAllocator
-from causette.live.inprocess import InProcessBus
+from causette.live.inprocess import InProcessBus, InProcessSharedState
 from causette.safety.gate import SafetyGate
 from causette.services.accounts import AccountService
 from causette.services.chat import Pacing
@@ -123,6 +123,8 @@ class App:
         # One process: the bus and the id counter live in it (Redis and a PostgreSQL
         # sequence take their place when several nodes share the work).
         self.bus = InProcessBus()
+        self.clock = SystemClock()
+        self.shared = InProcessSharedState(self.clock)
         state = ChatState(rules_of(settings))
         for spec in settings.rooms:
             state.add_official_room(spec.name, spec.topic)
@@ -132,7 +134,6 @@ class App:
             data_dir / "connections.sqlite3",
             load_connection_key(data_dir / settings.retention.connection_key_file),
         )
-        self.clock = SystemClock()
         self.chat = build_chat(
             state,
             self.store,
@@ -160,7 +161,9 @@ class App:
             accounts=self.moderation_store,
         )
         # Moderators' accounts and the console at /moderation (SAFETY.md 22).
-        self.accounts = AccountService(self.moderation_store, self.moderation_store, time.time)
+        self.accounts = AccountService(
+            self.moderation_store, self.moderation_store, self.shared, time.time
+        )
         self.console = Console(self.moderation, self.accounts, self.connections, time.time)
         lim = settings.limits
         self.web = WebListener(
@@ -282,7 +285,9 @@ async def account_service(settings: Settings) -> AsyncIterator[AccountService]:
     await store.open()
     try:
         moderation_store = SqliteModerationStore(store)
-        yield AccountService(moderation_store, moderation_store, time.time)
+        yield AccountService(
+            moderation_store, moderation_store, InProcessSharedState(SystemClock()), time.time
+        )
     finally:
         await store.close()
 

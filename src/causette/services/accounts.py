@@ -31,6 +31,7 @@ from causette.domain.accounts import Account, ConsoleSession, Role
 from causette.domain.audit import AuditEntry
 from causette.domain.identity import token_hash
 from causette.errors import InvalidInput, Refused
+from causette.live.shared import SharedState
 from causette.store.moderation import AccountStore, AuditLog
 
 log = logging.getLogger(__name__)
@@ -102,6 +103,7 @@ class AccountService:
         self,
         store: AccountStore,
         audit: AuditLog,
+        shared: SharedState,
         wall: Callable[[], float],
         session_idle: float = 1800,
         max_failures: int = 5,
@@ -117,8 +119,8 @@ class AccountService:
         self.lockout = lockout
         self._hasher = hasher or PasswordHasher()  # argon2id, RFC 9106 low-memory profile
         self._dummy: str | None = None
-        # Last TOTP step accepted per account: a code seen once cannot be replayed.
-        self._totp_steps: dict[int, int] = {}
+        # TOTP steps already used, shared by every node: a code seen once cannot be replayed.
+        self._shared = shared
         self._locks: dict[int, asyncio.Lock] = {}
 
     async def _hash(self, password: str) -> str:
@@ -210,10 +212,12 @@ class AccountService:
             if not code:
                 raise Refused("totp_required", field="totp")
             step = totp_step(account.totp_secret, code, now)
-            if step is None or step <= self._totp_steps.get(account.id, -1):
+            # A step stays acceptable for the whole window around it: remember it as long.
+            used_for = (2 * TOTP_WINDOW + 2) * TOTP_STEP
+            if step is None or not await self._shared.use_once(
+                f"totp:{account.id}:{step}", used_for
+            ):
                 await self._failed(account, now, "totp")
-            else:
-                self._totp_steps[account.id] = step
         if account.failed_logins or account.locked_until is not None:
             await self.store.set_login_state(account.id, 0, None)
         if self._hasher.check_needs_rehash(account.password_hash):
