@@ -14,7 +14,6 @@ import socket
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, replace
-from functools import partial
 from pathlib import Path
 
 import uvicorn
@@ -22,12 +21,13 @@ from starlette.applications import Starlette
 from starlette.types import ASGIApp
 
 from causette.config import Settings
-from causette.domain.models import RoomInfo, Rules
+from causette.domain.events import RoomListChanged
+from causette.domain.models import Rules
 from causette.domain.moderation import MisusePolicy
 from causette.domain.names import DEFAULT_FORBIDDEN, DEFAULT_RESERVED, NICK_MAX, NICK_MIN
 from causette.domain.state import ChatState
 from causette.jobs.retention import Retention
-from causette.live.hub import Codec, Hub
+from causette.live.hub import Hub
 from causette.reports.transparency import previous_month, record_previous_month
 from causette.services.accounts import AccountService
 from causette.services.chat import Pacing
@@ -197,7 +197,7 @@ class App:
             await asyncio.sleep(ROOM_LIST_INTERVAL)
             rooms = self.chat.rooms.take_room_list_change()
             if rooms is not None:
-                self.hub.broadcast(partial(_room_list_frame, rooms))
+                self.hub.broadcast(RoomListChanged(tuple(rooms)))
 
     async def purge_once(self) -> dict[str, int]:
         """Delete everything past its retention period; how many of each kind went."""
@@ -233,10 +233,6 @@ class App:
                 await self.stop()
 
         return self.web.app(lifespan, self.console.routes())
-
-
-def _room_list_frame(rooms: list[RoomInfo], codec: Codec) -> str:
-    return codec.room_list_frame(rooms)
 
 
 def bind(host: str, port: int) -> socket.socket:

@@ -89,7 +89,8 @@ def test_domain_imports_only_stdlib_errors_and_domain(module: str) -> None:
 
 @pytest.mark.parametrize("module", modules_in("causette.protocol"))
 def test_protocol_imports_only_stdlib_domain_errors_and_i18n(module: str) -> None:
-    allowed = ("causette.domain", "causette.errors", "causette.i18n")
+    # ``protocol.request`` is the request shape every codec decodes into.
+    allowed = ("causette.domain", "causette.errors", "causette.i18n", "causette.protocol.request")
     bad = {
         name
         for name in GRAPH[module]
@@ -115,3 +116,10 @@ def test_core_names_no_backend_transport_or_framework(module: str) -> None:
 def test_only_the_composition_root_names_the_sqlite_store() -> None:
     importers = {m for m, names in GRAPH.items() if "causette.store.sqlite.chat" in names}
     assert importers == {"causette.app"}
+
+
+def test_the_request_loop_knows_no_transport_in_particular() -> None:
+    """An IRC listener reuses ``transport.session`` as it is: nothing web in it."""
+    forbidden = ("causette.transport.web", "causette.protocol.web", "causette.app", *FRAMEWORKS)
+    bad = {name for name in GRAPH["causette.transport.session"] if within(name, *forbidden)}
+    assert bad == set()

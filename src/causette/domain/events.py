@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from causette.domain.models import LeaveReason, Message, UserView
+from causette.domain.models import LeaveReason, Message, RoomInfo, UserView
 from causette.domain.moderation import Decision
 
 
@@ -85,6 +85,13 @@ class ReportDecided:
     outcome: str
 
 
+@dataclass(frozen=True, slots=True)
+class RoomListChanged:
+    """The room list or a count changed: sent to everyone, at most about once a second."""
+
+    rooms: tuple[RoomInfo, ...]
+
+
 Event = (
     MessagePosted
     | GuestJoined
@@ -96,6 +103,7 @@ Event = (
     | MessageDeleted
     | SanctionNotified
     | ReportDecided
+    | RoomListChanged
 )
 
 

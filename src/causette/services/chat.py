@@ -121,8 +121,9 @@ class Chat:
             if tracked.grace_timer is not None:
                 tracked.grace_timer.cancel()
 
-    def deliver(self, deliveries: Iterable[Delivery]) -> None:
-        self.hub.deliver_all(deliveries)
+    def deliver(self, deliveries: Iterable[Delivery], origin: Outbox | None = None) -> None:
+        """Fan deliveries out; ``origin`` is the connection a message was sent from."""
+        self.hub.deliver_all(deliveries, origin)
 
     def notify(self, guest_id: str, event: Event) -> None:
         """Send one event to one guest, if connected."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from causette.domain.models import Message
 from causette.domain.moderation import EmergencyLevel
 from causette.errors import InvalidInput, LimitExceeded
+from causette.live.hub import Outbox
 from causette.live.journal import Journal
 from causette.services.chat import Chat, Link
 from causette.services.sessions import Sessions
@@ -16,6 +17,9 @@ class Messages:
         self.chat = chat
         self.sessions = sessions
         self.journal = journal
+        # The connection each message not yet durable was sent from: whether that one
+        # receives it too is its codec's choice (IRC without echo-message does not).
+        self._origins: dict[int, Outbox] = {}
 
     async def say(
         self, link: Link, text: str, room: str | None, to: str | None, action: bool
@@ -55,7 +59,12 @@ class Messages:
         )
         opens_conversation = recipient is not None and recipient.id not in guest.privates
         record = ConnectionRecord(message.id, guest.id, link.ip, link.port, link.protocol, now)
-        await self.journal.append(message, record)
+        self._origins[message.id] = link.outbox
+        try:
+            await self.journal.append(message, record)
+        finally:
+            # Announced by now (``append`` returns once it was), or never will be.
+            self._origins.pop(message.id, None)
         if opens_conversation and recipient is not None:
             await chat.persist(guest)
             await chat.persist(recipient)
@@ -63,4 +72,5 @@ class Messages:
 
     def announce(self, message: Message) -> None:
         """A message is durable: tell whoever must see it (the journal calls this)."""
-        self.chat.deliver((self.chat.state.record_posted(message),))
+        origin = self._origins.pop(message.id, None)
+        self.chat.deliver((self.chat.state.record_posted(message),), origin)
