@@ -29,7 +29,7 @@ async def run(members: int, messages: int) -> None:
         guest = Guest(f"g{i}", f"d{i}", Profile(f"user{i}", 30, Gender.OTHER, "75011", location))
         state.add_guest(guest)
         state.join(guest, "general")
-        outbox = Outbox(web, 1 << 30)
+        outbox = Outbox(web.CODEC, 1 << 30)
         hub.attach(guest.id, outbox)
         outboxes.append(outbox)
     sender = state.guests["g0"]

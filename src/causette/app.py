@@ -14,7 +14,6 @@ import socket
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, replace
-from functools import partial
 from pathlib import Path
 
 import uvicorn
@@ -22,14 +21,15 @@ from starlette.applications import Starlette
 from starlette.types import ASGIApp
 
 from causette.config import Settings
-from causette.domain.models import RoomInfo, Rules
+from causette.domain.models import Rules
 from causette.domain.moderation import MisusePolicy
 from causette.domain.names import DEFAULT_FORBIDDEN, DEFAULT_RESERVED, NICK_MAX, NICK_MIN
 from causette.domain.state import ChatState
 from causette.jobs.activity import ActivitySummary
 from causette.jobs.periodic import every
 from causette.jobs.retention import Retention
-from causette.live.hub import Codec, Hub
+from causette.jobs.room_list import RoomListBroadcast
+from causette.live.hub import Hub
 from causette.live.ids import CounterAllocator
 from causette.live.inprocess import InProcessBus, InProcessSharedState
 from causette.safety.gate import SafetyGate
@@ -184,6 +184,7 @@ class App:
         )
         self._jobs: list[asyncio.Task[None]] = []
         self.activity = ActivitySummary(self.store, self.moderation_store, self.clock)
+        self.room_list = RoomListBroadcast(self.chat.rooms, self.bus)
 
     async def start(self) -> None:
         await self.store.open()
@@ -192,7 +193,10 @@ class App:
         await self.chat.start()
         await self.moderation.start()
         self._jobs = [
-            asyncio.create_task(self._room_list_job(), name="room-list"),
+            asyncio.create_task(
+                every(ROOM_LIST_INTERVAL, self.room_list.send_if_changed, "room-list"),
+                name="room-list",
+            ),
             asyncio.create_task(every(PURGE_INTERVAL, self.purge_once, "purge"), name="purge"),
             asyncio.create_task(
                 every(PURGE_INTERVAL, self.activity.record_once, "activity"), name="activity"
@@ -213,13 +217,6 @@ class App:
         await self.connections.close()
         log.info("stopped")
 
-    async def _room_list_job(self) -> None:
-        while True:
-            await asyncio.sleep(ROOM_LIST_INTERVAL)
-            rooms = self.chat.rooms.take_room_list_change()
-            if rooms is not None:
-                self.hub.broadcast(partial(_room_list_frame, rooms))
-
     async def purge_once(self) -> dict[str, int]:
         """Delete everything past its retention period; how many of each kind went."""
         return await self.retention.purge(self.clock.wall())
@@ -234,10 +231,6 @@ class App:
                 await self.stop()
 
         return self.web.app(lifespan, self.console.routes())
-
-
-def _room_list_frame(rooms: list[RoomInfo], codec: Codec) -> str:
-    return codec.room_list_frame(rooms)
 
 
 def bind(host: str, port: int) -> socket.socket:

@@ -85,7 +85,7 @@ async def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[
 
 
 async def visitor(app: App, nick: str, ip: str) -> Visitor:
-    link = Link(ip, "device-" + nick, Outbox(web, 1_000_000))
+    link = Link(ip, "device-" + nick, Outbox(web.CODEC, 1_000_000))
     app.chat.sessions.admit(link)
     entered = await app.chat.sessions.enter(link, nick, 30, "woman", "75011")
     await app.chat.people.set_privacy(link, "everyone")

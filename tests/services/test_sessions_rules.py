@@ -387,11 +387,6 @@ async def test_the_message_budget_is_not_reset_by_a_resume(make_site: MakeSite) 
         await site.say(again, "general", "encore")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a connection replaced by a takeover keeps link.guest_id: its quit (or a flood "
-    "strike) ends the session the new connection now holds",
-)
 async def test_a_connection_taken_over_no_longer_acts_for_the_guest(site: Site) -> None:
     (zoe,) = await site.in_room("general", "Zoé")
     second, _ = await site.resume(zoe, 0)

@@ -89,7 +89,7 @@ class Site:
         link = Link(
             ip=ip or f"10.0.{n // 250}.{n % 250 + 1}",
             device=device or f"device-{n}",
-            outbox=Outbox(web, self.settings.limits.outbox_max_bytes),
+            outbox=Outbox(web.CODEC, self.settings.limits.outbox_max_bytes),
         )
         self.services.sessions.admit(link)
         return link

@@ -1,36 +1,43 @@
-"""Hub and Outbox: encode once per codec, bounded outboxes, resume without duplicates."""
+"""Hub and Outbox: encode once per codec, several connections per guest, bounded outboxes,
+framing by the codec, resume without duplicates."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable
 
 import pytest
 
 from causette.domain.departements import location_by_code
-from causette.domain.events import Delivery, Event, GuestJoined, MessagePosted
-from causette.domain.models import Gender, Message, RoomInfo, UserView
-from causette.live.hub import Codec, Hub, Outbox
+from causette.domain.events import Delivery, Event, GuestJoined, MessagePosted, RoomListChanged
+from causette.domain.models import Gender, Message, RoomInfo, RoomKind, UserView
+from causette.live.hub import Hub, Outbox
 
 ZOE = UserView("zoe", "Zoé", 30, Gender.WOMAN, location_by_code("75"))
 BIG = 1 << 20
 
 
 class CountingCodec:
-    """Encodes an event as a short tag and counts how often it is asked to."""
+    """Encodes an event as a short tag and counts how often it is asked to; frames a batch
+    as lines, or as CRLF-terminated lines like IRC."""
 
-    def __init__(self, tag: str = "web") -> None:
+    def __init__(self, tag: str = "web", *, echo: bool = True, crlf: bool = False) -> None:
         self.tag = tag
         self.calls = 0
+        self.echo = echo
+        self.crlf = crlf
 
     def event_frame(self, event: Event) -> str:
         self.calls += 1
         if isinstance(event, MessagePosted):
             return f"{self.tag}:m{event.message.id}"
+        if isinstance(event, RoomListChanged):
+            return f"{self.tag}:rooms"
         return f"{self.tag}:{type(event).__name__}"
 
-    def room_list_frame(self, rooms: Iterable[RoomInfo]) -> str:
-        return f"{self.tag}:rooms"
+    def batch(self, frames: list[str]) -> str:
+        if self.crlf:
+            return "".join(f"{f}\r\n" for f in frames)
+        return "\n".join(frames)
 
 
 def message(mid: int) -> Message:
@@ -148,30 +155,84 @@ async def test_deliver_reaches_only_the_recipients() -> None:
     assert b.frames == ["web:m1"]
 
 
-async def test_broadcast_encodes_once_per_codec() -> None:
-    codec = CountingCodec()
+async def test_broadcast_encodes_an_event_once_per_codec() -> None:
+    web, irc = CountingCodec("web"), CountingCodec("irc")
     hub = Hub()
-    boxes = [Outbox(codec, BIG) for _ in range(5)]
+    boxes = [Outbox(web, BIG) for _ in range(5)]
     for i, box in enumerate(boxes):
         hub.attach(f"g{i}", box)
-    calls: list[object] = []
-
-    def encode(c: Codec) -> str:
-        calls.append(c)
-        return c.room_list_frame([])
-
-    hub.broadcast(encode)
-    assert calls == [codec]
+    irc_box = Outbox(irc, BIG)
+    hub.attach("g0", irc_box)  # the same person, also on IRC
+    info = RoomInfo("general", "Général", "", 3, RoomKind.OFFICIAL, None)
+    hub.broadcast(RoomListChanged((info,)))
+    assert (web.calls, irc.calls) == (1, 1)
     assert [b.frames for b in boxes] == [["web:rooms"]] * 5
+    assert irc_box.frames == ["irc:rooms"]
 
 
-async def test_attach_returns_the_replaced_outbox() -> None:
+async def test_a_guest_has_several_connections_and_each_gets_every_event() -> None:
     hub = Hub()
-    first, second = Outbox(CountingCodec(), BIG), Outbox(CountingCodec(), BIG)
-    assert hub.attach("zoe", first) is None
-    assert hub.attach("zoe", first) is None
-    assert hub.attach("zoe", second) is first
-    assert hub.outboxes["zoe"] is second
+    codec = CountingCodec()
+    tab1, tab2 = Outbox(codec, BIG), Outbox(codec, BIG)
+    hub.attach("zoe", tab1)
+    hub.attach("zoe", tab2)
+    hub.attach("zoe", tab1)  # again: no duplicate
+    assert hub.outboxes_of("zoe") == (tab1, tab2)
+    hub.deliver(posted(1, "zoe"))
+    assert tab1.frames == tab2.frames == ["web:m1"]
+    assert tab1.frames[0] is tab2.frames[0]
+    assert codec.calls == 1
+
+
+async def test_detach_says_whether_it_was_the_last_connection() -> None:
+    hub = Hub()
+    tab1, tab2 = Outbox(CountingCodec(), BIG), Outbox(CountingCodec(), BIG)
+    hub.attach("zoe", tab1)
+    hub.attach("zoe", tab2)
+    assert hub.detach("zoe", tab1) is False
+    assert hub.is_attached("zoe")
+    hub.deliver(posted(2, "zoe"))
+    assert (tab1.frames, tab2.frames) == ([], ["web:m2"])
+    assert hub.detach("zoe", tab1) is False  # no longer attached: changes nothing
+    assert hub.detach("zoe", tab2) is True
+    assert not hub.is_attached("zoe")
+    assert hub.outboxes_of("zoe") == ()
+
+
+async def test_each_connection_is_bounded_on_its_own() -> None:
+    hub = Hub()
+    slow, fast = Outbox(CountingCodec(), max_bytes=12), Outbox(CountingCodec(), BIG)
+    hub.attach("zoe", slow)
+    hub.attach("zoe", fast)
+    for mid in range(1, 5):
+        hub.deliver(posted(mid, "zoe"))
+        await fast.take()
+    assert slow.closed == "slow_consumer"
+    assert fast.closed is None
+
+
+async def test_the_origin_gets_its_own_message_only_if_its_codec_echoes() -> None:
+    hub = Hub()
+    quiet_codec = CountingCodec("irc", echo=False)
+    web_tab, irc_origin, irc_other = (
+        Outbox(CountingCodec(), BIG),
+        Outbox(quiet_codec, BIG),
+        Outbox(quiet_codec, BIG),
+    )
+    for box in (web_tab, irc_origin, irc_other):
+        hub.attach("zoe", box)
+    hub.deliver(posted(1, "zoe"), origin=irc_origin.key)
+    # Zoé's other connections see what she sent from IRC; that IRC connection does not.
+    assert (web_tab.frames, irc_origin.frames, irc_other.frames) == (["web:m1"], [], ["irc:m1"])
+    hub.deliver(posted(2, "zoe"), origin=web_tab.key)
+    assert (web_tab.frames[-1], irc_origin.frames) == ("web:m2", ["irc:m2"])
+
+
+async def test_the_codec_frames_what_is_written() -> None:
+    outbox = Outbox(CountingCodec("irc", crlf=True), BIG)
+    outbox.push(":a PRIVMSG #g :x")
+    outbox.push(":b PART #g")
+    assert await outbox.take() == ":a PRIVMSG #g :x\r\n:b PART #g\r\n"
 
 
 async def test_detach_only_the_current_outbox() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from causette.domain.models import LeaveReason, Message, UserView
+from causette.domain.models import LeaveReason, Message, RoomInfo, UserView
 from causette.domain.moderation import Decision
 
 
@@ -127,6 +127,13 @@ class PrivateClosed:
     reason: str
 
 
+@dataclass(frozen=True, slots=True)
+class RoomListChanged:
+    """The room list or a count changed: sent to everyone, at most about once a second."""
+
+    rooms: tuple[RoomInfo, ...]
+
+
 Event = (
     MessagePosted
     | GuestJoined
@@ -143,6 +150,7 @@ Event = (
     | HeldMessageRemoved
     | SafetyNudged
     | PrivateClosed
+    | RoomListChanged
 )
 
 

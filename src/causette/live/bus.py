@@ -27,8 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-from causette.domain.events import Delivery
-from causette.domain.models import RoomInfo
+from causette.domain.events import Delivery, Event
 from causette.domain.moderation import EmergencyLevel, RoomModeration, Sanction
 from causette.types import GuestId, NodeId
 
@@ -38,13 +37,16 @@ class Delivered:
     """An event for some guests: each node hands it to the recipients attached there."""
 
     delivery: Delivery
+    # The key of the connection a message was sent from: skipped there unless its codec
+    # echoes a sender's own messages. Keys are unique across nodes.
+    origin: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
-class RoomListChanged:
-    """The room list as it now stands, for every attached connection."""
+class Broadcast:
+    """An event for every attached connection of every node (the room list)."""
 
-    rooms: tuple[RoomInfo, ...]
+    event: Event
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +98,7 @@ class ConsoleUpdated:
 
 BusMessage = (
     Delivered
-    | RoomListChanged
+    | Broadcast
     | PresenceChanged
     | SanctionApplied
     | SanctionRevoked

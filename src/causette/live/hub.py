@@ -1,27 +1,47 @@
-"""Live fan-out: which connection is attached to which guest, and their bounded outboxes.
+"""Live fan-out: which connections a guest has, and their bounded outboxes.
 
-Delivery is the hot path. An event is encoded once per wire format and the same string is
-appended to each recipient's outbox; an outbox wakes its writer, which sends everything queued
-in one write on the next loop tick. An outbox over its byte budget is closed with
-``slow_consumer``: a reader that cannot keep up is cut off, never allowed to stall others.
+A guest (the person) has one or more connections, each with its own outbox, as Ergo's client
+has several sessions. Whether a new connection takes over the others is the session service's
+choice; the hub delivers to all of them.
+
+Delivery is the hot path. An event is encoded once per codec and the same string is appended
+to each recipient connection's outbox; an outbox wakes its writer, which sends everything
+queued in one write on the next loop tick, framed by its codec. An outbox over its byte
+budget is closed with ``slow_consumer``: a reader that cannot keep up is cut off, never
+allowed to stall others.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterable, Mapping
+import itertools
+import secrets
+from collections.abc import Iterable, Mapping
 from typing import Protocol
 
 from causette.domain.events import Delivery, Event, MessagePosted
-from causette.domain.models import Message, RoomInfo
+from causette.domain.models import Message
+
+# Connection keys: a random prefix per process keeps them unique across nodes.
+_PROCESS = secrets.token_hex(4)
+_KEYS = itertools.count(1)
 
 
 class Codec(Protocol):
-    """How one transport writes events (the web's JSON lines, later IRC lines)."""
+    """How one kind of connection writes (the web's JSON lines, later IRC lines)."""
 
-    def event_frame(self, event: Event) -> str: ...
+    @property
+    def echo(self) -> bool:
+        """Whether the connection a message was sent from receives it too."""
+        ...
 
-    def room_list_frame(self, rooms: Iterable[RoomInfo]) -> str: ...
+    def event_frame(self, event: Event) -> str:
+        """One event as one frame; called once per codec per event."""
+        ...
+
+    def batch(self, frames: list[str]) -> str:
+        """Queued frames (at least one) as the text of one write on the wire."""
+        ...
 
 
 class Outbox:
@@ -35,10 +55,13 @@ class Outbox:
         "closed",
         "codec",
         "frames",
+        "key",
         "max_bytes",
     )
 
     def __init__(self, codec: Codec, max_bytes: int) -> None:
+        # Names this connection in a delivery from any node (the sender's own connection).
+        self.key = f"{_PROCESS}.{next(_KEYS)}"
         self.codec = codec
         self.max_bytes = max_bytes
         self.frames: list[str] = []
@@ -93,7 +116,7 @@ class Outbox:
             self._wake.set()
 
     async def take(self) -> str | None:
-        """Wait for frames and return them as one text (one JSON object per line).
+        """Wait for frames and return them as one write, framed by the codec.
 
         Returns None once the outbox is closed and drained; ``closed`` then says why.
         """
@@ -103,59 +126,84 @@ class Outbox:
             self._wake.clear()
             await self._wake.wait()
         frames, self.frames, self._size = self.frames, [], 0
-        return frames[0] if len(frames) == 1 else "\n".join(frames)
+        return self.codec.batch(frames)
 
 
 class Hub:
-    """Guest id to attached outbox; the place where deliveries become bytes."""
+    """Guest id to its attached connections' outboxes; where deliveries become text."""
 
     def __init__(self) -> None:
-        self.outboxes: dict[str, Outbox] = {}
+        self.connections: dict[str, list[Outbox]] = {}
 
-    def attach(self, guest_id: str, outbox: Outbox) -> Outbox | None:
-        """Attach a connection to a guest; returns the one it replaces, if any."""
-        previous = self.outboxes.get(guest_id)
-        self.outboxes[guest_id] = outbox
-        return previous if previous is not outbox else None
+    def attach(self, guest_id: str, outbox: Outbox) -> None:
+        """Add a connection to a guest (again is a no-op); the others stay attached."""
+        outboxes = self.connections.setdefault(guest_id, [])
+        if outbox not in outboxes:
+            outboxes.append(outbox)
 
     def detach(self, guest_id: str, outbox: Outbox) -> bool:
-        """Detach ``outbox`` if it is still the guest's; True when it was."""
-        if self.outboxes.get(guest_id) is outbox:
-            del self.outboxes[guest_id]
-            return True
-        return False
+        """Detach one connection; True when it was the guest's last one (False when it was
+        not attached, so a connection that closes late changes nothing)."""
+        outboxes = self.connections.get(guest_id)
+        if outboxes is None or outbox not in outboxes:
+            return False
+        outboxes.remove(outbox)
+        if outboxes:
+            return False
+        del self.connections[guest_id]
+        return True
+
+    def outboxes_of(self, guest_id: str) -> tuple[Outbox, ...]:
+        """The guest's attached connections, oldest first (a copy: safe to detach from)."""
+        return tuple(self.connections.get(guest_id, ()))
 
     def is_attached(self, guest_id: str) -> bool:
-        return guest_id in self.outboxes
+        return guest_id in self.connections
 
-    def deliver(self, delivery: Delivery) -> None:
+    def holds(self, guest_id: str, outbox: Outbox) -> bool:
+        """Whether ``outbox`` is one of the guest's attached connections right now."""
+        return outbox in self.connections.get(guest_id, ())
+
+    def deliver(self, delivery: Delivery, origin: str | None = None) -> None:
+        """Append the event, encoded once per codec, to every recipient's connections;
+        ``origin`` (the key of the connection a message came from) is skipped unless its
+        codec echoes."""
         event = delivery.event
         message_id = event.message.id if isinstance(event, MessagePosted) else 0
-        encoded: dict[int, str] = {}
-        outboxes = self.outboxes
+        encoded: dict[Codec, str] = {}
+        # Nearly every connection shares one codec: remember the last one's frame rather
+        # than look it up per recipient.
+        last: Codec | None = None
+        frame = ""
+        connections = self.connections
         for guest_id in delivery.recipients:
-            outbox = outboxes.get(guest_id)
-            if outbox is None:
+            outboxes = connections.get(guest_id)
+            if outboxes is None:
                 continue
-            key = id(outbox.codec)
-            frame = encoded.get(key)
-            if frame is None:
-                frame = encoded[key] = outbox.codec.event_frame(event)
-            outbox.push(frame, message_id)
+            for outbox in outboxes:
+                codec = outbox.codec
+                if codec is not last:
+                    found = encoded.get(codec)
+                    if found is None:
+                        found = encoded[codec] = codec.event_frame(event)
+                    last, frame = codec, found
+                if origin is None or outbox.key != origin or codec.echo:
+                    outbox.push(frame, message_id)
 
-    def deliver_all(self, deliveries: Iterable[Delivery]) -> None:
+    def deliver_all(self, deliveries: Iterable[Delivery], origin: str | None = None) -> None:
         for delivery in deliveries:
-            self.deliver(delivery)
+            self.deliver(delivery, origin)
 
-    def broadcast(self, encode: Callable[[Codec], str]) -> None:
-        """Send one frame to every attached connection (room list updates)."""
-        encoded: dict[int, str] = {}
-        for outbox in self.outboxes.values():
-            key = id(outbox.codec)
-            frame = encoded.get(key)
-            if frame is None:
-                frame = encoded[key] = encode(outbox.codec)
-            outbox.push(frame)
+    def broadcast(self, event: Event) -> None:
+        """Send one event to every attached connection (room list updates)."""
+        encoded: dict[Codec, str] = {}
+        for outboxes in self.connections.values():
+            for outbox in outboxes:
+                codec = outbox.codec
+                frame = encoded.get(codec)
+                if frame is None:
+                    frame = encoded[codec] = codec.event_frame(event)
+                outbox.push(frame)
 
     def replay(self, outbox: Outbox, first: str, messages: Iterable[Message]) -> None:
         """Send ``first`` (the resume answer), the missed messages, then what was held."""

@@ -1,8 +1,9 @@
-"""What this node's connections must hear from the bus: deliveries to the guests it holds."""
+"""What this node's connections must hear from the bus: deliveries to the guests it holds,
+and broadcasts."""
 
 from __future__ import annotations
 
-from causette.live.bus import BusMessage, Delivered
+from causette.live.bus import Broadcast, BusMessage, Delivered
 from causette.live.hub import Hub
 
 
@@ -17,4 +18,6 @@ class HubRelay:
 
     def __call__(self, message: BusMessage) -> None:
         if isinstance(message, Delivered):
-            self._hub.deliver(message.delivery)
+            self._hub.deliver(message.delivery, message.origin)
+        elif isinstance(message, Broadcast):
+            self._hub.broadcast(message.event)

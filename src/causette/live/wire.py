@@ -36,6 +36,7 @@ from causette.domain.events import (
     PrivateClosed,
     ReportDecided,
     RoomClosed,
+    RoomListChanged,
     RoomModerationChanged,
     SafetyNudged,
     SanctionNotified,
@@ -52,13 +53,13 @@ from causette.domain.moderation import (
     Source,
 )
 from causette.live.bus import (
+    Broadcast,
     BusMessage,
     ConsoleUpdated,
     Delivered,
     EmergencyChanged,
     PresenceChanged,
     RoomControlChanged,
-    RoomListChanged,
     SanctionApplied,
     SanctionRevoked,
 )
@@ -103,16 +104,17 @@ def _non_finite(constant: str) -> float:
 
 def _bus(message: BusMessage) -> Json:
     match message:
-        case Delivered(delivery=delivery):
+        case Delivered(delivery=delivery, origin=origin):
             return {
                 "type": "delivered",
                 "delivery": {
                     "event": _event(delivery.event),
                     "recipients": list(delivery.recipients),
                 },
+                "origin": origin,
             }
-        case RoomListChanged(rooms=rooms):
-            return {"type": "room_list_changed", "rooms": [_room_info(r) for r in rooms]}
+        case Broadcast(event=event):
+            return {"type": "broadcast", "event": _event(event)}
         case PresenceChanged(guest_id=guest_id, node=node, attached=attached):
             return {
                 "type": "presence_changed",
@@ -186,6 +188,8 @@ def _event(event: Event) -> Json:
             }
         case PrivateClosed(user=user, reason=reason):
             return {"type": "private_closed", "user": _user(user), "reason": reason}
+        case RoomListChanged(rooms=rooms):
+            return {"type": "room_list_changed", "rooms": [_room_info(r) for r in rooms]}
         case _:
             assert_never(event)
 
@@ -485,6 +489,9 @@ _EVENT_DECODERS: dict[str, Callable[[_Fields], Event]] = {
         f.text("advice"), f.opt_text("room"), _read_opt_user(f.opt_obj("user"))
     ),
     "private_closed": lambda f: PrivateClosed(_read_user(f.obj("user")), f.text("reason")),
+    "room_list_changed": lambda f: RoomListChanged(
+        tuple(_read_room_info(r) for r in f.objs("rooms"))
+    ),
 }
 
 
@@ -500,15 +507,14 @@ def _read_delivered(f: _Fields) -> Delivered:
     delivery = f.obj("delivery")
     # Recipients come back as a tuple, whatever collection they were sent from.
     return Delivered(
-        Delivery(_read_event(delivery.obj("event")), tuple(delivery.texts("recipients")))
+        Delivery(_read_event(delivery.obj("event")), tuple(delivery.texts("recipients"))),
+        f.opt_text("origin", absent_ok=True),
     )
 
 
 _BUS_DECODERS: dict[str, Callable[[_Fields], BusMessage]] = {
     "delivered": _read_delivered,
-    "room_list_changed": lambda f: RoomListChanged(
-        tuple(_read_room_info(r) for r in f.objs("rooms"))
-    ),
+    "broadcast": lambda f: Broadcast(_read_event(f.obj("event"))),
     "presence_changed": lambda f: PresenceChanged(
         GuestId(f.text("guest_id")), NodeId(f.text("node")), f.flag("attached")
     ),

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any, assert_never
 
 from causette import i18n
@@ -25,6 +24,7 @@ from causette.domain.events import (
     PrivateClosed,
     ReportDecided,
     RoomClosed,
+    RoomListChanged,
     RoomModerationChanged,
     SafetyNudged,
     SanctionNotified,
@@ -33,44 +33,14 @@ from causette.domain.events import (
 from causette.domain.models import IgnoreEntry, Message, Room, RoomInfo, UserView
 from causette.domain.moderation import APPEAL_WINDOW, Appeal, Decision, Source
 from causette.domain.times import day_first_minute_utc, iso_utc
-from causette.errors import CausetteError, InvalidInput
+from causette.errors import CausetteError
+
+# Re-exported: the web's requests are the shared ones.
+from causette.protocol.request import BadFrame as BadFrame
+from causette.protocol.request import Request as Request
+from causette.protocol.request import RequestId as RequestId
 
 VERSION = 1
-
-REQUEST_TYPES = frozenset(
-    {
-        "enter",
-        "resume",
-        "list_rooms",
-        "join",
-        "part",
-        "create_room",
-        "set_topic",
-        "kick",
-        "say",
-        "ignore",
-        "unignore",
-        "set_privacy",
-        "close_private",
-        "set_nick",
-        "whois",
-        "set_lang",
-        "ping",
-        "quit",
-        "report",
-        "report_status",
-        "decision",
-        "appeal",
-        "appeal_status",
-    }
-)
-# Accepted before a session exists on the connection: a banned visitor can still read the
-# decision and contest it (DSA Arts. 17 and 20).
-OPEN_TYPES = frozenset(
-    {"enter", "resume", "set_lang", "ping", "decision", "appeal", "appeal_status"}
-)
-
-RequestId = int | str | None
 
 
 def _dumps(obj: object) -> str:
@@ -85,48 +55,14 @@ def iso(ts: float) -> str:
 # -- requests ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Request:
-    """A decoded client request; field accessors raise ``bad_request`` on a wrong type."""
+def decode_request(frame: str | bytes) -> Request:
+    """Parse one client frame, or raise ``BadFrame``.
 
-    type: str
-    id: RequestId
-    fields: Mapping[str, Any]
-
-    def text(self, name: str, *, required: bool = True, max_len: int = 10_000) -> str:
-        value = self.fields.get(name)
-        if value is None and not required:
-            return ""
-        if not isinstance(value, str) or len(value) > max_len:
-            raise InvalidInput("bad_request", field=name)
-        return value
-
-    def integer(self, name: str, default: int | None = None) -> int:
-        value = self.fields.get(name, default)
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise InvalidInput("bad_request", field=name)
-        return value
-
-    def flag(self, name: str) -> bool:
-        value = self.fields.get(name, False)
-        if not isinstance(value, bool):
-            raise InvalidInput("bad_request", field=name)
-        return value
-
-    def raw(self, name: str) -> object:
-        return self.fields.get(name)
-
-
-class BadFrame(CausetteError):
-    """A frame that is not a request at all; answered with ``re`` set to what could be read."""
-
-    def __init__(self, request_id: RequestId) -> None:
-        super().__init__("bad_request")
-        self.request_id = request_id
-
-
-def decode_request(frame: str) -> Request:
-    """Parse one client frame, or raise ``BadFrame``."""
+    Whether the type names a request is the command table's business (transport/web/
+    commands.py): an unknown type is answered ``bad_request`` there, with ``re`` set.
+    """
+    if not isinstance(frame, str):
+        raise BadFrame(None)  # the protocol speaks text frames only
     try:
         obj = json.loads(frame)
     except (json.JSONDecodeError, RecursionError):
@@ -140,7 +76,7 @@ def decode_request(frame: str) -> Request:
     kind = obj.get("type")
     if not valid_id:
         raise BadFrame(None)
-    if not isinstance(kind, str) or kind not in REQUEST_TYPES:
+    if not isinstance(kind, str):
         raise BadFrame(rid)
     return Request(kind, rid, obj)
 
@@ -227,6 +163,8 @@ def event_frame(event: Event) -> str:
             obj = {"type": "sanction", "decision": statement(decision)}
         case ReportDecided(receipt, outcome):
             obj = {"type": "report_outcome", "receipt": receipt, "outcome": outcome}
+        case RoomListChanged(rooms):
+            return room_list_frame(rooms)
         case RoomModerationChanged(room, moderated, may_speak):
             obj = {
                 "type": "room_moderation",
@@ -355,3 +293,21 @@ def hello_frame(
             "age_blocked_until": iso(age_blocked_until) if age_blocked_until else None,
         }
     )
+
+
+class WebCodec:
+    """The web as the hub sees it: JSON events, one per line in a text frame, and a
+    sender's own messages come back to it (docs/protocol.md, "Transport")."""
+
+    __slots__ = ()
+
+    echo = True
+
+    def event_frame(self, event: Event) -> str:
+        return event_frame(event)
+
+    def batch(self, frames: list[str]) -> str:
+        return frames[0] if len(frames) == 1 else "\n".join(frames)
+
+
+CODEC = WebCodec()

@@ -107,9 +107,15 @@ class Chat:
 
     def guest_of(self, link: Link) -> Guest:
         """The guest entered on a connection, or ``not_entered``."""
-        if link.guest_id is None or link.guest_id not in self.state.guests:
+        guest_id = link.guest_id
+        # A connection taken over by another no longer speaks for the guest, even with a
+        # request already in flight.
+        if guest_id is None or not self.hub.holds(guest_id, link.outbox):
             raise Refused("not_entered")
-        return self.state.guests[link.guest_id]
+        guest = self.state.guests.get(guest_id)
+        if guest is None:
+            raise Refused("not_entered")
+        return guest
 
     def tracked_of(self, link: Link) -> tuple[Guest, Tracked]:
         guest = self.guest_of(link)
@@ -133,11 +139,13 @@ class Chat:
         if self.closed_pairs:
             self.closed_pairs = {p for p in self.closed_pairs if guest_id not in p}
 
-    def deliver(self, deliveries: Iterable[Delivery]) -> None:
-        """Hand deliveries to the bus: the node holding each recipient sends it."""
+    def deliver(self, deliveries: Iterable[Delivery], origin: str | None = None) -> None:
+        """Hand deliveries to the bus: the node holding each recipient sends it. ``origin``
+        is the key of the connection a message was sent from (its codec says whether it
+        gets its own message back)."""
         publish = self.bus.publish
         for delivery in deliveries:
-            publish(Delivered(delivery))
+            publish(Delivered(delivery, origin))
 
     def notify(self, guest_id: str, event: Event) -> None:
         """Send one event to one guest, if connected."""

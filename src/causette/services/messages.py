@@ -103,6 +103,9 @@ class Messages:
         self.file_case: CaseFiler | None = None
         self.windows = ConversationWindows()
         self._adult_age = adult_age
+        # The connection each message not yet durable was sent from: whether that one
+        # receives it too is its codec's choice (IRC without echo-message does not).
+        self._origins: dict[int, str] = {}
         journal.observe(self.announce)
 
     def _participant(self, guest: Guest) -> Participant:
@@ -162,7 +165,12 @@ class Messages:
         )
         opens_conversation = recipient is not None and recipient.id not in guest.privates
         record = ConnectionRecord(message.id, guest.id, link.ip, link.port, link.protocol, now)
-        await self.journal.append(message, record)
+        self._origins[message.id] = link.outbox.key
+        try:
+            await self.journal.append(message, record)
+        finally:
+            # Announced by now (``append`` returns once it was), or never will be.
+            self._origins.pop(message.id, None)
         if opens_conversation and recipient is not None and not held:
             await chat.persist(guest)
             await chat.persist(recipient)
@@ -230,7 +238,8 @@ class Messages:
             self.chat.notify(message.sender.id, MessageHeld(message))
             return
         self.windows.add(message)
-        self.chat.deliver((self.chat.state.record_posted(message),))
+        origin = self._origins.pop(message.id, None)
+        self.chat.deliver((self.chat.state.record_posted(message),), origin)
 
     # -- held messages (the moderator's side) -----------------------------------------------
 

@@ -126,6 +126,7 @@ class Sessions:
             return
         guest_id, link.guest_id = link.guest_id, None
         chat = self.chat
+        # Only the guest's last connection closing starts the grace period.
         if chat.hub.detach(guest_id, link.outbox) and guest_id in chat.state.guests:
             self._start_grace(guest_id)
             await chat.persist(chat.state.guests[guest_id])
@@ -166,9 +167,11 @@ class Sessions:
         link.outbox.close("flood", discard=True)
         chat = self.chat
         guest = chat.state.guests.get(link.guest_id) if link.guest_id else None
-        if guest is None:
+        if guest is None or not chat.hub.detach(guest.id, link.outbox):
+            # Not (or no longer) this connection's guest, or it has others: only this
+            # connection goes.
+            link.guest_id = None
             return
-        chat.hub.detach(guest.id, link.outbox)
         link.guest_id = None
         chat.spawn(self.end(guest, LeaveReason.QUIT))
 
@@ -180,8 +183,7 @@ class Sessions:
         guest = chat.state.guests.get(guest_id)
         if guest is None:
             return
-        outbox = chat.hub.outboxes.get(guest_id)
-        if outbox is not None:
+        for outbox in chat.hub.outboxes_of(guest_id):
             chat.hub.detach(guest_id, outbox)
             outbox.close(code, params=params)
         await self.end(guest, LeaveReason.KICKED)
@@ -271,9 +273,14 @@ class Sessions:
         if tracked.grace_timer is not None:
             tracked.grace_timer.cancel()
             tracked.grace_timer = None
-        previous = self.chat.hub.attach(guest.id, link.outbox)
-        if previous is not None:
-            previous.close("session_taken_over")
+        hub = self.chat.hub
+        # The hub lets a guest keep several connections; this service keeps one: a resume
+        # on another connection takes the session over and closes the older one.
+        for other in hub.outboxes_of(guest.id):
+            if other is not link.outbox:
+                hub.detach(guest.id, other)
+                other.close("session_taken_over")
+        hub.attach(guest.id, link.outbox)
 
     async def resume(self, link: Link, token: str, last_event_id: int) -> Resumed:
         """Re-attach a session within its grace period and collect what it missed."""

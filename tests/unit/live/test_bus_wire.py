@@ -28,6 +28,7 @@ from causette.domain.events import (
     PrivateClosed,
     ReportDecided,
     RoomClosed,
+    RoomListChanged,
     RoomModerationChanged,
     SafetyNudged,
     SanctionNotified,
@@ -44,13 +45,13 @@ from causette.domain.moderation import (
     Source,
 )
 from causette.live.bus import (
+    Broadcast,
     BusMessage,
     ConsoleUpdated,
     Delivered,
     EmergencyChanged,
     PresenceChanged,
     RoomControlChanged,
-    RoomListChanged,
     SanctionApplied,
     SanctionRevoked,
 )
@@ -133,6 +134,7 @@ EVENTS: list[Event] = [
     SafetyNudged("ambush", None, BOB),
     SafetyNudged("safety", "paris", None),
     PrivateClosed(ZOE, "safety"),
+    RoomListChanged((RoomInfo("paris", "Paris", "", 2, RoomKind.OFFICIAL, None),)),
 ]
 
 BAN = Sanction(
@@ -158,13 +160,16 @@ SITE_BAN = Sanction(
 MESSAGES: list[BusMessage] = [
     *(Delivered(Delivery(event, ("g-7f3a91", "g-91c2d0"))) for event in EVENTS),
     Delivered(Delivery(RoomClosed("vide"), ())),
-    RoomListChanged(
-        (
-            RoomInfo("paris", "Paris", "Apéro vendredi", 128, RoomKind.OFFICIAL, None),
-            RoomInfo("jeux-de-role", "Jeux de rôle", "", 3, RoomKind.USER, "g-7f3a91"),
+    Delivered(Delivery(RoomClosed("vide"), ("g-7f3a91",)), "c0ffee.12"),
+    Broadcast(
+        RoomListChanged(
+            (
+                RoomInfo("paris", "Paris", "Apéro vendredi", 128, RoomKind.OFFICIAL, None),
+                RoomInfo("jeux-de-role", "Jeux de rôle", "", 3, RoomKind.USER, "g-7f3a91"),
+            )
         )
     ),
-    RoomListChanged(()),
+    Broadcast(RoomListChanged(())),
     PresenceChanged(GuestId("g-7f3a91"), NodeId("node-b"), True),
     PresenceChanged(GuestId("g-7f3a91"), NodeId("node-a"), False),
     SanctionApplied(BAN, "D-7K3M9Q2X"),

@@ -1,8 +1,10 @@
 """The web listener: the page, its static files, ``/healthz`` and the WebSocket at ``/ws``.
 
-Each WebSocket runs two tasks: a reader that hands frames to ``WebSession`` and a writer that
-drains the connection's outbox, one send per wake-up. Whatever happens to one connection stays
-with it: errors close that socket, never the server.
+A thin adapter: socket I/O, the device cookie, the origin check. Each WebSocket runs two
+tasks: a reader that hands frames to the request loop (``transport.session``, over the web's
+command table in ``commands.py``) and a writer that drains the connection's outbox, one send
+per wake-up. Whatever happens to one connection stays with it: errors close that socket,
+never the server.
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ from causette.protocol import web
 from causette.services.chat import Link
 from causette.services.moderation.service import ModerationService
 from causette.services.verbs import ChatServices
-from causette.transport.web.session import WebSession
+from causette.transport.session import RequestLoop
+from causette.transport.web.commands import ANSWERS, COMMANDS, Web
 
 log = logging.getLogger(__name__)
 
@@ -150,7 +153,7 @@ class WebListener:
         cookie = ws.cookies.get(DEVICE_COOKIE)
         device = token_hash(cookie if cookie else new_token())
         ip = ws.client.host if ws.client else "unknown"
-        outbox = Outbox(web, self.outbox_max_bytes)
+        outbox = Outbox(web.CODEC, self.outbox_max_bytes)
         port = ws.client.port if ws.client else 0
         link = Link(ip, device, outbox, lang=self.default_lang, port=port)
         if ws.query_params.get("v") != str(web.VERSION):
@@ -212,7 +215,8 @@ class WebListener:
         await ws.close(code=1008)
 
     async def _read(self, ws: WebSocket, link: Link) -> None:
-        session = WebSession(self.chat, self.moderation, link)
+        context = Web(self.chat, self.moderation, link)
+        loop = RequestLoop(COMMANDS, web.decode_request, ANSWERS, self.chat.sessions, link, context)
         outbox = link.outbox
         while outbox.closed is None:
             try:
@@ -224,11 +228,10 @@ class WebListener:
             if message["type"] == "websocket.disconnect":
                 outbox.close("gone", discard=True)
                 return
+            # A binary frame is no request: the codec refuses it, and it costs like one.
             text = message.get("text")
-            if text is None:
-                outbox.push(web.error_frame(None, web.BadFrame(None), link.lang))
-                continue
-            await session.handle(text)
+            frame: str | bytes = text if text is not None else message.get("bytes") or b""
+            await loop.handle(frame)
 
     async def _write(self, ws: WebSocket, link: Link) -> None:
         outbox = link.outbox
