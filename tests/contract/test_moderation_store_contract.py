@@ -135,7 +135,7 @@ def sanction(decision_id: int, **changes: object) -> Sanction:
     value = Sanction(
         id=0,
         kind=SanctionKind.MUTE,
-        subject=ZOE,
+        person=ZOE,
         room="général",
         starts_at=200.0,
         expires_at=3800.0,
@@ -347,7 +347,7 @@ async def test_sanction_round_trip(store: ModerationStore) -> None:
         sanction(d.id, kind=SanctionKind.SITE_BAN, room=None, expires_at=None, revoked_at=250.0)
     )
     assert first == sanction(d.id, id=first.id)
-    assert first.subject == ZOE
+    assert first.person == ZOE
     assert await store.sanctions_of_decision(d.id) == [first, second]
     assert await store.sanctions_of_decision(d.id + 1) == []
 

@@ -149,8 +149,9 @@ def _decision(r: sqlite3.Row) -> Decision:
 
 
 def _sanction(r: sqlite3.Row) -> Sanction:
-    subject = Person(r["device"], r["network"], r["nickname"])
-    return _value(Sanction, r, kind=SanctionKind(r["kind"]), subject=subject)
+    # The person's fields are the sanction table's device, network and nickname columns.
+    person = Person(r["device"], r["network"], r["nickname"])
+    return _value(Sanction, r, kind=SanctionKind(r["kind"]), person=person)
 
 
 def _appeal(r: sqlite3.Row) -> Appeal:
