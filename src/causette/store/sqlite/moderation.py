@@ -36,6 +36,7 @@ from causette.domain.moderation import (
     Source,
 )
 from causette.errors import Refused
+from causette.store.moderation import FiledNotice
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -176,6 +177,39 @@ def _audit(r: sqlite3.Row) -> AuditEntry:
     return _value(AuditEntry, r, automated=bool(r["automated"]), details=json.loads(r["details"]))
 
 
+def _insert_row(db: sqlite3.Connection, table: str, columns: Mapping[str, object]) -> int:
+    """Insert one row on ``db`` and return the id SQLite gave it (AUTOINCREMENT: never reused)."""
+    # Table and column names come from this module and the dataclasses, never from input.
+    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+    row_id = db.execute(sql, tuple(columns.values())).lastrowid
+    assert row_id is not None
+    return row_id
+
+
+def _open_or_join(db: sqlite3.Connection, case: Case) -> tuple[Case, bool]:
+    """The upsert behind ``open_or_join_case``, inside the caller's transaction.
+
+    The partial unique index ``mod_case_one_open`` (migration 003) makes the insert conflict
+    with the subject's open case, which is then updated instead: no read-then-write window.
+    """
+    if case.status is not CaseStatus.OPEN or case.id != 0:
+        raise ValueError("open_or_join_case takes a new open case")
+    columns = _columns(case)
+    # In SET, mod_case.* is the row before the update and excluded.* the one proposed.
+    rows = db.execute(
+        f"INSERT INTO mod_case ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+        " ON CONFLICT (subject) WHERE status = 'open' DO UPDATE SET"
+        " category = CASE WHEN excluded.priority < mod_case.priority"
+        " THEN excluded.category ELSE mod_case.category END,"
+        " priority = MIN(mod_case.priority, excluded.priority),"
+        " trusted = MAX(mod_case.trusted, excluded.trusted)"
+        " RETURNING *",
+        tuple(columns.values()),
+    ).fetchall()
+    stored = _case(rows[0])
+    return stored, stored.code == case.code
+
+
 class SqliteModerationStore:
     """A ``ModerationStore`` in the chat store's SQLite file, on its connection and thread."""
 
@@ -184,14 +218,10 @@ class SqliteModerationStore:
 
     async def _insert(self, table: str, columns: Mapping[str, object]) -> int:
         """Insert one row and return the id SQLite gave it (AUTOINCREMENT: never reused)."""
-        # Table and column names come from this module and the dataclasses, never from input.
-        sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
 
         def run(db: sqlite3.Connection) -> int:
             with db:
-                row_id = db.execute(sql, tuple(columns.values())).lastrowid
-            assert row_id is not None
-            return row_id
+                return _insert_row(db, table, columns)
 
         return await self._chat.run(run)
 
@@ -218,12 +248,91 @@ class SqliteModerationStore:
     async def add_case(self, case: Case) -> Case:
         return dataclasses.replace(case, id=await self._insert("mod_case", _columns(case)))
 
+    async def open_or_join_case(self, case: Case) -> tuple[Case, bool]:
+        """The subject's open case, joined, or ``case`` opened (see ``CaseStore``)."""
+
+        def run(db: sqlite3.Connection) -> tuple[Case, bool]:
+            with db:
+                db.execute("BEGIN IMMEDIATE")
+                return _open_or_join(db, case)
+
+        return await self._chat.run(run)
+
+    async def file_notice(
+        self, case: Case, report: Report, evidence: Sequence[Evidence]
+    ) -> FiledNotice:
+        """Case, report and evidence in one transaction (see ``CaseStore``)."""
+
+        def run(db: sqlite3.Connection) -> FiledNotice:
+            with db:  # BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any error
+                db.execute("BEGIN IMMEDIATE")
+                stored, opened = _open_or_join(db, case)
+                filed = dataclasses.replace(report, case_id=stored.id)
+                filed = dataclasses.replace(filed, id=_insert_row(db, "report", _columns(filed)))
+                for item in evidence:
+                    item = dataclasses.replace(item, case_id=stored.id, report_id=filed.id)
+                    _insert_row(db, "evidence", _columns(item))
+            return FiledNotice(stored, filed, opened)
+
+        return await self._chat.run(run)
+
     async def update_case(self, case: Case) -> None:
         columns = _columns(case)
         assignments = ", ".join(f"{name} = ?" for name in columns)
         await self._chat.write(
             f"UPDATE mod_case SET {assignments} WHERE id = ?", (*columns.values(), case.id)
         )
+
+    async def reopen_case(self, case_id: int) -> Case | None:
+        """The case back in the queue, or joined to its subject's open case (see ``CaseStore``)."""
+
+        def run(db: sqlite3.Connection) -> Case | None:
+            with db:
+                db.execute("BEGIN IMMEDIATE")
+                row = db.execute("SELECT * FROM mod_case WHERE id = ?", (case_id,)).fetchone()
+                if row is None:
+                    return None
+                closed = _case(row)
+                if closed.status is CaseStatus.OPEN:
+                    return closed
+                current = db.execute(
+                    "SELECT * FROM mod_case WHERE subject = ? AND status = ?",
+                    (closed.subject, CaseStatus.OPEN.value),
+                ).fetchone()
+                if current is None:
+                    db.execute(
+                        "UPDATE mod_case SET status = ?, closed_at = NULL, outcome = NULL,"
+                        " hold_until = NULL WHERE id = ?",
+                        (CaseStatus.OPEN.value, case_id),
+                    )
+                    return dataclasses.replace(
+                        closed,
+                        status=CaseStatus.OPEN,
+                        closed_at=None,
+                        outcome=None,
+                        hold_until=None,
+                    )
+                open_id = current["id"]
+                for table in ("report", "evidence"):
+                    db.execute(
+                        f"UPDATE {table} SET case_id = ? WHERE case_id = ?", (open_id, case_id)
+                    )
+                db.execute(
+                    "UPDATE mod_case SET"
+                    " category = CASE WHEN ? < priority THEN ? ELSE category END,"
+                    " priority = MIN(priority, ?), trusted = MAX(trusted, ?) WHERE id = ?",
+                    (
+                        closed.priority,
+                        closed.category.value,
+                        closed.priority,
+                        int(closed.trusted),
+                        open_id,
+                    ),
+                )
+                joined = db.execute("SELECT * FROM mod_case WHERE id = ?", (open_id,)).fetchone()
+                return _case(joined)
+
+        return await self._chat.run(run)
 
     async def get_case(self, case_id: int) -> Case | None:
         return await self._one(_case, "SELECT * FROM mod_case WHERE id = ?", (case_id,))
