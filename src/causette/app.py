@@ -36,7 +36,7 @@ from causette.safety.gate import SafetyGate
 from causette.services.accounts import AccountService
 from causette.services.chat import Pacing
 from causette.services.moderation.automated import AutomatedNotices
-from causette.services.moderation.service import ModerationPolicy, ModerationService
+from causette.services.moderation.service import ModerationPolicy, build_moderation
 from causette.services.verbs import build_chat
 from causette.store.chat import Store
 from causette.store.connections import ConnectionLog
@@ -147,11 +147,11 @@ class App:
             ids=CounterAllocator(self.store.max_message_id),
         )
         self.moderation_store = SqliteModerationStore(self.store)
-        self.moderation = ModerationService(
-            self.chat, self.store, self.moderation_store, policy_of(settings), time.time
+        self.moderation = build_moderation(
+            self.chat, self.store, self.moderation_store, policy_of(settings), self.clock
         )
         # What the safety gate asks to be looked at becomes a case like any notice.
-        self.chat.messages.file_case = AutomatedNotices(self.moderation.report).file
+        self.chat.messages.file_case = AutomatedNotices(self.moderation.cases.report).file
         self.retention = Retention(
             self.store,
             self.connections,

@@ -27,7 +27,7 @@ from causette import config
 from causette.app import App, bind, make_server
 from causette.domain.accounts import Account, Role
 from causette.domain.moderation import SanctionKind
-from causette.services.moderation.service import Action
+from causette.services.moderation.decisions import Action
 
 pytestmark = pytest.mark.browser
 
@@ -162,7 +162,7 @@ def test_report_a_message_and_follow_it(
     report_row = server.call(server.app.moderation_store.report_by_code(code))
     assert report_row is not None
     assert report_row.explanation == "Il m'insulte depuis une heure."
-    queue = server.call(server.app.moderation.queue())
+    queue = server.call(server.app.moderation.cases.queue())
     assert report_row.case_id in [case.id for case, _ in queue]
     a.keyboard.press("Escape")
     expect(dialog).to_be_hidden()
@@ -256,7 +256,7 @@ def test_statement_ban_and_appeal(visitor: Visitor, say: Say, server: InProcessS
     message_id = int((line.get_attribute("data-testid") or "").removeprefix("msg-"))
     mod = moderator(server)
     moderation = server.app.moderation
-    removal = server.call(moderation.act_on_message(
+    removal = server.call(moderation.decisions.act_on_message(
         mod, message_id, Action(SanctionKind.REMOVAL, "Propos injurieux.", "CGU art. 4"),
     ))  # fmt: skip
 
@@ -285,7 +285,7 @@ def test_statement_ban_and_appeal(visitor: Visitor, say: Say, server: InProcessS
     page.keyboard.press("Escape")
 
     guest = server.call(_guest_id(server.app, page.nick))
-    ban = server.call(moderation.act_on_guest(
+    ban = server.call(moderation.decisions.act_on_guest(
         mod, guest, Action(SanctionKind.SITE_BAN, "Récidive.", "CGU art. 4", 86_400.0),
     ))  # fmt: skip
     expect(statement).to_contain_text("Exclusion du site")

@@ -25,7 +25,7 @@ from causette.domain.moderation import (
 )
 from causette.errors import Refused
 from causette.reports.authorities import HEADER, build_package, export_case, reported_message_ids
-from causette.services.moderation.service import CaseView
+from causette.services.moderation.cases import CaseView
 from causette.store.connections import ConnectionRecord
 
 T = 1_717_200_000.0  # 2024-06-01T00:00:00Z

@@ -31,7 +31,7 @@ def sanction_on(
     sanction = Sanction(
         id=number,
         kind=kind,
-        subject=Person(guest.device, guest.network, guest.profile.nickname),
+        person=Person(guest.device, guest.network, guest.profile.nickname),
         room=room,
         starts_at=now,
         expires_at=now + duration if duration is not None else None,

@@ -483,7 +483,7 @@ async def test_trusted_flagger_reports_come_first(
 
     moderator = await logged_in(server, browser, "jules")
     queue = (await moderator.get("/moderation/queue")).text
-    trusted_case = next(c for c, _ in await server.app.moderation.queue() if c.trusted)
+    trusted_case = next(c for c, _ in await server.app.moderation.cases.queue() if c.trusted)
     assert queue.index(trusted_case.code) < queue.index(visitor["case"])
     assert "confiance" in queue
     filtered = await moderator.get("/moderation/queue?category=spam")

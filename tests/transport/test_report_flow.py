@@ -26,7 +26,7 @@ from harness import (
 from causette.domain.accounts import Account, Role
 from causette.domain.moderation import EmergencyLevel, SanctionKind
 from causette.errors import Refused
-from causette.services.moderation.service import Action
+from causette.services.moderation.decisions import Action
 
 _accounts = count(1)
 
@@ -69,10 +69,10 @@ async def test_report_ban_appeal_and_reversal(server: Server, connect_client: Co
     ]  # fmt: skip
 
     moderation = server.app.moderation
-    queue = await moderation.queue()
+    queue = await moderation.cases.queue()
     case = next(c for c, _ in queue if c.code == ack["case"])
     mod = await account(server)
-    decision = await moderation.decide(
+    decision = await moderation.decisions.decide(
         mod, case.id,
         Action(SanctionKind.SITE_BAN, "Insultes répétées en salon.", "CGU art. 4", 7 * 86400),
     )  # fmt: skip
@@ -155,8 +155,10 @@ async def test_a_rejected_report_can_be_contested_with_its_receipt(
     early = await zoe.refused("appeal", code=ack["receipt"], text="?")
     assert early["code"] == "appeal_not_rejected"
 
-    case = next(c for c, _ in await server.app.moderation.queue() if c.code == ack["case"])
-    await server.app.moderation.reject(await account(server), case.id, False, "Rien d'illicite.")
+    case = next(c for c, _ in await server.app.moderation.cases.queue() if c.code == ack["case"])
+    await server.app.moderation.decisions.reject(
+        await account(server), case.id, False, "Rien d'illicite."
+    )
     assert (await zoe.next_event("report_outcome"))["outcome"] == "rejected"
     report = (await zoe.request("report_status", receipts=[ack["receipt"], "R-NOPE"]))["reports"]
     assert [(r["receipt"], r["status"], r["outcome"]) for r in report] == [
@@ -209,7 +211,7 @@ async def test_a_removed_message_disappears_everywhere(
     kept = await zoe.say("general", "on parle de quoi ?")
     said = await marc.say("general", "contenu à retirer")
     message_id = said["message_id"]
-    await server.app.moderation.act_on_message(
+    await server.app.moderation.decisions.act_on_message(
         await account(server), message_id,
         Action(SanctionKind.REMOVAL, "Message injurieux.", "CGU art. 4"),
     )  # fmt: skip
@@ -233,7 +235,7 @@ async def test_a_muted_person_reads_but_cannot_post(
 ) -> None:
     (zoe,) = await in_room(connect_client, server, "general", "Zoé")
     marc = await offender_in(connect_client, server, "general", "Marc", zoe)
-    decision = await server.app.moderation.act_on_guest(
+    decision = await server.app.moderation.decisions.act_on_guest(
         await account(server), marc.me["id"],
         Action(SanctionKind.MUTE, "Flood.", "CGU art. 5", 600),
     )  # fmt: skip
@@ -249,28 +251,30 @@ async def test_emergency_levels(server: Server, connect_client: Connector) -> No
     moderation = server.app.moderation
     admin = await account(server, Role.ADMINISTRATOR)
     with pytest.raises(Refused, match="forbidden"):
-        await moderation.set_emergency(await account(server), EmergencyLevel.CLOSE_ENTRIES, True)
+        await moderation.controls.set_emergency(
+            await account(server), EmergencyLevel.CLOSE_ENTRIES, True
+        )
     zoe, marc = await in_room(connect_client, server, "general", "Zoé", "Marc")
     stranger = await connect_client(server)
 
-    await moderation.set_emergency(admin, EmergencyLevel.CLOSE_ENTRIES, True)
+    await moderation.controls.set_emergency(admin, EmergencyLevel.CLOSE_ENTRIES, True)
     late = await stranger.refused("enter", nickname="Iris", age=30, gender="woman",
                                   postal_code="75011")  # fmt: skip
     assert late["code"] == "entries_closed"
-    await moderation.set_emergency(admin, EmergencyLevel.CLOSE_ENTRIES, False)
+    await moderation.controls.set_emergency(admin, EmergencyLevel.CLOSE_ENTRIES, False)
     await stranger.enter("Iris")
 
     await zoe.request("set_privacy", privacy="everyone")
-    await moderation.set_emergency(admin, EmergencyLevel.PRIVATE_SHARED_ROOM_ONLY, True)
+    await moderation.controls.set_emergency(admin, EmergencyLevel.PRIVATE_SHARED_ROOM_ONLY, True)
     refused = await stranger.refused("say", to=zoe.me["id"], text="salut")
     assert refused["code"] == "private_refused_emergency"
     await marc.request("say", to=zoe.me["id"], text="on partage un salon")
-    await moderation.set_emergency(admin, EmergencyLevel.PRIVATE_SHARED_ROOM_ONLY, False)
+    await moderation.controls.set_emergency(admin, EmergencyLevel.PRIVATE_SHARED_ROOM_ONLY, False)
     await stranger.request("say", to=zoe.me["id"], text="salut")
 
-    await moderation.set_emergency(admin, EmergencyLevel.ALL_ROOMS_MODERATED, True)
+    await moderation.controls.set_emergency(admin, EmergencyLevel.ALL_ROOMS_MODERATED, True)
     assert (await marc.refused("say", room="general", text="allô"))["code"] == "room_moderated"
-    await moderation.set_emergency(admin, EmergencyLevel.ALL_ROOMS_MODERATED, False)
+    await moderation.controls.set_emergency(admin, EmergencyLevel.ALL_ROOMS_MODERATED, False)
     await marc.say("general", "allô")
 
 
@@ -285,8 +289,8 @@ async def test_a_ban_tells_and_ends_only_the_person_not_others_of_the_same_netwo
     await flat_mate.enter("Coloc")
     said = await marc.say("general", "insulte")
     ack = await report_message(zoe, said["message_id"])
-    case = next(c for c, _ in await server.app.moderation.queue() if c.code == ack["case"])
-    await server.app.moderation.decide(
+    case = next(c for c, _ in await server.app.moderation.cases.queue() if c.code == ack["case"])
+    await server.app.moderation.decisions.decide(
         await account(server), case.id, Action(SanctionKind.SITE_BAN, "Insultes.", "CGU art. 4")
     )
     await marc.next_event("sanction")

@@ -158,7 +158,7 @@ class Person:
 class Sanction:
     id: int
     kind: SanctionKind
-    subject: Person
+    person: Person  # whom it binds (a case's ``subject`` is its grouping key, not this)
     room: str | None  # None: the whole site
     starts_at: float
     expires_at: float | None  # None: until revoked
@@ -173,7 +173,7 @@ class Sanction:
         )
 
     def binds(self, device: str, network: str) -> bool:
-        return device == self.subject.device or network == self.subject.network
+        return device == self.person.device or network == self.person.network
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,7 +34,7 @@ class SanctionBook:
 
     def add(self, sanction: Sanction, decision_code: str) -> None:
         entry = Active(sanction, decision_code)
-        for key in (sanction.subject.device, sanction.subject.network):
+        for key in (sanction.person.device, sanction.person.network):
             if key:
                 self._by_key.setdefault(key, []).append(entry)
 

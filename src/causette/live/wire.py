@@ -247,10 +247,10 @@ def _sanction(s: Sanction) -> Json:
     return {
         "id": s.id,
         "kind": s.kind.value,
-        "subject": {
-            "device": s.subject.device,
-            "network": s.subject.network,
-            "nickname": s.subject.nickname,
+        "subject": {  # the wire keeps its key: nodes of both versions read each other
+            "device": s.person.device,
+            "network": s.person.network,
+            "nickname": s.person.nickname,
         },
         "room": s.room,
         "starts_at": s.starts_at,
@@ -431,7 +431,7 @@ def _read_sanction(f: _Fields) -> Sanction:
     return Sanction(
         id=f.integer("id"),
         kind=f.enum("kind", SanctionKind),
-        subject=Person(subject.text("device"), subject.text("network"), subject.text("nickname")),
+        person=Person(subject.text("device"), subject.text("network"), subject.text("nickname")),
         room=f.opt_text("room"),
         starts_at=f.number("starts_at"),
         expires_at=f.opt_number("expires_at"),

@@ -8,7 +8,7 @@ person's messages in that evidence, the decisions taken and the case's audit tra
 
 ``build_package`` is pure: it turns a ``CaseView`` and the connection records into a JSON
 value and a printable French HTML page saying the same. ``export_case`` gathers them and
-records the export in the audit log (``ModerationService.record_export``), which is the only
+records the export in the audit log (``Cases.record_export``), which is the only
 way the connection data of a case is read.
 """
 
@@ -20,8 +20,9 @@ from typing import Any
 from causette.domain.accounts import Account
 from causette.domain.times import iso_utc_seconds
 from causette.reports import pages
-from causette.services.moderation.service import CaseView, ModerationService
+from causette.services.moderation.cases import Cases, CaseView
 from causette.store.connections import ConnectionLog, ConnectionRecord
+from causette.types import Subject
 
 FORMAT = "causette-authorities/1"
 HEADER = "Signalement aux autorités — Pharos (internet-signalement.gouv.fr) / 17 / 112"
@@ -35,10 +36,11 @@ def _iso(ts: object) -> str | None:
 
 def reported_message_ids(view: CaseView) -> list[int]:
     """The messages of the reported person in the case's frozen conversations."""
-    device = view.case.subject.removeprefix("device:")
+    subject = Subject.parse(view.case.subject)
     ids: list[int] = []
-    if not view.case.subject.startswith("device:"):
+    if not subject.is_device:
         return ids
+    device = subject.key
     for item in view.evidence:
         if item.kind != "conversation":
             continue
@@ -178,7 +180,7 @@ def build_package(
 
 
 async def export_case(
-    moderation: ModerationService,
+    cases: Cases,
     connections: ConnectionLog,
     account: Account,
     case_id: int,
@@ -189,8 +191,8 @@ async def export_case(
     ``record_export`` checks the moderator's role and that the case's category may go to
     the authorities, and runs first: a refused export reads no connection data.
     """
-    await moderation.record_export(account, case_id, "authorities")
-    view = await moderation.case_view(case_id)
+    await cases.record_export(account, case_id, "authorities")
+    view = await cases.case_view(case_id)
     records = await connections.of_messages(reported_message_ids(view))
     return build_package(view, records, account.username, exported_at)
 

@@ -109,6 +109,32 @@ class Enforcement:
             await chat.forget_room_if_gone(room.id)
             await chat.persist(guest)
 
+    # -- what moderators look at (read only) -------------------------------------------------
+
+    def find_guest(self, guest_id: str) -> Guest | None:
+        """A live session by its public id, if it is still there."""
+        return self.chat.state.guests.get(guest_id)
+
+    def guest(self, guest_id: str) -> Guest:
+        """A live session by its public id, or ``user_not_found``."""
+        return self.chat.state.guest(guest_id)
+
+    def rooms(self) -> list[Room]:
+        return list(self.chat.state.rooms.values())
+
+    def has_room(self, room_id: str) -> bool:
+        """False once a room is gone (a visitor's room closed or left empty)."""
+        return room_id in self.chat.state.rooms
+
+    def room_name(self, room_id: str | None) -> str | None:
+        room = self.chat.state.rooms.get(room_id) if room_id else None
+        return room.name if room else None
+
+    def members_of(self, room: Room) -> list[Guest]:
+        """The live members of a room, in its order."""
+        guests = self.chat.state.guests
+        return [guests[g] for g in room.members if g in guests]
+
     # -- rooms and the whole site ----------------------------------------------------------
 
     def find_room(self, room_ref: str) -> Room:

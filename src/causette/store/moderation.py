@@ -8,6 +8,8 @@ the store gave it. Times are UTC epoch seconds.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
 from causette.domain.accounts import Account, ConsoleSession
@@ -26,10 +28,43 @@ from causette.domain.moderation import (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class FiledNotice:
+    """A report as ``file_notice`` stored it, with its case and whether it opened it."""
+
+    case: Case
+    report: Report
+    opened: bool
+
+
 class CaseStore(Protocol):
     async def add_case(self, case: Case) -> Case: ...
 
+    async def open_or_join_case(self, case: Case) -> tuple[Case, bool]:
+        """The open case about ``case.subject``, or ``case`` (open, id 0) inserted as one.
+
+        Joining an open case keeps the more urgent category and priority of the two (the
+        open case's on a tie) and the trusted mark of either; the bool says whether ``case``
+        was opened. One transaction: concurrent calls about one subject yield one case.
+        """
+
+    async def file_notice(
+        self, case: Case, report: Report, evidence: Sequence[Evidence]
+    ) -> FiledNotice:
+        """``open_or_join_case(case)``, then the report and its evidence in that case.
+
+        One transaction: a failure leaves nothing behind, no empty case. The ``case_id`` of
+        the report and the evidence, and the evidence's ``report_id``, are filled in here.
+        """
+
     async def update_case(self, case: Case) -> None: ...
+
+    async def reopen_case(self, case_id: int) -> Case | None:
+        """Put a closed case back in the queue (a reporter's appeal was well-founded).
+
+        If its subject has an open case meanwhile, the closed case's reports and evidence
+        join that one instead (one open case per subject), which is returned. One transaction.
+        """
 
     async def get_case(self, case_id: int) -> Case | None: ...
 

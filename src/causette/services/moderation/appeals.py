@@ -8,18 +8,19 @@ well-founded appeal reverses the decision and lifts its sanctions at once.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from causette.domain.accounts import Account, Role
+from causette.domain.accounts import Account, Actor, Role
 from causette.domain.audit import AuditEntry
 from causette.domain.moderation import (
     APPEAL_WINDOW,
     Appeal,
     AppealStatus,
     Appellant,
-    CaseStatus,
+    Case,
     Decision,
     Outcome,
+    Report,
     clean_text,
     new_code,
 )
@@ -33,6 +34,16 @@ ANSWER_MAX = 4000
 OUT_OF_COURT = "organe de règlement extrajudiciaire des litiges certifié (DSA art. 21)"
 
 
+@dataclass(frozen=True, slots=True)
+class PendingAppeal:
+    """An appeal awaiting an answer, with what it contests."""
+
+    appeal: Appeal
+    decision: Decision | None
+    report: Report | None
+    case: Case | None
+
+
 class AppealService:
     def __init__(
         self,
@@ -41,16 +52,16 @@ class AppealService:
         wall: Callable[[], float],
         on_change: Callable[[str, int], None],
     ) -> None:
-        self.mod = mod
+        self._mod = mod
         self._enforcement = enforcement
         self._wall = wall
         self._changed = on_change
 
     async def decision_by_code(self, code: str) -> tuple[Decision, list[Appeal]]:
-        decision = await self.mod.decision_by_code(code.strip().upper())
+        decision = await self._mod.decision_by_code(code.strip().upper())
         if decision is None:
             raise NotFound("decision_not_found", field="code")
-        appeals = [a for a in await self.mod.appeals() if a.decision_id == decision.id]
+        appeals = [a for a in await self._mod.appeals() if a.decision_id == decision.id]
         return decision, appeals
 
     async def appeal(self, code: str, text: str) -> Appeal:
@@ -58,29 +69,29 @@ class AppealService:
         text = clean_text(text, TEXT_MAX, "appeal_text_required", "text")
         code = code.strip().upper()
         now = self._wall()
-        decision = await self.mod.decision_by_code(code)
-        report = None if decision else await self.mod.report_by_code(code)
+        decision = await self._mod.decision_by_code(code)
+        report = None if decision else await self._mod.report_by_code(code)
         if decision is not None:
             if not decision.appeal_open(now):
                 raise Refused("appeal_closed")
-            existing = [a for a in await self.mod.appeals() if a.decision_id == decision.id]
+            existing = [a for a in await self._mod.appeals() if a.decision_id == decision.id]
             appellant = Appellant.AFFECTED
             case_id = decision.case_id
         elif report is not None:
-            case = await self.mod.get_case(report.case_id)
+            case = await self._mod.get_case(report.case_id)
             if case is None or case.outcome not in (Outcome.REJECTED, Outcome.UNFOUNDED):
                 raise Refused("appeal_not_rejected")
             assert case.closed_at is not None
             if now - case.closed_at > APPEAL_WINDOW:
                 raise Refused("appeal_closed")
-            existing = [a for a in await self.mod.appeals() if a.report_id == report.id]
+            existing = [a for a in await self._mod.appeals() if a.report_id == report.id]
             appellant = Appellant.REPORTER
             case_id = case.id
         else:
             raise NotFound("decision_not_found", field="code")
         if any(a.status is AppealStatus.PENDING for a in existing):
             raise Refused("appeal_pending")
-        appeal = await self.mod.add_appeal(
+        appeal = await self._mod.add_appeal(
             Appeal(
                 0,
                 new_code("A"),
@@ -92,7 +103,7 @@ class AppealService:
                 now,
             )
         )
-        await self.mod.append(
+        await self._mod.append(
             AuditEntry(
                 0,
                 now,
@@ -107,8 +118,20 @@ class AppealService:
         self._changed("appeal_filed", appeal.id)
         return appeal
 
+    async def pending(self) -> list[PendingAppeal]:
+        """Appeals awaiting an answer, oldest first, with their decision or report and case."""
+        mod = self._mod
+        pending = []
+        for appeal in await mod.appeals(AppealStatus.PENDING):
+            decision = await mod.get_decision(appeal.decision_id) if appeal.decision_id else None
+            report = await mod.get_report(appeal.report_id) if appeal.report_id else None
+            case_id = decision.case_id if decision else report.case_id if report else None
+            case = await mod.get_case(case_id) if case_id is not None else None
+            pending.append(PendingAppeal(appeal, decision, report, case))
+        return pending
+
     async def appeal_status(self, code: str) -> Appeal:
-        appeal = await self.mod.appeal_by_code(code.strip().upper())
+        appeal = await self._mod.appeal_by_code(code.strip().upper())
         if appeal is None:
             raise NotFound("appeal_not_found", field="code")
         return appeal
@@ -117,8 +140,9 @@ class AppealService:
         self, account: Account, appeal_id: int, reverse: bool, answer: str
     ) -> Appeal:
         """A different person decides (Art. 20(6)); a reversal lifts the sanction at once."""
-        account.require(Role.MODERATOR, Role.ADMINISTRATOR)
-        appeal = await self.mod.get_appeal(appeal_id)
+        actor = Actor.of(account)
+        actor.require(Role.MODERATOR, Role.ADMINISTRATOR)
+        appeal = await self._mod.get_appeal(appeal_id)
         if appeal is None or appeal.status is not AppealStatus.PENDING:
             raise NotFound("appeal_not_found")
         answer = clean_text(answer, ANSWER_MAX, "appeal_answer_required", "answer")
@@ -127,22 +151,22 @@ class AppealService:
             f"{OUT_OF_COURT} ou le juge."
         )
         now = self._wall()
-        decision = await self.mod.get_decision(appeal.decision_id) if appeal.decision_id else None
+        decision = await self._mod.get_decision(appeal.decision_id) if appeal.decision_id else None
         if decision is not None and decision.moderator_account == account.id:
             raise Refused("appeal_same_moderator")
         status = AppealStatus.REVERSED if reverse else AppealStatus.UPHELD
-        await self.mod.decide_appeal(appeal.id, status, account.id, answer, now)
+        await self._mod.decide_appeal(appeal.id, status, account.id, answer, now)
         if reverse and decision is not None:
-            await self.mod.reverse_decision(decision.id, now)
+            await self._mod.reverse_decision(decision.id, now)
             self._enforcement.revoke_decision(decision.id)
         if reverse and appeal.report_id is not None:
             await self._reopen(appeal.report_id)
-        await self.mod.append(
+        await self._mod.append(
             AuditEntry(
                 0,
                 now,
-                account.role.value,
-                str(account.id),
+                actor.kind.value,
+                actor.id,
                 "appeal_decided",
                 decision_id=decision.id if decision else None,
                 case_id=decision.case_id if decision else None,
@@ -157,11 +181,9 @@ class AppealService:
         return replace(appeal, status=status, decided_by=account.id, answer=answer, decided_at=now)
 
     async def _reopen(self, report_id: int) -> None:
-        """The reporter was right: the case goes back to the queue."""
-        report = await self.mod.get_report(report_id)
-        case = await self.mod.get_case(report.case_id) if report else None
+        """The reporter was right: the case goes back to the queue (or, if the person has an
+        open case meanwhile, its reports join that one)."""
+        report = await self._mod.get_report(report_id)
+        case = await self._mod.reopen_case(report.case_id) if report else None
         if case is not None:
-            await self.mod.update_case(
-                replace(case, status=CaseStatus.OPEN, closed_at=None, outcome=None, hold_until=None)
-            )
             self._changed("case_opened", case.id)

@@ -1,9 +1,10 @@
 """What a report points at, and the evidence it freezes (SAFETY.md 13).
 
 A report's locator (a message, a person, a room) is resolved to a ``Target``: the case it
-groups into and what is known of the person. ``freeze_evidence`` copies the conversation
-around the reported message and the person's session data into the case, where they stay
-until the case is closed plus the legal hold, whatever the ordinary history retention.
+groups into and what is known of the person. ``gather_evidence`` copies the conversation
+around the reported message and the person's session data; the report stores them in its
+case (``CaseStore.file_notice``), where they stay until the case is closed plus the legal
+hold, whatever the ordinary history retention.
 """
 
 from __future__ import annotations
@@ -13,17 +14,17 @@ from typing import Any
 
 from causette.domain.models import Guest, Message
 from causette.domain.moderation import Evidence, Locator
-from causette.domain.state import ChatState
 from causette.errors import NotFound
+from causette.services.enforcement import Enforcement
 from causette.store.chat import Store
-from causette.store.moderation import CaseStore
+from causette.types import Subject
 
 
 @dataclass(frozen=True, slots=True)
 class Target:
     """Whom a report or an action is about, resolved from a locator."""
 
-    subject: str  # case grouping key: "device:<hash>" or "room:<id>"
+    subject: Subject  # what the case is about: the person's device, or the room
     message: Message | None
     guest: Guest | None  # live session of the person, if any
     device: str | None
@@ -33,54 +34,50 @@ class Target:
     room_name: str | None = None  # as it was: a visitor's room may be gone by the time of review
 
 
-async def resolve_target(state: ChatState, store: Store, locator: Locator) -> Target:
+async def resolve_target(live: Enforcement, store: Store, locator: Locator) -> Target:
     """The target of a report; ``report_target_not_found`` if it is gone."""
     if locator.message_id is not None:
         message = await store.get_message(locator.message_id)
         if message is None:
             raise NotFound("report_target_not_found", field="target")
-        guest = state.guests.get(message.sender.id)
+        guest = live.find_guest(message.sender.id)
         return Target(
-            subject=f"device:{message.sender_device}",
+            subject=Subject.device(message.sender_device),
             message=message,
             guest=guest,
             device=message.sender_device,
             network=guest.network if guest else None,
             nickname=message.sender.nick,
             room=message.room,
-            room_name=_room_name(state, message.room),
+            room_name=live.room_name(message.room),
         )
     if locator.user_id is not None:
-        guest = state.guests.get(locator.user_id)
+        guest = live.find_guest(locator.user_id)
         if guest is None:
             raise NotFound("report_target_not_found", field="target")
         return Target(
-            subject=f"device:{guest.device}",
+            subject=Subject.device(guest.device),
             message=None,
             guest=guest,
             device=guest.device,
             network=guest.network,
             nickname=guest.profile.nickname,
             room=locator.room,
-            room_name=_room_name(state, locator.room),
+            room_name=live.room_name(locator.room),
         )
     assert locator.room is not None
-    room = state.find_room(locator.room)
-    return Target(f"room:{room.id}", None, None, None, None, None, room.id, room.name)
+    room = live.find_room(locator.room)
+    return Target(Subject.room(room.id), None, None, None, None, None, room.id, room.name)
 
 
-def _room_name(state: ChatState, room_id: str | None) -> str | None:
-    room = state.rooms.get(room_id) if room_id else None
-    return room.name if room else None
+async def gather_evidence(
+    store: Store, target: Target, before: int, after: int, at: float
+) -> list[Evidence]:
+    """A report's conversation and the person's session data, as its case will keep them.
 
-
-async def freeze_evidence(
-    store: Store, cases: CaseStore, stamp: Evidence, target: Target, before: int, after: int
-) -> None:
-    """Copy a report's conversation and the person's session data into its case.
-
-    ``stamp`` carries the case, the report and the time; its kind and body are filled here.
+    Their case and report ids are 0 until the store files them with the report.
     """
+    stamp = Evidence(0, 0, None, "", {}, at)
     if target.message is not None:
         messages = await store.messages_around(target.message, before, after)
     elif target.guest is not None:
@@ -93,9 +90,9 @@ async def freeze_evidence(
         "room_name": target.room_name,
         "messages": [message_record(m) for m in messages],
     }
-    await cases.add_evidence(replace(stamp, kind="conversation", body=body))
+    gathered = [replace(stamp, kind="conversation", body=body)]
     if target.device is None:
-        return
+        return gathered
     session: dict[str, Any] = {
         "nickname": target.nickname,
         "device_hash": target.device,
@@ -117,7 +114,8 @@ async def freeze_evidence(
             gender=sender.gender.value,
             departement=sender.location.code,
         )
-    await cases.add_evidence(replace(stamp, kind="session", body=session))
+    gathered.append(replace(stamp, kind="session", body=session))
+    return gathered
 
 
 def message_record(m: Message) -> dict[str, Any]:

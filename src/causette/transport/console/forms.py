@@ -25,7 +25,10 @@ from causette.domain.moderation import (
     Report,
     SanctionKind,
 )
+from causette.services.moderation.appeals import PendingAppeal
+from causette.services.moderation.decisions import ROOM_KINDS
 from causette.transport.console.rendering import Ctx
+from causette.types import Subject
 
 # The grounds a moderator chooses from. The text is what the statement of reasons says
 # (in French: the law relied on is French), so it is the value stored in the decision.
@@ -77,7 +80,6 @@ DEFAULT_DURATION = {
     SanctionKind.SITE_BAN: "",
 }
 TIMED = frozenset(DEFAULT_DURATION)
-ROOM_KINDS = frozenset({SanctionKind.KICK, SanctionKind.ROOM_BAN})
 # The decision forms of a case, in the order shown (their ids are what shortcuts focus).
 CASE_KINDS = [
     SanctionKind.WARNING,
@@ -180,7 +182,7 @@ def case_actions(
         message_id=reported.locator.message_id if reported else None,
     )
     panels = []
-    if case.subject.startswith("device:"):
+    if Subject.parse(case.subject).is_device:
         for kind in CASE_KINDS:
             if kind is SanctionKind.REMOVAL and form.message_id is None:
                 continue
@@ -189,14 +191,6 @@ def case_actions(
 
 
 # -- appeals -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class PendingAppeal:
-    appeal: Appeal
-    decision: Decision | None
-    report: Report | None
-    case: Case | None
 
 
 @dataclass(frozen=True, slots=True)

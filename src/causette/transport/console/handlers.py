@@ -1,6 +1,9 @@
 """The console's page handlers: each reads a ``Visit`` (already authenticated, CSRF-checked
-and role-checked by ``Console._guard``), calls the moderation service, and renders a page or
+and role-checked by ``Console._guard``), calls the moderation services, and renders a page or
 redirects to one with a confirmation line.
+
+They parse forms and nothing more: what a decision, a report or a room control may be is the
+services' to say, and a refusal comes back as a ``CausetteError`` that the guard shows.
 """
 
 from __future__ import annotations
@@ -12,19 +15,10 @@ from urllib.parse import quote, urlencode
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from causette.domain.accounts import Account, ConsoleSession, Role
-from causette.domain.moderation import (
-    AppealStatus,
-    Case,
-    Category,
-    EmergencyLevel,
-    Locator,
-    Report,
-    SanctionKind,
-    Source,
-)
-from causette.errors import InvalidInput, NotFound
-from causette.services.moderation.service import Action
+from causette.domain.accounts import Account, ConsoleSession
+from causette.domain.moderation import Category, EmergencyLevel, Locator, SanctionKind
+from causette.errors import InvalidInput
+from causette.services.moderation.decisions import Action
 from causette.transport.console import forms, pages
 from causette.transport.console.rendering import Ctx, templates
 
@@ -32,8 +26,6 @@ if TYPE_CHECKING:
     from causette.transport.console.routes import Console
 
 PATH = "/moderation"
-DURATION_MAX = 10 * 365 * 24 * 3600
-ROOM_MESSAGES = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,13 +53,11 @@ def done(path: str, what: str, ref: str = "") -> RedirectResponse:
 
 
 def action_of(form: dict[str, str], kind: SanctionKind | None = None) -> Action:
-    """A decision as the console's forms describe it."""
+    """A decision as the console's forms describe it (``Decisions`` says whether it may be)."""
     try:
         kind = kind or SanctionKind(form.get("kind", ""))
     except ValueError:
         raise InvalidInput("bad_request", field="kind") from None
-    if kind is SanctionKind.SUSPENSION:
-        raise InvalidInput("bad_request", field="kind")  # Art. 23 suspensions are automatic
     ground = " — ".join(
         part
         for part in (
@@ -78,17 +68,16 @@ def action_of(form: dict[str, str], kind: SanctionKind | None = None) -> Action:
     )
     duration: float | None = None
     raw = form.get("duration", "").strip()
-    if kind in forms.TIMED and raw:
-        if not raw.isdigit() or not 0 < int(raw) <= DURATION_MAX:
+    if raw:
+        if not raw.isdigit():
             raise InvalidInput("action_duration_invalid", field="duration")
         duration = float(raw)
-    room = form.get("room", "").strip() or None
     return Action(
         kind,
         form.get("facts", ""),
         ground,
         duration,
-        room if kind in forms.ROOM_KINDS else None,
+        form.get("room", "").strip() or None,
         manifestly_illegal=form.get("manifestly_illegal") == "1",
     )
 
@@ -107,7 +96,10 @@ class Actions:
 
     def __init__(self, console: Console) -> None:
         self.console = console
-        self.moderation = console.moderation
+        self.cases = console.moderation.cases
+        self.decisions = console.moderation.decisions
+        self.controls = console.moderation.controls
+        self.appeal_service = console.moderation.appeals
         self.accounts = console.accounts
 
     def page(self, v: Visit, key: str, data: dict[str, Any], **kw: str) -> Response:
@@ -126,12 +118,12 @@ class Actions:
 
     async def queue(self, v: Visit) -> Response:
         category = _category(v.query("category"))
-        cases = await self.moderation.queue(category)
+        cases = await self.cases.queue(category)
         data = pages.queue(v.ctx, cases, category.value if category else "")
         return self.page(v, "title_queue", data)
 
     async def queue_rows(self, v: Visit) -> Response:
-        cases = await self.moderation.queue(_category(v.query("category")))
+        cases = await self.cases.queue(_category(v.query("category")))
         return templates.TemplateResponse(
             v.request,
             "queue_rows.html",
@@ -140,14 +132,14 @@ class Actions:
         )
 
     async def case(self, v: Visit) -> Response:
-        view = await self.moderation.case_view(int(v.param("case_id")))
+        view = await self.cases.case_view(int(v.param("case_id")))
         names = await self.accounts.usernames()
         rooms = list(view.live_guest.rooms) if view.live_guest else []
         data = pages.case(v.ctx, view, names, rooms)
         return self.page(v, "title_case", data, code=view.case.code)
 
     async def decide(self, v: Visit) -> Response:
-        decision = await self.moderation.decide(
+        decision = await self.decisions.decide(
             v.account,
             int(v.param("case_id")),
             action_of(v.form),
@@ -157,7 +149,7 @@ class Actions:
 
     async def reject(self, v: Visit) -> Response:
         case_id = int(v.param("case_id"))
-        await self.moderation.reject(
+        await self.decisions.reject(
             v.account, case_id, v.form.get("unfounded") == "1", v.form.get("reason", "")
         )
         return done(PATH + "/queue", "rejected")
@@ -165,14 +157,7 @@ class Actions:
     # -- appeals -------------------------------------------------------------------------
 
     async def appeals(self, v: Visit) -> Response:
-        mod = self.moderation.mod
-        pending = []
-        for appeal in await mod.appeals(AppealStatus.PENDING):
-            decision = await mod.get_decision(appeal.decision_id) if appeal.decision_id else None
-            report = await mod.get_report(appeal.report_id) if appeal.report_id else None
-            case_id = decision.case_id if decision else report.case_id if report else None
-            case = await mod.get_case(case_id) if case_id is not None else None
-            pending.append(forms.PendingAppeal(appeal, decision, report, case))
+        pending = await self.appeal_service.pending()
         names = await self.accounts.usernames()
         return self.page(v, "title_appeals", forms.appeals(v.ctx, pending, names))
 
@@ -180,7 +165,7 @@ class Actions:
         outcome = v.form.get("outcome")
         if outcome not in ("reverse", "uphold"):
             raise InvalidInput("bad_request", field="outcome")
-        appeal = await self.moderation.appeals.decide_appeal(
+        appeal = await self.appeal_service.decide_appeal(
             v.account, int(v.param("appeal_id")), outcome == "reverse", v.form.get("answer", "")
         )
         return done(PATH + "/appeals", "appeal_decided", appeal.code)
@@ -188,26 +173,19 @@ class Actions:
     # -- rooms ---------------------------------------------------------------------------
 
     async def rooms(self, v: Visit) -> Response:
-        rooms = sorted(
-            self.moderation.chat.state.rooms.values(),
-            key=lambda r: (r.kind.value, -len(r.members), r.name.casefold()),
-        )
-        return self.page(v, "title_rooms", {"rooms": rooms})
+        return self.page(v, "title_rooms", {"rooms": self.controls.rooms()})
 
     async def room(self, v: Visit) -> Response:
-        state = self.moderation.chat.state
-        room = state.find_room(v.param("room"))
-        members = [state.guests[g] for g in room.members if g in state.guests]
-        messages = await self.moderation.store.recent_messages(room.id, None, ROOM_MESSAGES)
-        data = forms.room(v.ctx, room, members, messages)
-        return self.page(v, "title_room", data, name=room.name)
+        view = await self.controls.room_view(v.param("room"))
+        data = forms.room(v.ctx, view.room, view.members, view.messages)
+        return self.page(v, "title_room", data, name=view.room.name)
 
     async def room_control(self, v: Visit) -> Response:
         def flag(name: str) -> bool | None:
             value = v.form.get(name)
             return None if value not in ("0", "1") else value == "1"
 
-        control = await self.moderation.set_room(
+        control = await self.controls.set_room(
             v.account,
             v.param("room"),
             moderated=flag("moderated"),
@@ -215,26 +193,23 @@ class Actions:
             voice=v.form.get("voice") or None,
             unvoice=v.form.get("unvoice") or None,
         )
-        if control.room not in self.moderation.chat.state.rooms:
+        if not self.controls.has_room(control.room):
             return done(PATH + "/rooms", "room_updated")  # a closed visitor's room is gone
         return done(f"{PATH}/rooms/{quote(control.room, safe='')}", "room_updated")
 
     async def remove_message(self, v: Visit) -> Response:
         message_id = int(v.param("message_id"))
-        message = await self.moderation.store.get_message(message_id)
-        if message is None:
-            raise NotFound("report_target_not_found")
-        decision = await self.moderation.act_on_message(
+        message = await self.decisions.message(message_id)
+        decision = await self.decisions.act_on_message(
             v.account, message_id, action_of(v.form, SanctionKind.REMOVAL)
         )
         back = f"{PATH}/rooms/{quote(message.room, safe='')}" if message.room else PATH + "/rooms"
         return done(back, "message_removed", decision.code)
 
     async def act_on_guest(self, v: Visit) -> Response:
-        action = action_of(v.form)
-        if action.kind is SanctionKind.REMOVAL:
-            raise InvalidInput("bad_request", field="kind")
-        decision = await self.moderation.act_on_guest(v.account, v.param("guest_id"), action)
+        decision = await self.decisions.act_on_guest(
+            v.account, v.param("guest_id"), action_of(v.form)
+        )
         room = v.form.get("room", "").strip()
         back = f"{PATH}/rooms/{quote(room, safe='')}" if room else PATH + "/rooms"
         return done(back, "guest_actioned", decision.code)
@@ -242,7 +217,7 @@ class Actions:
     # -- emergency levels ----------------------------------------------------------------
 
     async def emergency(self, v: Visit) -> Response:
-        levels = await self.moderation.mod.emergency_levels()
+        levels = await self.controls.emergency_levels()
         return self.page(v, "title_emergency", forms.emergency(levels))
 
     async def set_emergency(self, v: Visit) -> Response:
@@ -252,7 +227,7 @@ class Actions:
             raise InvalidInput("bad_request", field="level") from None
         if v.form.get("on") not in ("0", "1"):
             raise InvalidInput("bad_request", field="on")
-        await self.moderation.set_emergency(v.account, level, v.form["on"] == "1")
+        await self.controls.set_emergency(v.account, level, v.form["on"] == "1")
         return done(PATH + "/emergency", "emergency_updated")
 
     # -- reports by trusted flaggers (and moderators) ------------------------------------
@@ -264,31 +239,21 @@ class Actions:
         f = v.form
         locator = Locator(
             int_field(f, "message_id"),
-            f.get("user_id", "").strip()[:100] or None,
-            f.get("room", "").strip()[:100] or None,
+            f.get("user_id", "").strip() or None,
+            f.get("room", "").strip() or None,
         )
-        source = (
-            Source.TRUSTED_FLAGGER if v.account.role is Role.TRUSTED_FLAGGER else Source.MODERATOR
-        )
-        report, _ = await self.moderation.report(
+        report, _ = await self.cases.report_from_account(
+            v.account,
             locator,
             f.get("category", ""),
             f.get("explanation", ""),
-            None,
             f.get("good_faith") == "1",
-            source,
-            reporter_account=v.account.id,
         )
         return done(PATH + "/reports", "reported", report.code)
 
     async def my_reports(self, v: Visit) -> Response:
-        return self.page(v, "title_my_reports", forms.my_reports(v.ctx, await self._own(v)))
-
-    async def _own(self, v: Visit) -> list[tuple[Report, Case | None]]:
-        """The account's reports, newest first, with their cases."""
-        mod = self.moderation.mod
-        reports = await mod.reports_of_account(v.account.id)
-        return [(r, await mod.get_case(r.case_id)) for r in reports]
+        own = await self.cases.reports_of_account(v.account)
+        return self.page(v, "title_my_reports", forms.my_reports(v.ctx, own))
 
 
 def _category(raw: str) -> Category | None:

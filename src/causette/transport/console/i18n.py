@@ -352,6 +352,11 @@ ERRORS: dict[str, dict[str, str]] = {
     },
     "action_ground_required": {"fr": "Choisissez un fondement.", "en": "Choose a ground."},
     "action_room_required": {"fr": "Choisissez un salon.", "en": "Choose a room."},
+    # A suspension (Art. 23, automatic) or a removal of no message: the form was tampered with.
+    "action_kind_invalid": {
+        "fr": "Formulaire incomplet ou invalide.",
+        "en": "Incomplete or invalid form.",
+    },
     "action_duration_invalid": {"fr": "Durée invalide.", "en": "Invalid duration."},
     "action_message_required": {
         "fr": "Aucun message à retirer dans ce dossier.",

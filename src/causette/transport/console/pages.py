@@ -16,7 +16,7 @@ from typing import Any
 from causette.domain.accounts import Account, Role
 from causette.domain.audit import AuditEntry
 from causette.domain.moderation import Case, CaseStatus, Category, Evidence
-from causette.services.moderation.service import CaseView
+from causette.services.moderation.cases import CaseView
 from causette.transport.console import forms
 from causette.transport.console.rendering import Ctx
 
@@ -90,10 +90,10 @@ def case(
         status = ctx.t("status_open")
     else:
         status = ctx.t("status_closed", outcome=ctx.t("outcome_" + (c.outcome or "rejected")))
-    if c.subject.startswith("room:"):
-        subject = ctx.t("subject_room", room=c.subject.removeprefix("room:"))
-    else:
+    if view.subject.is_device:
         subject = ctx.t("subject_person")
+    else:
+        subject = ctx.t("subject_room", room=view.subject.key)
     return {
         "case": c,
         "view": view,

@@ -1,5 +1,5 @@
 """The moderation console at ``/moderation``: server-rendered pages over the moderation
-service, for moderators, administrators and trusted flaggers (SAFETY.md 12 to 24).
+services, for moderators, administrators and trusted flaggers (SAFETY.md 12 to 24).
 
 Every request but the login goes through ``_guard``: it checks, in this order and before the
 handler runs, that a POST comes from this origin, that the session cookie names a live session
@@ -366,7 +366,7 @@ class Console:
         if self.connections is None:
             return self.refusal(visit.request, visit.ctx, 501, "export_unavailable")
         package, page_html = await export_case(
-            self.moderation, self.connections, visit.account, case_id, self._wall()
+            self.moderation.cases, self.connections, visit.account, case_id, self._wall()
         )
         code = str(package.get("case", {}).get("code", case_id))
         if visit.form.get("format") == "html":

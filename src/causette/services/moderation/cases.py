@@ -1,0 +1,317 @@
+"""Notices and cases (DSA Arts. 16 and 18; SAFETY.md 12, 13, 18): reports become cases, one
+open case per person or room, in the moderators' queue; reporters follow what became of them.
+
+One entry point for every notice (visitors, trusted flaggers, moderators, and later the
+automatic detection): ``Cases.report``. It freezes the evidence, then files the report with
+its case in one store transaction, so that notices filed at the same moment about the same
+person join one case, and a failure leaves no empty case behind.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from causette.domain.accounts import Account, Actor, Role
+from causette.domain.audit import AuditEntry
+from causette.domain.models import Guest
+from causette.domain.moderation import (
+    AUTHORITY_CATEGORIES,
+    Case,
+    CaseStatus,
+    Category,
+    Decision,
+    Evidence,
+    Locator,
+    Report,
+    Source,
+    case_priority,
+    clean_text,
+    new_code,
+)
+from causette.domain.ratelimit import TokenBucket
+from causette.errors import InvalidInput, LimitExceeded, NotFound, Refused
+from causette.services.chat import Link
+from causette.services.enforcement import Enforcement
+from causette.services.moderation.evidence import gather_evidence, resolve_target
+from causette.services.moderation.feed import Feed
+from causette.services.moderation.policy import ModerationPolicy
+from causette.store.chat import Store
+from causette.store.moderation import ModerationStore
+from causette.types import Clock, Subject
+
+log = logging.getLogger(__name__)
+
+REPORT_BURST = 5
+REPORT_RATE = 1 / 60  # per second, after the burst
+REPORT_BUCKETS_MAX = 10_000
+
+EXPLANATION_MAX = 2000
+CONTACT_MAX = 200
+TARGET_MAX = 100  # a guest id or a room reference
+RECEIPTS_MAX = 50  # receipts asked about at once
+
+
+@dataclass(frozen=True, slots=True)
+class CaseView:
+    """Everything a moderator reads before deciding a case."""
+
+    case: Case
+    reports: list[Report]
+    evidence: list[Evidence]
+    previous_cases: list[Case]
+    decisions: list[Decision]
+    audit: list[AuditEntry]
+    live_guest: Guest | None
+
+    @property
+    def subject(self) -> Subject:
+        return Subject.parse(self.case.subject)
+
+    @property
+    def exportable(self) -> bool:
+        """Art. 18: only these cases can be packaged for the authorities."""
+        return self.case.category in AUTHORITY_CATEGORIES
+
+
+class Cases:
+    def __init__(
+        self,
+        live: Enforcement,
+        store: Store,
+        mod: ModerationStore,
+        feed: Feed,
+        clock: Clock,
+        policy: ModerationPolicy,
+    ) -> None:
+        self._live = live
+        self._store = store
+        self._mod = mod
+        self._feed = feed
+        self._clock = clock
+        self._policy = policy
+        self._report_buckets: dict[str, TokenBucket] = {}
+
+    # -- notices ---------------------------------------------------------------------------
+
+    async def report(
+        self,
+        locator: Locator,
+        category: str,
+        explanation: str,
+        contact: str | None,
+        good_faith: bool,
+        source: Source,
+        reporter_device: str | None = None,
+        reporter_account: int | None = None,
+        automated_rule: str | None = None,
+    ) -> tuple[Report, Case]:
+        """File a notice (DSA Art. 16): freeze evidence, group it into the subject's case."""
+        try:
+            cat = Category(category)
+        except ValueError:
+            raise InvalidInput("report_category_invalid", field="category") from None
+        if not good_faith:
+            raise InvalidInput("report_good_faith_required", field="good_faith")
+        _check_locator(locator)
+        text = clean_text(
+            explanation,
+            EXPLANATION_MAX,
+            "report_explanation_invalid",
+            "explanation",
+            required=False,
+        )
+        contact = (
+            clean_text(
+                contact or "", CONTACT_MAX, "report_contact_invalid", "contact", required=False
+            )
+            or None
+        )
+        target = await resolve_target(self._live, self._store, locator)
+        now = self._clock.wall()
+        policy = self._policy
+        evidence = await gather_evidence(
+            self._store, target, policy.evidence_before, policy.evidence_after, now
+        )
+        top, priority = case_priority([cat])
+        trusted = source is Source.TRUSTED_FLAGGER
+        filed = await self._mod.file_notice(
+            Case(
+                0, new_code("C"), str(target.subject), top, priority, trusted, CaseStatus.OPEN, now
+            ),
+            Report(
+                0,
+                0,
+                new_code("R"),
+                cat,
+                source,
+                locator,
+                text,
+                contact,
+                good_faith,
+                reporter_device,
+                reporter_account,
+                now,
+                automated_rule,
+            ),
+            evidence,
+        )
+        case, report = filed.case, filed.report
+        await self._mod.append(
+            AuditEntry(
+                0,
+                now,
+                source.value,
+                str(reporter_account) if reporter_account else None,
+                "notice_received",
+                case_id=case.id,
+                category=cat.value,
+                source=source.value,
+                automated=source is Source.AUTOMATED,
+                details={"report": report.id, "case_opened": filed.opened},
+            )
+        )
+        log.info("notice received", extra={"case": case.id, "category": cat.value})
+        self._feed.publish("case_opened" if filed.opened else "case_updated", case.id)
+        return report, case
+
+    async def report_from(
+        self,
+        link: Link,
+        locator: Locator,
+        category: str,
+        explanation: str,
+        contact: str | None,
+        good_faith: bool,
+    ) -> tuple[Report, Case]:
+        """A visitor's report from the chat, within the device's report budget."""
+        guest = self._live.chat.guest_of(link)
+        if locator.user_id == guest.id:
+            raise Refused("report_self")
+        # Only accepted reports count: a mistake in the form costs the reporter nothing.
+        bucket = self._report_bucket(guest.device)
+        if bucket.retry_after() > 0:
+            raise LimitExceeded("rate_limited", retry_after=bucket.retry_after())
+        filed = await self.report(
+            locator,
+            category,
+            explanation,
+            contact,
+            good_faith,
+            Source.VISITOR,
+            reporter_device=guest.device,
+        )
+        bucket.try_take()
+        return filed
+
+    async def report_from_account(
+        self, account: Account, locator: Locator, category: str, explanation: str, good_faith: bool
+    ) -> tuple[Report, Case]:
+        """A console account's report: a trusted flagger's goes to the priority queue
+        (Art. 22), a moderator's or an administrator's is their own initiative."""
+        source = (
+            Source.TRUSTED_FLAGGER if account.role is Role.TRUSTED_FLAGGER else Source.MODERATOR
+        )
+        return await self.report(
+            locator, category, explanation, None, good_faith, source, reporter_account=account.id
+        )
+
+    def _report_bucket(self, device: str) -> TokenBucket:
+        """A visitor files a few reports in a row, then about one a minute: enough for any
+        real need, and a flood of reports cannot bury the queue."""
+        buckets = self._report_buckets
+        bucket = buckets.get(device)
+        if bucket is None:
+            if len(buckets) >= REPORT_BUCKETS_MAX:
+                # Forget devices whose bucket is full again: they lose nothing.
+                for key in [k for k, b in buckets.items() if b.retry_after(REPORT_BURST) == 0]:
+                    del buckets[key]
+            bucket = TokenBucket(REPORT_BURST, REPORT_RATE, self._clock.monotonic)
+            buckets[device] = bucket
+        return bucket
+
+    async def report_status(self, receipts: Sequence[str]) -> list[dict[str, Any]]:
+        """What became of a visitor's reports (the reporter is told the outcome)."""
+        out = []
+        for receipt in receipts[:RECEIPTS_MAX]:
+            report = await self._mod.report_by_code(receipt)
+            if report is None:
+                continue
+            case = await self._mod.get_case(report.case_id)
+            if case is None:
+                continue
+            out.append(
+                {
+                    "receipt": report.code,
+                    "category": report.category.value,
+                    "status": case.status.value,
+                    "outcome": case.outcome.value if case.outcome else None,
+                    "closed_at": case.closed_at,
+                }
+            )
+        return out
+
+    async def reports_of_account(self, account: Account) -> list[tuple[Report, Case | None]]:
+        """A console account's reports, newest first, with their cases."""
+        reports = await self._mod.reports_of_account(account.id)
+        return [(r, await self._mod.get_case(r.case_id)) for r in reports]
+
+    # -- the queue and a case --------------------------------------------------------------
+
+    async def queue(self, category: Category | None = None) -> list[tuple[Case, int]]:
+        """Open cases in queue order, each with its number of reports."""
+        cases = await self._mod.open_cases(category)
+        return [(c, len(await self._mod.reports_of_case(c.id))) for c in cases]
+
+    async def case_view(self, case_id: int) -> CaseView:
+        case = await self._mod.get_case(case_id)
+        if case is None:
+            raise NotFound("case_not_found")
+        previous = [c for c in await self._mod.cases_of_subject(case.subject) if c.id != case.id]
+        decisions: list[Decision] = []
+        live = None
+        subject = Subject.parse(case.subject)
+        if subject.is_device:
+            decisions = await self._mod.decisions_of_device(subject.key)
+            live = next(iter(self._live.guests_of(subject.key)), None)
+        return CaseView(
+            case,
+            await self._mod.reports_of_case(case.id),
+            await self._mod.evidence_of_case(case.id),
+            previous,
+            decisions,
+            await self._mod.entries_of_case(case.id),
+            live,
+        )
+
+    async def record_export(self, account: Account, case_id: int, kind: str) -> None:
+        """Art. 18: who exported a case for the authorities, and when."""
+        actor = Actor.of(account)
+        actor.require(Role.MODERATOR, Role.ADMINISTRATOR)
+        case = await self._mod.get_case(case_id)
+        if case is None:
+            raise NotFound("case_not_found")
+        if kind == "authorities" and case.category not in AUTHORITY_CATEGORIES:
+            raise Refused("export_not_allowed")
+        await self._mod.append(
+            AuditEntry(
+                0,
+                self._clock.wall(),
+                actor.kind.value,
+                actor.id,
+                "authorities_export" if kind == "authorities" else kind + "_export",
+                case_id=case.id,
+                category=case.category.value,
+            )
+        )
+
+
+def _check_locator(locator: Locator) -> None:
+    """The ids a report points at are bounded: they come from outside."""
+    if locator.message_id is not None and locator.message_id <= 0:
+        raise InvalidInput("bad_request", field="target")
+    for ref in (locator.user_id, locator.room):
+        if ref is not None and not 0 < len(ref) <= TARGET_MAX:
+            raise InvalidInput("bad_request", field="target")

@@ -1,0 +1,15 @@
+"""The operator's settings of notice and action, read from the configuration once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from causette.domain.moderation import MisusePolicy
+
+
+@dataclass(frozen=True, slots=True)
+class ModerationPolicy:
+    evidence_before: int = 20  # messages kept before the reported one
+    evidence_after: int = 20
+    evidence_hold: float = 365 * 24 * 3600.0  # evidence kept this long after a case closes
+    misuse: MisusePolicy = field(default_factory=MisusePolicy)
