@@ -93,6 +93,8 @@ async def run(members: int, messages: int, senders: int) -> None:
         config.write_text(
             "[limits]\nconnections_per_ip = 100000\nburst = 1000\nrate_per_second = 1000\n"
             "requests_burst = 100000\nrequests_per_second = 100000\n"
+            "network_burst = 1000000\nnetwork_rate_per_second = 1000000\n"
+            "network_entries_per_minute = 1000000\nentries_per_minute = 1000\n"
             "outbox_max_bytes = 67108864\n"
         )
         proc, port = start_server(data, str(config))

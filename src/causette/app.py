@@ -34,6 +34,7 @@ from causette.live.ids import CounterAllocator
 from causette.live.inprocess import InProcessBus, InProcessSharedState
 from causette.safety.gate import SafetyGate
 from causette.services.accounts import AccountService
+from causette.services.budgets import Allowance, BudgetPolicy
 from causette.services.chat import Pacing
 from causette.services.moderation.automated import AutomatedNotices
 from causette.services.moderation.service import ModerationPolicy, build_moderation
@@ -82,18 +83,30 @@ def rules_of(settings: Settings) -> Rules:
 
 def pacing_of(settings: Settings) -> Pacing:
     lim, h, s = settings.limits, settings.history, settings.session
+    minute = 60.0
     return Pacing(
-        burst=lim.burst,
-        rate=lim.rate_per_second,
         requests_burst=lim.requests_burst,
         requests_rate=lim.requests_per_second,
         strikes=lim.strikes_to_disconnect,
         strike_window=lim.strike_window_seconds,
-        connections_per_ip=lim.connections_per_ip,
+        connections_per_network=lim.connections_per_ip,
         grace=s.grace_seconds,
+        grace_per_network=lim.grace_sessions_per_network,
         age_cooldown=settings.entry.age_cooldown_hours * 3600,
         history_count=h.count,
         history_age=h.max_age_hours * 3600,
+        budgets=BudgetPolicy(
+            message=Allowance(lim.burst, lim.rate_per_second),
+            network_message=Allowance(lim.network_burst, lim.network_rate_per_second),
+            entry=Allowance(lim.entries_per_minute, lim.entries_per_minute / minute),
+            network_entry=Allowance(
+                lim.network_entries_per_minute, lim.network_entries_per_minute / minute
+            ),
+            report=Allowance(lim.reports_burst, lim.reports_per_minute / minute),
+            network_report=Allowance(
+                lim.network_reports_burst, lim.network_reports_per_minute / minute
+            ),
+        ),
     )
 
 
@@ -139,6 +152,7 @@ class App:
             self.store,
             self.hub,
             self.bus,
+            self.shared,
             self.clock,
             pacing_of(settings),
             load_secret(data_dir),

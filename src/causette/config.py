@@ -55,6 +55,15 @@ class LimitSettings:
     strike_window_seconds: float = 30.0
     user_rooms_max: int = 200
     outbox_max_bytes: int = 1_048_576
+    network_burst: int = 60
+    network_rate_per_second: float = 10.0
+    entries_per_minute: int = 6
+    network_entries_per_minute: int = 30
+    reports_burst: int = 5
+    reports_per_minute: float = 1.0
+    network_reports_burst: int = 10
+    network_reports_per_minute: float = 3.0
+    grace_sessions_per_network: int = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,6 +270,15 @@ def parse(document: dict[str, Any]) -> Settings:
         strike_window_seconds=lim.number("strike_window_seconds", 30.0, 1.0, 3600.0),
         user_rooms_max=lim.integer("user_rooms_max", 200, 0, 100_000),
         outbox_max_bytes=lim.integer("outbox_max_bytes", 1_048_576, 4096, 1 << 30),
+        network_burst=lim.integer("network_burst", 60, 1, 1_000_000),
+        network_rate_per_second=lim.number("network_rate_per_second", 10.0, 0.01, 1_000_000.0),
+        entries_per_minute=lim.integer("entries_per_minute", 6, 1, 10_000),
+        network_entries_per_minute=lim.integer("network_entries_per_minute", 30, 1, 1_000_000),
+        reports_burst=lim.integer("reports_burst", 5, 1, 1000),
+        reports_per_minute=lim.number("reports_per_minute", 1.0, 0.01, 1000.0),
+        network_reports_burst=lim.integer("network_reports_burst", 10, 1, 100_000),
+        network_reports_per_minute=lim.number("network_reports_per_minute", 3.0, 0.01, 100_000.0),
+        grace_sessions_per_network=lim.integer("grace_sessions_per_network", 10, 1, 100_000),
     )
     lim.check_unknown()
 

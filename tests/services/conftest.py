@@ -31,7 +31,7 @@ from causette import config
 from causette.app import pacing_of, rules_of
 from causette.domain.state import ChatState
 from causette.live.hub import Hub
-from causette.live.inprocess import InProcessBus
+from causette.live.inprocess import InProcessBus, InProcessSharedState
 from causette.services.verbs import build_chat
 from causette.store.sqlite.chat import SqliteStore
 from causette.store.sqlite.connections import KEY_SIZE, SqliteConnectionLog
@@ -62,8 +62,17 @@ async def make_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIte
         hub = Hub()
         # Every bus message crosses its wire encoding, as it would between two nodes.
         bus = InProcessBus(roundtrip=True)
+        shared = InProcessSharedState(clock)
         services = build_chat(
-            state, store, hub, bus, clock, pacing_of(settings), SECRET, connections=connections
+            state,
+            store,
+            hub,
+            bus,
+            shared,
+            clock,
+            pacing_of(settings),
+            SECRET,
+            connections=connections,
         )
         await store.open()
         await connections.open()

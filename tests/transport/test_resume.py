@@ -68,7 +68,16 @@ async def test_others_never_see_a_dropped_guest_leave_within_the_grace_period(
 async def test_messages_posted_during_a_resume_arrive_exactly_once_in_order(
     launch: Launcher, connect_client: Connector
 ) -> None:
-    server = await launch.start({"limits": {"burst": 500, "rate_per_second": 100}})
+    server = await launch.start(
+        {
+            "limits": {
+                "burst": 500,
+                "rate_per_second": 100,
+                "network_burst": 500,
+                "network_rate_per_second": 100,
+            }
+        }
+    )
     (zoe,) = await in_room(connect_client, server, "general", "Zoé")
     senders = await posters(connect_client, server, "general", 4)
     for sender in senders:

@@ -27,6 +27,8 @@ SLOW = {
         "outbox_max_bytes": 16384,
         "burst": 1000,
         "rate_per_second": 1000,
+        "network_burst": 10_000,
+        "network_rate_per_second": 10_000,
         "message_max": 1000,
         "connections_per_ip": 20,
     }

@@ -18,33 +18,40 @@ from typing import Any
 from causette.domain.events import Delivery, Event
 from causette.domain.models import Guest, Room
 from causette.domain.moderation import EmergencyLevel
+from causette.domain.names import nickname_key
 from causette.domain.ratelimit import StrikeCounter, TokenBucket
 from causette.domain.sanctions import SanctionBook
 from causette.domain.state import ChatState
 from causette.errors import Refused
 from causette.live.bus import Bus, Delivered
 from causette.live.hub import Hub, Outbox
+from causette.live.shared import SharedState
+from causette.services.budgets import BudgetPolicy, Budgets
 from causette.store.chat import Store, StoredGuest
-from causette.types import Clock, Timer
+from causette.types import Clock, GuestId, Timer
 
 log = logging.getLogger(__name__)
+
+# A resume token is good while its session lives (it is dropped when the session ends); the
+# expiry only bounds what a crashed node leaves behind in the shared state.
+TOKEN_TTL = 30 * 24 * 3600.0
 
 
 @dataclass(frozen=True, slots=True)
 class Pacing:
     """Rate limits per guest and the grace period, from the configuration."""
 
-    burst: int = 8
-    rate: float = 1.0
     requests_burst: int = 30
     requests_rate: float = 5.0
     strikes: int = 10
     strike_window: float = 30.0
-    connections_per_ip: int = 8
+    connections_per_network: int = 8
     grace: float = 60.0
+    grace_per_network: int = 10  # sessions of one network left waiting in their grace period
     age_cooldown: float = 24 * 3600.0
     history_count: int = 50
     history_age: float = 24 * 3600.0
+    budgets: BudgetPolicy = field(default_factory=BudgetPolicy)
 
 
 @dataclass(slots=True, eq=False)
@@ -58,6 +65,7 @@ class Link:
     guest_id: str | None = None
     port: int = 0
     protocol: str = "web"
+    network: str = ""  # keyed hash of the address (IPv4, or IPv6 /64), set on admission
     # Set by ``Sessions.admit``: every frame of the connection counts against these,
     # before and after entry, so a flood of requests is cut off like a flood of messages.
     requests: TokenBucket | None = None
@@ -68,7 +76,6 @@ class Link:
 class Tracked:
     """What the services keep about a live session besides its ``Guest``."""
 
-    messages: TokenBucket
     token_hash: str
     created_at: float
     grace_timer: Timer | None = None
@@ -87,6 +94,7 @@ class Chat:
     store: Store
     hub: Hub  # this node's connections
     bus: Bus  # what every node must hear: deliveries, sanctions, room controls
+    shared: SharedState  # what every node must agree on: tokens, nicknames, budgets
     clock: Clock
     pacing: Pacing
     secret: bytes
@@ -94,12 +102,15 @@ class Chat:
     sanctions: SanctionBook = field(default_factory=SanctionBook)
     emergency: set[EmergencyLevel] = field(default_factory=set)
     tracked: dict[str, Tracked] = field(default_factory=dict)
-    by_token: dict[str, str] = field(default_factory=dict)
     rooms_dirty: bool = True
     # Private conversations the platform closed (safety): neither side may reopen them while
     # both sessions live.
     closed_pairs: set[frozenset[str]] = field(default_factory=set)
     _tasks: set[asyncio.Task[None]] = field(default_factory=set)
+    budgets: Budgets = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.budgets = Budgets(self.shared, self.pacing.budgets)
 
     def now(self) -> float:
         """Wall-clock time (UTC epoch seconds), from the injected clock."""
@@ -121,23 +132,22 @@ class Chat:
         guest = self.guest_of(link)
         return guest, self.tracked[guest.id]
 
-    def track(self, guest: Guest, token_digest: str, created_at: float) -> None:
-        p = self.pacing
-        self.tracked[guest.id] = Tracked(
-            messages=TokenBucket(p.burst, p.rate, self.clock.monotonic),
-            token_hash=token_digest,
-            created_at=created_at,
-        )
-        self.by_token[token_digest] = guest.id
+    async def track(self, guest: Guest, token_digest: str, created_at: float) -> None:
+        """Keep a live session: its resume token is known to every node, and so is its
+        nickname (no other node may give a look-alike of it)."""
+        self.tracked[guest.id] = Tracked(token_hash=token_digest, created_at=created_at)
+        await self.shared.put_token(token_digest, GuestId(guest.id), TOKEN_TTL)
+        await self.shared.claim_nick(nickname_key(guest.profile.nickname), guest.id)
 
-    def untrack(self, guest_id: str) -> None:
-        tracked = self.tracked.pop(guest_id, None)
+    async def untrack(self, guest: Guest) -> None:
+        tracked = self.tracked.pop(guest.id, None)
         if tracked is not None:
-            self.by_token.pop(tracked.token_hash, None)
+            await self.shared.drop_token(tracked.token_hash)
             if tracked.grace_timer is not None:
                 tracked.grace_timer.cancel()
+        await self.shared.release_nick(nickname_key(guest.profile.nickname), guest.id)
         if self.closed_pairs:
-            self.closed_pairs = {p for p in self.closed_pairs if guest_id not in p}
+            self.closed_pairs = {p for p in self.closed_pairs if guest.id not in p}
 
     def deliver(self, deliveries: Iterable[Delivery], origin: str | None = None) -> None:
         """Hand deliveries to the bus: the node holding each recipient sends it. ``origin``

@@ -36,6 +36,7 @@ from causette.safety.gate import (
     VerdictKind,
     band_of,
 )
+from causette.services.budgets import Spend
 from causette.services.chat import Chat, Link, pair
 from causette.services.sessions import Sessions
 from causette.store.connections import ConnectionRecord
@@ -116,7 +117,7 @@ class Messages:
         self, link: Link, text: str, room: str | None, to: str | None, action: bool
     ) -> Message:
         chat, state = self.chat, self.chat.state
-        guest, tracked = chat.tracked_of(link)
+        guest = chat.guest_of(link)
         if (room is None) == (to is None):
             raise InvalidInput("bad_request", field="room")
         cleaned = state.check_text(text)
@@ -135,9 +136,11 @@ class Messages:
         chat.sanctions.check_post(
             guest.device, guest.network, now, target_room.id if target_room else None
         )
-        if not tracked.messages.try_take():
+        try:
+            await chat.budgets.spend(Spend.MESSAGE, guest.device, guest.network)
+        except LimitExceeded:
             self.sessions.strike(link)
-            raise LimitExceeded("rate_limited", retry_after=tracked.messages.retry_after())
+            raise
         draft = Draft(
             self._participant(guest),
             cleaned,

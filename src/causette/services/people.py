@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from causette.domain.identity import new_public_id
 from causette.domain.models import Guest, IgnoreEntry, Privacy, UserView
-from causette.errors import InvalidInput
+from causette.domain.names import nickname_key
+from causette.errors import InvalidInput, Refused
 from causette.services.chat import Chat, Link
 
 
@@ -45,9 +46,22 @@ class People:
         return guest.privacy
 
     async def set_nick(self, link: Link, nickname: str) -> Guest:
-        guest = self.chat.guest_of(link)
-        self.chat.deliver(self.chat.state.rename(guest, nickname))
-        await self.chat.persist(guest)
+        chat = self.chat
+        guest = chat.guest_of(link)
+        old = guest.profile.nickname
+        nick = chat.state.check_nickname(nickname, guest)
+        # Every node must agree that the new name is free before this one takes it.
+        if not await chat.shared.claim_nick(nickname_key(nick), guest.id):
+            raise Refused("nickname_taken", field="nickname", nick=nick)
+        try:
+            chat.deliver(chat.state.rename(guest, nick))
+        except Exception:
+            if nickname_key(nick) != nickname_key(old):
+                await chat.shared.release_nick(nickname_key(nick), guest.id)
+            raise
+        if nickname_key(nick) != nickname_key(old):
+            await chat.shared.release_nick(nickname_key(old), guest.id)
+        await chat.persist(guest)
         return guest
 
     def whois(self, link: Link, user_id: str) -> tuple[UserView, list[str]]:

@@ -16,9 +16,11 @@ from causette.domain.entry import AgeGate, check_age, parse_profile
 from causette.domain.identity import network_hash, new_public_id, new_token, token_hash
 from causette.domain.models import Guest, IgnoreEntry, LeaveReason, Message, RoomInfo, UserView
 from causette.domain.moderation import EmergencyLevel
+from causette.domain.names import nickname_key
 from causette.domain.ratelimit import StrikeCounter, TokenBucket
 from causette.errors import CausetteError, InvalidInput, LimitExceeded, NotFound, Refused
 from causette.i18n import is_supported
+from causette.services.budgets import Spend
 from causette.services.chat import Chat, Link
 from causette.services.rooms import Joined
 from causette.store.chat import Declaration, StoredGuest
@@ -49,7 +51,10 @@ class Resumed:
 class Sessions:
     def __init__(self, chat: Chat) -> None:
         self.chat = chat
-        self._per_ip: dict[str, int] = {}
+        self._per_network: dict[str, int] = {}
+        # Sessions of each network waiting out their grace period, oldest first: a client
+        # that drops its socket instead of quitting must not fill the lists with ghosts.
+        self._waiting: dict[str, dict[str, None]] = {}
 
     # -- life cycle ------------------------------------------------------------------------
 
@@ -75,8 +80,8 @@ class Sessions:
                     # server refusing to start.
                     state.join(guest, room_id)
             state.load_ignores(guest.device, await store.ignores_of(guest.device))
-            chat.track(guest, stored.token_hash, stored.created_at)
-            self._start_grace(guest.id)
+            await chat.track(guest, stored.token_hash, stored.created_at)
+            self._start_grace(guest)
         for room_id in list(state.rooms):
             if state.drop_if_empty(room_id):
                 await store.delete_room(room_id)
@@ -94,12 +99,17 @@ class Sessions:
     # -- connections -----------------------------------------------------------------------
 
     def admit(self, link: Link) -> None:
-        """Count a new connection from its address, or refuse it over the limit."""
+        """Count a new connection from its network, or refuse it over the limit.
+
+        The network is the unit sanctions use too: an IPv4 address, or an IPv6 /64 (a home
+        or a phone gets a whole /64, so counting exact IPv6 addresses would count nothing).
+        """
         p, clock = self.chat.pacing, self.chat.clock
-        count = self._per_ip.get(link.ip, 0)
-        if count >= p.connections_per_ip:
-            raise LimitExceeded("too_many_connections", max=p.connections_per_ip)
-        self._per_ip[link.ip] = count + 1
+        link.network = network_hash(link.ip, self.chat.secret)
+        count = self._per_network.get(link.network, 0)
+        if count >= p.connections_per_network:
+            raise LimitExceeded("too_many_connections", max=p.connections_per_network)
+        self._per_network[link.network] = count + 1
         link.requests = TokenBucket(p.requests_burst, p.requests_rate, clock.monotonic)
         link.strikes = StrikeCounter(p.strikes, p.strike_window, clock.monotonic)
 
@@ -111,33 +121,48 @@ class Sessions:
 
     def check_not_banned(self, link: Link) -> None:
         """Refuse a connection whose device or network a site ban binds (as at entry)."""
-        self.chat.sanctions.check_entry(
-            link.device, network_hash(link.ip, self.chat.secret), self.chat.now()
-        )
+        self.chat.sanctions.check_entry(link.device, link.network, self.chat.now())
 
     async def disconnected(self, link: Link) -> None:
         """The connection closed: its guest waits out the grace period, unless it quit."""
-        count = self._per_ip.get(link.ip, 1) - 1
+        count = self._per_network.get(link.network, 1) - 1
         if count:
-            self._per_ip[link.ip] = count
+            self._per_network[link.network] = count
         else:
-            self._per_ip.pop(link.ip, None)
+            self._per_network.pop(link.network, None)
         if link.guest_id is None:
             return
         guest_id, link.guest_id = link.guest_id, None
         chat = self.chat
         # Only the guest's last connection closing starts the grace period.
-        if chat.hub.detach(guest_id, link.outbox) and guest_id in chat.state.guests:
-            self._start_grace(guest_id)
-            await chat.persist(chat.state.guests[guest_id])
+        guest = chat.state.guests.get(guest_id)
+        if chat.hub.detach(guest_id, link.outbox) and guest is not None:
+            self._start_grace(guest)
+            await chat.persist(guest)
 
-    def _start_grace(self, guest_id: str) -> None:
-        tracked = self.chat.tracked[guest_id]
+    def _start_grace(self, guest: Guest) -> None:
+        tracked = self.chat.tracked[guest.id]
         if tracked.grace_timer is not None:
             tracked.grace_timer.cancel()
+        guest_id = guest.id
         tracked.grace_timer = self.chat.clock.call_later(
             self.chat.pacing.grace, lambda: self.chat.spawn(self._expire(guest_id))
         )
+        waiting = self._waiting.setdefault(guest.network, {})
+        waiting[guest.id] = None
+        while len(waiting) > self.chat.pacing.grace_per_network:
+            oldest = next(iter(waiting))
+            del waiting[oldest]
+            ghost = self.chat.state.guests.get(oldest)
+            if ghost is not None:
+                self.chat.spawn(self.end(ghost, LeaveReason.TIMEOUT))
+
+    def _stop_waiting(self, guest: Guest) -> None:
+        waiting = self._waiting.get(guest.network)
+        if waiting is not None:
+            waiting.pop(guest.id, None)
+            if not waiting:
+                del self._waiting[guest.network]
 
     async def _expire(self, guest_id: str) -> None:
         guest = self.chat.state.guests.get(guest_id)
@@ -151,7 +176,8 @@ class Sessions:
             return
         rooms_before = set(guest.rooms)
         deliveries = chat.state.remove_guest(guest, reason)
-        chat.untrack(guest.id)
+        self._stop_waiting(guest)
+        await chat.untrack(guest)
         chat.deliver(deliveries)
         chat.rooms_changed()
         await chat.store.end_guest(guest.id, chat.now())
@@ -228,6 +254,9 @@ class Sessions:
             raise Refused("entries_closed")
         nick = state.check_nickname(nickname)
         profile = parse_profile(nick, age, gender, postal_code)
+        # Entering again and again is how a flood resets per-session limits: entries are
+        # budgeted per device and per network.
+        await chat.budgets.spend(Spend.ENTRY, link.device, network)
         previous = await store.get_declaration(link.device)
         gate = AgeGate(
             await self._blocked_until(link),
@@ -248,9 +277,11 @@ class Sessions:
         nick = state.check_nickname(nick)
         guest = Guest(new_public_id(), link.device, profile, lang=link.lang, network=network)
         token = new_token()
+        if not await chat.shared.claim_nick(nickname_key(nick), guest.id):
+            raise Refused("nickname_taken", field="nickname", nick=nick)  # on another node
         state.add_guest(guest)
-        chat.track(guest, token_hash(token), now)
         try:
+            await chat.track(guest, token_hash(token), now)
             state.load_ignores(guest.device, await store.ignores_of(guest.device))
             keep_since = previous.declared_at if previous and previous.age == profile.age else now
             await store.put_declaration(
@@ -260,7 +291,7 @@ class Sessions:
             await chat.persist(guest)
         except Exception:
             state.remove_guest(guest)
-            chat.untrack(guest.id)
+            await chat.untrack(guest)
             raise
         self._attach(link, guest)
         chat.rooms_changed()
@@ -273,6 +304,7 @@ class Sessions:
         if tracked.grace_timer is not None:
             tracked.grace_timer.cancel()
             tracked.grace_timer = None
+        self._stop_waiting(guest)
         hub = self.chat.hub
         # The hub lets a guest keep several connections; this service keeps one: a resume
         # on another connection takes the session over and closes the older one.
@@ -287,11 +319,11 @@ class Sessions:
         chat, state = self.chat, self.chat.state
         if link.guest_id is not None:
             raise Refused("already_entered")
-        guest_id = chat.by_token.get(token_hash(token))
+        guest_id = await chat.shared.token_guest(token_hash(token))
         guest = state.guests.get(guest_id) if guest_id else None
         if guest is None:
             raise NotFound("session_expired")
-        chat.sanctions.check_entry(link.device, network_hash(link.ip, chat.secret), chat.now())
+        chat.sanctions.check_entry(link.device, link.network, chat.now())
         link.outbox.hold()
         try:
             self._attach(link, guest)

@@ -10,6 +10,7 @@ from causette.live.hub import Hub
 from causette.live.ids import IdAllocator
 from causette.live.journal import Journal
 from causette.live.relay import HubRelay
+from causette.live.shared import SharedState
 from causette.safety.gate import SafetyGate
 from causette.services.chat import Chat, Pacing
 from causette.services.enforcement import Enforcement
@@ -47,6 +48,7 @@ def build_chat(
     store: Store,
     hub: Hub,
     bus: Bus,
+    shared: SharedState,
     clock: Clock,
     pacing: Pacing,
     secret: bytes,
@@ -55,7 +57,7 @@ def build_chat(
     ids: IdAllocator | None = None,
 ) -> ChatServices:
     """Every chat verb over one shared ``Chat``."""
-    chat = Chat(state, store, hub, bus, clock, pacing, secret)
+    chat = Chat(state, store, hub, bus, shared, clock, pacing, secret)
     bus.subscribe(HubRelay(hub))
     sessions = Sessions(chat)
     journal = Journal(store, connections, ids)

@@ -24,7 +24,7 @@ from causette.domain.moderation import Person, Sanction, SanctionKind
 from causette.domain.state import ChatState
 from causette.errors import CausetteError, Refused
 from causette.live.hub import Hub, Outbox
-from causette.live.inprocess import InProcessBus
+from causette.live.inprocess import InProcessBus, InProcessSharedState
 from causette.protocol import web
 from causette.services.chat import Link, Pacing
 from causette.services.verbs import ChatServices, build_chat
@@ -132,7 +132,9 @@ async def chat(tmp_path: Path) -> AsyncIterator[ChatServices]:
     pacing = Pacing(requests_burst=BURST, requests_rate=0.001)
     bus = InProcessBus()
     await bus.start()
-    services = build_chat(state, store, Hub(), bus, FakeClock(), pacing, SECRET)
+    clock = FakeClock()
+    shared = InProcessSharedState(clock)
+    services = build_chat(state, store, Hub(), bus, shared, clock, pacing, SECRET)
     await services.start()
     yield services
     await services.stop()

@@ -31,8 +31,8 @@ from causette.domain.moderation import (
     clean_text,
     new_code,
 )
-from causette.domain.ratelimit import TokenBucket
-from causette.errors import InvalidInput, LimitExceeded, NotFound, Refused
+from causette.errors import InvalidInput, NotFound, Refused
+from causette.services.budgets import Spend
 from causette.services.chat import Link
 from causette.services.enforcement import Enforcement
 from causette.services.moderation.evidence import gather_evidence, resolve_target
@@ -44,9 +44,6 @@ from causette.types import Clock, Subject
 
 log = logging.getLogger(__name__)
 
-REPORT_BURST = 5
-REPORT_RATE = 1 / 60  # per second, after the burst
-REPORT_BUCKETS_MAX = 10_000
 
 EXPLANATION_MAX = 2000
 CONTACT_MAX = 200
@@ -92,7 +89,6 @@ class Cases:
         self._feed = feed
         self._clock = clock
         self._policy = policy
-        self._report_buckets: dict[str, TokenBucket] = {}
 
     # -- notices ---------------------------------------------------------------------------
 
@@ -186,14 +182,14 @@ class Cases:
         contact: str | None,
         good_faith: bool,
     ) -> tuple[Report, Case]:
-        """A visitor's report from the chat, within the device's report budget."""
-        guest = self._live.chat.guest_of(link)
+        """A visitor's report from the chat, within the report budget of its device and of its
+        network (a client without the cookie is a new device at each connection)."""
+        chat = self._live.chat
+        guest = chat.guest_of(link)
         if locator.user_id == guest.id:
             raise Refused("report_self")
         # Only accepted reports count: a mistake in the form costs the reporter nothing.
-        bucket = self._report_bucket(guest.device)
-        if bucket.retry_after() > 0:
-            raise LimitExceeded("rate_limited", retry_after=bucket.retry_after())
+        await chat.budgets.check(Spend.REPORT, guest.device, guest.network)
         filed = await self.report(
             locator,
             category,
@@ -203,7 +199,7 @@ class Cases:
             Source.VISITOR,
             reporter_device=guest.device,
         )
-        bucket.try_take()
+        await chat.budgets.take(Spend.REPORT, guest.device, guest.network)
         return filed
 
     async def report_from_account(
@@ -217,20 +213,6 @@ class Cases:
         return await self.report(
             locator, category, explanation, None, good_faith, source, reporter_account=account.id
         )
-
-    def _report_bucket(self, device: str) -> TokenBucket:
-        """A visitor files a few reports in a row, then about one a minute: enough for any
-        real need, and a flood of reports cannot bury the queue."""
-        buckets = self._report_buckets
-        bucket = buckets.get(device)
-        if bucket is None:
-            if len(buckets) >= REPORT_BUCKETS_MAX:
-                # Forget devices whose bucket is full again: they lose nothing.
-                for key in [k for k, b in buckets.items() if b.retry_after(REPORT_BURST) == 0]:
-                    del buckets[key]
-            bucket = TokenBucket(REPORT_BURST, REPORT_RATE, self._clock.monotonic)
-            buckets[device] = bucket
-        return bucket
 
     async def report_status(self, receipts: Sequence[str]) -> list[dict[str, Any]]:
         """What became of a visitor's reports (the reporter is told the outcome)."""
