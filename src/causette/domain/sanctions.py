@@ -80,6 +80,9 @@ class SanctionBook:
 
     def check_post(self, device: str, network: str, now: float, room: str | None) -> None:
         self._refuse(self.find(device, network, BLOCKS_POSTING, now, room), "muted")
+        if room is not None:
+            # Banned from a room is banned from speaking in it, from any session still there.
+            self._refuse(self.find(device, network, BLOCKS_ROOM, now, room), "room_banned")
 
     def check_join(self, device: str, network: str, now: float, room: str) -> None:
         self._refuse(self.find(device, network, BLOCKS_ROOM, now, room), "room_banned")

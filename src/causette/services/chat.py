@@ -174,8 +174,8 @@ class Chat:
         """Live sessions of one device: the person a decision is about.
 
         Not those of the same network: on a shared address (family, campus, operator NAT)
-        they are other people, who must not receive someone else's statement of reasons.
-        The network binding acts at their next entry, message or join.
+        they are other people, who must not receive someone else's statement of reasons
+        (``Enforcement.guests_bound_by`` finds every session a sanction binds).
         """
         return [g for g in self.state.guests.values() if g.device == device]
 

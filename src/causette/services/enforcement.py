@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 
 from causette.domain.events import Delivery, Event, MessageDeleted, RoomModerationChanged
 from causette.domain.models import Guest, LeaveReason, Message, Room
-from causette.domain.moderation import EmergencyLevel, RoomModeration, Sanction
+from causette.domain.moderation import EmergencyLevel, Person, RoomModeration, Sanction
 from causette.live.bus import (
     BusMessage,
     EmergencyChanged,
@@ -77,6 +77,14 @@ class Enforcement:
 
     def guests_of(self, device: str) -> list[Guest]:
         return self.chat.guests_of(device)
+
+    def guests_bound_by(self, person: Person) -> list[Guest]:
+        """Live sessions a sanction on ``person`` binds: its device, or its network."""
+        return [
+            g
+            for g in self.chat.state.guests.values()
+            if g.device == person.device or (person.network and g.network == person.network)
+        ]
 
     def notify(self, guest_id: str, event: Event) -> None:
         self.chat.notify(guest_id, event)

@@ -148,11 +148,10 @@ class RequestLoop(Generic[F_contra, C, P]):
                 raise InvalidInput("bad_request")
             if not command.before_entry and link.guest_id is None:
                 raise Refused("not_entered")
-            if not command.while_banned and link.guest_id is None:
-                # A site ban ends the sessions of the device it binds at once; people who
-                # merely share its network keep theirs (the services refuse what the ban
-                # forbids them, at their next entry or message). So the gate is at the
-                # door: a banned visitor without a session may only read and contest.
+            if not command.while_banned:
+                # The same rule as at entry, on every request: a site ban binding the
+                # connection's device or network leaves it only reading and contesting a
+                # decision (a session opened before the ban must not carry on).
                 self.gates.check_not_banned(link)
             payload = await command.handler(self.context, Args.read(command.args, request))
             if not command.answers_itself:

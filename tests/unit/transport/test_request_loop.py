@@ -232,19 +232,23 @@ async def test_a_banned_visitor_may_only_use_what_is_allowed_under_a_ban(
     assert await c.error_code("inside") == "not_entered"
 
 
-async def test_a_network_ban_reaches_the_door_not_the_sessions_already_inside(
+async def test_a_network_ban_binds_every_request_as_at_the_door(
     chat: ChatServices,
 ) -> None:
     ip = "203.0.113.9"
     inside = Connection(chat, TABLE, ip=ip, device="flatmate")
     await inside.enter("Coloc")
-    site_ban(chat, device="offender", network=network_hash(ip, SECRET))
-    # Someone sharing the address keeps the session the ban did not end (docs: "the
-    # network binding acts at entry")...
     assert (await inside.send("inside"))[0] == "ack"
-    # ... but a new connection from that network is at the door.
+    site_ban(chat, device="offender", network=network_hash(ip, SECRET))
+    # A session opened before the ban, from the network it binds, is held by the same rule
+    # as a new connection from that network.
+    assert await inside.error_code("inside") == "banned"
     newcomer = Connection(chat, TABLE, ip=ip, device="other")
     assert await newcomer.error_code("door") == "banned"
+    # Another network is untouched.
+    elsewhere = Connection(chat, TABLE, ip="198.51.100.20", device="elsewhere")
+    await elsewhere.enter("Ailleurs")
+    assert (await elsewhere.send("inside"))[0] == "ack"
 
 
 async def test_the_web_table_under_a_ban(chat: ChatServices) -> None:
@@ -445,10 +449,11 @@ def test_the_web_table_is_the_documented_protocol() -> None:
     assert len(types) > 20
     assert set(COMMANDS) == types
     assert {k for k, c in COMMANDS.items() if c.before_entry} == open_types
-    # Under a ban: reading and contesting a decision, ping, set_lang, and enter (which
-    # shows the ban).
+    # Under a ban: reading and contesting a decision, ping, set_lang, enter (which shows
+    # the ban) and quit.
     assert {k for k, c in COMMANDS.items() if c.while_banned} == {
         "enter",
+        "quit",
         "ping",
         "set_lang",
         "decision",

@@ -264,8 +264,12 @@ class Decisions:
         live = self._live
         if message is not None:
             await live.remove_message(message)
-        for guest in live.guests_of(person.device):
-            live.notify(guest.id, SanctionNotified(decision))
+        # Every live session the sanction binds, by the same rule as at entry (its device or
+        # its network): the person's other browser must not carry on. Only the person's own
+        # device is told the statement of reasons; others sharing the network are not.
+        for guest in live.guests_bound_by(person):
+            if guest.device == person.device:
+                live.notify(guest.id, SanctionNotified(decision))
             if decision.kind in (SanctionKind.SITE_BAN, SanctionKind.SUSPENSION):
                 params: dict[str, object] = {"decision": decision.code}
                 if decision.duration is not None:

@@ -272,7 +272,7 @@ COMMANDS: dict[str, WebCommand] = {
         while_banned=True,
     ),
     "ping": Command(ping, before_entry=True, while_banned=True),
-    "quit": Command(quit_, closes="quit"),
+    "quit": Command(quit_, closes="quit", while_banned=True),
     "list_rooms": Command(list_rooms),
     "join": Command(join, (ROOM,)),
     "part": Command(part, (ROOM,)),
