@@ -10,6 +10,7 @@ import contextlib
 import errno
 import logging
 import os
+import secrets
 import socket
 import time
 from collections.abc import AsyncIterator
@@ -27,6 +28,7 @@ from causette.domain.names import DEFAULT_FORBIDDEN, DEFAULT_RESERVED, NICK_MAX,
 from causette.domain.state import ChatState
 from causette.jobs.activity import ActivitySummary
 from causette.jobs.periodic import every
+from causette.jobs.presence import HEARTBEAT_INTERVAL, PresenceHeartbeat
 from causette.jobs.retention import Retention
 from causette.jobs.room_list import RoomListBroadcast
 from causette.live.hub import Hub
@@ -47,7 +49,7 @@ from causette.store.sqlite.connections import SqliteConnectionLog, load_connecti
 from causette.store.sqlite.moderation import SqliteModerationStore
 from causette.transport.console.routes import Console
 from causette.transport.web.listener import WebListener
-from causette.types import SystemClock
+from causette.types import NodeId, SystemClock
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +69,12 @@ def load_secret(data_dir: Path) -> bytes:
     if len(secret) < 16:
         raise RuntimeError(f"{path} is too short to be a key; delete it to make a new one")
     return secret
+
+
+def node_id() -> NodeId:
+    """This process's name among nodes: host, process and a random part (a restarted
+    process is a new node)."""
+    return NodeId(f"{socket.gethostname()}-{os.getpid()}-{secrets.token_hex(3)}")
 
 
 def rules_of(settings: Settings) -> Rules:
@@ -159,6 +167,7 @@ class App:
             connections=self.connections,
             gate=gate,
             ids=CounterAllocator(self.store.max_message_id),
+            node=node_id(),
         )
         self.moderation_store = SqliteModerationStore(self.store)
         self.moderation = build_moderation(
@@ -199,6 +208,7 @@ class App:
         self._jobs: list[asyncio.Task[None]] = []
         self.activity = ActivitySummary(self.store, self.moderation_store, self.clock)
         self.room_list = RoomListBroadcast(self.chat.rooms, self.bus)
+        self.presence = PresenceHeartbeat(self.chat.chat)
 
     async def start(self) -> None:
         await self.store.open()
@@ -210,6 +220,9 @@ class App:
             asyncio.create_task(
                 every(ROOM_LIST_INTERVAL, self.room_list.send_if_changed, "room-list"),
                 name="room-list",
+            ),
+            asyncio.create_task(
+                every(HEARTBEAT_INTERVAL, self.presence.beat, "presence"), name="presence"
             ),
             asyncio.create_task(every(PURGE_INTERVAL, self.purge_once, "purge"), name="purge"),
             asyncio.create_task(

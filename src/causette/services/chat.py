@@ -23,18 +23,22 @@ from causette.domain.ratelimit import StrikeCounter, TokenBucket
 from causette.domain.sanctions import SanctionBook
 from causette.domain.state import ChatState
 from causette.errors import Refused
-from causette.live.bus import Bus, Delivered
+from causette.live.bus import Bus, Delivered, PresenceChanged
 from causette.live.hub import Hub, Outbox
 from causette.live.shared import SharedState
 from causette.services.budgets import BudgetPolicy, Budgets
 from causette.store.chat import Store, StoredGuest
-from causette.types import Clock, GuestId, Timer
+from causette.types import Clock, GuestId, NodeId, Timer
 
 log = logging.getLogger(__name__)
 
 # A resume token is good while its session lives (it is dropped when the session ends); the
 # expiry only bounds what a crashed node leaves behind in the shared state.
 TOKEN_TTL = 30 * 24 * 3600.0
+# A node renews the presence of the guests it holds every third of this (jobs/presence.py);
+# a node that dies stops renewing, and its guests' presence expires.
+PRESENCE_TTL = 30.0
+ONE_NODE = NodeId("node")  # the name of a lone process that was given none
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +102,7 @@ class Chat:
     clock: Clock
     pacing: Pacing
     secret: bytes
+    node: NodeId = ONE_NODE  # this process, among the nodes sharing the work
     # Loaded by the moderation service at start-up; changed only through ``Enforcement``.
     sanctions: SanctionBook = field(default_factory=SanctionBook)
     emergency: set[EmergencyLevel] = field(default_factory=set)
@@ -148,6 +153,25 @@ class Chat:
         await self.shared.release_nick(nickname_key(guest.profile.nickname), guest.id)
         if self.closed_pairs:
             self.closed_pairs = {p for p in self.closed_pairs if guest.id not in p}
+
+    def attach(self, guest_id: str, outbox: Outbox) -> None:
+        """A connection of this node now carries the guest: every node may know it."""
+        self.hub.attach(guest_id, outbox)
+        self.bus.publish(PresenceChanged(GuestId(guest_id), self.node, True))
+        self.spawn(self.shared.set_present(GuestId(guest_id), self.node, PRESENCE_TTL))
+
+    def detach(self, guest_id: str, outbox: Outbox) -> bool:
+        """One connection of the guest closed; True when it was the guest's last one here."""
+        last = self.hub.detach(guest_id, outbox)
+        if last:
+            self.bus.publish(PresenceChanged(GuestId(guest_id), self.node, False))
+            self.spawn(self.shared.clear_present(GuestId(guest_id), self.node))
+        return last
+
+    async def attached_elsewhere(self, guest_id: str) -> bool:
+        """Whether another node holds a live connection of the guest (its heartbeat says)."""
+        node = await self.shared.present_on(GuestId(guest_id))
+        return node is not None and node != self.node
 
     def deliver(self, deliveries: Iterable[Delivery], origin: str | None = None) -> None:
         """Hand deliveries to the bus: the node holding each recipient sends it. ``origin``

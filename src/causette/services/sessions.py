@@ -136,7 +136,7 @@ class Sessions:
         chat = self.chat
         # Only the guest's last connection closing starts the grace period.
         guest = chat.state.guests.get(guest_id)
-        if chat.hub.detach(guest_id, link.outbox) and guest is not None:
+        if chat.detach(guest_id, link.outbox) and guest is not None:
             self._start_grace(guest)
             await chat.persist(guest)
 
@@ -165,9 +165,13 @@ class Sessions:
                 del self._waiting[guest.network]
 
     async def _expire(self, guest_id: str) -> None:
-        guest = self.chat.state.guests.get(guest_id)
-        if guest is not None and not self.chat.hub.is_attached(guest_id):
-            await self.end(guest, LeaveReason.TIMEOUT)
+        chat = self.chat
+        guest = chat.state.guests.get(guest_id)
+        if guest is None or chat.hub.is_attached(guest_id):
+            return
+        if await chat.attached_elsewhere(guest_id):
+            return  # resumed on another node: that node holds the session now
+        await self.end(guest, LeaveReason.TIMEOUT)
 
     async def end(self, guest: Guest, reason: LeaveReason) -> None:
         """The guest leaves every room and its session is over."""
@@ -193,7 +197,7 @@ class Sessions:
         link.outbox.close("flood", discard=True)
         chat = self.chat
         guest = chat.state.guests.get(link.guest_id) if link.guest_id else None
-        if guest is None or not chat.hub.detach(guest.id, link.outbox):
+        if guest is None or not chat.detach(guest.id, link.outbox):
             # Not (or no longer) this connection's guest, or it has others: only this
             # connection goes.
             link.guest_id = None
@@ -210,7 +214,7 @@ class Sessions:
         if guest is None:
             return
         for outbox in chat.hub.outboxes_of(guest_id):
-            chat.hub.detach(guest_id, outbox)
+            chat.detach(guest_id, outbox)
             outbox.close(code, params=params)
         await self.end(guest, LeaveReason.KICKED)
 
@@ -310,9 +314,9 @@ class Sessions:
         # on another connection takes the session over and closes the older one.
         for other in hub.outboxes_of(guest.id):
             if other is not link.outbox:
-                hub.detach(guest.id, other)
+                self.chat.detach(guest.id, other)
                 other.close("session_taken_over")
-        hub.attach(guest.id, link.outbox)
+        self.chat.attach(guest.id, link.outbox)
 
     async def resume(self, link: Link, token: str, last_event_id: int) -> Resumed:
         """Re-attach a session within its grace period and collect what it missed."""
@@ -355,7 +359,7 @@ class Sessions:
     async def quit(self, link: Link) -> None:
         guest = self.chat.guest_of(link)
         link.guest_id = None
-        self.chat.hub.detach(guest.id, link.outbox)
+        self.chat.detach(guest.id, link.outbox)
         await self.end(guest, LeaveReason.QUIT)
 
     def set_lang(self, link: Link, lang: str) -> str:

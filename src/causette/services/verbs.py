@@ -12,7 +12,7 @@ from causette.live.journal import Journal
 from causette.live.relay import HubRelay
 from causette.live.shared import SharedState
 from causette.safety.gate import SafetyGate
-from causette.services.chat import Chat, Pacing
+from causette.services.chat import ONE_NODE, Chat, Pacing
 from causette.services.enforcement import Enforcement
 from causette.services.messages import Messages
 from causette.services.people import People
@@ -20,7 +20,7 @@ from causette.services.rooms import Rooms
 from causette.services.sessions import Sessions
 from causette.store.chat import Store
 from causette.store.connections import ConnectionLog
-from causette.types import Clock
+from causette.types import Clock, NodeId
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,9 +55,10 @@ def build_chat(
     connections: ConnectionLog | None = None,
     gate: SafetyGate | None = None,
     ids: IdAllocator | None = None,
+    node: NodeId = ONE_NODE,
 ) -> ChatServices:
     """Every chat verb over one shared ``Chat``."""
-    chat = Chat(state, store, hub, bus, shared, clock, pacing, secret)
+    chat = Chat(state, store, hub, bus, shared, clock, pacing, secret, node)
     bus.subscribe(HubRelay(hub))
     sessions = Sessions(chat)
     journal = Journal(store, connections, ids)

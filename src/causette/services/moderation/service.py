@@ -14,12 +14,8 @@ One module per group of verbs, each built here over its own dependencies:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from causette.domain.moderation import Case, Locator, Report
-from causette.services.chat import Link
 from causette.services.moderation.appeals import AppealService
 from causette.services.moderation.cases import Cases, CaseView
 from causette.services.moderation.controls import Controls
@@ -53,26 +49,6 @@ class ModerationService:
         """Be told ``(what, id)`` when the queue changes (the console's live updates)."""
         self.feed.subscribe(listener)
 
-    # The web transport's two calls (transport/web/session.py), until it calls ``cases``.
-
-    async def report_from(
-        self,
-        link: Link,
-        locator: Locator,
-        category: str,
-        explanation: str,
-        contact: str | None,
-        good_faith: bool,
-    ) -> tuple[Report, Case]:
-        """See ``Cases.report_from``."""
-        return await self.cases.report_from(
-            link, locator, category, explanation, contact, good_faith
-        )
-
-    async def report_status(self, receipts: Sequence[str]) -> list[dict[str, Any]]:
-        """See ``Cases.report_status``."""
-        return await self.cases.report_status(receipts)
-
 
 def build_moderation(
     chat: ChatServices,
@@ -83,7 +59,7 @@ def build_moderation(
 ) -> ModerationService:
     """Every moderation verb, over the chat's ``Enforcement`` and the two stores."""
     live = chat.enforcement
-    feed = Feed()
+    feed = Feed(chat.chat.bus)
     misuse = Misuse(mod, policy.misuse, clock)
     return ModerationService(
         cases=Cases(live, store, mod, feed, clock, policy),

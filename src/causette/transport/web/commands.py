@@ -212,7 +212,7 @@ class Target:
 
 
 async def report(w: Web, a: Args) -> Payload:
-    filed, case = await w.moderation.report_from(
+    filed, case = await w.moderation.cases.report_from(
         w.link,
         a.value("target", Locator),
         a.text("category"),
@@ -224,7 +224,7 @@ async def report(w: Web, a: Args) -> Payload:
 
 
 async def report_status(w: Web, a: Args) -> Payload:
-    reports = await w.moderation.report_status(a.texts("receipts"))
+    reports = await w.moderation.cases.report_status(a.texts("receipts"))
     for item in reports:
         closed = item.pop("closed_at")
         item["closed_at"] = web.iso(closed) if closed is not None else None
