@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from causette.domain.events import Delivery, Event
-from causette.domain.models import Guest, Room
+from causette.domain.models import Guest, Message, Room
 from causette.domain.moderation import EmergencyLevel
 from causette.domain.names import nickname_key
 from causette.domain.ratelimit import StrikeCounter, TokenBucket
@@ -202,6 +202,13 @@ class Chat:
         (``Enforcement.guests_bound_by`` finds every session a sanction binds).
         """
         return [g for g in self.state.guests.values() if g.device == device]
+
+    async def history(self, guest: Guest, room: Room) -> list[Message]:
+        """What a guest sees of a room's past on joining: its last messages, within age."""
+        p = self.pacing
+        since = self.now() - p.history_age
+        messages = await self.store.room_history(room.id, p.history_count, since)
+        return list(self.state.visible_to(guest, messages))
 
     def members(self, room: Room) -> list[Guest]:
         guests = self.state.guests

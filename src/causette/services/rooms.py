@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from causette.domain.models import Guest, Message, Room, RoomInfo, UserView
+from causette.domain.models import Message, Room, RoomInfo, UserView
 from causette.services.chat import Chat, Link
 
 log = logging.getLogger(__name__)
@@ -25,12 +25,6 @@ class Rooms:
     def _members(self, room: Room) -> list[UserView]:
         return [g.view for g in self.chat.members(room)]
 
-    async def _history(self, guest: Guest, room: Room) -> list[Message]:
-        chat, p = self.chat, self.chat.pacing
-        since = chat.now() - p.history_age
-        messages = await chat.store.room_history(room.id, p.history_count, since)
-        return list(chat.state.visible_to(guest, messages))
-
     async def join(self, link: Link, room_ref: str) -> Joined:
         chat = self.chat
         guest = chat.guest_of(link)
@@ -39,7 +33,7 @@ class Rooms:
         room, deliveries = chat.state.join(guest, target.id)
         chat.deliver(deliveries)
         chat.rooms_changed()
-        history = await self._history(guest, room)
+        history = await self.chat.history(guest, room)
         await chat.persist(guest)
         return Joined(room, self._members(room), history)
 

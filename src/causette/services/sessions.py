@@ -27,7 +27,9 @@ from causette.store.chat import Declaration, StoredGuest
 
 log = logging.getLogger(__name__)
 
-RESUME_MAX = 10_000  # missed messages replayed by one resume
+# Missed messages one resume replays. Past that, a replay would flood the client with what it
+# cannot read anyway: it is told to resynchronise, and gets each room's recent history.
+RESUME_MAX = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +48,9 @@ class Resumed:
     joined: list[Joined]
     privates: list[UserView]
     missed: list[Message]
+    # More was missed than one resume replays: ``missed`` is empty and each of ``joined``
+    # carries its room's recent history instead; the client starts those rooms afresh.
+    resync: bool = False
 
 
 class Sessions:
@@ -332,16 +337,21 @@ class Sessions:
         try:
             self._attach(link, guest)
             missed = await chat.store.messages_after(
-                max(0, last_event_id), list(guest.rooms), guest.id, RESUME_MAX
+                max(0, last_event_id), list(guest.rooms), guest.id, RESUME_MAX + 1
             )
+            resync = len(missed) > RESUME_MAX
+            joined = []
+            for room_id in guest.rooms:
+                room = state.rooms[room_id]
+                history = await chat.history(guest, room) if resync else []
+                joined.append(Joined(room, [g.view for g in chat.members(room)], history))
         except BaseException:
             link.outbox.release(0)
             raise
+        if resync:
+            log.info("resume too far behind: resync", extra={"guest": guest.id})
+            missed = []
         guest.lang = link.lang
-        joined = [
-            Joined(state.rooms[r], [g.view for g in chat.members(state.rooms[r])], [])
-            for r in guest.rooms
-        ]
         privates = [state.guests[p].view for p in guest.privates if p in state.guests]
         return Resumed(
             guest,
@@ -350,6 +360,7 @@ class Sessions:
             joined,
             privates,
             list(state.visible_to(guest, missed)),
+            resync,
         )
 
     def finish_resume(self, link: Link, answer: str, resumed: Resumed) -> None:

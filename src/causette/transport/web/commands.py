@@ -97,6 +97,7 @@ async def resume(w: Web, a: Args) -> Payload:
             "rooms": [web.room_info(i) for i in resumed.rooms],
             "joined": [_joined(j) for j in resumed.joined],
             "privates": [web.user(v) for v in resumed.privates],
+            "resync": resumed.resync,
         },
     )
     # The ack goes first, then the missed messages, then what arrived meanwhile.

@@ -44,6 +44,10 @@ function applySession(ack) {
 function applyResume(ack) {
   applySession(ack);
   const joined = new Set((ack.joined || []).map((rs) => upsertRoom(rs).key));
+  // Too much was missed to replay: each room restarts from its recent history.
+  if (ack.resync) {
+    for (const key of joined) addNotice(state.convs.get(key), { key: 'notice_resync' });
+  }
   for (const u of ack.privates || []) openPrivate(u);
   for (const c of state.convs.values()) {
     if (c.kind === 'room' && !c.closed && !joined.has(c.key)) {
