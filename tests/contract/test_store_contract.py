@@ -292,3 +292,12 @@ async def test_everything_survives_close_and_reopen(store: Store, make_store: Ma
         assert await store.ignores_of("dev-zoe") == [entry]
     finally:
         await store.close()
+
+
+async def test_forget_ignores_removes_those_made_by_and_aimed_at_a_device(store: Store) -> None:
+    await store.add_ignore("dev-anon", IgnoreEntry("i1", "dev-bob", "Bob"))
+    await store.add_ignore("dev-zoe", IgnoreEntry("i2", "dev-anon", "Anon"))
+    await store.add_ignore("dev-zoe", IgnoreEntry("i3", "dev-bob", "Bob"))
+    assert await store.forget_ignores("dev-anon") == 2
+    assert await store.ignores_of("dev-anon") == []
+    assert [e.id for e in await store.ignores_of("dev-zoe")] == ["i3"]

@@ -84,6 +84,9 @@ class Guest:
     privacy: Privacy = Privacy.SHARED_ROOM
     lang: str = "fr"
     network: str = ""  # keyed hash of the network it entered from (sanctions bind to it)
+    # Entered without the device cookie: its device lives only as long as this session, and so
+    # do the ignores and the declaration made with it.
+    ephemeral: bool = False
     # dicts used as ordered sets: the order of tabs is the order of joining.
     rooms: dict[str, None] = field(default_factory=dict)
     privates: dict[str, None] = field(default_factory=dict)

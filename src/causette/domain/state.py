@@ -254,6 +254,16 @@ class ChatState:
     def ignores_of(self, device: str) -> list[IgnoreEntry]:
         return list(self._ignores.get(device, {}).values())
 
+    def unload_ignores(self, device: str) -> None:
+        """Forget a device's ignores in memory once its last session ended (storage keeps
+        them for its next visit): only live devices' ignores filter deliveries."""
+        for entry in self._ignores.pop(device, {}).values():
+            ignorers = self._ignored_by.get(entry.ignored_device)
+            if ignorers is not None:
+                ignorers.discard(device)
+                if not ignorers:
+                    del self._ignored_by[entry.ignored_device]
+
     def ignore(self, guest: Guest, target: Guest, entry_id: str) -> IgnoreEntry | None:
         """Ignore ``target``'s device; returns the new entry, or None if already ignored."""
         if target.device == guest.device:

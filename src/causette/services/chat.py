@@ -70,6 +70,7 @@ class Link:
     port: int = 0
     protocol: str = "web"
     network: str = ""  # keyed hash of the address (IPv4, or IPv6 /64), set on admission
+    ephemeral: bool = False  # no device cookie: ``device`` is new at every connection
     # Set by ``Sessions.admit``: every frame of the connection counts against these,
     # before and after entry, so a flood of requests is cut off like a flood of messages.
     requests: TokenBucket | None = None

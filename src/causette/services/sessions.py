@@ -192,6 +192,11 @@ class Sessions:
         await chat.store.end_guest(guest.id, chat.now())
         for room_id in rooms_before:
             await chat.forget_room_if_gone(room_id)
+        if not chat.guests_of(guest.device):
+            chat.state.unload_ignores(guest.device)
+            if guest.ephemeral:
+                # Its device cannot come back: what was bound to it goes with the session.
+                await chat.store.forget_ignores(guest.device)
         log.info("guest left", extra={"guest": guest.id, "reason": reason.value})
 
     def strike(self, link: Link) -> None:
@@ -284,7 +289,14 @@ class Sessions:
             raise
         # The nickname may have been taken while we awaited storage.
         nick = state.check_nickname(nick)
-        guest = Guest(new_public_id(), link.device, profile, lang=link.lang, network=network)
+        guest = Guest(
+            new_public_id(),
+            link.device,
+            profile,
+            lang=link.lang,
+            network=network,
+            ephemeral=link.ephemeral,
+        )
         token = new_token()
         if not await chat.shared.claim_nick(nickname_key(nick), guest.id):
             raise Refused("nickname_taken", field="nickname", nick=nick)  # on another node
@@ -293,10 +305,11 @@ class Sessions:
             await chat.track(guest, token_hash(token), now)
             state.load_ignores(guest.device, await store.ignores_of(guest.device))
             keep_since = previous.declared_at if previous and previous.age == profile.age else now
-            await store.put_declaration(
-                link.device,
-                Declaration(nick, profile.age, profile.gender, profile.postal_code, keep_since),
-            )
+            if not link.ephemeral:  # nobody will ever come back with that device
+                await store.put_declaration(
+                    link.device,
+                    Declaration(nick, profile.age, profile.gender, profile.postal_code, keep_since),
+                )
             await chat.persist(guest)
         except Exception:
             state.remove_guest(guest)

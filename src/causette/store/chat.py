@@ -125,3 +125,7 @@ class Store(Protocol):
     async def add_ignore(self, device: str, entry: IgnoreEntry) -> None: ...
 
     async def remove_ignore(self, device: str, entry_id: str) -> None: ...
+
+    async def forget_ignores(self, device: str) -> int:
+        """Delete the ignores made by ``device`` and those aimed at it (a device that
+        cannot come back); how many went."""

@@ -376,3 +376,13 @@ class SqliteStore:
 
     async def remove_ignore(self, device: str, entry_id: str) -> None:
         await self.write("DELETE FROM ignore_entry WHERE device = ? AND id = ?", (device, entry_id))
+
+    async def forget_ignores(self, device: str) -> int:
+        def run(db: sqlite3.Connection) -> int:
+            with db:
+                return db.execute(
+                    "DELETE FROM ignore_entry WHERE device = ? OR ignored_device = ?",
+                    (device, device),
+                ).rowcount
+
+        return await self.run(run)

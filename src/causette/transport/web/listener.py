@@ -155,7 +155,7 @@ class WebListener:
         ip = ws.client.host if ws.client else "unknown"
         outbox = Outbox(web.CODEC, self.outbox_max_bytes)
         port = ws.client.port if ws.client else 0
-        link = Link(ip, device, outbox, lang=self.default_lang, port=port)
+        link = Link(ip, device, outbox, lang=self.default_lang, port=port, ephemeral=not cookie)
         if ws.query_params.get("v") != str(web.VERSION):
             await self._refuse(ws, link, "protocol_unsupported")
             return
