@@ -55,6 +55,8 @@ class LimitSettings:
     strike_window_seconds: float = 30.0
     user_rooms_max: int = 200
     outbox_max_bytes: int = 1_048_576
+    send_timeout_seconds: float = 5.0
+    send_buffer_bytes: int = 262_144
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,6 +263,8 @@ def parse(document: dict[str, Any]) -> Settings:
         strike_window_seconds=lim.number("strike_window_seconds", 30.0, 1.0, 3600.0),
         user_rooms_max=lim.integer("user_rooms_max", 200, 0, 100_000),
         outbox_max_bytes=lim.integer("outbox_max_bytes", 1_048_576, 4096, 1 << 30),
+        send_timeout_seconds=lim.number("send_timeout_seconds", 5.0, 0.1, 600.0),
+        send_buffer_bytes=lim.integer("send_buffer_bytes", 262_144, 4096, 1 << 26),
     )
     lim.check_unknown()
 
