@@ -12,6 +12,7 @@ import logging
 import os
 import secrets
 import socket
+import struct
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, replace
@@ -20,6 +21,8 @@ from pathlib import Path
 import uvicorn
 from starlette.applications import Starlette
 from starlette.types import ASGIApp
+from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIOProtocol
+from websockets.http11 import Request as Handshake
 
 from causette.config import Settings
 from causette.domain.models import Rules
@@ -48,7 +51,7 @@ from causette.store.sqlite.chat import SqliteStore
 from causette.store.sqlite.connections import SqliteConnectionLog, load_connection_key
 from causette.store.sqlite.moderation import SqliteModerationStore
 from causette.transport.console.routes import Console
-from causette.transport.web.listener import WebListener
+from causette.transport.web.listener import ABORT_EXTENSION, WebListener
 from causette.types import NodeId, SystemClock
 
 log = logging.getLogger(__name__)
@@ -147,6 +150,7 @@ class App:
         self.clock = SystemClock()
         self.shared = InProcessSharedState(self.clock)
         state = ChatState(rules_of(settings))
+        secret = load_secret(data_dir)
         for spec in settings.rooms:
             state.add_official_room(spec.name, spec.topic)
         # Connection data (LCEN): a file of its own, addresses sealed with a key kept apart.
@@ -163,7 +167,7 @@ class App:
             self.shared,
             self.clock,
             pacing_of(settings),
-            load_secret(data_dir),
+            secret,
             connections=self.connections,
             gate=gate,
             ids=CounterAllocator(self.store.max_message_id),
@@ -184,8 +188,13 @@ class App:
             accounts=self.moderation_store,
         )
         # Moderators' accounts and the console at /moderation (SAFETY.md 22).
+        # Logins are throttled per network, by the same keyed hash as network sanctions.
         self.accounts = AccountService(
-            self.moderation_store, self.moderation_store, self.shared, time.time
+            self.moderation_store,
+            self.moderation_store,
+            self.shared,
+            time.time,
+            network_secret=secret,
         )
         self.console = Console(self.moderation, self.accounts, self.connections, time.time)
         lim = settings.limits
@@ -204,6 +213,7 @@ class App:
             default_lang=settings.server.lang,
             outbox_max_bytes=lim.outbox_max_bytes,
             idle_timeout=settings.session.idle_timeout_seconds,
+            send_timeout=lim.send_timeout_seconds,
         )
         self._jobs: list[asyncio.Task[None]] = []
         self.activity = ActivitySummary(self.store, self.moderation_store, self.clock)
@@ -276,6 +286,49 @@ def bind(host: str, port: int) -> socket.socket:
 GRACEFUL_SECONDS = 5
 
 
+def abort_transport(transport: asyncio.Transport) -> None:
+    """Drop a connection now, with whatever it still has to send.
+
+    ``transport.close()`` waits for the buffer to drain, which never happens when the peer
+    has stopped reading; ``abort()`` drops asyncio's buffer, and a zero linger makes the
+    kernel reset the connection and free its own send buffer (megabytes) instead of keeping
+    an orphaned socket that retries for minutes.
+    """
+    sock = transport.get_extra_info("socket")
+    if sock is not None:
+        with contextlib.suppress(OSError):
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    transport.abort()
+
+
+class _WebSocketProtocol(WebSocketsSansIOProtocol):
+    """uvicorn's websockets-sansio protocol with two bounds on a peer that stops reading.
+
+    Its socket's send buffer is fixed at ``send_buffer`` bytes (the kernel otherwise grows
+    it to megabytes, all held for a reader that may never read), and the application gets
+    a way to drop the connection (``ABORT_EXTENSION`` in the scope's extensions), which
+    ASGI does not have: ``websocket.close`` only queues a close frame behind what the peer
+    is not reading. ``make_server`` subclasses it with the configured size.
+    """
+
+    send_buffer = 262_144
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        sock = transport.get_extra_info("socket")
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, self.send_buffer)
+        super().connection_made(transport)
+
+    def handle_connect(self, event: Handshake) -> None:
+        super().handle_connect(event)
+        # The application's task is created but has not run yet: it sees the extension.
+        scope = getattr(self, "scope", None)
+        if scope is not None:
+            transport = self.transport
+            scope["extensions"][ABORT_EXTENSION] = {"abort": lambda: abort_transport(transport)}
+
+
 class _Server(uvicorn.Server):
     """uvicorn's server, telling WebSocket clients why they are cut before it cuts them."""
 
@@ -319,7 +372,11 @@ def make_server(settings: Settings) -> tuple[App, uvicorn.Server]:
         app.asgi(),
         lifespan="on",
         log_config=None,
-        ws="websockets-sansio",
+        ws=type(
+            "WebSocketProtocol",
+            (_WebSocketProtocol,),
+            {"send_buffer": settings.limits.send_buffer_bytes},
+        ),
         ws_max_size=64 * 1024,
         ws_ping_interval=None,
         server_header=False,

@@ -64,6 +64,8 @@ class LimitSettings:
     network_reports_burst: int = 10
     network_reports_per_minute: float = 3.0
     grace_sessions_per_network: int = 10
+    send_timeout_seconds: float = 5.0
+    send_buffer_bytes: int = 262_144
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,6 +281,8 @@ def parse(document: dict[str, Any]) -> Settings:
         network_reports_burst=lim.integer("network_reports_burst", 10, 1, 100_000),
         network_reports_per_minute=lim.number("network_reports_per_minute", 3.0, 0.01, 100_000.0),
         grace_sessions_per_network=lim.integer("grace_sessions_per_network", 10, 1, 100_000),
+        send_timeout_seconds=lim.number("send_timeout_seconds", 5.0, 0.1, 600.0),
+        send_buffer_bytes=lim.integer("send_buffer_bytes", 262_144, 4096, 1 << 26),
     )
     lim.check_unknown()
 

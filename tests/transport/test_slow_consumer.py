@@ -1,5 +1,8 @@
 """A connection that stops reading is cut off with ``slow_consumer``; nobody else waits.
 
+The last test is the attack itself (issue 7, point 9): a client that never reads, with the
+buffers the server's kernel gives it, must be cut within seconds and its socket freed.
+
 To make "stops reading" deterministic, the slow client's receive buffer and the server's send
 buffer for that one socket are shrunk (as on a congested mobile link), and the client library
 stops reading after one queued frame. Then the server's bounded outbox must overflow.
@@ -9,18 +12,30 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import socket
+import time
+from collections.abc import Callable
+from typing import Any
 
 from harness import (
     FRAMES_PER_CONNECTION,
+    PROFILE,
     Client,
     Connector,
     Launcher,
     Server,
+    eventually,
     in_room,
     open_ws,
     posters,
 )
+from websockets.client import ClientProtocol
+from websockets.frames import Frame as WsFrame
+from websockets.frames import Opcode
+from websockets.uri import parse_uri
+
+from causette.transport.web.listener import CLOSE_TIMEOUT
 
 SLOW = {
     "limits": {
@@ -144,3 +159,129 @@ async def test_resume_replays_more_than_the_outbox_budget(
     await again.no_event("disconnect")
     await senders[0].say("general", "et ensuite")
     assert (await again.next_event("message"))["text"] == "et ensuite"
+
+
+# -- a client that never reads, with the buffers the kernel gives it -------------------------
+
+NEVER_READS = {
+    "limits": {
+        "message_max": 1000,
+        "burst": 1000,
+        "rate_per_second": 1000,
+        "network_burst": 100_000,
+        "network_rate_per_second": 100_000,
+        "requests_burst": 100_000,
+        "requests_per_second": 100_000,
+        "connections_per_ip": 20,
+        "send_timeout_seconds": 1.0,
+    }
+}
+CUT_WITHIN = 1.0 + CLOSE_TIMEOUT + 5.0  # the send timeout, the close attempt, and slack
+
+
+class RawClient:
+    """A WebSocket client over a plain socket that reads only when told to: the attacker of
+    issue 7 (point 9), who enters, joins a busy room and then never reads again."""
+
+    def __init__(self, server: Server) -> None:
+        self.sock = socket.create_connection(("127.0.0.1", server.port))
+        # A small receive window, as a client may ask for: the attack fills buffers sooner.
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        self.port: int = self.sock.getsockname()[1]
+        self.ws = ClientProtocol(parse_uri(server.ws_url))
+        request = self.ws.connect()
+        request.headers["Cookie"] = "causette_device=raw-device"
+        self.ws.send_request(request)
+        self._flush()
+        self.sock.settimeout(5)
+        self.frames: list[dict[str, Any]] = []
+
+    def _flush(self) -> None:
+        self.sock.sendall(b"".join(self.ws.data_to_send()))
+
+    def send(self, obj: dict[str, Any]) -> None:
+        self.ws.send_text(json.dumps(obj).encode())
+        self._flush()
+
+    def read_until(self, pred: Callable[[dict[str, Any]], bool]) -> dict[str, Any]:
+        """Read (blocking, in a thread) until a frame matches ``pred``."""
+        while True:
+            for frame in self.frames:
+                if pred(frame):
+                    self.frames.remove(frame)
+                    return frame
+            data = self.sock.recv(65536)
+            assert data, "closed by the server"
+            self.ws.receive_data(data)
+            for event in self.ws.events_received():
+                if isinstance(event, WsFrame) and event.opcode == Opcode.TEXT:
+                    self.frames.extend(json.loads(line) for line in event.data.decode().split("\n"))
+
+    def is_reset_or_closed(self) -> bool:
+        """Drain what the buffers held: True once the server has reset or closed the socket."""
+        self.sock.settimeout(0.2)
+        try:
+            while self.sock.recv(65536):
+                pass
+        except TimeoutError:
+            return False
+        except OSError:  # ECONNRESET: the server reset the connection
+            return True
+        return True  # end of stream
+
+
+async def test_a_client_that_never_reads_is_cut_and_its_socket_freed(
+    launch: Launcher, connect_client: Connector
+) -> None:
+    server = await launch.start(NEVER_READS)
+    (marc,) = await in_room(connect_client, server, "general", "Marc")
+    senders = await posters(connect_client, server, "general", 3)
+    raw = RawClient(server)
+    await asyncio.to_thread(raw.read_until, lambda f: f["type"] == "hello")
+    raw.send({"type": "enter", "id": 1, "nickname": "Muet", **PROFILE})
+    raw.send({"type": "join", "id": 2, "room": "general"})
+    await asyncio.to_thread(raw.read_until, lambda f: f.get("re") == 2)
+    for client in (marc, *senders):
+        await client.next_event("joined", lambda f: f["user"]["nick"] == "Muet")
+    web = server.app.web
+    (link,) = [link for link in web.links if link.port == raw.port]
+    assert link.guest_id is not None
+    (protocol,) = [
+        c
+        for c in server.uvicorn.server_state.connections
+        if getattr(c, "client", None) == ("127.0.0.1", raw.port)
+    ]
+    transport: asyncio.Transport = protocol.transport  # type: ignore[attr-defined]
+
+    # From now on it reads nothing; the room stays busy, and Marc's messages keep arriving.
+    say = {"type": "say", "room": "general", "text": "x" * 1000}
+    latencies: list[float] = []
+    started = time.monotonic()
+    n = 0
+    while link in web.links:
+        assert time.monotonic() - started < CUT_WITHIN, "the silent reader was not cut off"
+        n += 1
+        for sender in senders:
+            await sender.send({**say, "id": n})
+        sent = time.monotonic()
+        for sender in senders:
+            ack = await sender.reply(n, timeout=5)
+            assert ack["type"] == "ack", ack
+            sender.buffer.clear()
+        for _ in senders:
+            await marc.next_event("message", timeout=5)
+        latencies.append(time.monotonic() - sent)
+    cut_after = time.monotonic() - started
+
+    assert cut_after < CUT_WITHIN
+    assert link.outbox.closed == "slow_consumer"
+    # Its memory is freed: no outbox in the hub, no connection in uvicorn, no buffers.
+    await eventually(lambda: not server.app.hub.is_attached(link.guest_id or ""))
+    await eventually(lambda: protocol not in server.uvicorn.server_state.connections)
+    assert transport.is_closing()
+    assert transport.get_write_buffer_size() == 0
+    assert await asyncio.to_thread(raw.is_reset_or_closed)
+    # Nobody else waited on it: a message reached Marc well within a second, every time.
+    assert max(latencies) < 1.0, latencies
+    await marc.no_event("disconnect")
+    raw.sock.close()

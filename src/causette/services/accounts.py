@@ -1,12 +1,22 @@
 """Moderator, administrator and trusted-flagger accounts: passwords, TOTP, console sessions
 (SAFETY.md 22).
 
-Passwords are hashed with argon2id. A login with a wrong password (or a wrong TOTP code)
-counts a failure; ``max_failures`` in a row lock the account for ``lockout`` seconds, during
-which even the right password is refused. An unknown username costs the same hashing as a
-known one and fails with the same generic ``login_failed``. A console session is a bearer
-token (its SHA-256 is stored) with a CSRF token; it ends after ``session_idle`` seconds
-without use. The audit log records logins and failures, never a password or an address.
+Passwords are hashed with argon2id, which costs 64 MiB and tens of milliseconds a try by
+design: so a login is throttled before anything is hashed. Each network (an IPv4 address or
+an IPv6 /64, by its keyed hash) has a bucket of ``network_burst`` attempts refilling at
+``network_rate`` a second (``login_throttled`` when empty); at most ``hash_concurrency``
+hashes run at once and ``hash_queue`` more may wait (``login_busy`` beyond: try later).
+
+A failed login counts against the pair (username, network): ``max_failures`` within
+``lockout`` seconds lock that username for that network only, so nobody can lock a moderator
+out from elsewhere; the username need not exist, so a lock says nothing about who does. A
+slower guard counts every network's failures on one account: ``account_max_failures`` within
+``account_window`` seconds lock it for everyone, since a /64 is cheap and many networks could
+otherwise guess without end. While locked, even the right password is refused, without
+hashing. Any wrong combination (unknown user, wrong password, missing or wrong code) answers
+the same ``login_failed`` and counts the same failure. A console session is a bearer token
+(its SHA-256 is stored) with a CSRF token; it ends after ``session_idle`` seconds without
+use. The audit log records logins and failures, never a password or an address.
 
 One-time codes are RFC 6238 TOTP through ``pyotp``, with what every authenticator app
 assumes: SHA-1, 6 digits, a 30-second step; a code of the step before or after is accepted
@@ -17,6 +27,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import re
 import secrets
 from collections.abc import Callable
@@ -29,8 +40,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from causette.domain.accounts import Account, ConsoleSession, Role
 from causette.domain.audit import AuditEntry
-from causette.domain.identity import token_hash
-from causette.errors import InvalidInput, Refused
+from causette.domain.identity import network_hash, token_hash
+from causette.errors import InvalidInput, LimitExceeded, Refused
 from causette.live.shared import SharedState
 from causette.store.moderation import AccountStore, AuditLog
 
@@ -109,6 +120,14 @@ class AccountService:
         max_failures: int = 5,
         lockout: float = 900,
         hasher: PasswordHasher | None = None,
+        *,
+        network_secret: bytes | None = None,
+        network_burst: float = 10,
+        network_rate: float = 1 / 6,
+        hash_concurrency: int = 2,
+        hash_queue: int = 8,
+        account_max_failures: int = 50,
+        account_window: float = 3600,
     ) -> None:
         self.store = store
         self.audit = audit
@@ -117,24 +136,36 @@ class AccountService:
         self.session_idle = session_idle
         self.max_failures = max_failures
         self.lockout = lockout
-        self._hasher = hasher or PasswordHasher()  # argon2id, RFC 9106 low-memory profile
+        self.network_burst = network_burst
+        self.network_rate = network_rate
+        self.hash_queue = hash_queue
+        self.account_max_failures = account_max_failures
+        self.account_window = account_window
+        # Public so that tests can wrap it (to count hashes).
+        self.hasher = hasher or PasswordHasher()  # argon2id, RFC 9106 low-memory profile
         self._dummy: str | None = None
-        # TOTP steps already used, shared by every node: a code seen once cannot be replayed.
+        # Failure counts, budgets and TOTP steps already used, shared by every node.
         self._shared = shared
-        self._locks: dict[int, asyncio.Lock] = {}
+        # Without the server's key (the admin commands, which log nobody in) a process key.
+        self._network_secret = network_secret or secrets.token_bytes(32)
+        self._hashing = asyncio.Semaphore(hash_concurrency)
+        self._hash_concurrency = hash_concurrency
+        self._in_line = 0  # logins hashing or waiting to: changed only between awaits
 
     async def _hash(self, password: str) -> str:
         # argon2 takes tens of milliseconds of CPU by design: keep it off the event loop.
-        return await asyncio.to_thread(self._hasher.hash, password)
+        return await asyncio.to_thread(self.hasher.hash, password)
 
     async def _verify(self, stored: str, password: str) -> bool:
         def check() -> bool:
             try:
-                return self._hasher.verify(stored, password)
+                return self.hasher.verify(stored, password)
             except (VerificationError, InvalidHashError):
                 return False
 
-        return await asyncio.to_thread(check)
+        # Each hash holds 64 MiB and a core: a few at a time, whatever the number of logins.
+        async with self._hashing:
+            return await asyncio.to_thread(check)
 
     async def _dummy_hash(self) -> str:
         if self._dummy is None:
@@ -175,69 +206,97 @@ class AccountService:
 
     # -- logging in ----------------------------------------------------------------------
 
-    async def login(self, username: str, password: str, totp_code: str) -> tuple[Account, str, str]:
-        """Check the credentials; on success a new session: ``(account, token, csrf)``.
+    async def login(
+        self, username: str, password: str, totp_code: str, address: str = "unknown"
+    ) -> tuple[Account, str, str]:
+        """Check the credentials from ``address`` (the client's IP); on success a new
+        session: ``(account, token, csrf)``.
 
-        Refuses with ``login_failed`` whatever was wrong (unknown user, wrong password, wrong
-        code), ``account_locked`` while locked, ``totp_required`` when the password is right
-        but the account's code is missing.
+        Refuses, before any hashing, with ``login_throttled`` (``retry_after`` seconds) when
+        the address's network has spent its attempts, ``login_busy`` when too many hashes
+        wait, ``account_locked`` while the username is locked for this network or the
+        account for all; then with ``login_failed`` whatever was wrong (unknown user, wrong
+        password, missing or wrong code), or ``account_locked`` when that failure locks it.
         """
-        now = self._wall()
-        name = normalise_username(username)
-        account = await self.store.account_by_username(name) if USERNAME.fullmatch(name) else None
-        if account is None or account.disabled_at is not None:
-            await self._verify(await self._dummy_hash(), password[:PASSWORD_MAX])
-            await self._audit_failure(None, now, "unknown_user")
-            raise Refused("login_failed")
-        # One attempt at a time per account: parallel guesses must not share a failure count.
-        lock = self._locks.setdefault(account.id, asyncio.Lock())
-        async with lock:
-            return await self._check(account.id, password, totp_code)
+        network = network_hash(address, self._network_secret)
+        wait = await self._shared.take(f"login:{network}", self.network_burst, self.network_rate)
+        if wait > 0:
+            raise LimitExceeded("login_throttled", retry_after=max(1, math.ceil(wait)))
+        # Checked and counted with no await in between, so concurrent logins cannot all pass.
+        if self._in_line >= self._hash_concurrency + self.hash_queue:
+            raise LimitExceeded("login_busy", retry_after=1)
+        self._in_line += 1
+        try:
+            return await self._attempt(normalise_username(username), password, totp_code, network)
+        finally:
+            self._in_line -= 1
 
-    async def _check(
-        self, account_id: int, password: str, totp_code: str
+    async def _attempt(
+        self, name: str, password: str, totp_code: str, network: str
     ) -> tuple[Account, str, str]:
         now = self._wall()
-        account = await self.store.get_account(account_id)
-        if account is None or account.disabled_at is not None:
-            raise Refused("login_failed")
-        if account.locked_until is not None and now < account.locked_until:
-            await self._verify(await self._dummy_hash(), password[:PASSWORD_MAX])
+        password = password[:PASSWORD_MAX]
+        account = await self.store.account_by_username(name) if USERNAME.fullmatch(name) else None
+        if account is not None and account.disabled_at is not None:
+            account = None
+        # The pair is keyed by the name as typed (folded), known or not: an unknown name
+        # locks like a known one, so a lock does not tell who has an account.
+        pair = f"login-pair:{name}:{network}"
+        whole = f"login-account:{account.id}" if account is not None else None
+        if await self._shared.failures(pair) >= self.max_failures or (
+            whole is not None and await self._shared.failures(whole) >= self.account_max_failures
+        ):
             await self._audit_failure(account, now, "locked")
-            raise Refused("account_locked", until=account.locked_until)
-        if not await self._verify(account.password_hash, password[:PASSWORD_MAX]):
-            await self._failed(account, now, "password")
+            raise Refused("account_locked")
+        # Counted before hashing, so that parallel guesses share one count; a success
+        # clears it.
+        failures = await self._shared.count_failure(pair, self.lockout)
+        if failures > self.max_failures:
+            await self._audit_failure(account, now, "locked")
+            raise Refused("account_locked")
+        if account is None:
+            await self._verify(await self._dummy_hash(), password)
+            await self._failed(None, now, "unknown_user", failures)
+        if not await self._verify(account.password_hash, password):
+            await self._failed(account, now, "password", failures)
         if account.totp_secret is not None:
-            code = totp_code.strip()
-            if not code:
-                raise Refused("totp_required", field="totp")
-            step = totp_step(account.totp_secret, code, now)
+            # A missing code is a failure like a wrong one: the answer must not tell that
+            # the password was right.
+            step = totp_step(account.totp_secret, totp_code, now)
             # A step stays acceptable for the whole window around it: remember it as long.
             used_for = (2 * TOTP_WINDOW + 2) * TOTP_STEP
             if step is None or not await self._shared.use_once(
                 f"totp:{account.id}:{step}", used_for
             ):
-                await self._failed(account, now, "totp")
-        if account.failed_logins or account.locked_until is not None:
-            await self.store.set_login_state(account.id, 0, None)
-        if self._hasher.check_needs_rehash(account.password_hash):
+                await self._failed(
+                    account, now, "totp" if totp_code.strip() else "totp_missing", failures
+                )
+        await self._shared.clear_failures(pair)
+        if self.hasher.check_needs_rehash(account.password_hash):
             log.info("password hash parameters are outdated", extra={"account": account.id})
         token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
         await self.store.add_session(ConsoleSession(token_hash(token), account.id, csrf, now, now))
         await self.audit.append(AuditEntry(0, now, account.role.value, str(account.id), "login"))
         return account, token, csrf
 
-    async def _failed(self, account: Account, now: float, why: str) -> NoReturn:
-        """Count a failure, lock at ``max_failures``; always raises."""
-        failures = account.failed_logins + 1
-        locked_until = now + self.lockout if failures >= self.max_failures else None
-        await self.store.set_login_state(
-            account.id, 0 if locked_until is not None else failures, locked_until
-        )
-        await self._audit_failure(account, now, why, failures, locked_until is not None)
-        if locked_until is not None:
-            log.warning("console account locked", extra={"account": account.id})
-            raise Refused("account_locked", until=locked_until)
+    async def _failed(
+        self, account: Account | None, now: float, why: str, failures: int
+    ) -> NoReturn:
+        """Record a failure (the pair's is already counted); the ``max_failures``-th
+        answers ``account_locked``. Always raises."""
+        locked = failures >= self.max_failures
+        if account is not None:
+            whole = await self._shared.count_failure(
+                f"login-account:{account.id}", self.account_window
+            )
+            if whole >= self.account_max_failures:
+                locked = True
+                log.warning(
+                    "console account locked for every network", extra={"account": account.id}
+                )
+        await self._audit_failure(account, now, why, failures, locked)
+        if locked:
+            raise Refused("account_locked")
         raise Refused("login_failed")
 
     async def _audit_failure(

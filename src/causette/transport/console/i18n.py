@@ -311,9 +311,14 @@ ERRORS: dict[str, dict[str, str]] = {
         "fr": "Trop d'essais : ce compte est verrouillé pour quelques minutes.",
         "en": "Too many attempts: this account is locked for a few minutes.",
     },
-    "totp_required": {
-        "fr": "Ce compte demande le code à usage unique de votre application.",
-        "en": "This account needs the one-time code from your app.",
+    "login_throttled": {
+        "fr": "Trop de tentatives de connexion depuis votre réseau : réessayez dans "
+        "{retry_after} s.",
+        "en": "Too many login attempts from your network: try again in {retry_after} s.",
+    },
+    "login_busy": {
+        "fr": "Le serveur traite trop de connexions en ce moment : réessayez dans un instant.",
+        "en": "The server is handling too many logins right now: try again in a moment.",
     },
     "session_invalid": {
         "fr": "Vous n'êtes pas connecté.",

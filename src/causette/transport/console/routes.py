@@ -53,6 +53,8 @@ HEARTBEAT = 15.0  # seconds between keep-alives of a live stream, and session ch
 ANYONE = frozenset(Role)
 ADMIN = frozenset({Role.ADMINISTRATOR})
 # Where a login may send the browser next: console pages only (no open redirect).
+# A refused login's status: locked (423), throttled or too busy to hash now (429), else 401.
+LOGIN_STATUS = {"account_locked": 423, "login_throttled": 429, "login_busy": 429}
 NEXT = re.compile(r"/moderation(/[A-Za-z0-9_/-]*)?(\?[A-Za-z0-9_=&%.-]*)?")
 
 
@@ -282,15 +284,19 @@ class Console:
         ):
             return self.refusal(request, ctx, 403, "csrf_failed")
         username = form.get("username", "")
+        address = request.client.host if request.client else "unknown"
         try:
             account, token, _ = await self.accounts.login(
-                username, form.get("password", ""), form.get("totp", "")
+                username, form.get("password", ""), form.get("totp", ""), address
             )
-        except Refused as refusal:
-            status = 423 if refusal.code == "account_locked" else 401
-            return self._login_page(
+        except (Refused, LimitExceeded) as refusal:
+            status = LOGIN_STATUS.get(refusal.code, 401)
+            page = self._login_page(
                 request, lang, error(refusal.code, lang, refusal.params), status, username[:32]
             )
+            if "retry_after" in refusal.params:
+                page.headers["retry-after"] = str(refusal.params["retry_after"])
+            return page
         target = request.query_params.get("next", "")
         response = RedirectResponse(target if NEXT.fullmatch(target) else home_of(account), 303)
         response.set_cookie(

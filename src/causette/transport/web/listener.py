@@ -5,6 +5,12 @@ tasks: a reader that hands frames to the request loop (``transport.session``, ov
 command table in ``commands.py``) and a writer that drains the connection's outbox, one send
 per wake-up. Whatever happens to one connection stays with it: errors close that socket,
 never the server.
+
+A peer that stops reading fills the kernel's buffers (megabytes) and then blocks the writer
+in ``send``: a send that does not complete within ``send_timeout`` closes the connection with
+``slow_consumer``, and a connection whose close cannot be delivered either is aborted through
+the server's ``ABORT_EXTENSION`` (set by ``causette.app``), which frees the socket and its
+buffers at once rather than leave them to an orderly close that would never finish.
 """
 
 from __future__ import annotations
@@ -56,6 +62,8 @@ SECURITY_HEADERS = [
 # Close codes: 1000 normal, 1008 policy violation, 1013 try again later.
 CLOSE_TIMEOUT = 2.0
 CLOSE_CODES = {"quit": 1000, "session_taken_over": 1000, "server_shutdown": 1001}
+# The scope extension through which the HTTP server lets us drop a connection outright.
+ABORT_EXTENSION = "causette.abort"
 
 
 class SecurityHeaders:
@@ -89,6 +97,7 @@ class WebListener:
         default_lang: str,
         outbox_max_bytes: int,
         idle_timeout: float,
+        send_timeout: float = 5.0,
     ) -> None:
         self.chat = chat
         self.moderation = moderation
@@ -96,6 +105,7 @@ class WebListener:
         self.default_lang = default_lang
         self.outbox_max_bytes = outbox_max_bytes
         self.idle_timeout = idle_timeout
+        self.send_timeout = send_timeout
         self.links: set[Link] = set()
         self._no_links = asyncio.Event()
         self._no_links.set()
@@ -176,10 +186,20 @@ class WebListener:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(asyncio.shield(writer), 5.0)
         finally:
+            # A writer that did not finish its close (stuck behind a peer that stopped
+            # reading) leaves a socket nobody would ever free: drop it.
+            closed_cleanly = (
+                writer.done()
+                and not writer.cancelled()
+                and writer.exception() is None
+                and writer.result()
+            )
             self.links.discard(link)
             if not self.links:
                 self._no_links.set()
             outbox.close("gone", discard=True)
+            if not closed_cleanly:
+                abort(ws)
             for task in (reader, writer):
                 task.cancel()
             for task in (reader, writer):
@@ -233,20 +253,45 @@ class WebListener:
             frame: str | bytes = text if text is not None else message.get("bytes") or b""
             await loop.handle(frame)
 
-    async def _write(self, ws: WebSocket, link: Link) -> None:
+    async def _write(self, ws: WebSocket, link: Link) -> bool:
+        """Drain the outbox to the socket, then say why it closes and close it.
+
+        True when the connection was closed (or the peer went away); False when the peer
+        stopped reading, so that the caller aborts the socket.
+        """
         outbox = link.outbox
         try:
             while (data := await outbox.take()) is not None:
-                await ws.send_text(data)
+                try:
+                    # One send completes as soon as the socket's buffers take it: one that
+                    # waits this long means the peer has stopped reading, and everything
+                    # queued after it would only pile up in memory.
+                    async with asyncio.timeout(self.send_timeout):
+                        await ws.send_text(data)
+                except TimeoutError:
+                    outbox.close("slow_consumer", discard=True)
             reason = outbox.closed or "gone"
             if reason == "gone":
-                return
+                return True
             # A peer that stopped reading would block these forever: give it a moment only.
             async with asyncio.timeout(CLOSE_TIMEOUT):
                 if reason != "quit":
                     frame = web.disconnect_frame(reason, link.lang, outbox.close_params)
                     await ws.send_text(frame)
                 await ws.close(code=CLOSE_CODES.get(reason, 1008))
-        except (WebSocketDisconnect, RuntimeError, OSError, TimeoutError):
+            return True
+        except TimeoutError:
+            outbox.close("gone", discard=True)
+            return False
+        except (WebSocketDisconnect, RuntimeError, OSError):
             # The peer went away mid-write; the reader notices and cleans up.
             outbox.close("gone", discard=True)
+            return True
+
+
+def abort(ws: WebSocket) -> None:
+    """Drop the connection at once, unsent data and all, when the server offers the means
+    (``ABORT_EXTENSION``); otherwise the server's own close has to do."""
+    extension = ws.scope.get("extensions", {}).get(ABORT_EXTENSION)
+    if extension is not None:
+        extension["abort"]()
