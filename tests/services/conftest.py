@@ -32,9 +32,15 @@ from causette.app import pacing_of, rules_of
 from causette.domain.state import ChatState
 from causette.live.hub import Hub
 from causette.live.inprocess import InProcessBus, InProcessSharedState
+from causette.services.moderation.service import (
+    ModerationPolicy,
+    ModerationService,
+    build_moderation,
+)
 from causette.services.verbs import build_chat
 from causette.store.sqlite.chat import SqliteStore
 from causette.store.sqlite.connections import KEY_SIZE, SqliteConnectionLog
+from causette.store.sqlite.moderation import SqliteModerationStore
 from causette.types import FakeClock
 
 SECRET = b"services-tier-secret-0123456789ab"
@@ -94,3 +100,13 @@ async def make_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIte
 async def site(make_site: MakeSite) -> Site:
     """A site with the default configuration."""
     return await make_site()
+
+
+@pytest.fixture
+async def moderation(make_site: MakeSite) -> tuple[ModerationService, SqliteStore]:
+    """The moderation services over a services-tier site (in-memory SQLite, fake clock)."""
+    site = await make_site({"rooms": [{"name": "general", "topic": ""}]})
+    mod = SqliteModerationStore(site.store)
+    services = build_moderation(site.services, site.store, mod, ModerationPolicy(), site.clock)
+    await services.start()
+    return services, site.store

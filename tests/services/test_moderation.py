@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from visitors import MakeSite
 
 from causette.domain.accounts import Account, Actor, Role
 from causette.domain.departements import location_by_code
@@ -16,25 +15,13 @@ from causette.domain.moderation import Locator, Person, SanctionKind, Source
 from causette.errors import InvalidInput, Refused
 from causette.services.moderation.decisions import DURATION_MAX, Action
 from causette.services.moderation.service import (
-    ModerationPolicy,
     ModerationService,
-    build_moderation,
 )
 from causette.store.sqlite.chat import SqliteStore
 from causette.store.sqlite.moderation import SqliteModerationStore
 
 MARC = UserView("g-marc", "Marc", 41, Gender.MAN, location_by_code("75"))
 ANNE = Account(3, "modo-anne", "", Role.MODERATOR, None, 0, None, 0.0)
-
-
-@pytest.fixture
-async def moderation(make_site: MakeSite) -> tuple[ModerationService, SqliteStore]:
-    """The moderation services over a services-tier site (in-memory SQLite, fake clock)."""
-    site = await make_site({"rooms": [{"name": "general", "topic": ""}]})
-    mod = SqliteModerationStore(site.store)
-    services = build_moderation(site.services, site.store, mod, ModerationPolicy(), site.clock)
-    await services.start()
-    return services, site.store
 
 
 async def marc_said(store: SqliteStore, count: int) -> list[int]:

@@ -118,6 +118,20 @@ class Report:
     reporter_account: int | None  # moderator or trusted flagger account
     created_at: float
     automated_rule: str | None = None  # which rule or model fired (SAFETY.md 8)
+    # The keyed hash of the visitor's network: one reporter's reports are grouped by it in
+    # the queue (a client without the cookie is a new device at each connection).
+    reporter_network: str | None = None
+
+    @property
+    def reporter(self) -> str | None:
+        """Who filed it, as the queue groups reporters: network, else device, else account."""
+        if self.reporter_network:
+            return "network:" + self.reporter_network
+        if self.reporter_device:
+            return "device:" + self.reporter_device
+        if self.reporter_account is not None:
+            return f"account:{self.reporter_account}"
+        return None
 
 
 @dataclass(frozen=True, slots=True)

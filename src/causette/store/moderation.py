@@ -71,8 +71,24 @@ class CaseStore(Protocol):
     async def open_case_for(self, subject: str) -> Case | None:
         """The open case about ``subject`` ("device:<hash>" or "room:<id>"), if any."""
 
-    async def open_cases(self, category: Category | None = None, limit: int = 200) -> list[Case]:
-        """Open cases in queue order: priority, trusted flaggers first, then oldest."""
+    async def open_cases(
+        self,
+        category: Category | None = None,
+        limit: int = 200,
+        offset: int = 0,
+        *,
+        reporter: str | None = None,
+    ) -> list[Case]:
+        """Open cases in queue order: priority, trusted flaggers first, then oldest; with
+        ``reporter`` (a ``Report.reporter`` key), only those it filed a report in."""
+
+    async def count_open_cases(
+        self, category: Category | None = None, reporter: str | None = None
+    ) -> int:
+        """How many open cases ``open_cases`` would list over all its pages."""
+
+    async def open_cases_per_reporter(self) -> dict[str, int]:
+        """For each reporter key, the open cases whose every report it filed alone."""
 
     async def cases_of_subject(self, subject: str) -> list[Case]:
         """Every case about a subject, newest first (a person's previous cases)."""

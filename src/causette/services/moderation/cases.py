@@ -73,6 +73,25 @@ class CaseView:
         return self.case.category in AUTHORITY_CATEGORIES
 
 
+QUEUE_PAGE = 100  # cases per page of the queue
+
+
+@dataclass(frozen=True, slots=True)
+class QueueRow:
+    case: Case
+    reports: int
+    sole_reporter: str | None  # the one reporter of every report of the case, if one
+    reporter_cases: int  # open cases that reporter alone filed (0 without a sole reporter)
+
+
+@dataclass(frozen=True, slots=True)
+class QueuePage:
+    rows: list[QueueRow]
+    total: int  # open cases matching, on every page
+    page: int
+    pages: int
+
+
 class Cases:
     def __init__(
         self,
@@ -103,6 +122,7 @@ class Cases:
         reporter_device: str | None = None,
         reporter_account: int | None = None,
         automated_rule: str | None = None,
+        reporter_network: str | None = None,
     ) -> tuple[Report, Case]:
         """File a notice (DSA Art. 16): freeze evidence, group it into the subject's case."""
         try:
@@ -151,6 +171,7 @@ class Cases:
                 reporter_account,
                 now,
                 automated_rule,
+                reporter_network,
             ),
             evidence,
         )
@@ -198,6 +219,7 @@ class Cases:
             good_faith,
             Source.VISITOR,
             reporter_device=guest.device,
+            reporter_network=guest.network or None,
         )
         await chat.budgets.take(Spend.REPORT, guest.device, guest.network)
         return filed
@@ -243,9 +265,32 @@ class Cases:
     # -- the queue and a case --------------------------------------------------------------
 
     async def queue(self, category: Category | None = None) -> list[tuple[Case, int]]:
-        """Open cases in queue order, each with its number of reports."""
-        cases = await self._mod.open_cases(category)
-        return [(c, len(await self._mod.reports_of_case(c.id))) for c in cases]
+        """Open cases in queue order (the first page), each with its number of reports."""
+        page = await self.queue_page(category)
+        return [(row.case, row.reports) for row in page.rows]
+
+    async def queue_page(
+        self, category: Category | None = None, page: int = 1, reporter: str | None = None
+    ) -> QueuePage:
+        """One page of open cases in queue order, each with its number of reports and, when
+        one reporter alone filed it, how many open cases that reporter filed (a flood shows
+        as such, and ``reporter`` lists them together)."""
+        total = await self._mod.count_open_cases(category, reporter)
+        pages = max(1, -(-total // QUEUE_PAGE))
+        page = min(max(1, page), pages)
+        cases = await self._mod.open_cases(
+            category, QUEUE_PAGE, (page - 1) * QUEUE_PAGE, reporter=reporter
+        )
+        per_reporter = await self._mod.open_cases_per_reporter()
+        rows = []
+        for case in cases:
+            reports = await self._mod.reports_of_case(case.id)
+            reporters = {r.reporter for r in reports}
+            sole = reporters.pop() if len(reporters) == 1 else None
+            rows.append(
+                QueueRow(case, len(reports), sole, per_reporter.get(sole, 0) if sole else 0)
+            )
+        return QueuePage(rows, total, page, pages)
 
     async def case_view(self, case_id: int) -> CaseView:
         case = await self._mod.get_case(case_id)

@@ -94,6 +94,13 @@ def _open_or_join(db: sqlite3.Connection, case: Case) -> tuple[Case, bool]:
     return stored, stored.code == case.code
 
 
+# ``Report.reporter`` in SQL: the network, else the device, else the console account.
+REPORTER_KEY = (
+    "COALESCE('network:' || reporter_network, 'device:' || reporter_device,"
+    " 'account:' || reporter_account)"
+)
+
+
 class SqliteModerationStore:
     """A ``ModerationStore`` in the chat store's SQLite file, on its connection and thread."""
 
@@ -229,18 +236,53 @@ class SqliteModerationStore:
             (subject, CaseStatus.OPEN.value),
         )
 
-    async def open_cases(self, category: Category | None = None, limit: int = 200) -> list[Case]:
-        """Open cases in queue order: priority, trusted flaggers first, then oldest."""
-        where, params = "status = ?", [CaseStatus.OPEN.value]
+    @staticmethod
+    def _open_where(category: Category | None, reporter: str | None) -> tuple[str, list[object]]:
+        where = "status = ?"
+        params: list[object] = [CaseStatus.OPEN.value]
         if category is not None:
             where += " AND category = ?"
             params.append(category.value)
+        if reporter is not None:
+            where += f" AND id IN (SELECT case_id FROM report WHERE {REPORTER_KEY} = ?)"
+            params.append(reporter)
+        return where, params
+
+    async def open_cases(
+        self,
+        category: Category | None = None,
+        limit: int = 200,
+        offset: int = 0,
+        *,
+        reporter: str | None = None,
+    ) -> list[Case]:
+        """Open cases in queue order: priority, trusted flaggers first, then oldest."""
+        where, params = self._open_where(category, reporter)
         return await self._all(
             case_of,
             f"SELECT * FROM mod_case WHERE {where}"
-            " ORDER BY priority, trusted DESC, created_at, id LIMIT ?",
-            (*params, limit),
+            " ORDER BY priority, trusted DESC, created_at, id LIMIT ? OFFSET ?",
+            (*params, limit, offset),
         )
+
+    async def count_open_cases(
+        self, category: Category | None = None, reporter: str | None = None
+    ) -> int:
+        where, params = self._open_where(category, reporter)
+        rows = await self._chat.rows(f"SELECT COUNT(*) FROM mod_case WHERE {where}", params)
+        return int(rows[0][0])
+
+    async def open_cases_per_reporter(self) -> dict[str, int]:
+        rows = await self._chat.rows(
+            "SELECT reporter, COUNT(*) FROM ("
+            f" SELECT r.case_id, MIN({REPORTER_KEY}) AS reporter FROM report r"
+            " JOIN mod_case c ON c.id = r.case_id WHERE c.status = ?"
+            f" GROUP BY r.case_id HAVING COUNT(DISTINCT {REPORTER_KEY}) = 1"
+            f" AND COUNT({REPORTER_KEY}) = COUNT(*)"
+            ") GROUP BY reporter",
+            (CaseStatus.OPEN.value,),
+        )
+        return {str(r[0]): int(r[1]) for r in rows}
 
     async def cases_of_subject(self, subject: str) -> list[Case]:
         """Every case about a subject, newest first (a person's previous cases)."""

@@ -18,6 +18,7 @@ from starlette.responses import RedirectResponse, Response
 from causette.domain.accounts import Account, ConsoleSession
 from causette.domain.moderation import Category, EmergencyLevel, Locator, SanctionKind
 from causette.errors import InvalidInput
+from causette.services.moderation.cases import QueuePage
 from causette.services.moderation.decisions import Action
 from causette.transport.console import forms, pages
 from causette.transport.console.rendering import Ctx, templates
@@ -116,18 +117,23 @@ class Actions:
 
     # -- queue and cases -----------------------------------------------------------------
 
-    async def queue(self, v: Visit) -> Response:
+    async def _queue_page(self, v: Visit) -> tuple[Category | None, QueuePage, str]:
         category = _category(v.query("category"))
-        cases = await self.cases.queue(category)
-        data = pages.queue(v.ctx, cases, category.value if category else "")
+        reporter = v.query("reporter")[:200] or None
+        page = await self.cases.queue_page(category, _page_number(v.query("page")), reporter)
+        return category, page, reporter or ""
+
+    async def queue(self, v: Visit) -> Response:
+        category, page, reporter = await self._queue_page(v)
+        data = pages.queue(v.ctx, page, category.value if category else "", reporter)
         return self.page(v, "title_queue", data)
 
     async def queue_rows(self, v: Visit) -> Response:
-        cases = await self.cases.queue(_category(v.query("category")))
+        _, page, reporter = await self._queue_page(v)
         return templates.TemplateResponse(
             v.request,
             "queue_rows.html",
-            {"ctx": v.ctx, "t": v.ctx.t, "cases": cases},
+            {"ctx": v.ctx, "t": v.ctx.t, **pages.queue(v.ctx, page, "", reporter)},
             headers={"cache-control": "no-store"},
         )
 
@@ -261,3 +267,8 @@ def _category(raw: str) -> Category | None:
         return Category(raw) if raw else None
     except ValueError:
         return None
+
+
+def _page_number(raw: str) -> int:
+    """A page number from the query string: anything else is the first page."""
+    return int(raw) if raw.isdigit() and len(raw) < 7 else 1

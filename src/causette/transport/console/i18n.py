@@ -60,6 +60,23 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Order: urgency, trusted flaggers, then age. Shortcuts: j/k, Enter, ? for help.",
     },
     "queue_empty": {"fr": "Aucun dossier ouvert.", "en": "No open case."},
+    "queue_count": {
+        "fr": "{total} dossiers ouverts — page {page} sur {pages}.",
+        "en": "{total} open cases — page {page} of {pages}.",
+    },
+    "queue_one_reporter": {
+        "fr": "Dossiers signalés par un même signaleur (même réseau ou même appareil).",
+        "en": "Cases reported by one reporter (same network or same device).",
+    },
+    "queue_all_reporters": {"fr": "Tous les dossiers", "en": "All cases"},
+    "reporter": {"fr": "Signaleur", "en": "Reporter"},
+    "same_reporter": {
+        "fr": "{count} dossiers de ce seul signaleur",
+        "en": "{count} cases from this reporter alone",
+    },
+    "pages": {"fr": "Pages du tableau", "en": "Queue pages"},
+    "page_previous": {"fr": "← Page précédente", "en": "← Previous page"},
+    "page_next": {"fr": "Page suivante →", "en": "Next page →"},
     "live_updates": {"fr": "Mise à jour en direct.", "en": "Live updates."},
     "code": {"fr": "Code", "en": "Code"},
     "priority": {"fr": "Priorité", "en": "Priority"},

@@ -12,11 +12,12 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from typing import Any
+from urllib.parse import urlencode
 
 from causette.domain.accounts import Account, Role
 from causette.domain.audit import AuditEntry
-from causette.domain.moderation import Case, CaseStatus, Category, Evidence
-from causette.services.moderation.cases import CaseView
+from causette.domain.moderation import CaseStatus, Category, Evidence
+from causette.services.moderation.cases import CaseView, QueuePage
 from causette.transport.console import forms
 from causette.transport.console.rendering import Ctx
 
@@ -71,11 +72,26 @@ def frame(ctx: Ctx, done: str | None, ref: str | None) -> dict[str, Any]:
 # -- the queue -----------------------------------------------------------------------------
 
 
-def queue(ctx: Ctx, cases: Sequence[tuple[Case, int]], category: str) -> dict[str, Any]:
-    """The queue page: the category filter and the cases with their report counts."""
+def queue(ctx: Ctx, page: QueuePage, category: str, reporter: str) -> dict[str, Any]:
+    """The queue page: the category filter, one page of cases with their report counts and
+    their sole reporter's other cases, and the links to the other pages."""
     categories = [("", ctx.t("all_categories"))]
     categories += [(c.value, ctx.category(c.value)) for c in Category]
-    return {"cases": cases, "category": category, "categories": categories}
+
+    def link(number: int) -> str:
+        query = {"category": category, "reporter": reporter, "page": str(number)}
+        return "/moderation/queue?" + urlencode({k: v for k, v in query.items() if v})
+
+    return {
+        "rows": page.rows,
+        "category": category,
+        "categories": categories,
+        "reporter": reporter,
+        "page": page,
+        "previous": link(page.page - 1) if page.page > 1 else None,
+        "next": link(page.page + 1) if page.page < page.pages else None,
+        "reporter_link": lambda key: "/moderation/queue?" + urlencode({"reporter": key}),
+    }
 
 
 # -- a case --------------------------------------------------------------------------------

@@ -54,6 +54,8 @@ async function refresh() {
   if (!queue) return;
   const params = new URLSearchParams();
   if (queue.dataset.category) params.set("category", queue.dataset.category);
+  if (queue.dataset.page) params.set("page", queue.dataset.page);
+  if (queue.dataset.reporter) params.set("reporter", queue.dataset.reporter);
   const response = await fetch("/moderation/queue/rows?" + params, {
     credentials: "same-origin",
     headers: { accept: "text/html" },
