@@ -181,3 +181,22 @@ async def test_a_room_ban_stops_the_persons_other_session_posting_there(
     refused = await marc.refused("say", room="general", text="encore moi")
     assert refused["code"] == "room_banned"
     assert (await marc.refused("join", room="general"))["code"] == "room_banned"
+
+
+async def test_a_ban_on_this_device_only_spares_the_shared_network(
+    server: Server, connect_client: Connector
+) -> None:
+    await in_room(connect_client, server, "general", "Zoé")
+    marc = await connect_from(connect_client, server, OTHER_NETWORK)
+    await marc.enter("Marc", **PROFILE)
+    flat_mate = await connect_from(connect_client, server, OTHER_NETWORK)
+    await flat_mate.enter("Coloc", **PROFILE)
+    mod = await account(server)
+    ban = Action(SanctionKind.SITE_BAN, "Insultes.", "CGU art. 4", 86400, device_only=True)
+    await server.app.moderation.decisions.act_on_guest(mod, marc.me["id"], ban)
+    assert (await marc.next_event("disconnect"))["code"] == "banned"
+    assert (await flat_mate.request("join", room="general"))["room"]["id"] == "general"
+    newcomer = await connect_from(connect_client, server, OTHER_NETWORK)
+    await newcomer.enter("Nouveau", **PROFILE)
+    again = await connect_from(connect_client, server, OTHER_NETWORK, marc.device)
+    assert (await again.refused("enter", nickname="Marc2", **PROFILE))["code"] == "banned"

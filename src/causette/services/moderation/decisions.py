@@ -64,6 +64,9 @@ class Action:
     duration: float | None = None  # seconds; None for indefinite (or not applicable)
     room: str | None = None
     manifestly_illegal: bool = False  # counts towards Art. 23 misuse
+    # Bind the device alone, not the network it used: on an address others share (a family,
+    # a campus), a moderator may spare them.
+    device_only: bool = False
 
 
 class Decisions:
@@ -204,6 +207,8 @@ class Decisions:
         _check_action(actor, action)
         facts = clean_text(action.facts, FACTS_MAX, "action_facts_required", "facts")
         ground = clean_text(action.ground, FACTS_MAX, "action_ground_required", "ground")
+        if action.device_only:
+            person = replace(person, network="")
         now = self._clock.wall()
         decision = await self._mod.add_decision(
             Decision(

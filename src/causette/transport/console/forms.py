@@ -80,6 +80,8 @@ DEFAULT_DURATION = {
     SanctionKind.SITE_BAN: "",
 }
 TIMED = frozenset(DEFAULT_DURATION)
+# Measures that bind a device and, unless spared, its network.
+BINDING = frozenset({SanctionKind.MUTE, SanctionKind.ROOM_BAN, SanctionKind.SITE_BAN})
 # The decision forms of a case, in the order shown (their ids are what shortcuts focus).
 CASE_KINDS = [
     SanctionKind.WARNING,
@@ -122,6 +124,7 @@ class DecisionForm:
     message: str  # "hidden" (a removal's message), "checkbox" (also remove it) or ""
     message_id: int | None
     manifestly_illegal: bool  # the Art. 23 box; a warning has none
+    device_only: bool  # the box sparing the network; for measures that bind one
 
 
 def decision_form(
@@ -151,6 +154,7 @@ def decision_form(
         message=message,
         message_id=form.message_id,
         manifestly_illegal=kind is not SanctionKind.WARNING,
+        device_only=kind in BINDING,
     )
 
 

@@ -80,6 +80,7 @@ def action_of(form: dict[str, str], kind: SanctionKind | None = None) -> Action:
         duration,
         form.get("room", "").strip() or None,
         manifestly_illegal=form.get("manifestly_illegal") == "1",
+        device_only=form.get("device_only") == "1",
     )
 
 

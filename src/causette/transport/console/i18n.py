@@ -195,6 +195,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "retirer aussi le message signalé",
         "en": "also remove the reported message",
     },
+    "device_only": {
+        "fr": "cet appareil seulement (ne pas étendre au réseau : épargne ceux qui "
+        "partagent l'adresse)",
+        "en": "this device only (do not extend to the network: spares those who share "
+        "the address)",
+    },
     "manifestly_illegal": {
         "fr": "manifestement illicite (compte pour l'art. 23)",
         "en": "manifestly illegal (counts for Art. 23)",
