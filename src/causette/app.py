@@ -57,6 +57,7 @@ from causette.types import NodeId, SystemClock
 log = logging.getLogger(__name__)
 
 ROOM_LIST_INTERVAL = 1.0
+SLOW_READER_CHECK = 0.5  # how often stuck sends are looked for
 PURGE_INTERVAL = 600.0
 
 
@@ -233,6 +234,10 @@ class App:
             ),
             asyncio.create_task(
                 every(HEARTBEAT_INTERVAL, self.presence.beat, "presence"), name="presence"
+            ),
+            asyncio.create_task(
+                every(SLOW_READER_CHECK, self.web.cut_slow_readers, "slow-readers"),
+                name="slow-readers",
             ),
             asyncio.create_task(every(PURGE_INTERVAL, self.purge_once, "purge"), name="purge"),
             asyncio.create_task(

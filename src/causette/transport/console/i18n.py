@@ -198,8 +198,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "device_only": {
         "fr": "cet appareil seulement (ne pas étendre au réseau : épargne ceux qui "
         "partagent l'adresse)",
-        "en": "this device only (do not extend to the network: spares those who share "
-        "the address)",
+        "en": "this device only (do not extend to the network: spares those who share the address)",
     },
     "manifestly_illegal": {
         "fr": "manifestement illicite (compte pour l'art. 23)",

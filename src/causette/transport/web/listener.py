@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -107,6 +108,9 @@ class WebListener:
         self.idle_timeout = idle_timeout
         self.send_timeout = send_timeout
         self.links: set[Link] = set()
+        self._sockets: dict[Link, WebSocket] = {}
+        # When each connection's pending send started, while one is pending.
+        self._sending: dict[Link, float] = {}
         self._no_links = asyncio.Event()
         self._no_links.set()
 
@@ -143,6 +147,21 @@ class WebListener:
     async def healthz(self, request: Request) -> Response:
         return JSONResponse({"status": "ok", "version": __version__})
 
+    async def cut_slow_readers(self) -> None:
+        """Close with ``slow_consumer`` every connection whose send has waited more than
+        ``send_timeout`` (its reader stopped reading and its buffers are full); one still
+        stuck ``CLOSE_TIMEOUT`` later, unable to take even the reason, is reset, which frees
+        its buffers and ends the pending send."""
+        now = time.monotonic()
+        for link, started in list(self._sending.items()):
+            waited = now - started
+            if waited > self.send_timeout:
+                link.outbox.close("slow_consumer", discard=True)
+            if waited > self.send_timeout + CLOSE_TIMEOUT:
+                ws = self._sockets.get(link)
+                if ws is not None:
+                    abort(ws)
+
     def close_all(self, reason: str) -> None:
         """Tell every connection why it is closing (server shutdown)."""
         for link in list(self.links):
@@ -175,6 +194,7 @@ class WebListener:
             await self._refuse(ws, link, refusal.code, refusal.params)
             return
         self.links.add(link)
+        self._sockets[link] = ws
         self._no_links.clear()
         writer = asyncio.create_task(self._write(ws, link), name="ws-writer")
         reader = asyncio.create_task(self._greet_and_read(ws, link), name="ws-reader")
@@ -195,6 +215,8 @@ class WebListener:
                 and writer.result()
             )
             self.links.discard(link)
+            self._sockets.pop(link, None)
+            self._sending.pop(link, None)
             if not self.links:
                 self._no_links.set()
             outbox.close("gone", discard=True)
@@ -261,15 +283,14 @@ class WebListener:
         """
         outbox = link.outbox
         try:
+            sending = self._sending
             while (data := await outbox.take()) is not None:
-                try:
-                    # One send completes as soon as the socket's buffers take it: one that
-                    # waits this long means the peer has stopped reading, and everything
-                    # queued after it would only pile up in memory.
-                    async with asyncio.timeout(self.send_timeout):
-                        await ws.send_text(data)
-                except TimeoutError:
-                    outbox.close("slow_consumer", discard=True)
+                # A send completes as soon as the socket's buffers take it; one still
+                # pending after ``send_timeout`` means the peer stopped reading, and
+                # ``cut_slow_readers`` acts on it (a timer per send would cost the hot path).
+                sending[link] = time.monotonic()
+                await ws.send_text(data)
+                del sending[link]
             reason = outbox.closed or "gone"
             if reason == "gone":
                 return True
