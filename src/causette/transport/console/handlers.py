@@ -9,7 +9,7 @@ services' to say, and a refusal comes back as a ``CausetteError`` that the guard
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import quote, urlencode
 
 from starlette.requests import Request
@@ -18,13 +18,12 @@ from starlette.responses import RedirectResponse, Response
 from causette.domain.accounts import Account, ConsoleSession
 from causette.domain.moderation import Category, EmergencyLevel, Locator, SanctionKind
 from causette.errors import InvalidInput
+from causette.services.accounts import AccountService
 from causette.services.moderation.cases import QueuePage
 from causette.services.moderation.decisions import Action
+from causette.services.moderation.service import ModerationService
 from causette.transport.console import forms, pages
 from causette.transport.console.rendering import Ctx, templates
-
-if TYPE_CHECKING:
-    from causette.transport.console.routes import Console
 
 PATH = "/moderation"
 
@@ -96,17 +95,16 @@ def int_field(form: dict[str, str], name: str) -> int | None:
 class Actions:
     """The handlers, bound to the console that renders their pages."""
 
-    def __init__(self, console: Console) -> None:
-        self.console = console
-        self.cases = console.moderation.cases
-        self.decisions = console.moderation.decisions
-        self.controls = console.moderation.controls
-        self.appeal_service = console.moderation.appeals
-        self.accounts = console.accounts
+    def __init__(self, moderation: ModerationService, accounts: AccountService) -> None:
+        self.cases = moderation.cases
+        self.decisions = moderation.decisions
+        self.controls = moderation.controls
+        self.appeal_service = moderation.appeals
+        self.accounts = accounts
 
     def page(self, v: Visit, key: str, data: dict[str, Any], **kw: str) -> Response:
         """The page titled ``key`` (``title_queue`` is ``queue.html``) around ``data``."""
-        return self.console.page(
+        return pages.render(
             v.request,
             v.ctx,
             v.ctx.t(key, **kw),

@@ -14,12 +14,15 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import urlencode
 
+from starlette.requests import Request
+from starlette.responses import Response
+
 from causette.domain.accounts import Account, Role
 from causette.domain.audit import AuditEntry
 from causette.domain.moderation import CaseStatus, Category, Evidence
 from causette.services.moderation.cases import CaseView, QueuePage
 from causette.transport.console import forms
-from causette.transport.console.rendering import Ctx
+from causette.transport.console.rendering import Ctx, templates
 
 STAFF = frozenset({Role.MODERATOR, Role.ADMINISTRATOR})
 
@@ -67,6 +70,25 @@ def frame(ctx: Ctx, done: str | None, ref: str | None) -> dict[str, Any]:
         "flash_key": f"done_{done}" if known else None,
         "flash_ref": (ref or "")[:REF_MAX],
     }
+
+
+def render(
+    request: Request,
+    ctx: Ctx,
+    title: str,
+    page_id: str,
+    data: dict[str, Any],
+    status: int = 200,
+    *,
+    done: str | None = None,
+    ref: str | None = None,
+) -> Response:
+    """A whole page: ``{page_id}.html`` in the layout, never cached."""
+    context = {"ctx": ctx, "t": ctx.t, "title": title, "page_id": page_id}
+    context |= frame(ctx, done, ref) | data
+    return templates.TemplateResponse(
+        request, f"{page_id}.html", context, status, headers={"cache-control": "no-store"}
+    )
 
 
 # -- the queue -----------------------------------------------------------------------------

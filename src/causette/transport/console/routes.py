@@ -39,7 +39,7 @@ from causette.transport.console import pages
 from causette.transport.console.handlers import Visit
 from causette.transport.console.i18n import LANGS, error, t
 from causette.transport.console.pages import STAFF
-from causette.transport.console.rendering import Ctx, templates
+from causette.transport.console.rendering import Ctx
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +82,7 @@ class Console:
 
     def routes(self) -> list[BaseRoute]:
         g = self._guard
-        a = actions.Actions(self)
+        a = actions.Actions(self.moderation, self.accounts)
 
         def post(path: str, handler: Handler, roles: Collection[Role]) -> Route:
             return Route(path, g(handler, roles, post=True), methods=["POST"])
@@ -189,11 +189,7 @@ class Console:
         ref: str | None = None,
     ) -> Response:
         """A whole page: ``{page_id}.html`` in the layout, never cached."""
-        context = {"ctx": ctx, "t": ctx.t, "title": title, "page_id": page_id}
-        context |= pages.frame(ctx, done, ref) | data
-        return templates.TemplateResponse(
-            request, f"{page_id}.html", context, status, headers={"cache-control": "no-store"}
-        )
+        return pages.render(request, ctx, title, page_id, data, status, done=done, ref=ref)
 
     def refusal(
         self,
