@@ -20,6 +20,7 @@ import uvicorn
 from starlette.applications import Starlette
 from starlette.types import ASGIApp
 
+from causette import logs
 from causette.config import Settings
 from causette.domain.models import Rules
 from causette.domain.moderation import MisusePolicy
@@ -288,6 +289,7 @@ async def account_service(settings: Settings) -> AsyncIterator[AccountService]:
 def make_server(settings: Settings) -> tuple[App, uvicorn.Server]:
     """The wired application and the HTTP server that runs it (``serve`` and tests share it)."""
     app = App(settings)
+    logs.quiet_bad_input()
     config = uvicorn.Config(
         app.asgi(),
         lifespan="on",
