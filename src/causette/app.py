@@ -24,6 +24,7 @@ from starlette.types import ASGIApp
 from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIOProtocol
 from websockets.http11 import Request as Handshake
 
+from causette import logs
 from causette.config import Settings
 from causette.domain.models import Rules
 from causette.domain.moderation import MisusePolicy
@@ -373,6 +374,7 @@ async def account_service(settings: Settings) -> AsyncIterator[AccountService]:
 def make_server(settings: Settings) -> tuple[App, uvicorn.Server]:
     """The wired application and the HTTP server that runs it (``serve`` and tests share it)."""
     app = App(settings)
+    logs.quiet_bad_input()
     config = uvicorn.Config(
         app.asgi(),
         lifespan="on",

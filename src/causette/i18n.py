@@ -23,6 +23,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Requête invalide : le serveur ne l'a pas comprise.",
         "en": "Invalid request: the server could not understand it.",
     },
+    "text_chars": {
+        "fr": "Ce texte contient un caractère qui ne peut être ni enregistré ni affiché ({char}).",
+        "en": "This text holds a character that can be neither stored nor displayed ({char}).",
+    },
     "protocol_unsupported": {
         "fr": "Cette version de l'application n'est plus prise en charge : recharge la page.",
         "en": "This version of the app is not supported: please reload the page.",

@@ -34,7 +34,38 @@ class JsonFormatter(logging.Formatter):
                 entry[key] = value if isinstance(value, int | float | bool | None) else str(value)
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
-        return json.dumps(entry, ensure_ascii=False)
+        line = json.dumps(entry, ensure_ascii=False)
+        try:
+            line.encode("utf-8")
+        except UnicodeEncodeError:
+            # A lone surrogate (from a client's input) cannot be written to the stream: escape
+            # everything rather than lose the line in a "Logging error" traceback.
+            line = json.dumps(entry)
+        return line
+
+
+class BadInputFilter(logging.Filter):
+    """uvicorn logs each text frame that is not UTF-8 with a full traceback at ERROR: a
+    client's mistake, which it can repeat on every connection to flood the logs. Such a
+    record becomes one debug line without traceback (the connection is closed, 1007, so
+    that is once per connection)."""
+
+    PREFIX = "Invalid UTF-8"
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not str(record.msg).startswith(self.PREFIX):
+            return True
+        record.levelno, record.levelname = logging.DEBUG, "DEBUG"
+        record.msg, record.args = "invalid UTF-8 text frame; connection closed (1007)", ()
+        record.exc_info = record.exc_text = None
+        return logging.getLogger().isEnabledFor(logging.DEBUG)
+
+
+def quiet_bad_input() -> None:
+    """Install ``BadInputFilter`` on uvicorn's logger (idempotent; the server calls it)."""
+    logger = logging.getLogger("uvicorn.error")
+    if not any(isinstance(f, BadInputFilter) for f in logger.filters):
+        logger.addFilter(BadInputFilter())
 
 
 def configure(level: str = "info") -> None:

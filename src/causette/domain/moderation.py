@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from causette.domain.text import LINE_CONTROLS, strip_unsafe
 from causette.errors import InvalidInput
 
 APPEAL_WINDOW = 183 * 24 * 3600.0  # six months (DSA Art. 20(1))
@@ -281,8 +282,11 @@ def new_code(prefix: str) -> str:
 def clean_text(raw: str, limit: int, code: str, field: str, required: bool = True) -> str:
     """Free text of a report, decision or appeal: trimmed, bounded, required if asked.
 
-    One-line text has its inner whitespace folded; text with line breaks keeps them.
+    One-line text has its inner whitespace folded; text with line breaks keeps them. What
+    the one text rule refuses (``causette.domain.text``) is dropped: the console's forms and
+    the chat's frames reach storage with the same characters.
     """
+    raw = strip_unsafe(raw, LINE_CONTROLS)
     text = " ".join(raw.split()) if "\n" not in raw else raw.strip()
     if (required and not text) or len(text) > limit:
         raise InvalidInput(code, field=field, max=limit)

@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
+from causette.domain.text import strip_unsafe
 from causette.errors import InvalidInput
 
 NICK_MIN = 3
@@ -89,8 +90,10 @@ _LOOKALIKES = str.maketrans({"i": "l", "|": "l", "_": "-"})
 _LETTERLIKE_DIGITS = str.maketrans({"0": "o", "1": "l"})
 _DIGIT_RUN = re.compile(r"[0-9]+")
 
-# Bidirectional overrides and isolates can reverse how the rest of a line is displayed.
-_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Whitespace controls (newline, tab) are kept so that they turn into spaces, not into nothing.
+_WHITESPACE_CONTROLS = "".join(
+    chr(c) for c in (*range(0x20), *range(0x7F, 0xA0)) if chr(c).isspace()
+)
 
 
 def fold_text(s: str) -> str:
@@ -182,9 +185,11 @@ def validate_topic(raw: str) -> str:
     """Return the topic on one line, or raise ``InvalidInput("topic_length", field="topic")``.
 
     Whitespace runs (newlines included) become one space; other control characters, lone
-    surrogates and bidirectional overrides are removed. The empty topic is allowed.
+    surrogates, noncharacters and bidirectional overrides are removed (the one text rule of
+    ``causette.domain.text``; the protocol refuses them before they get here). The empty
+    topic is allowed.
     """
-    kept = "".join(c for c in unicodedata.normalize("NFC", raw) if not _is_invisible_control(c))
+    kept = strip_unsafe(unicodedata.normalize("NFC", raw), _WHITESPACE_CONTROLS)
     topic = " ".join(kept.split())
     if len(topic) > TOPIC_MAX:
         raise InvalidInput("topic_length", field="topic", max=TOPIC_MAX)
@@ -214,13 +219,6 @@ def _first_refused_char(text: str, punctuation: frozenset[str]) -> str | None:
         if not (c in _DIGITS or c in punctuation or _is_latin_letter(c)):
             return c
     return None
-
-
-def _is_invisible_control(c: str) -> bool:
-    if c in _BIDI_CONTROLS:
-        return True
-    # Whitespace controls (newline, tab) are kept so that they turn into spaces, not into nothing.
-    return unicodedata.category(c) in ("Cc", "Cs") and not c.isspace()
 
 
 def _is_reserved(

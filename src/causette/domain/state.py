@@ -40,6 +40,7 @@ from causette.domain.names import (
     validate_room_name,
     validate_topic,
 )
+from causette.domain.text import strip_unsafe
 from causette.errors import InvalidInput, LimitExceeded, NotFound, Refused
 
 
@@ -291,8 +292,9 @@ class ChatState:
     # -- messages ------------------------------------------------------------------------
 
     def check_text(self, text: str) -> str:
-        """Normalise and bound a message's text."""
-        cleaned = "".join(c for c in text if c in "\n\t" or c >= " ").strip()
+        """Normalise and bound a message's text: what the one text rule refuses is dropped
+        here too (``causette.domain.text``), whichever transport the text came through."""
+        cleaned = strip_unsafe(text, "\n\t").strip()
         if not cleaned:
             raise InvalidInput("message_empty", field="text")
         if len(cleaned) > self.rules.message_max:

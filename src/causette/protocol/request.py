@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar, cast
 
+from causette.domain.text import check_safe
 from causette.errors import CausetteError, InvalidInput
 
 RequestId = int | str | None
@@ -33,12 +34,16 @@ class Arg(Protocol):
 class Text:
     """A string of at most ``max_len`` characters; missing (or null) reads as "" unless
     ``required``. A wrong value is refused with ``code`` (``bad_request`` unless the protocol
-    documents a more precise one)."""
+    documents a more precise one). Every character must pass the one text rule
+    (``causette.domain.text``: no lone surrogate, noncharacter, bidirectional override, nor a
+    control other than those in ``allow``), else ``chars_code`` with ``params.char``."""
 
     name: str
     max_len: int = 10_000
     required: bool = True
     code: str = "bad_request"
+    allow: str = ""
+    chars_code: str = "text_chars"
 
     def read(self, fields: Mapping[str, Any]) -> str:
         value = fields.get(self.name)
@@ -46,12 +51,19 @@ class Text:
             return ""
         if not isinstance(value, str) or len(value) > self.max_len:
             raise InvalidInput(self.code, field=self.name)
-        return value
+        return check_safe(value, self.name, self.chars_code, self.allow)
+
+
+# A store's integer is signed 64-bit (SQLite, PostgreSQL bigint): anything outside cannot name
+# a message or an event, and would fail in the store, after the request had taken effect.
+INT_MIN = -(2**63)
+INT_MAX = 2**63 - 1
 
 
 @dataclass(frozen=True, slots=True)
 class Int:
-    """An integer (a JSON true is not one); missing reads as ``default`` if there is one."""
+    """A signed 64-bit integer (a JSON true is not one); missing reads as ``default`` if
+    there is one."""
 
     name: str
     default: int | None = None
@@ -59,6 +71,8 @@ class Int:
     def read(self, fields: Mapping[str, Any]) -> int:
         value = fields.get(self.name, self.default)
         if isinstance(value, bool) or not isinstance(value, int):
+            raise InvalidInput("bad_request", field=self.name)
+        if not INT_MIN <= value <= INT_MAX:
             raise InvalidInput("bad_request", field=self.name)
         return value
 
@@ -92,18 +106,29 @@ class Texts:
             or not all(isinstance(v, str) and len(v) <= self.max_len for v in value)
         ):
             raise InvalidInput("bad_request", field=self.name)
+        for item in value:
+            check_safe(item, self.name)
         return cast(list[str], value)
 
 
 @dataclass(frozen=True, slots=True)
 class Raw:
-    """Any value, unchecked here: the service parses it with its own error codes (an age,
-    a gender, a report's target)."""
+    """A value the service parses with its own error codes (an age, a gender, a postal
+    code). Only what no service should ever see is refused here: a string longer than
+    ``max_len`` or breaking the text rule, an integer outside 64 bits."""
 
     name: str
+    max_len: int = 200
 
     def read(self, fields: Mapping[str, Any]) -> object:
-        return fields.get(self.name)
+        value = fields.get(self.name)
+        if isinstance(value, str):
+            if len(value) > self.max_len:
+                raise InvalidInput("bad_request", field=self.name)
+            check_safe(value, self.name)
+        elif isinstance(value, int) and not INT_MIN <= value <= INT_MAX:
+            raise InvalidInput("bad_request", field=self.name)
+        return value
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ Nothing here touches a socket, so it is tested by feeding strings and reading st
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, assert_never
 
@@ -32,10 +33,12 @@ from causette.domain.events import (
 )
 from causette.domain.models import IgnoreEntry, Message, Room, RoomInfo, UserView
 from causette.domain.moderation import APPEAL_WINDOW, Appeal, Decision, Source
+from causette.domain.text import bounded, first_unsafe
 from causette.domain.times import day_first_minute_utc, iso_utc
 from causette.errors import CausetteError
 
 # Re-exported: the web's requests are the shared ones.
+from causette.protocol.request import INT_MAX, INT_MIN
 from causette.protocol.request import BadFrame as BadFrame
 from causette.protocol.request import Request as Request
 from causette.protocol.request import RequestId as RequestId
@@ -55,6 +58,30 @@ def iso(ts: float) -> str:
 # -- requests ----------------------------------------------------------------------------
 
 
+class Oversized:
+    """What an integer of more than ``INT_DIGITS`` digits decodes to: never an ``int``, so
+    every field spec refuses it with that field named (Python refuses to parse integers over
+    4,300 digits, and nothing here needs more than 64 bits)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "Oversized()"
+
+
+OVERSIZED = Oversized()
+INT_DIGITS = 20  # 2**63 has 19 digits; one more for a minus sign
+
+
+def _parse_int(digits: str) -> int | Oversized:
+    return int(digits) if len(digits) <= INT_DIGITS else OVERSIZED
+
+
+def _refuse_constant(name: str) -> object:
+    # NaN and Infinity are not JSON; Python accepts them unless told otherwise.
+    raise ValueError(name)
+
+
 def decode_request(frame: str | bytes) -> Request:
     """Parse one client frame, or raise ``BadFrame``.
 
@@ -64,15 +91,16 @@ def decode_request(frame: str | bytes) -> Request:
     if not isinstance(frame, str):
         raise BadFrame(None)  # the protocol speaks text frames only
     try:
-        obj = json.loads(frame)
-    except (json.JSONDecodeError, RecursionError):
+        obj = json.loads(frame, parse_int=_parse_int, parse_constant=_refuse_constant)
+    except (ValueError, RecursionError):  # JSONDecodeError is a ValueError
         raise BadFrame(None) from None
     if not isinstance(obj, dict):
         raise BadFrame(None)
     rid = obj.get("id")
-    valid_id = (isinstance(rid, int) and not isinstance(rid, bool)) or (
-        isinstance(rid, str) and 0 < len(rid) <= 32
-    )
+    # The id is echoed in ``re``: it must be encodable and fit any client's integer.
+    valid_id = (
+        isinstance(rid, int) and not isinstance(rid, bool) and INT_MIN <= rid <= INT_MAX
+    ) or (isinstance(rid, str) and 0 < len(rid) <= 32 and first_unsafe(rid) is None)
     kind = obj.get("type")
     if not valid_id:
         raise BadFrame(None)
@@ -232,17 +260,31 @@ def ack_frame(request_id: RequestId, payload: Mapping[str, Any] | None = None) -
     return _dumps({"type": "ack", "re": request_id, **(payload or {})})
 
 
+ECHO_MAX = 200  # characters of a client's string an error may carry back
+
+
 def _human_params(params: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Split params into the wire form (ISO times) and the form a sentence reads."""
+    """Split params into the wire form (ISO times) and the form a sentence reads.
+
+    Params may hold what a client sent (a room name, a character): strings are bounded and
+    lose what the text rule refuses, numbers that JSON or a client cannot hold are dropped,
+    so that an error frame is always encodable.
+    """
     wire: dict[str, Any] = {}
     spoken: dict[str, Any] = {}
     for key, value in params.items():
+        if isinstance(value, float) and not math.isfinite(value):
+            continue
+        if isinstance(value, int) and not INT_MIN <= value <= INT_MAX:
+            continue
         if key == "until" and isinstance(value, float | int):
             wire[key] = iso(float(value))
             spoken[key] = day_first_minute_utc(value)
         elif isinstance(value, float):
             wire[key] = spoken[key] = max(1, round(value))
-        elif isinstance(value, str | int | bool) or value is None:
+        elif isinstance(value, str):
+            wire[key] = spoken[key] = bounded(value, ECHO_MAX)
+        elif isinstance(value, int | bool) or value is None:
             wire[key] = spoken[key] = value
     return wire, spoken
 

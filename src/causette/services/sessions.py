@@ -285,7 +285,7 @@ class Sessions:
                 for key in (link.device, network):
                     await store.put_block(key, now + cooldown)
             # A changed age is a risk signal (SAFETY.md 2): the log keeps it, without the text.
-            log.warning("entry refused", extra={"code": refusal.code, "device": link.device})
+            log.warning("entry refused", extra={"code": refusal.code})
             raise
         # The nickname may have been taken while we awaited storage.
         nick = state.check_nickname(nick)

@@ -18,7 +18,7 @@ import json
 import logging
 import re
 import secrets
-from collections.abc import AsyncIterator, Awaitable, Callable, Collection
+from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlencode
@@ -30,6 +30,7 @@ from starlette.staticfiles import StaticFiles
 
 from causette.domain.accounts import Account, Role
 from causette.errors import CausetteError, InvalidInput, LimitExceeded, NotFound, Refused
+from causette.protocol.request import INT_MAX
 from causette.reports.authorities import export_case
 from causette.services.accounts import AccountService
 from causette.services.moderation.service import ModerationService
@@ -145,6 +146,9 @@ class Console:
                     return self.refusal(request, ctx, 403, "csrf_failed")
             if account.role not in roles:
                 return self.refusal(request, ctx, 403, "forbidden")
+            if not ids_fit(request.path_params):
+                # No stored id is that large; the store would raise on it (HTTP 500).
+                return self.refusal(request, ctx, 404, "not_found")
             try:
                 response = await handler(Visit(request, account, session, token, ctx, form))
             except CausetteError as refusal:
@@ -394,6 +398,11 @@ def status_of(refusal: CausetteError) -> int:
     if isinstance(refusal, LimitExceeded):
         return 429
     return 403
+
+
+def ids_fit(path_params: Mapping[str, object]) -> bool:
+    """Every ``{...:int}`` path parameter fits a store's signed 64-bit integer."""
+    return all(not isinstance(v, int) or 0 <= v <= INT_MAX for v in path_params.values())
 
 
 def home_of(account: Account) -> str:

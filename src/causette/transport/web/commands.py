@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from causette.domain.moderation import Locator
+from causette.domain.text import LINE_CONTROLS, check_safe
 from causette.errors import CausetteError, InvalidInput
 from causette.protocol import web
+from causette.protocol.request import INT_MAX
 from causette.services.chat import Link
 from causette.services.moderation.service import ModerationService
 from causette.services.rooms import Joined
@@ -27,10 +29,12 @@ Payload = Mapping[str, Any] | None
 
 # Field limits: generous enough for any real value, small enough that a hostile client
 # cannot make the services chew on megabytes.
+# Every Text spec applies the one text rule (causette.domain.text); ``allow`` names the
+# controls a multi-line field keeps, and the nickname and room name keep their own codes.
 ROOM = Text("room", max_len=100)
 USER = Text("user", max_len=64)
-TOPIC = Text("topic", max_len=2000, required=False)
-NICKNAME = Text("nickname", max_len=200)
+TOPIC = Text("topic", max_len=2000, required=False, allow=LINE_CONTROLS)
+NICKNAME = Text("nickname", max_len=200, chars_code="nickname_chars")
 CODE = Text("code", max_len=40)
 
 
@@ -204,11 +208,21 @@ class Target:
         message_id = target.get("message")
         user_id = target.get("user")
         room = target.get("room")
-        if not (message_id is None or (isinstance(message_id, int) and message_id > 0)):
+        if not (
+            message_id is None
+            or (
+                isinstance(message_id, int)
+                and not isinstance(message_id, bool)
+                and 0 < message_id <= INT_MAX
+            )
+        ):
             raise InvalidInput("bad_request", field=self.name)
         strings = (user_id, room)
         if not all(v is None or (isinstance(v, str) and len(v) <= 100) for v in strings):
             raise InvalidInput("bad_request", field=self.name)
+        for value in strings:
+            if isinstance(value, str):
+                check_safe(value, self.name)
         return Locator(message_id, user_id, room)
 
 
@@ -277,7 +291,9 @@ COMMANDS: dict[str, WebCommand] = {
     "list_rooms": Command(list_rooms),
     "join": Command(join, (ROOM,)),
     "part": Command(part, (ROOM,)),
-    "create_room": Command(create_room, (Text("name", max_len=200), TOPIC)),
+    "create_room": Command(
+        create_room, (Text("name", max_len=200, chars_code="room_name_chars"), TOPIC)
+    ),
     "set_topic": Command(set_topic, (ROOM, TOPIC)),
     "kick": Command(kick, (ROOM, USER)),
     "say": Command(
@@ -285,7 +301,7 @@ COMMANDS: dict[str, WebCommand] = {
         (
             Text("room", max_len=100, required=False),
             Text("to", max_len=64, required=False),
-            Text("text", max_len=20_000),
+            Text("text", max_len=20_000, allow=LINE_CONTROLS),
             Flag("action"),
         ),
     ),
@@ -300,7 +316,7 @@ COMMANDS: dict[str, WebCommand] = {
         (
             Target("target"),
             Text("category", max_len=40),
-            Text("explanation", max_len=10_000, required=False),
+            Text("explanation", max_len=10_000, required=False, allow=LINE_CONTROLS),
             Text("contact", max_len=1000, required=False),
             Flag("good_faith"),
         ),
@@ -308,7 +324,10 @@ COMMANDS: dict[str, WebCommand] = {
     "report_status": Command(report_status, (Texts("receipts"),)),
     "decision": Command(decision, (CODE,), before_entry=True, while_banned=True),
     "appeal": Command(
-        appeal, (CODE, Text("text", max_len=10_000)), before_entry=True, while_banned=True
+        appeal,
+        (CODE, Text("text", max_len=10_000, allow=LINE_CONTROLS)),
+        before_entry=True,
+        while_banned=True,
     ),
     "appeal_status": Command(
         appeal_status, (Text("code", max_len=10_000),), before_entry=True, while_banned=True
