@@ -229,6 +229,9 @@ class Prober:
         self.tally = tally
         self.answer_timeout = answer_timeout
         self._opened = 0
+        self.sent = (
+            0  # by this prober: frames that left, not counting any refused to a closed socket
+        )
 
     async def open(self, enter: bool) -> ClientConnection:
         """A connection past its ``hello``; entered and in ``general`` if ``enter``."""
@@ -271,6 +274,7 @@ class Prober:
         except ConnectionClosed:
             self.tally.sent -= 1  # closed before it left: never sent
             return False
+        self.sent += 1
         failures = len(self.tally.failures)
         still_open = await self._answer(ws, item.re)
         if len(self.tally.failures) > failures:
@@ -326,8 +330,9 @@ class Prober:
         """Send ``frames`` frames from ``rng`` on one connection at a time (reopened when the
         server closes it); returns the next serial."""
         ws: ClientConnection | None = None
+        target = self.sent + frames
         try:
-            for _ in range(frames):
+            while self.sent < target:
                 if ws is None:
                     ws = await self.open(enter)
                 serial += 1
