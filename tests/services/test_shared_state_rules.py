@@ -100,3 +100,13 @@ async def test_the_network_budget_holds_devices_without_a_cookie(make_site: Make
         except LimitExceeded:
             pass
     assert accepted == 3
+
+
+async def test_connections_are_counted_per_ipv6_64_like_sanctions(make_site: MakeSite) -> None:
+    site = await make_site({"limits": {"connections_per_ip": 3}})
+    for n in range(3):
+        site.connect(ip=f"2001:db8:1:2::{n + 1}")
+    with pytest.raises(LimitExceeded) as refused:
+        site.connect(ip="2001:db8:1:2:ffff::9")  # another address, the same /64
+    assert refused.value.code == "too_many_connections"
+    site.connect(ip="2001:db8:1:3::1")  # the next /64 is another network
