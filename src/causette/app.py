@@ -195,10 +195,10 @@ class App:
             self.moderation_store,
             self.moderation_store,
             self.shared,
-            time.time,
+            self.clock.wall,
             network_secret=secret,
         )
-        self.console = Console(self.moderation, self.accounts, self.connections, time.time)
+        self.console = Console(self.moderation, self.accounts, self.connections, self.clock.wall)
         lim = settings.limits
         self.web = WebListener(
             self.chat,
