@@ -1,5 +1,7 @@
 # The two entry points a newcomer needs: `make run` and `make test`.
 PYTHON ?= python3
+PORT ?= 8080
+DATA ?= data
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -13,7 +15,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/causette serve --host 127.0.0.1 --port 8080
+	$(BIN)/causette serve --host 127.0.0.1 --port $(PORT) --data-dir $(DATA)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
