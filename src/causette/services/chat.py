@@ -134,10 +134,6 @@ class Chat:
             raise Refused("not_entered")
         return guest
 
-    def tracked_of(self, link: Link) -> tuple[Guest, Tracked]:
-        guest = self.guest_of(link)
-        return guest, self.tracked[guest.id]
-
     async def track(self, guest: Guest, token_digest: str, created_at: float) -> None:
         """Keep a live session: its resume token is known to every node, and so is its
         nickname (no other node may give a look-alike of it)."""

@@ -51,11 +51,11 @@ WINDOW_CONVERSATIONS = 20_000  # conversations remembered, least recently active
 CaseFiler = Callable[[Guest, Message | None, CaseRequest, Verdict], Awaitable[None]]
 
 
-def conversation_key(message: Message) -> str:
-    if message.room is not None:
-        return f"room:{message.room}"
-    assert message.recipient is not None
-    a, b = sorted((message.sender.id, message.recipient.id))
+def conversation_key(room: str | None, sender_id: str, recipient_id: str | None) -> str:
+    """One conversation's key, whoever speaks: ``room:<id>`` or ``private:<a>:<b>``."""
+    if room is not None:
+        return f"room:{room}"
+    a, b = sorted((sender_id, recipient_id or ""))
     return f"private:{a}:{b}"
 
 
@@ -74,7 +74,8 @@ class ConversationWindows:
         return tuple(window) if window else ()
 
     def add(self, message: Message) -> None:
-        key = conversation_key(message)
+        recipient = message.recipient.id if message.recipient else None
+        key = conversation_key(message.room, message.sender.id, recipient)
         window = self._windows.get(key)
         if window is None:
             window = self._windows[key] = deque(maxlen=self._size)
@@ -187,13 +188,8 @@ class Messages:
         return message
 
     def _inspect(self, draft: Draft) -> Verdict:
-        key = (
-            f"room:{draft.room}"
-            if draft.room is not None
-            else "private:{}:{}".format(
-                *sorted((draft.sender.user.id, draft.recipient.user.id if draft.recipient else ""))
-            )
-        )
+        recipient = draft.recipient.user.id if draft.recipient else None
+        key = conversation_key(draft.room, draft.sender.user.id, recipient)
         setting = Setting.ROOM if draft.room is not None else Setting.PRIVATE
         conversation = Conversation(setting, key, self.windows.recent(key))
         try:
