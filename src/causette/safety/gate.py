@@ -39,7 +39,11 @@ class Participant:
     user: UserView
     device: str
     declared_age: int
-    band: Band
+    band: Band  # the band the services treat them in (a self-disclosed minor is MINOR)
+    # Entered from a network where a device was refused for age, within the cooling period.
+    possible_minor: bool = False
+    # Said they are a minor (self-disclosure beats declaration, SAFETY.md 3).
+    disclosed_minor: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +98,7 @@ class CaseRequest:
     category: str  # a moderation Category value
     rule: str
     explanation: str = ""
+    priority: bool = False  # goes to the top of the queue (a minor at risk)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +108,11 @@ class Verdict:
     nudges: tuple[Nudge, ...] = ()
     case: CaseRequest | None = None
     signals: tuple[Signal, ...] = field(default=())
+    # The sender said they are a minor: the services treat them as one from now on (close
+    # private conversations with adults, show help, open a priority case naming the adults).
+    disclosure: bool = False
+    warning: str | None = None  # a key the sender is warned with (the message still goes)
+    mute_seconds: float = 0.0  # a short automated mute of the sender, 0 for none
 
     @property
     def rules(self) -> tuple[str, ...]:
