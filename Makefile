@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint unit clean
+.PHONY: run test lint unit bundle clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,8 +25,17 @@ lint: $(STAMP)
 test: lint
 	PYTHONASYNCIODEBUG=1 $(BIN)/pytest -q -ra
 
+# The client's one script, src/causette/web/dist/app.js (committed: `make run` needs no npm).
+# Run after changing anything under src/causette/web/static/js or i18n.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+bundle: node_modules/.installed
+	node build/bundle.mjs
+
 unit: $(STAMP)
 	$(BIN)/pytest -q tests/unit tests/architecture
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache data
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache data node_modules

@@ -99,12 +99,13 @@ def test_moderated_room_silences_then_voice_and_unmoderate(
 
 
 # The safety gate that sends these events cannot be set from this harness yet: the frames are
-# given to the client's own event router (the module instance the page runs), as they would
-# come off the WebSocket, in the order the server sends them.
-APPLY = """async (frames) => {
-  const { applyEvent } = await import('/static/js/events.js');
+# given to the client's own event router (the bundle's exports, the module instance the page
+# runs), as they would come off the WebSocket, in the order the server sends them.
+CLIENT = "await import(document.querySelector('script[type=module]').src)"
+APPLY = f"""async (frames) => {{
+  const {{ applyEvent }} = {CLIENT};
   for (const ev of frames) applyEvent(ev);
-}"""
+}}"""
 
 
 def apply(page: Page, *frames: dict[str, object]) -> None:
@@ -112,9 +113,7 @@ def apply(page: Page, *frames: dict[str, object]) -> None:
 
 
 def me(page: Page) -> dict[str, object]:
-    user: dict[str, object] = page.evaluate(
-        "async () => (await import('/static/js/state.js')).state.me"
-    )
+    user: dict[str, object] = page.evaluate(f"async () => ({CLIENT}).state.me")
     return user
 
 

@@ -4,12 +4,14 @@ with autoescaping, and the page context (``Ctx``) every template reads.
 Invariant: every value reaches the page through a template expression, which escapes it;
 nothing a visitor or a moderator typed is ever a template, and no Python here builds markup.
 Templates load only ``/moderation/static/console.js`` and ``console.css`` (the CSP forbids
-inline scripts and styles).
+inline scripts and styles), by their versioned names (``asset("console.css")``, see
+``transport/web/assets.py``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -19,9 +21,22 @@ from causette.domain.accounts import Account
 from causette.domain.moderation import Locator
 from causette.domain.times import minute_utc
 from causette.transport.console.i18n import t
+from causette.transport.web.assets import Assets
 
 STATIC = "/moderation/static"
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "web" / "console" / "templates"
+STATIC_DIR = TEMPLATES_DIR.parent / "static"
+
+
+@cache
+def console_assets() -> Assets:
+    """The console's static files, read and compressed once per process."""
+    return Assets.from_dirs(STATIC, STATIC_DIR)
+
+
+def asset(name: str) -> str:
+    """The versioned URL of one of the console's static files."""
+    return console_assets().url(name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +119,7 @@ def _environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(when=when, short_hash=short_hash)
-    env.globals.update(STATIC=STATIC)
+    env.globals.update(STATIC=STATIC, asset=asset)
     return env
 
 

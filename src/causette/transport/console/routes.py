@@ -19,14 +19,12 @@ import logging
 import re
 import secrets
 from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Mapping
-from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlencode
 
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response, StreamingResponse
 from starlette.routing import BaseRoute, Mount, Route
-from starlette.staticfiles import StaticFiles
 
 from causette.domain.accounts import Account, Role
 from causette.errors import CausetteError, InvalidInput, LimitExceeded, NotFound, Refused
@@ -40,7 +38,7 @@ from causette.transport.console import pages
 from causette.transport.console.handlers import Visit
 from causette.transport.console.i18n import LANGS, error, t
 from causette.transport.console.pages import STAFF
-from causette.transport.console.rendering import Ctx
+from causette.transport.console.rendering import Ctx, console_assets
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +46,6 @@ COOKIE = "causette_console"
 LOGIN_COOKIE = "causette_console_login"
 LANG_COOKIE = "causette_console_lang"
 PATH = "/moderation"
-STATIC_DIR = Path(__file__).resolve().parents[2] / "web" / "console" / "static"
 FORM_MAX = 64 * 1024
 HEARTBEAT = 15.0  # seconds between keep-alives of a live stream, and session checks
 ANYONE = frozenset(Role)
@@ -112,7 +109,7 @@ class Console:
             Route(PATH + "/report", g(a.report_form, ANYONE)),
             post(PATH + "/report", a.report, ANYONE),
             Route(PATH + "/reports", g(a.my_reports, ANYONE)),
-            Mount(PATH + "/static", StaticFiles(directory=STATIC_DIR), name="console-static"),
+            Mount(PATH + "/static", app=console_assets(), name="console-static"),
         ]
 
     # -- the guard -----------------------------------------------------------------------

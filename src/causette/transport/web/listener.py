@@ -25,9 +25,8 @@ from typing import Any
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Mount, Route, WebSocketRoute
-from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
@@ -40,6 +39,7 @@ from causette.services.chat import Link
 from causette.services.moderation.service import ModerationService
 from causette.services.verbs import ChatServices
 from causette.transport.session import RequestLoop
+from causette.transport.web.assets import REVALIDATE, Assets, respond
 from causette.transport.web.commands import ANSWERS, COMMANDS, Web
 
 log = logging.getLogger(__name__)
@@ -47,6 +47,10 @@ log = logging.getLogger(__name__)
 DEVICE_COOKIE = "causette_device"
 DEVICE_MAX_AGE = 400 * 24 * 3600  # the longest lifetime browsers accept
 STATIC_DIR = Path(__file__).resolve().parents[2] / "web" / "static"
+# The client's bundle (build/bundle.mjs), served beside the static files as /static/app.js.
+DIST_DIR = STATIC_DIR.parent / "dist"
+# The bundle's sources: the page loads the bundle, never these.
+BUNDLED = ("js/", "i18n/")
 
 # Nothing the page loads may come from elsewhere (no CDN), and nothing may frame it.
 SECURITY_HEADERS = [
@@ -113,6 +117,10 @@ class WebListener:
         self._sending: dict[Link, float] = {}
         self._no_links = asyncio.Event()
         self._no_links.set()
+        self.assets = Assets.from_dirs("/static", STATIC_DIR, DIST_DIR, exclude=BUNDLED)
+        self.index_page = self.assets.page(
+            "index.html", (STATIC_DIR / "index.html").read_text(encoding="utf-8")
+        )
 
     def app(
         self,
@@ -126,13 +134,13 @@ class WebListener:
             Route("/healthz", self.healthz),
             WebSocketRoute("/ws", self.websocket),
             *extra_routes,
-            Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
+            Mount("/static", app=self.assets, name="static"),
         ]
         return SecurityHeaders(Starlette(routes=routes, lifespan=lifespan))
 
     async def index(self, request: Request) -> Response:
-        response = FileResponse(STATIC_DIR / "index.html", media_type="text/html")
-        response.headers["cache-control"] = "no-cache"
+        # Not cached without asking: the next release's page names the next release's files.
+        response = respond(request, self.index_page, REVALIDATE)
         if not request.cookies.get(DEVICE_COOKIE):
             response.set_cookie(
                 DEVICE_COOKIE,

@@ -1,8 +1,13 @@
-// Interface text: loads /static/i18n/{lang}.json and formats keys with {name} parameters.
+// Interface text: the dictionaries of static/i18n/, formats keys with {name} parameters.
 // Keys with a count pick a plural form: "key_one" / "key_other".
+// The dictionaries are part of the bundle (build/bundle.mjs): a fetch after the script would
+// cost one more round trip before the form is usable on a slow network.
+
+import fr from '../i18n/fr.json';
+import en from '../i18n/en.json';
 
 export const LANGS = ['fr', 'en'];
-const dicts = {};
+const dicts = { fr, en };
 let lang = 'fr';
 let dict = {};
 let plural = new Intl.PluralRules('fr');
@@ -22,10 +27,6 @@ export const currentLang = () => lang;
 /** Load `l` and make it current; remembers it when `remember` is set. */
 export async function setLang(l, remember = false) {
   if (!LANGS.includes(l)) return;
-  if (!dicts[l]) {
-    const res = await fetch(`/static/i18n/${l}.json`);
-    dicts[l] = await res.json();
-  }
   lang = l;
   dict = dicts[l];
   plural = new Intl.PluralRules(l);
