@@ -1,5 +1,7 @@
 // One tab per joined room and per private conversation, with unread counters. Arrow keys move
-// between tabs; the × button closes one (leaving the room).
+// between tabs; Delete or the × button closes one (leaving the room). A tablist may own only
+// tabs: the × is for pointers, out of the accessibility tree and the tab order, and Delete is
+// its keyboard equivalent (as the ARIA tabs pattern has it).
 
 import { $, h, syncList } from '../dom.js';
 import { t } from '../i18n.js';
@@ -16,6 +18,11 @@ export function initTabs() {
     const tabs = [...$('tabs').querySelectorAll('[role=tab]')];
     const i = tabs.indexOf(document.activeElement);
     if (i < 0) return;
+    if (e.key === 'Delete') {
+      e.preventDefault();
+      close(tabs[i].parentElement.conv);
+      return;
+    }
     const to = { ArrowLeft: i - 1, ArrowRight: i + 1, Home: 0, End: tabs.length - 1 }[e.key];
     if (to == null) return;
     e.preventDefault();
@@ -37,10 +44,10 @@ async function close(c) {
 function createTab(c) {
   const kind = c.kind === 'room' ? 'room' : 'private';
   const tab = h('button', { type: 'button', role: 'tab', id: tabId(c.key), 'data-key': c.key,
-    'aria-controls': 'conv-panel', 'data-testid': `tab-${kind}-${c.id}`, class: `tab ${kind}`,
+    'aria-controls': 'conv-panel', 'aria-keyshortcuts': 'Delete', 'data-testid': `tab-${kind}-${c.id}`, class: `tab ${kind}`,
     onclick: () => activate(c.key) });
   const wrap = h('div', { class: 'tab-wrap', role: 'presentation' }, tab,
-    h('button', { type: 'button', class: 'tab-close', 'data-testid': `tab-close-${kind}-${c.id}`, onclick: () => close(wrap.conv) }, '×'));
+    h('button', { type: 'button', class: 'tab-close', 'data-testid': `tab-close-${kind}-${c.id}`, 'aria-hidden': 'true', tabindex: '-1', onclick: () => close(wrap.conv) }, '×'));
   wrap.tab = tab;
   return wrap;
 }
