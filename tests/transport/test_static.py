@@ -106,7 +106,8 @@ async def test_negotiation_follows_the_quality_values(http: httpx.AsyncClient) -
     url = next(u for u in await page_assets(http) if u.endswith(".js"))
     cases = {
         "br;q=0, gzip": "gzip",
-        "gzip;q=0.5, br;q=0.1": "br",  # both accepted: the smaller one
+        "gzip;q=0.5, br;q=0.1": "gzip",  # the client's preference
+        "gzip, br": "br",  # no preference: the smaller one
         "*": "br",
         "*, br;q=0": "gzip",
         "identity": None,

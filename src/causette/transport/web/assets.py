@@ -12,8 +12,9 @@ Pages (the client's ``index.html``) are rewritten at start-up so that every ``"/
 attribute they hold names the versioned file, then served ``no-cache``: a new release reaches
 the next page load, and everything the page needs is fetched once per release.
 
-Compression is negotiated from ``Accept-Encoding`` (brotli, then gzip, then none) and every
-answer says ``Vary: Accept-Encoding``; each representation has its own strong ``ETag``.
+Compression is negotiated from ``Accept-Encoding`` (the client's highest quality value,
+brotli before gzip on a tie, else none) and every answer says ``Vary: Accept-Encoding``; each
+representation has its own strong ``ETag``.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ HASH_CHARS = 12
 MIN_COMPRESS = 256
 TEXT_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
 CODINGS = ("br", "gzip")  # in order of preference
-_QUALITY = re.compile(r"^\s*q\s*=\s*([0-9.]+)\s*$")
+_QUALITY = re.compile(r"^\s*q\s*=\s*(\S*)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -62,11 +63,11 @@ class Asset:
         return f"{stem}.{self.digest}.{suffix}"
 
 
-def accepted_codings(header: str | None) -> set[str]:
-    """The content codings an ``Accept-Encoding`` header accepts (q > 0), "*" expanded."""
-    accepted: set[str] = set()
-    refused: set[str] = set()
-    star = False
+def accepted_codings(header: str | None) -> dict[str, float]:
+    """The content codings an ``Accept-Encoding`` header accepts, with their quality (> 0);
+    "*" stands for every coding of ``CODINGS`` not named."""
+    named: dict[str, float] = {}
+    star = 0.0
     for part in (header or "").split(","):
         coding, _, params = part.partition(";")
         coding = coding.strip().lower()
@@ -77,26 +78,27 @@ def accepted_codings(header: str | None) -> set[str]:
             m = _QUALITY.match(param)
             if m:
                 try:
-                    q = float(m.group(1))
+                    q = min(float(m.group(1)), 1.0)
                 except ValueError:
                     q = 0.0
         if coding == "*":
-            star = q > 0
-        elif q > 0:
-            accepted.add(coding)
+            star = q
         else:
-            refused.add(coding)
-    if star:
-        accepted |= set(CODINGS) - refused
-    if "x-gzip" in accepted:
-        accepted.add("gzip")
-    return accepted
+            named["gzip" if coding == "x-gzip" else coding] = q
+    if star > 0:
+        for coding in CODINGS:
+            named.setdefault(coding, star)
+    return {c: q for c, q in named.items() if q > 0}
 
 
 def choose_coding(asset: Asset, header: str | None) -> str | None:
-    """The best coding of ``asset`` that the client accepts, or None for the plain bytes."""
+    """The coding of ``asset`` the client prefers (its highest quality; brotli on a tie), or
+    None for the plain bytes."""
     accepted = accepted_codings(header)
-    return next((c for c in CODINGS if c in accepted and c in asset.encoded), None)
+    offered = [c for c in CODINGS if c in accepted and c in asset.encoded]
+    if not offered:
+        return None
+    return max(offered, key=lambda c: (accepted[c], -CODINGS.index(c)))
 
 
 @cache
