@@ -56,13 +56,18 @@ MEETING = re.compile(
     re.IGNORECASE,
 )
 HOLD = "[hold]"
+WARN = "[warn]"
 
 
 class MeetingGate:
     """A test double of the ``SafetyGate`` port: anti-ambush advice for the recipient of a
-    private message that sets up a meeting; ``[hold]`` holds a message for a moderator."""
+    private message that sets up a meeting; ``[hold]`` holds a message for a moderator;
+    ``[warn]`` warns its sender about personal details."""
 
     def inspect(self, draft: Draft, conversation: Conversation) -> Verdict:
+        if draft.text.startswith(WARN):
+            signal = Signal("test.warn", 0.6, (0, len(WARN)))
+            return Verdict(warning="personal_info", signals=(signal,))
         if draft.text.startswith(HOLD):
             signal = Signal("test.hold", 0.9, (0, len(HOLD)))
             case = CaseRequest("harassment", "test.hold")

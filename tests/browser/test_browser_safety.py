@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
-from test_browser_report import HOLD, InProcessServer, MeetingGate
+from test_browser_report import HOLD, WARN, InProcessServer, MeetingGate
 
 from causette.domain.accounts import Role
 
@@ -71,6 +71,18 @@ def test_a_server_nudge_shows_in_the_conversation_with_report_and_ignore(
     # Ignore in one tap: what Bruno said goes from view.
     tip.get_by_test_id("tip-ignore").click()
     expect(a.get_by_test_id("message-list")).not_to_contain_text("on se voit ce soir ?")
+
+
+def test_a_warning_shows_to_the_sender_only_and_the_message_goes(
+    visitor: Visitor, say: Say
+) -> None:
+    a = visitor("Agathe", 25, "woman", "75011", room="general")
+    b = visitor("Benoît", 29, "man", "13001", room="general")
+    say(b, f"{WARN} voici mon adresse")
+    warning = "Attention : tu partages des coordonnées"
+    expect(b.get_by_test_id("message-list")).to_contain_text(warning)
+    expect(a.get_by_test_id("message-list")).to_contain_text("voici mon adresse")
+    expect(a.get_by_test_id("message-list")).not_to_contain_text(warning)
 
 
 def log_in(page: Page, username: str) -> None:
