@@ -26,7 +26,7 @@ from websockets.http11 import Request as Handshake
 
 from causette import logs
 from causette.config import Settings
-from causette.domain.models import Rules
+from causette.domain.models import AgeBand, Rules
 from causette.domain.moderation import MisusePolicy
 from causette.domain.names import DEFAULT_FORBIDDEN, DEFAULT_RESERVED, NICK_MAX, NICK_MIN
 from causette.domain.state import ChatState
@@ -42,7 +42,7 @@ from causette.safety.gate import SafetyGate
 from causette.services.accounts import AccountService
 from causette.services.budgets import Allowance, BudgetPolicy
 from causette.services.chat import Pacing
-from causette.services.moderation.automated import AutomatedNotices
+from causette.services.moderation.automated import AutomatedMutes, AutomatedNotices
 from causette.services.moderation.service import ModerationPolicy, build_moderation
 from causette.services.verbs import build_chat
 from causette.store.chat import Store
@@ -86,6 +86,7 @@ def rules_of(settings: Settings) -> Rules:
     e, lim = settings.entry, settings.limits
     return Rules(
         min_age=e.min_age,
+        adult_age=e.adult_age,
         rooms_max=lim.rooms_max,
         message_max=lim.message_max,
         user_rooms_max=lim.user_rooms_max,
@@ -106,6 +107,7 @@ def pacing_of(settings: Settings) -> Pacing:
         grace=s.grace_seconds,
         grace_per_network=lim.grace_sessions_per_network,
         age_cooldown=settings.entry.age_cooldown_hours * 3600,
+        network_age_block=settings.entry.network_age_block_minutes * minute,
         history_count=h.count,
         history_age=h.max_age_hours * 3600,
         budgets=BudgetPolicy(
@@ -129,6 +131,7 @@ def policy_of(settings: Settings) -> ModerationPolicy:
         evidence_before=m.evidence_before,
         evidence_after=m.evidence_after,
         evidence_hold=settings.retention.evidence_hold_days * day,
+        automated_mute_max=m.automated_mute_max_minutes * 60,
         misuse=MisusePolicy(
             window=m.misuse_window_days * day,
             warn_after=m.misuse_warn_after,
@@ -154,7 +157,7 @@ class App:
         state = ChatState(rules_of(settings))
         secret = load_secret(data_dir)
         for spec in settings.rooms:
-            state.add_official_room(spec.name, spec.topic)
+            state.add_official_room(spec.name, spec.topic, AgeBand(spec.band))
         # Connection data (LCEN): a file of its own, addresses sealed with a key kept apart.
         # The key path is relative to data_dir unless absolute: ``/`` keeps an absolute path.
         self.connections = SqliteConnectionLog(
@@ -181,6 +184,10 @@ class App:
         )
         # What the safety gate asks to be looked at becomes a case like any notice.
         self.chat.messages.file_case = AutomatedNotices(self.moderation.cases.report).file
+        # A verdict's short mute is a decision of automation, within the policy's cap.
+        self.chat.messages.mute = AutomatedMutes(
+            self.moderation.decisions, self.moderation_store.open_case_for
+        ).mute
         self.retention = Retention(
             self.store,
             self.connections,
@@ -209,6 +216,7 @@ class App:
                 "nick_min": NICK_MIN,
                 "nick_max": NICK_MAX,
                 "min_age": settings.entry.min_age,
+                "adult_age": settings.entry.adult_age,
                 "history_count": settings.history.count,
                 "grace_seconds": settings.session.grace_seconds,
             },

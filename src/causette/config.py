@@ -24,6 +24,7 @@ class RoomSpec:
 
     name: str
     topic: str
+    band: str = "adult"  # "teen" or "adult": who may see and join it (SAFETY.md 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +38,9 @@ class ServerSettings:
 @dataclass(frozen=True, slots=True)
 class EntrySettings:
     min_age: int = 18
+    adult_age: int = 18  # with min_age below it, the site has a teen band
     age_cooldown_hours: float = 24.0
+    network_age_block_minutes: float = 10.0
     reserved_names: tuple[str, ...] = ()
     forbidden_names: tuple[str, ...] = ()
 
@@ -101,6 +104,7 @@ class ModerationSettings:
     misuse_warn_after: int = 2
     misuse_suspend_after: int = 3
     misuse_suspension_days: int = 7
+    automated_mute_max_minutes: float = 60.0  # the longest mute automation may decide
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,7 +205,7 @@ def _invalid(key: str, error: InvalidInput) -> ConfigError:
     return _fail(key, f"is invalid ({error.code}): {i18n.message(error.code, 'en', error.params)}")
 
 
-def _rooms(value: Any) -> tuple[RoomSpec, ...]:
+def _rooms(value: Any, teen_band: bool) -> tuple[RoomSpec, ...]:
     if not isinstance(value, list) or not value:
         raise _fail("rooms", "must be a non-empty list of [[rooms]] tables")
     rooms = []
@@ -228,8 +232,13 @@ def _rooms(value: Any) -> tuple[RoomSpec, ...]:
             if mark in seen:
                 raise _fail(f"rooms[{index}].name", f"looks like rooms[{seen[mark]}].name")
             seen[mark] = index
-        rooms.append(RoomSpec(name=name, topic=topic))
+        band = section.text("band", "adult", ("teen", "adult"))
+        if band == "teen" and not teen_band:
+            raise _fail(f"rooms[{index}].band", "is teen but entry.min_age is not below adult_age")
+        rooms.append(RoomSpec(name=name, topic=topic, band=band))
         section.check_unknown()
+    if teen_band and not any(r.band == "teen" for r in rooms):
+        raise _fail("rooms", 'need at least one room with band = "teen" when min_age < adult_age')
     return tuple(rooms)
 
 
@@ -253,7 +262,9 @@ def parse(document: dict[str, Any]) -> Settings:
     e = _Section("entry", doc["entry"])
     entry = EntrySettings(
         min_age=e.integer("min_age", 18, 13, 99),
+        adult_age=e.integer("adult_age", 18, 13, 99),
         age_cooldown_hours=e.number("age_cooldown_hours", 24.0, 0.0, 24.0 * 365),
+        network_age_block_minutes=e.number("network_age_block_minutes", 10.0, 0.0, 24.0 * 60),
         reserved_names=e.strings("reserved_names", ()),
         forbidden_names=e.strings("forbidden_names", ()),
     )
@@ -320,6 +331,7 @@ def parse(document: dict[str, Any]) -> Settings:
         misuse_warn_after=m.integer("misuse_warn_after", 2, 1, 1000),
         misuse_suspend_after=m.integer("misuse_suspend_after", 3, 1, 1000),
         misuse_suspension_days=m.integer("misuse_suspension_days", 7, 1, 3650),
+        automated_mute_max_minutes=m.number("automated_mute_max_minutes", 60.0, 0.0, 60.0),
     )
     m.check_unknown()
     if moderation.misuse_suspend_after < moderation.misuse_warn_after:
@@ -331,7 +343,7 @@ def parse(document: dict[str, Any]) -> Settings:
         limits,
         history,
         session,
-        _rooms(doc.get("rooms")),
+        _rooms(doc.get("rooms"), entry.min_age < entry.adult_age),
         retention=retention,
         moderation=moderation,
     )

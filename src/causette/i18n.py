@@ -84,6 +84,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "L'entrée est temporairement bloquée sur cet appareil jusqu'au {until}.",
         "en": "Entry is temporarily blocked on this device until {until}.",
     },
+    "age_network_cooldown": {
+        "fr": (
+            "Une entrée vient d'être refusée pour l'âge depuis ce réseau (le même accès "
+            "internet) : les entrées depuis ce réseau reprennent le {until}. Ton appareil, lui, "
+            "n'est pas bloqué."
+        ),
+        "en": (
+            "An entry was just refused for age from this network (the same internet access): "
+            "entries from this network resume at {until}. Your device itself is not blocked."
+        ),
+    },
     "gender_invalid": {
         "fr": "Choisis un genre dans la liste.",
         "en": "Please choose a gender from the list.",
@@ -244,6 +255,14 @@ MESSAGES: dict[str, dict[str, str]] = {
             "écrire."
         ),
         "en": "This room is moderated: only people approved by the moderators can post.",
+    },
+    "room_band_teen": {
+        "fr": "Ce salon est réservé aux mineurs : les adultes n'y entrent pas.",
+        "en": "This room is for minors only: adults may not enter it.",
+    },
+    "room_band_adult": {
+        "fr": "Ce salon est réservé aux adultes : choisis un salon de ta tranche d'âge.",
+        "en": "This room is for adults only: please choose a room for your age group.",
     },
     "room_closed": {
         "fr": "Ce salon a été fermé par la modération.",

@@ -1,7 +1,8 @@
-"""Below the minimum age: refused, and the device stays blocked.
+"""Below the minimum age: refused, and the device stays blocked; the network (another device
+behind the same address) only for a few minutes, and each is told which.
 
-In a module of its own: the refusal also blocks the network address (127.0.0.1 here), which
-would stop every other test of the same server from entering.
+In a module of its own: the refusal also blocks the network address (127.0.0.1 here) for
+`entry.network_age_block_minutes`, which would stop other tests of the same server entering.
 """
 
 from __future__ import annotations
@@ -39,3 +40,11 @@ def test_under_age_is_refused_and_blocked_after_a_reload(
     expect(page.get_by_test_id("enter-submit")).to_be_disabled()
     expect(page.get_by_test_id("nickname")).to_be_disabled()
     expect(page.get_by_test_id("room-list")).to_be_hidden()
+
+    # Another device behind the same address: the network waits a few minutes, and says so.
+    sister = new_page()
+    blocked = sister.get_by_test_id("entry-blocked")
+    expect(blocked).to_be_visible()
+    expect(blocked).to_contain_text("depuis ce réseau")
+    expect(blocked).to_contain_text("Cet appareil, lui, n'est pas bloqué.")
+    expect(sister.get_by_test_id("enter-submit")).to_be_disabled()

@@ -155,7 +155,7 @@ def test_held_messages_tips_and_a_closed_private(visitor: Visitor, say: Say) -> 
     dialog = zoe.get_by_role("dialog", name="Signaler")
     expect(dialog).to_contain_text("tu as quel âge")  # the message the advice is about
     zoe.keyboard.press("Escape")
-    # A server ambush tip after the client's own: still one.
+    # A meeting in private and the server's ambush tip: one tip (the client detects nothing).
     say(marc, "rdv 12 rue de la Paix")
     apply(zoe, {"type": "safety_tip", "advice": "ambush", "room": None, "user": m})
     ambush = zoe.get_by_test_id("ambush-tip")

@@ -1,9 +1,11 @@
-"""Reporting from the chat (DSA Art. 16), the anti-ambush advice in private (SAFETY.md 10),
+"""Reporting from the chat (DSA Art. 16), the server's anti-ambush advice in private (SAFETY.md
+10),
 and what a sanctioned visitor sees: the statement of reasons, the ban on the entry screen, the
 appeal (DSA Arts. 17 and 20).
 
 The server runs in this process, in a thread with its own event loop (instead of the
-subprocess of conftest.py), so that a test can act as a moderator through the services.
+subprocess of conftest.py), so that a test can act as a moderator through the services; its
+safety gate is ``MeetingGate``, a stand-in for the real detectors behind the same port.
 Every page connects from 127.0.0.1 and sanctions bind to the network too: the test that bans
 someone has that person alone on the site, and lifts the ban before it ends.
 """
@@ -27,6 +29,17 @@ from causette import config
 from causette.app import App, bind, make_server
 from causette.domain.accounts import Account, Role
 from causette.domain.moderation import SanctionKind
+from causette.safety.gate import (
+    ALLOW,
+    CaseRequest,
+    Conversation,
+    Draft,
+    Nudge,
+    SafetyGate,
+    Signal,
+    Verdict,
+    VerdictKind,
+)
 from causette.services.moderation.decisions import Action
 
 pytestmark = pytest.mark.browser
@@ -35,10 +48,42 @@ T = TypeVar("T")
 _accounts = count(1)
 
 
+# What the old in-browser check looked for: a phone number, an address, a meeting.
+MEETING = re.compile(
+    r"(?:\+|\b00)33[\s.-]*[1-9](?:[\s.-]*\d{2}){4}|\b0[1-9](?:[\s.-]*\d{2}){4}\b"
+    r"|\b(?:rue|avenue|boulevard|impasse)\b|\b\d{5}\b"
+    r"|\b(?:rdv|rendez[\s-]?vous|on se voit|chez moi|chez toi)\b",
+    re.IGNORECASE,
+)
+HOLD = "[hold]"
+WARN = "[warn]"
+
+
+class MeetingGate:
+    """A test double of the ``SafetyGate`` port: anti-ambush advice for the recipient of a
+    private message that sets up a meeting; ``[hold]`` holds a message for a moderator;
+    ``[warn]`` warns its sender about personal details."""
+
+    def inspect(self, draft: Draft, conversation: Conversation) -> Verdict:
+        if draft.text.startswith(WARN):
+            signal = Signal("test.warn", 0.6, (0, len(WARN)))
+            return Verdict(warning="personal_info", signals=(signal,))
+        if draft.text.startswith(HOLD):
+            signal = Signal("test.hold", 0.9, (0, len(HOLD)))
+            case = CaseRequest("harassment", "test.hold")
+            return Verdict(VerdictKind.HOLD, case=case, signals=(signal,))
+        found = MEETING.search(draft.text)
+        if found and draft.recipient is not None:
+            signal = Signal("test.meeting", 0.8, found.span())
+            return Verdict(nudges=(Nudge(draft.recipient.user.id, "ambush"),), signals=(signal,))
+        return ALLOW
+
+
 class InProcessServer:
     """The app served from a thread with its own event loop; ``call`` runs a coroutine there."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, gate: SafetyGate | None = None) -> None:
+        self.gate = gate
         settings = config.parse({"limits": {"connections_per_ip": 50}})
         self.settings = replace(settings, server=replace(settings.server, data_dir=data_dir))
         self.loop = asyncio.new_event_loop()
@@ -62,6 +107,8 @@ class InProcessServer:
 
     async def _serve(self) -> None:
         self.app, self.http = make_server(self.settings)
+        if self.gate is not None:
+            self.app.chat.messages.gate = self.gate
         sock = bind("127.0.0.1", 0)
         self.port = sock.getsockname()[1]
         task = asyncio.create_task(self.http.serve(sockets=[sock]))
@@ -83,7 +130,7 @@ class InProcessServer:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[InProcessServer]:
     """Overrides conftest's subprocess server for this module."""
-    srv = InProcessServer(tmp_path_factory.mktemp("server") / "data")
+    srv = InProcessServer(tmp_path_factory.mktemp("server") / "data", MeetingGate())
     yield srv
     srv.stop()
 

@@ -29,6 +29,7 @@ from visitors import MakeSite, Site
 
 from causette import config
 from causette.app import pacing_of, rules_of
+from causette.domain.models import AgeBand
 from causette.domain.state import ChatState
 from causette.live.hub import Hub
 from causette.live.inprocess import InProcessBus, InProcessSharedState
@@ -61,7 +62,7 @@ async def make_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIte
         settings = _settings(json.dumps(overrides or {}, sort_keys=True))
         state = ChatState(rules_of(settings))
         for spec in settings.rooms:
-            state.add_official_room(spec.name, spec.topic)
+            state.add_official_room(spec.name, spec.topic, AgeBand(spec.band))
         store = SqliteStore(Path(":memory:"))
         connections = SqliteConnectionLog(Path(":memory:"), b"k" * KEY_SIZE)
         clock = FakeClock()

@@ -120,8 +120,13 @@ async def test_what_a_decision_may_be(moderation: tuple[ModerationService, Sqlit
     for actor, action, code in refused:
         with pytest.raises(InvalidInput, match=code):
             await decisions.restrict(actor, marc, action)
-    with pytest.raises(Refused, match="forbidden"):  # automation never restricts on its own
-        await decisions.restrict(Actor.automated(), marc, Action(SanctionKind.MUTE, "F.", "CGU"))
+    # Automation decides only a short site mute alone: never a ban, a kick or a room sanction.
+    for kind in (SanctionKind.SITE_BAN, SanctionKind.KICK, SanctionKind.WARNING):
+        with pytest.raises(Refused, match="forbidden"):
+            await decisions.restrict(Actor.automated(), marc, Action(kind, "F.", "CGU"))
+    muted_room = Action(SanctionKind.MUTE, "F.", "CGU", 60, room="general")
+    with pytest.raises(Refused, match="forbidden"):
+        await decisions.restrict(Actor.automated(), marc, muted_room)
     flagger = Account(9, "asso", "", Role.TRUSTED_FLAGGER, None, 0, None, 0.0)
     with pytest.raises(Refused, match="forbidden"):
         await decisions.restrict(Actor.of(flagger), marc, Action(SanctionKind.MUTE, "F.", "CGU"))

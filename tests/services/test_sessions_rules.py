@@ -111,7 +111,7 @@ async def test_verbs_before_entry_are_not_entered(site: Site) -> None:
 # -- age ---------------------------------------------------------------------------------
 
 
-async def test_age_below_minimum_blocks_the_device_and_the_network_for_the_cooldown(
+async def test_age_below_minimum_blocks_the_device_for_the_cooldown_and_the_network_briefly(
     site: Site,
 ) -> None:
     young = site.connect(ip="192.0.2.7", device="dev-young")
@@ -121,20 +121,52 @@ async def test_age_below_minimum_blocks_the_device_and_the_network_for_the_coold
     until = refused.value.params["until"]
     assert until == site.clock.wall() + DAY
     assert await site.store.get_block("dev-young") == until
-    assert await site.store.get_block(network_hash("192.0.2.7", site.services.chat.secret)) == until
+    # The network is not blocked in storage for the cooling period: only briefly, shared.
+    assert await site.store.get_block(network_hash("192.0.2.7", site.services.chat.secret)) is None
     # The same device, whatever age it now declares.
     with pytest.raises(Refused) as again:
         await site.entered(young, "Petit", age=30)
     assert (again.value.code, again.value.params["until"]) == ("age_cooldown", until)
-    # Another device on the same network.
+    # Another device on the same network: only for the short window, and told so.
     neighbour = site.connect(ip="192.0.2.7", device="dev-neighbour")
-    with pytest.raises(Refused, match="age_cooldown"):
+    with pytest.raises(Refused) as network:
         await site.entered(neighbour, "Adulte")
+    assert network.value.code == "age_network_cooldown"
+    assert network.value.params["until"] == pytest.approx(site.clock.wall() + 600)
     # Another network and device are not concerned.
-    assert (await site.enter("Ailleurs", ip="198.51.100.1")).nick == "Ailleurs"
-    # Past the cooldown, the device may enter (declaring an adult age).
-    await site.advance(DAY + 1)
-    assert (await site.entered(neighbour, "Adulte")).guest.profile.age == 30
+    other = await site.enter("Ailleurs", ip="198.51.100.1")
+    assert other.nick == "Ailleurs"
+    assert not site.services.chat.state.guests[other.id].possible_minor
+    # Past the network window, a new device of that network enters, as a possible minor.
+    await site.advance(601)
+    entered = await site.entered(neighbour, "Adulte")
+    assert entered.guest.profile.age == 30
+    assert entered.guest.possible_minor
+    # The refused device itself is still blocked until the end of the cooling period.
+    with pytest.raises(Refused, match="age_cooldown"):
+        await site.entered(young, "Petit", age=30)
+    # Past the cooling period, a new device of that network is no longer suspect.
+    await site.advance(DAY)
+    later = await site.entered(site.connect(ip="192.0.2.7", device="dev-later"), "Plustard")
+    assert not later.guest.possible_minor
+
+
+async def test_a_known_device_of_the_network_is_not_a_possible_minor(site: Site) -> None:
+    parent = await site.enter("Parent", ip="192.0.2.9", device="dev-parent", age=45)
+    await site.services.sessions.quit(parent.link)
+    with pytest.raises(Refused):
+        await site.entered(site.connect(ip="192.0.2.9", device="dev-kid"), "Kid", age=14)
+    await site.advance(601)
+    again = await site.entered(site.connect(ip="192.0.2.9", device="dev-parent"), "Parent", age=45)
+    assert not again.guest.possible_minor
+
+
+async def test_the_network_window_is_configurable_and_can_be_off(make_site: MakeSite) -> None:
+    site = await make_site({"entry": {"network_age_block_minutes": 0}})
+    with pytest.raises(Refused):
+        await site.entered(site.connect(ip="192.0.2.7", device="dev-young"), "Petit", age=15)
+    entered = await site.entered(site.connect(ip="192.0.2.7", device="dev-sister"), "Soeur")
+    assert entered.guest.possible_minor
 
 
 async def test_prefill_shows_the_block_and_the_last_declaration_of_this_device(
@@ -143,19 +175,29 @@ async def test_prefill_shows_the_block_and_the_last_declaration_of_this_device(
     young = site.connect(ip="192.0.2.8", device="dev-young")
     with pytest.raises(Refused):
         await site.entered(young, "Petit", age=15)
-    declaration, until = await site.services.sessions.prefill(
-        site.connect(ip="192.0.2.8", device="dev-other")
+    declaration, block = await site.services.sessions.prefill(
+        site.connect(ip="192.0.2.8", device="dev-young")
     )
     assert declaration is None
-    assert until == site.clock.wall() + DAY
+    assert block is not None
+    assert (block.scope, block.until) == ("device", site.clock.wall() + DAY)
+    declaration, block = await site.services.sessions.prefill(
+        site.connect(ip="192.0.2.8", device="dev-other")
+    )
+    assert block is not None
+    assert block.scope == "network"
+    assert block.until == pytest.approx(site.clock.wall() + 600)
+    await site.advance(601)
+    _, block = await site.services.sessions.prefill(site.connect(ip="192.0.2.8", device="dev-x"))
+    assert block is None
 
     zoe = await site.enter("Zoé", device="dev-zoe", age=34, gender="woman", postal_code="75011")
     await site.services.sessions.quit(zoe.link)
-    declaration, until = await site.services.sessions.prefill(site.connect(device="dev-zoe"))
+    declaration, block = await site.services.sessions.prefill(site.connect(device="dev-zoe"))
     assert declaration is not None
     assert (declaration.nickname, declaration.age, declaration.gender.value) == ("Zoé", 34, "woman")
     assert declaration.postal_code == "75011"
-    assert until is None
+    assert block is None
     stranger, _ = await site.services.sessions.prefill(site.connect())
     assert stranger is None
 

@@ -37,12 +37,14 @@ async def test_hello_is_the_first_frame_with_limits_and_no_prefill(
     assert first["lang"] == "fr"
     assert first["prefill"] is None
     assert first["age_blocked_until"] is None
+    assert first["age_blocked_scope"] is None
     assert set(first["limits"]) == {
         "message_max",
         "rooms_max",
         "nick_min",
         "nick_max",
         "min_age",
+        "adult_age",
         "history_count",
         "grace_seconds",
     }

@@ -136,15 +136,21 @@ async def test_age_block_is_announced_in_hello_on_a_new_connection(
     assert (await again.refused("enter", nickname="Grand", **PROFILE))["code"] == "age_cooldown"
 
 
-async def test_age_block_extends_to_another_device_on_the_same_network(
+async def test_age_block_reaches_another_device_of_the_network_only_briefly(
     server: Server, connect_client: Connector
 ) -> None:
     client = await connect_client(server)
     await client.refused("enter", nickname="Petit", **{**PROFILE, "age": 15})
     other = await connect_client(server)  # another cookie, same 127.0.0.1
     assert other.hello["age_blocked_until"] is not None
+    assert other.hello["age_blocked_scope"] == "network"
     error = await other.refused("enter", nickname="Adulte", **PROFILE)
-    assert (error["code"], error["field"]) == ("age_cooldown", "age")
+    assert (error["code"], error["field"]) == ("age_network_cooldown", "age")
+    assert "ce réseau" in error["message"]
+    assert "n'est pas bloqué" in error["message"]
+    # The refused device itself is told it is this device, for the cooling period.
+    same = await connect_client(server, client.device)
+    assert same.hello["age_blocked_scope"] == "device"
 
 
 async def test_declaring_another_age_from_the_same_device_is_refused(

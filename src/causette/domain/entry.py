@@ -1,7 +1,9 @@
 """The entry form's rules: a declared profile, the minimum age and its cooling period.
 
-Age is sticky (SAFETY.md 2): a device or network refused for age, or a device that declares an
-age other than the one it declared within the cooling period, may not retry before it ends.
+Age is sticky (SAFETY.md 2): a device refused for age, or a device that declares an age other
+than the one it declared within the cooling period, may not retry before it ends. Its network
+(a family, a school, a carrier's NAT share one) is blocked only for a short window; after it,
+a new device from that network is admitted as a possible minor (a risk signal, not a block).
 """
 
 from __future__ import annotations
@@ -49,15 +51,18 @@ def parse_profile(nickname: str, age: object, gender: object, postal_code: objec
 class AgeGate:
     """What is known about a device and network when it asks to enter."""
 
-    blocked_until: float | None
+    blocked_until: float | None  # the device was refused for age
     previous_age: int | None
     previous_at: float | None
+    network_blocked_until: float | None = None  # a device of its network was, moments ago
 
 
 def check_age(age: int, min_age: int, gate: AgeGate, now: float, cooldown: float) -> None:
     """Raise unless ``age`` may enter now. The caller records the block on refusal."""
     if gate.blocked_until is not None and gate.blocked_until > now:
         raise Refused("age_cooldown", field="age", until=gate.blocked_until)
+    if gate.network_blocked_until is not None and gate.network_blocked_until > now:
+        raise Refused("age_network_cooldown", field="age", until=gate.network_blocked_until)
     if age < min_age:
         raise Refused("age_below_minimum", field="age", min=min_age, until=now + cooldown)
     if (

@@ -120,6 +120,17 @@ class SafetyNudged:
 
 
 @dataclass(frozen=True, slots=True)
+class SafetyWarned:
+    """The sender is warned about their own message, which still went (a warning, not a
+    sanction). ``warning`` is a key the client knows how to say; ``room`` / ``user`` say in
+    which conversation, as for ``SafetyNudged``."""
+
+    warning: str
+    room: str | None
+    user: UserView | None
+
+
+@dataclass(frozen=True, slots=True)
 class PrivateClosed:
     """The platform closed a private conversation with ``user`` (both sides are told)."""
 
@@ -149,6 +160,7 @@ Event = (
     | HeldMessageReleased
     | HeldMessageRemoved
     | SafetyNudged
+    | SafetyWarned
     | PrivateClosed
     | RoomListChanged
 )

@@ -38,6 +38,16 @@ class LeaveReason(StrEnum):
     QUIT = "quit"
     KICKED = "kicked"
     TIMEOUT = "timeout"
+    # Told only to the person who left: they are now treated as a minor and the room is for
+    # adults (the others see a plain PART, which says nothing about anyone's age).
+    AGE_BAND = "age_band"
+
+
+class AgeBand(StrEnum):
+    """Which side of the age line a person or a room is on (SAFETY.md 1)."""
+
+    TEEN = "teen"
+    ADULT = "adult"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +55,7 @@ class Rules:
     """The operator's limits that the core enforces, whatever the transport."""
 
     min_age: int = 18
+    adult_age: int = 18  # below it a declared age is in the teen band
     rooms_max: int = 10
     message_max: int = 500
     user_rooms_max: int = 200
@@ -87,6 +98,11 @@ class Guest:
     # Entered without the device cookie: its device lives only as long as this session, and so
     # do the ignores and the declaration made with it.
     ephemeral: bool = False
+    # Said they are a minor (self-disclosure beats declaration): in the teen band from then on.
+    disclosed_minor: bool = False
+    # Entered from a network where a device was refused for age within the cooling period: a
+    # risk signal for the safety gate, not a restriction.
+    possible_minor: bool = False
     # dicts used as ordered sets: the order of tabs is the order of joining.
     rooms: dict[str, None] = field(default_factory=dict)
     privates: dict[str, None] = field(default_factory=dict)
@@ -108,6 +124,7 @@ class Room:
     kind: RoomKind
     owner: str | None = None
     members: dict[str, None] = field(default_factory=dict)
+    band: AgeBand = AgeBand.ADULT  # only people of this band may join it
     # Moderation: in a moderated room only devices in ``voiced`` speak; a closed room
     # cannot be joined.
     moderated: bool = False

@@ -205,7 +205,9 @@ class Decision:
     ground: str  # the term of service or the law relied on
     source: Source  # notice (visitor / trusted flagger / automated) or own initiative
     automated_detection: bool  # automated means were used to detect it
-    automated_decision: bool  # always False: automation never decides alone (SAFETY.md 9)
+    # True only for the short mutes automation may decide alone (SAFETY.md 9: a person
+    # confirms every other sanction).
+    automated_decision: bool
     moderator_account: int | None
     subject_nickname: str
     created_at: float

@@ -22,6 +22,7 @@ from causette.domain.events import (
     TopicChanged,
 )
 from causette.domain.models import (
+    AgeBand,
     Guest,
     IgnoreEntry,
     LeaveReason,
@@ -59,9 +60,9 @@ class ChatState:
 
     # -- rooms ---------------------------------------------------------------------------
 
-    def add_official_room(self, name: str, topic: str) -> Room:
+    def add_official_room(self, name: str, topic: str, band: AgeBand = AgeBand.ADULT) -> Room:
         """Declare one of the operator's rooms (at start-up)."""
-        room = Room(room_slug(name), name, validate_topic(topic), RoomKind.OFFICIAL)
+        room = Room(room_slug(name), name, validate_topic(topic), RoomKind.OFFICIAL, band=band)
         self._add_room(room)
         return room
 
@@ -96,11 +97,13 @@ class ChatState:
             raise NotFound("room_not_found", room=ref)
         return room
 
-    def room_list(self) -> list[RoomInfo]:
-        """Official rooms in configured order, then user rooms by size."""
-        official = [r for r in self.rooms.values() if r.kind is RoomKind.OFFICIAL]
+    def room_list(self, band: AgeBand = AgeBand.ADULT) -> list[RoomInfo]:
+        """The rooms of one age band: official rooms in configured order, then user rooms by
+        size. A room of the other band is not listed (nor counted)."""
+        rooms = [r for r in self.rooms.values() if r.band is band]
+        official = [r for r in rooms if r.kind is RoomKind.OFFICIAL]
         created = sorted(
-            (r for r in self.rooms.values() if r.kind is RoomKind.USER),
+            (r for r in rooms if r.kind is RoomKind.USER),
             key=lambda r: (-len(r.members), r.id),
         )
         return [
@@ -120,7 +123,8 @@ class ChatState:
         user_rooms = sum(1 for r in self.rooms.values() if r.kind is RoomKind.USER)
         if user_rooms >= rules.user_rooms_max:
             raise LimitExceeded("user_rooms_max", max=rules.user_rooms_max)
-        room = Room(slug, name, topic, RoomKind.USER, owner=guest.id)
+        # A visitor's room is for the people of its creator's band.
+        room = Room(slug, name, topic, RoomKind.USER, owner=guest.id, band=self.band(guest))
         self._add_room(room)
         return room
 
@@ -147,6 +151,7 @@ class ChatState:
             return room, []
         if room.closed:
             raise Refused("room_closed", room=room.name)
+        self.check_room_band(guest, room)
         self._check_room_slot(guest)
         others = tuple(room.members)
         room.members[guest.id] = None
@@ -184,6 +189,60 @@ class ChatState:
     def room_gone(self, room_id: str) -> bool:
         """True when a user room no longer exists (after its last member left)."""
         return room_id not in self.rooms
+
+    # -- age bands (SAFETY.md 1, 3, 5) ------------------------------------------------------
+
+    @property
+    def has_teen_band(self) -> bool:
+        """Whether the operator admits people below the adult age."""
+        return self.rules.min_age < self.rules.adult_age
+
+    def band(self, guest: Guest) -> AgeBand:
+        """The band a guest is treated in: a declared or self-disclosed minor is a teen."""
+        if guest.disclosed_minor or guest.profile.age < self.rules.adult_age:
+            return AgeBand.TEEN
+        return AgeBand.ADULT
+
+    def same_band(self, a: Guest, b: Guest) -> bool:
+        return self.band(a) is self.band(b)
+
+    def check_room_band(self, guest: Guest, room: Room) -> None:
+        """Refuse a room of the other band: teens never enter adult rooms, nor adults teen
+        rooms."""
+        if room.band is not self.band(guest):
+            code = "room_band_teen" if room.band is AgeBand.TEEN else "room_band_adult"
+            raise Refused(code, room=room.name)
+
+    def visible_guest(self, viewer: Guest, guest_id: str) -> Guest:
+        """A guest as ``viewer`` may find them: someone of the other band is nobody to them
+        (``user_not_found``, as for someone who left), so a minor cannot be found by probing."""
+        target = self.guest(guest_id)
+        if not self.same_band(viewer, target):
+            raise NotFound("user_not_found", user=guest_id)
+        return target
+
+    def disclose_minor(self, guest: Guest) -> tuple[list[str], list[Delivery]]:
+        """The guest said they are a minor: treat them as one from now on. They leave every
+        room of the adult band; the others see a plain leave (nothing about age), the guest
+        hears why. Returns the rooms left and the deliveries."""
+        guest.disclosed_minor = True
+        left: list[str] = []
+        deliveries: list[Delivery] = []
+        for room_id in list(guest.rooms):
+            room = self.rooms[room_id]
+            if room.band is AgeBand.TEEN:
+                continue
+            del room.members[guest.id]
+            del guest.rooms[room.id]
+            left.append(room.id)
+            deliveries.append(
+                Delivery(GuestLeft(room.id, guest.view, LeaveReason.PART), tuple(room.members))
+            )
+            deliveries.append(
+                Delivery(GuestLeft(room.id, guest.view, LeaveReason.AGE_BAND), (guest.id,))
+            )
+            self.drop_if_empty(room.id)
+        return left, deliveries
 
     # -- guests --------------------------------------------------------------------------
 
@@ -335,7 +394,7 @@ class ChatState:
         ``shared_room_only`` is the emergency level that allows private messages only
         between people who share a room, whatever their settings or history.
         """
-        recipient = self.guest(recipient_id)
+        recipient = self.visible_guest(sender, recipient_id)
         if recipient.id == sender.id:
             raise Refused("private_self")
         if self.is_ignoring(recipient.device, sender.device):

@@ -39,6 +39,7 @@ from causette.domain.events import (
     RoomListChanged,
     RoomModerationChanged,
     SafetyNudged,
+    SafetyWarned,
     SanctionNotified,
     TopicChanged,
 )
@@ -183,6 +184,13 @@ def _event(event: Event) -> Json:
             return {
                 "type": "safety_nudged",
                 "advice": advice,
+                "room": room,
+                "user": None if user is None else _user(user),
+            }
+        case SafetyWarned(warning=warning, room=room, user=user):
+            return {
+                "type": "safety_warned",
+                "warning": warning,
                 "room": room,
                 "user": None if user is None else _user(user),
             }
@@ -487,6 +495,9 @@ _EVENT_DECODERS: dict[str, Callable[[_Fields], Event]] = {
     "held_message_removed": lambda f: HeldMessageRemoved(f.integer("message_id")),
     "safety_nudged": lambda f: SafetyNudged(
         f.text("advice"), f.opt_text("room"), _read_opt_user(f.opt_obj("user"))
+    ),
+    "safety_warned": lambda f: SafetyWarned(
+        f.text("warning"), f.opt_text("room"), _read_opt_user(f.opt_obj("user"))
     ),
     "private_closed": lambda f: PrivateClosed(_read_user(f.obj("user")), f.text("reason")),
     "room_list_changed": lambda f: RoomListChanged(

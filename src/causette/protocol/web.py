@@ -28,6 +28,7 @@ from causette.domain.events import (
     RoomListChanged,
     RoomModerationChanged,
     SafetyNudged,
+    SafetyWarned,
     SanctionNotified,
     TopicChanged,
 )
@@ -213,6 +214,13 @@ def event_frame(event: Event) -> str:
                 "room": room,
                 "user": user(who) if who else None,
             }
+        case SafetyWarned(warning, room, who):
+            obj = {
+                "type": "safety_warning",
+                "warning": warning,
+                "room": room,
+                "user": user(who) if who else None,
+            }
         case PrivateClosed(who, reason):
             obj = {"type": "private_closed", "user": user(who), "reason": reason}
         case _:
@@ -323,6 +331,7 @@ def hello_frame(
     limits: Mapping[str, int | float],
     prefill: Mapping[str, Any] | None,
     age_blocked_until: float | None,
+    age_blocked_scope: str | None = None,
 ) -> str:
     return _dumps(
         {
@@ -333,6 +342,8 @@ def hello_frame(
             "limits": dict(limits),
             "prefill": dict(prefill) if prefill else None,
             "age_blocked_until": iso(age_blocked_until) if age_blocked_until else None,
+            # "device" (this browser, for the cooling period) or "network" (briefly).
+            "age_blocked_scope": age_blocked_scope if age_blocked_until else None,
         }
     )
 

@@ -145,6 +145,7 @@ def build_report(entries: Sequence[AuditEntry], start: float, end: float) -> dic
     kinds = [k.value for k in SanctionKind]
     auto_notices = sum(1 for e in notices if e.automated)
     auto_restrictions = sum(1 for e in restrictions if e.automated)
+    auto_decisions = sum(1 for e in restrictions if _detail(e, "automated_decision") is True)
     return {
         "format": FORMAT,
         "period": {
@@ -170,14 +171,15 @@ def build_report(entries: Sequence[AuditEntry], start: float, end: float) -> dic
             ),
         },
         "automation": {
-            # Automated means may detect; a person takes every decision (SAFETY.md 9).
+            # Automated means may detect; automation decides only short mutes, a person
+            # every other sanction (SAFETY.md 9).
             "notices_automated_detection": auto_notices,
             "notices_human_detection": len(notices) - auto_notices,
             "restrictions_automated_detection": auto_restrictions,
             "restrictions_human_detection": len(restrictions) - auto_restrictions,
-            "decisions_automated": 0,
-            "decisions_human": len(restrictions),
-            "automated_decision": False,
+            "decisions_automated": auto_decisions,
+            "decisions_human": len(restrictions) - auto_decisions,
+            "automated_decision": auto_decisions > 0,
         },
         "time_to_action_hours": _hours(_spans(restrictions, "notice_at")),
         "cases_closed": {

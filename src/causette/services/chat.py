@@ -53,6 +53,9 @@ class Pacing:
     grace: float = 60.0
     grace_per_network: int = 10  # sessions of one network left waiting in their grace period
     age_cooldown: float = 24 * 3600.0
+    # After a refusal for age, the whole network may not enter for this long (a family, a
+    # school or a carrier's NAT share it: only a short window, then a risk signal).
+    network_age_block: float = 600.0
     history_count: int = 50
     history_age: float = 24 * 3600.0
     budgets: BudgetPolicy = field(default_factory=BudgetPolicy)
@@ -239,5 +242,7 @@ class Chat:
                 created_at=tracked.created_at,
                 last_seen=self.clock.wall(),
                 network=guest.network,
+                disclosed_minor=guest.disclosed_minor,
+                possible_minor=guest.possible_minor,
             )
         )

@@ -10,22 +10,26 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict, deque
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Sequence
 from dataclasses import replace
+from typing import Protocol
 
 from causette.domain.events import (
     HeldMessageReleased,
     HeldMessageRemoved,
     MessageHeld,
     PrivateClosed,
+    RoomListChanged,
     SafetyNudged,
+    SafetyWarned,
 )
-from causette.domain.models import Guest, Message, Room
+from causette.domain.models import AgeBand, Guest, Message, Room
 from causette.domain.moderation import EmergencyLevel
 from causette.errors import InvalidInput, LimitExceeded, NotFound, Refused
 from causette.live.journal import Journal
 from causette.safety.gate import (
     AllowAll,
+    Band,
     CaseRequest,
     Conversation,
     Draft,
@@ -34,7 +38,6 @@ from causette.safety.gate import (
     Setting,
     Verdict,
     VerdictKind,
-    band_of,
 )
 from causette.services.budgets import Spend
 from causette.services.chat import Chat, Link, pair
@@ -46,9 +49,31 @@ log = logging.getLogger(__name__)
 WINDOW_MESSAGES = 20  # recent messages of a conversation the gate sees
 WINDOW_CONVERSATIONS = 20_000  # conversations remembered, least recently active forgotten
 
-# Files a case about a message (or, when nothing was stored, its sender) as the platform's
-# own initiative; set by the composition root to the moderation's notices service.
-CaseFiler = Callable[[Guest, Message | None, CaseRequest, Verdict], Awaitable[None]]
+DISCLOSURE_RULE = "age.disclosure"  # the rule of the case a self-disclosure opens
+
+
+class CaseFiler(Protocol):
+    """Files a case about a message (or, when nothing was stored, its sender) as the
+    platform's own initiative, naming ``named`` (the adults a self-disclosed minor was talking
+    to in private); set by the composition root to the moderation's notices service."""
+
+    def __call__(
+        self,
+        sender: Guest,
+        message: Message | None,
+        case: CaseRequest,
+        verdict: Verdict,
+        named: Sequence[Guest] = (),
+    ) -> Awaitable[None]: ...
+
+
+class Muter(Protocol):
+    """Takes the short automated mute a verdict asks for, through the moderation's decisions
+    (a recorded decision with a statement of reasons); set by the composition root."""
+
+    def __call__(
+        self, sender: Guest, message: Message | None, verdict: Verdict
+    ) -> Awaitable[None]: ...
 
 
 def conversation_key(room: str | None, sender_id: str, recipient_id: str | None) -> str:
@@ -96,23 +121,29 @@ class Messages:
         sessions: Sessions,
         journal: Journal,
         gate: SafetyGate | None = None,
-        adult_age: int = 18,
     ) -> None:
         self.chat = chat
         self.sessions = sessions
         self.journal = journal
         self.gate: SafetyGate = gate or AllowAll()
         self.file_case: CaseFiler | None = None
+        self.mute: Muter | None = None
         self.windows = ConversationWindows()
-        self._adult_age = adult_age
         # The connection each message not yet durable was sent from: whether that one
         # receives it too is its codec's choice (IRC without echo-message does not).
         self._origins: dict[int, str] = {}
         journal.observe(self.announce)
 
     def _participant(self, guest: Guest) -> Participant:
-        age = guest.profile.age
-        return Participant(guest.view, guest.device, age, band_of(age, self._adult_age))
+        band = Band.MINOR if self.chat.state.band(guest) is AgeBand.TEEN else Band.ADULT
+        return Participant(
+            guest.view,
+            guest.device,
+            guest.profile.age,
+            band,
+            possible_minor=guest.possible_minor,
+            disclosed_minor=guest.disclosed_minor,
+        )
 
     async def say(
         self, link: Link, text: str, room: str | None, to: str | None, action: bool
@@ -152,8 +183,7 @@ class Messages:
         )
         verdict = self._inspect(draft)
         if verdict.kind is VerdictKind.REFUSE:
-            if verdict.case is not None:
-                await self._file(guest, None, verdict.case, verdict)
+            await self._react(guest, None, recipient, verdict, target_room)
             raise Refused("message_refused", reason=verdict.reason or "")
         held = verdict.kind in (VerdictKind.HOLD, VerdictKind.CLOSE)
         message = Message(
@@ -180,12 +210,79 @@ class Messages:
             await chat.persist(recipient)
         if verdict.kind is VerdictKind.CLOSE and recipient is not None:
             await self._close_private(guest, recipient)
-        for nudge in verdict.nudges:
-            self._nudge(nudge.recipient, nudge.advice, message)
-        if verdict.case is not None or held:
-            case = verdict.case or CaseRequest("terms", "held", "")
-            await self._file(guest, message, case, verdict)
+        await self._react(guest, message, recipient, verdict, target_room)
         return message
+
+    async def _react(
+        self,
+        guest: Guest,
+        message: Message | None,
+        recipient: Guest | None,
+        verdict: Verdict,
+        room: Room | None,
+    ) -> None:
+        """What a verdict asks besides the message's fate: the sender's warning, nudges, a
+        self-disclosure, the case (naming the adults a disclosed minor talked to), a mute."""
+        where_room = room.id if room else None
+        where_user = recipient.view if recipient else None
+        if verdict.warning:
+            self.chat.notify(guest.id, SafetyWarned(verdict.warning, where_room, where_user))
+        for nudge in verdict.nudges:
+            self._nudge(nudge.recipient, nudge.advice, where_room, guest, recipient)
+        named: list[Guest] = []
+        case = verdict.case
+        if verdict.disclosure:
+            named = await self._disclosed(guest, where_room, recipient, verdict)
+            base = case or CaseRequest("child_abuse", DISCLOSURE_RULE)
+            case = replace(base, priority=True)
+        held = message is not None and message.held_at is not None
+        if case is not None or held:
+            await self._file(
+                guest, message, case or CaseRequest("terms", "held", ""), verdict, named
+            )
+        if verdict.mute_seconds > 0:
+            if self.mute is None:
+                log.warning("automated mute not taken: no moderation")
+            else:
+                try:
+                    await self.mute(guest, message, verdict)
+                except Exception:
+                    log.exception("automated mute failed")
+
+    async def _disclosed(
+        self, guest: Guest, room: str | None, recipient: Guest | None, verdict: Verdict
+    ) -> list[Guest]:
+        """Self-disclosure beats declaration (SAFETY.md 3): the sender is a minor from now on.
+        They leave the adult rooms, their private conversations with adults close (both sides
+        told, in neutral words), they are shown help, and the adults are returned, to be named
+        in the case."""
+        chat, state = self.chat, self.chat.state
+        adults = [
+            state.guests[p]
+            for p in guest.privates
+            if p in state.guests and state.band(state.guests[p]) is AgeBand.ADULT
+        ]
+        if (
+            recipient is not None
+            and recipient not in adults
+            and state.band(recipient) is AgeBand.ADULT
+        ):
+            adults.append(recipient)
+        if not guest.disclosed_minor:
+            left, deliveries = state.disclose_minor(guest)
+            chat.deliver(deliveries)
+            for room_id in left:
+                await chat.forget_room_if_gone(room_id)
+            chat.rooms_changed()
+            chat.notify(guest.id, RoomListChanged(tuple(state.room_list(AgeBand.TEEN))))
+            await self.sessions.remember_disclosure(guest)
+        for adult in adults:
+            await self._close_private(guest, adult, "age_band")
+        if not any(n.recipient == guest.id and n.advice == "minor_help" for n in verdict.nudges):
+            self._nudge(guest.id, "minor_help", room, guest, recipient)
+        await chat.persist(guest)
+        log.warning("self-disclosed minor", extra={"guest": guest.id, "adults": len(adults)})
+        return adults
 
     def _inspect(self, draft: Draft) -> Verdict:
         recipient = draft.recipient.user.id if draft.recipient else None
@@ -200,35 +297,48 @@ class Messages:
             return Verdict()
 
     async def _file(
-        self, guest: Guest, message: Message | None, case: CaseRequest, verdict: Verdict
+        self,
+        guest: Guest,
+        message: Message | None,
+        case: CaseRequest,
+        verdict: Verdict,
+        named: Sequence[Guest] = (),
     ) -> None:
         if self.file_case is None:
             log.warning("safety case not filed: no moderation", extra={"rule": case.rule})
             return
         try:
-            await self.file_case(guest, message, case, verdict)
+            await self.file_case(guest, message, case, verdict, named)
         except Exception:
             # The verdict's effect on the message stands; the failure to queue it is logged.
             log.exception("safety case filing failed", extra={"rule": case.rule})
 
-    def _nudge(self, recipient_id: str, advice: str, message: Message) -> None:
-        state = self.chat.state
-        if recipient_id not in state.guests:
+    def _nudge(
+        self,
+        recipient_id: str,
+        advice: str,
+        room: str | None,
+        sender: Guest,
+        recipient: Guest | None,
+    ) -> None:
+        """Advice for one person, shown in the conversation it is about: the room, or the
+        private conversation with the other person."""
+        if recipient_id not in self.chat.state.guests:
             return
-        if message.room is not None:
-            event = SafetyNudged(advice, message.room, None)
+        if room is not None:
+            event = SafetyNudged(advice, room, None)
         else:
-            other = message.sender if message.sender.id != recipient_id else message.recipient
-            event = SafetyNudged(advice, None, other)
+            other = sender if sender.id != recipient_id else recipient
+            event = SafetyNudged(advice, None, other.view if other else None)
         self.chat.notify(recipient_id, event)
 
-    async def _close_private(self, guest: Guest, other: Guest) -> None:
+    async def _close_private(self, guest: Guest, other: Guest, reason: str = "safety") -> None:
         """The platform ends a private conversation: both sides are told, in neutral words."""
         state = self.chat.state
         self.chat.closed_pairs.add(pair(guest.id, other.id))
         for me, them in ((guest, other), (other, guest)):
             state.close_private(me, them.id)
-            self.chat.notify(me.id, PrivateClosed(them.view, "safety"))
+            self.chat.notify(me.id, PrivateClosed(them.view, reason))
             await self.chat.persist(me)
 
     def announce(self, message: Message) -> None:

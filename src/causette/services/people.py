@@ -16,7 +16,7 @@ class People:
     async def ignore(self, link: Link, user_id: str) -> list[IgnoreEntry]:
         chat = self.chat
         guest = chat.guest_of(link)
-        target = chat.state.guest(user_id)
+        target = chat.state.visible_guest(guest, user_id)
         entry = chat.state.ignore(guest, target, "i" + new_public_id())
         if entry is not None:
             await chat.store.add_ignore(guest.device, entry)
@@ -65,6 +65,7 @@ class People:
         return guest
 
     def whois(self, link: Link, user_id: str) -> tuple[UserView, list[str]]:
+        """A person's card: someone of the other age band is not found (SAFETY.md 5)."""
         guest = self.chat.guest_of(link)
-        target = self.chat.state.guest(user_id)
+        target = self.chat.state.visible_guest(guest, user_id)
         return target.view, self.chat.state.shared_rooms(guest, target)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from causette.domain.models import Message, Room, RoomInfo, UserView
+from causette.domain.events import Delivery, RoomListChanged
+from causette.domain.models import AgeBand, Message, Room, RoomInfo, UserView
 from causette.services.chat import Chat, Link
 
 log = logging.getLogger(__name__)
@@ -23,7 +24,11 @@ class Rooms:
         self.chat = chat
 
     def _members(self, room: Room) -> list[UserView]:
-        return [g.view for g in self.chat.members(room)]
+        # A room holds one band (``ChatState.join``); the filter keeps it so even for the
+        # moment a member's band changes.
+        band = room.band
+        state = self.chat.state
+        return [g.view for g in self.chat.members(room) if state.band(g) is band]
 
     async def join(self, link: Link, room_ref: str) -> Joined:
         chat = self.chat
@@ -69,19 +74,38 @@ class Rooms:
         """A visitor room's owner takes someone out of it."""
         chat = self.chat
         guest = chat.guest_of(link)
-        target = chat.state.guest(target_id)
+        target = chat.state.visible_guest(guest, target_id)
         chat.deliver(chat.state.kick(guest, room_ref, target.id))
         chat.rooms_changed()
         await chat.persist(target)
 
     def room_list(self, link: Link) -> list[RoomInfo]:
-        self.chat.guest_of(link)
-        return self.chat.state.room_list()
+        """The rooms of the visitor's band: the other band's rooms are not listed."""
+        guest = self.chat.guest_of(link)
+        return self.chat.state.room_list(self.chat.state.band(guest))
 
     def take_room_list_change(self) -> list[RoomInfo] | None:
-        """The room list if it changed since the last call (for the periodic broadcast)."""
-        chat = self.chat
+        """The adults' room list if it changed since the last call."""
+        if not self.chat.rooms_dirty:
+            return None
+        self.take_room_list_updates()
+        return self.chat.state.room_list(AgeBand.ADULT)
+
+    def take_room_list_updates(self) -> list[Delivery] | None:
+        """The room lists to send if anything changed since the last call (for the periodic
+        broadcast): one per band, each to the guests of that band. An empty recipient list
+        means every connection (no teen is live: the adults' list is all there is)."""
+        chat, state = self.chat, self.chat.state
         if not chat.rooms_dirty:
             return None
         chat.rooms_dirty = False
-        return chat.state.room_list()
+        adult = RoomListChanged(tuple(state.room_list(AgeBand.ADULT)))
+        teens = [g.id for g in state.guests.values() if state.band(g) is AgeBand.TEEN]
+        if not teens:
+            return [Delivery(adult, ())]
+        adults = [g.id for g in state.guests.values() if state.band(g) is AgeBand.ADULT]
+        teen = RoomListChanged(tuple(state.room_list(AgeBand.TEEN)))
+        updates = [Delivery(teen, tuple(teens))]
+        if adults:
+            updates.insert(0, Delivery(adult, tuple(adults)))
+        return updates

@@ -32,6 +32,21 @@ log = logging.getLogger(__name__)
 RESUME_MAX = 10_000
 
 
+# Shared-state keys of what one network's age refusals tell every node (SAFETY.md 2).
+NETWORK_AGE_BLOCK = "age-block:"  # a one-token bucket: empty for the short network window
+NETWORK_AGE_REFUSED = "age-refused:"  # refusals within the cooling period: new devices are
+# possible minors
+DEVICE_DISCLOSED = "age-disclosed:"  # the device's session said it is a minor
+
+
+@dataclass(frozen=True, slots=True)
+class AgeBlock:
+    """Why the entry form is closed now: this device, or (briefly) this network."""
+
+    until: float
+    scope: str  # "device" or "network"
+
+
 @dataclass(frozen=True, slots=True)
 class Entered:
     token: str
@@ -76,14 +91,25 @@ class Sessions:
                 # A name the new configuration refuses, or a clash: end that session.
                 await store.end_guest(stored.id, chat.now())
                 continue
-            guest.privates.update(dict.fromkeys(stored.privates))
             guest.lang = stored.lang
             guest.network = stored.network
+            guest.disclosed_minor = stored.disclosed_minor
+            guest.possible_minor = stored.possible_minor
+            guest.privates.update(
+                dict.fromkeys(
+                    p
+                    for p in stored.privates
+                    if p not in state.guests or state.same_band(guest, state.guests[p])
+                )
+            )
             for room_id in stored.rooms:
                 if room_id in state.rooms and len(guest.rooms) < state.rules.rooms_max:
                     # Over a lowered rooms_max the later rooms are dropped, rather than the
-                    # server refusing to start.
-                    state.join(guest, room_id)
+                    # server refusing to start; so is a room whose band the operator changed.
+                    try:
+                        state.join(guest, room_id)
+                    except Refused:
+                        continue
             state.load_ignores(guest.device, await store.ignores_of(guest.device))
             await chat.track(guest, stored.token_hash, stored.created_at)
             self._start_grace(guest)
@@ -230,21 +256,52 @@ class Sessions:
 
     # -- entry -----------------------------------------------------------------------------
 
-    async def prefill(self, link: Link) -> tuple[Declaration | None, float | None]:
-        """What the entry form shows this device: its last declaration and any age block."""
+    async def prefill(self, link: Link) -> tuple[Declaration | None, AgeBlock | None]:
+        """What the entry form shows this device: its last declaration and any age block
+        (the device's own, else its network's short one)."""
         declaration = await self.chat.store.get_declaration(link.device)
-        until = await self._blocked_until(link)
-        return declaration, until
+        device = await self._device_blocked_until(link.device)
+        if device is not None:
+            return declaration, AgeBlock(device, "device")
+        network = await self._network_blocked_until(network_hash(link.ip, self.chat.secret))
+        return declaration, AgeBlock(network, "network") if network is not None else None
 
-    async def _blocked_until(self, link: Link) -> float | None:
-        chat = self.chat
-        now = chat.now()
-        untils = [
-            await chat.store.get_block(link.device),
-            await chat.store.get_block(network_hash(link.ip, chat.secret)),
-        ]
-        active = [u for u in untils if u is not None and u > now]
-        return max(active) if active else None
+    async def _device_blocked_until(self, device: str) -> float | None:
+        until = await self.chat.store.get_block(device)
+        return until if until is not None and until > self.chat.now() else None
+
+    async def _network_blocked_until(self, network: str) -> float | None:
+        window = self.chat.pacing.network_age_block
+        if window <= 0:
+            return None
+        wait = await self.chat.shared.peek(NETWORK_AGE_BLOCK + network, 1, 1 / window)
+        return self.chat.now() + wait if wait > 0 else None
+
+    async def _refused_for_age(self, device: str, network: str, now: float) -> None:
+        """Block the device for the cooling period (durable), its network for the short
+        window, and remember the refusal on the network as a risk signal for the period."""
+        chat, cooldown = self.chat, self.chat.pacing.age_cooldown
+        await chat.store.put_block(device, now + cooldown)
+        window = chat.pacing.network_age_block
+        if window > 0:
+            await chat.shared.take(NETWORK_AGE_BLOCK + network, 1, 1 / window)
+        if cooldown > 0:
+            await chat.shared.count_failure(NETWORK_AGE_REFUSED + network, cooldown)
+
+    async def _possible_minor(self, link: Link, network: str, known_device: bool) -> bool:
+        """A new device from a network refused for age within the cooling period, or a
+        device whose session said it is a minor: admitted, but a possible minor."""
+        shared = self.chat.shared
+        if await shared.failures(DEVICE_DISCLOSED + link.device):
+            return True
+        return not known_device and bool(await shared.failures(NETWORK_AGE_REFUSED + network))
+
+    async def remember_disclosure(self, guest: Guest) -> None:
+        """A session of this device said it is a minor: its next sessions, within the cooling
+        period, start as possible minors."""
+        cooldown = self.chat.pacing.age_cooldown
+        if cooldown > 0:
+            await self.chat.shared.count_failure(DEVICE_DISCLOSED + guest.device, cooldown)
 
     async def enter(
         self,
@@ -273,20 +330,23 @@ class Sessions:
         await chat.budgets.spend(Spend.ENTRY, link.device, network)
         previous = await store.get_declaration(link.device)
         gate = AgeGate(
-            await self._blocked_until(link),
+            await self._device_blocked_until(link.device),
             previous.age if previous else None,
             previous.declared_at if previous else None,
+            await self._network_blocked_until(network),
         )
         cooldown = chat.pacing.age_cooldown
         try:
             check_age(profile.age, state.rules.min_age, gate, now, cooldown)
         except Refused as refusal:
             if refusal.code == "age_below_minimum":
-                for key in (link.device, network):
-                    await store.put_block(key, now + cooldown)
+                await self._refused_for_age(link.device, network, now)
             # A changed age is a risk signal (SAFETY.md 2): the log keeps it, without the text.
             log.warning("entry refused", extra={"code": refusal.code})
             raise
+        possible_minor = await self._possible_minor(link, network, previous is not None)
+        if possible_minor:
+            log.warning("possible minor admitted", extra={"signal": "age_network"})
         # The nickname may have been taken while we awaited storage.
         nick = state.check_nickname(nick)
         guest = Guest(
@@ -296,6 +356,7 @@ class Sessions:
             lang=link.lang,
             network=network,
             ephemeral=link.ephemeral,
+            possible_minor=possible_minor,
         )
         token = new_token()
         if not await chat.shared.claim_nick(nickname_key(nick), guest.id):
@@ -318,7 +379,8 @@ class Sessions:
         self._attach(link, guest)
         chat.rooms_changed()
         log.info("guest entered", extra={"guest": guest.id})
-        return Entered(token, guest, state.ignores_of(guest.device), state.room_list())
+        band = state.band(guest)
+        return Entered(token, guest, state.ignores_of(guest.device), state.room_list(band))
 
     def _attach(self, link: Link, guest: Guest) -> None:
         link.guest_id = guest.id
@@ -369,7 +431,7 @@ class Sessions:
         return Resumed(
             guest,
             state.ignores_of(guest.device),
-            state.room_list(),
+            state.room_list(state.band(guest)),
             joined,
             privates,
             list(state.visible_to(guest, missed)),

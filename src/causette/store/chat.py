@@ -44,6 +44,8 @@ class StoredGuest:
     last_seen: float
     network: str = ""
     ended_at: float | None = None
+    disclosed_minor: bool = False  # said they are a minor: in the teen band for good
+    possible_minor: bool = False  # entered from a network refused for age (a risk signal)
 
 
 class Store(Protocol):

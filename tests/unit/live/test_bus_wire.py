@@ -31,6 +31,7 @@ from causette.domain.events import (
     RoomListChanged,
     RoomModerationChanged,
     SafetyNudged,
+    SafetyWarned,
     SanctionNotified,
     TopicChanged,
 )
@@ -133,7 +134,11 @@ EVENTS: list[Event] = [
     HeldMessageRemoved(4814),
     SafetyNudged("ambush", None, BOB),
     SafetyNudged("safety", "paris", None),
+    SafetyWarned("personal_info", None, BOB),
+    SafetyWarned("respect", "paris", None),
     PrivateClosed(ZOE, "safety"),
+    PrivateClosed(ZOE, "age_band"),
+    GuestLeft("paris", ZOE, LeaveReason.AGE_BAND),
     RoomListChanged((RoomInfo("paris", "Paris", "", 2, RoomKind.OFFICIAL, None),)),
 ]
 

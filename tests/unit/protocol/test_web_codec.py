@@ -219,7 +219,7 @@ def test_event_frames_match_the_protocol(event: Event, expected: dict[str, Any])
 @pytest.mark.parametrize("reason", list(LeaveReason))
 def test_left_reasons_are_the_documented_words(reason: LeaveReason) -> None:
     obj = decoded(web.event_frame(GuestLeft("general", ZOE, reason)))
-    assert obj["reason"] in {"part", "quit", "kicked", "timeout"}
+    assert obj["reason"] in {"part", "quit", "kicked", "timeout", "age_band"}
     assert "by" not in obj
 
 
@@ -325,11 +325,13 @@ def test_hello_frame() -> None:
         "limits": limits,
         "prefill": None,
         "age_blocked_until": None,
+        "age_blocked_scope": None,
     }
     prefill = {"nickname": "Zoé", "age": 34, "gender": "woman", "postal_code": "75011"}
-    obj = decoded(web.hello_frame("causette/0.1.0", "en", limits, prefill, TS))
+    obj = decoded(web.hello_frame("causette/0.1.0", "en", limits, prefill, TS, "network"))
     assert obj["prefill"] == prefill
     assert obj["age_blocked_until"] == "2025-11-29T06:40:00.123Z"
+    assert obj["age_blocked_scope"] == "network"
 
 
 def test_no_event_frame_carries_a_postal_code() -> None:

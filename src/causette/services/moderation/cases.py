@@ -10,13 +10,13 @@ person join one case, and a failure leaves no empty case behind.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from causette.domain.accounts import Account, Actor, Role
 from causette.domain.audit import AuditEntry
-from causette.domain.models import Guest
+from causette.domain.models import Guest, Message
 from causette.domain.moderation import (
     AUTHORITY_CATEGORIES,
     Case,
@@ -62,6 +62,29 @@ class CaseView:
     decisions: list[Decision]
     audit: list[AuditEntry]
     live_guest: Guest | None
+    # Messages of the case the safety gate held, still awaiting a moderator (oldest first).
+    held: list[Message] = field(default_factory=list)
+
+    def detections_of(self, message_id: int) -> list[Mapping[str, Any]]:
+        """The signals that fired on one message (from the ``detection`` evidence)."""
+        found = []
+        for item in self.evidence:
+            if item.kind != "detection":
+                continue
+            for report in self.reports:
+                if report.id == item.report_id and report.locator.message_id == message_id:
+                    found.extend(item.body.get("signals", ()))
+        return found
+
+    @property
+    def named(self) -> list[Mapping[str, Any]]:
+        """The persons automated notices of this case name (adults a minor talked to)."""
+        seen: dict[str, Mapping[str, Any]] = {}
+        for item in self.evidence:
+            if item.kind == "detection":
+                for person in item.body.get("named", ()):
+                    seen.setdefault(str(person.get("guest_id")), person)
+        return list(seen.values())
 
     @property
     def subject(self) -> Subject:
@@ -82,6 +105,7 @@ class QueueRow:
     reports: int
     sole_reporter: str | None  # the one reporter of every report of the case, if one
     reporter_cases: int  # open cases that reporter alone filed (0 without a sole reporter)
+    held: int = 0  # messages of the case the safety gate held, awaiting a moderator
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,8 +147,14 @@ class Cases:
         reporter_account: int | None = None,
         automated_rule: str | None = None,
         reporter_network: str | None = None,
+        urgent: bool = False,
+        detection: Mapping[str, Any] | None = None,
     ) -> tuple[Report, Case]:
-        """File a notice (DSA Art. 16): freeze evidence, group it into the subject's case."""
+        """File a notice (DSA Art. 16): freeze evidence, group it into the subject's case.
+
+        ``urgent`` puts the case at the top of the queue whatever its category (a minor at
+        risk); ``detection`` (automated notices) is kept as evidence: the rules, spans and
+        persons named that caused it."""
         try:
             cat = Category(category)
         except ValueError:
@@ -151,7 +181,11 @@ class Cases:
         evidence = await gather_evidence(
             self._store, target, policy.evidence_before, policy.evidence_after, now
         )
+        if detection is not None:
+            evidence.append(Evidence(0, 0, None, "detection", dict(detection), now))
         top, priority = case_priority([cat])
+        if urgent:
+            priority = 0
         trusted = source is Source.TRUSTED_FLAGGER
         filed = await self._mod.file_notice(
             Case(
@@ -187,7 +221,7 @@ class Cases:
                 category=cat.value,
                 source=source.value,
                 automated=source is Source.AUTOMATED,
-                details={"report": report.id, "case_opened": filed.opened},
+                details={"report": report.id, "case_opened": filed.opened, "urgent": urgent},
             )
         )
         log.info("notice received", extra={"case": case.id, "category": cat.value})
@@ -287,8 +321,9 @@ class Cases:
             reports = await self._mod.reports_of_case(case.id)
             reporters = {r.reporter for r in reports}
             sole = reporters.pop() if len(reporters) == 1 else None
+            held = len(await self._held_of(reports))
             rows.append(
-                QueueRow(case, len(reports), sole, per_reporter.get(sole, 0) if sole else 0)
+                QueueRow(case, len(reports), sole, per_reporter.get(sole, 0) if sole else 0, held)
             )
         return QueuePage(rows, total, page, pages)
 
@@ -303,15 +338,29 @@ class Cases:
         if subject.is_device:
             decisions = await self._mod.decisions_of_device(subject.key)
             live = next(iter(self._live.guests_of(subject.key)), None)
+        reports = await self._mod.reports_of_case(case.id)
         return CaseView(
             case,
-            await self._mod.reports_of_case(case.id),
+            reports,
             await self._mod.evidence_of_case(case.id),
             previous,
             decisions,
             await self._mod.entries_of_case(case.id),
             live,
+            await self._held_of(reports),
         )
+
+    async def _held_of(self, reports: Sequence[Report]) -> list[Message]:
+        """The held messages automated reports point at, still awaiting a moderator."""
+        held: dict[int, Message] = {}
+        for report in reports:
+            message_id = report.locator.message_id
+            if report.source is not Source.AUTOMATED or message_id is None or message_id in held:
+                continue
+            message = await self._store.get_message(message_id)
+            if message is not None and message.held_at is not None and message.deleted_at is None:
+                held[message_id] = message
+        return sorted(held.values(), key=lambda m: m.id)
 
     async def record_export(self, account: Account, case_id: int, kind: str) -> None:
         """Art. 18: who exported a case for the authorities, and when."""

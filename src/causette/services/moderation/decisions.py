@@ -15,7 +15,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from causette.domain.accounts import Account, Actor, Role
+from causette.domain.accounts import Account, Actor, ActorKind, Role
 from causette.domain.audit import AuditEntry
 from causette.domain.events import ReportDecided, SanctionNotified
 from causette.domain.models import Message
@@ -79,7 +79,9 @@ class Decisions:
         feed: Feed,
         clock: Clock,
         evidence_hold: float,
+        automated_mute_max: float = 3600.0,
     ) -> None:
+        self._automated_mute_max = automated_mute_max
         self._live = live
         self._store = store
         self._mod = mod
@@ -203,7 +205,11 @@ class Decisions:
         message: Message | None = None,
     ) -> Decision:
         """Record a decision and its sanction, then apply it to live sessions at once."""
-        actor.require(Role.MODERATOR, Role.ADMINISTRATOR)
+        by_automation = actor.kind is ActorKind.AUTOMATED
+        if by_automation:
+            action = self._automated(action)
+        else:
+            actor.require(Role.MODERATOR, Role.ADMINISTRATOR)
         _check_action(actor, action)
         facts = clean_text(action.facts, FACTS_MAX, "action_facts_required", "facts")
         ground = clean_text(action.ground, FACTS_MAX, "action_ground_required", "ground")
@@ -222,7 +228,7 @@ class Decisions:
                 ground,
                 source,
                 automated,
-                False,
+                by_automation,
                 actor.account_id,
                 person.nickname,
                 now,
@@ -255,6 +261,7 @@ class Decisions:
                     "duration": action.duration,
                     "notice_at": notice_at,
                     "message": message.id if message else None,
+                    "automated_decision": by_automation,
                 },
             )
         )
@@ -263,6 +270,16 @@ class Decisions:
             await self._strike(person, ILLEGAL_POST, case.id if case else None)
         log.info("restriction applied", extra={"decision": decision.id, "kind": action.kind.value})
         return decision
+
+    def _automated(self, action: Action) -> Action:
+        """What automation may decide alone (SAFETY.md 9): a short mute of the device, capped
+        by the policy; every other sanction, or a longer one, needs a person."""
+        cap = self._automated_mute_max
+        if action.kind is not SanctionKind.MUTE or action.room is not None or cap <= 0:
+            raise Refused("forbidden")
+        duration = min(action.duration or cap, cap)
+        # A network is shared (a family, a school): automation binds the device alone.
+        return replace(action, duration=duration, device_only=True, manifestly_illegal=False)
 
     async def _apply(self, person: Person, decision: Decision, message: Message | None) -> None:
         """Make a decision felt by the live sessions it reaches, with its statement."""

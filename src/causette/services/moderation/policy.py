@@ -13,3 +13,6 @@ class ModerationPolicy:
     evidence_after: int = 20
     evidence_hold: float = 365 * 24 * 3600.0  # evidence kept this long after a case closes
     misuse: MisusePolicy = field(default_factory=MisusePolicy)
+    # The longest mute the automatic protection decides alone (SAFETY.md 9: a person confirms
+    # every sanction beyond a short mute); 0 disables automated mutes.
+    automated_mute_max: float = 3600.0

@@ -7,7 +7,8 @@ One module per group of verbs, each built here over its own dependencies:
 - ``decisions``: decisions and sanctions (decide, restrict, reject, act on a message or guest),
 - ``misuse``: Art. 23 strikes, which the system turns into a warning or a suspension,
 - ``controls``: room controls and emergency levels, and the rooms moderators survey,
-- ``appeals``: statements of reasons by code, and appeals against them.
+- ``appeals``: statements of reasons by code, and appeals against them,
+- ``held``: the messages the safety gate held, released or removed by a moderator.
 
 ``ModerationService`` only bundles them; it holds no rule of its own.
 """
@@ -21,6 +22,7 @@ from causette.services.moderation.cases import Cases, CaseView
 from causette.services.moderation.controls import Controls
 from causette.services.moderation.decisions import Action, Decisions
 from causette.services.moderation.feed import Feed, Listener
+from causette.services.moderation.held import HeldMessages
 from causette.services.moderation.misuse import Misuse
 from causette.services.moderation.policy import ModerationPolicy
 from causette.services.verbs import ChatServices
@@ -40,6 +42,7 @@ class ModerationService:
     controls: Controls
     appeals: AppealService
     feed: Feed
+    held: HeldMessages
 
     async def start(self) -> None:
         """Give the chat what it enforces: sanctions in force, room controls, levels."""
@@ -63,9 +66,19 @@ def build_moderation(
     misuse = Misuse(mod, policy.misuse, clock)
     return ModerationService(
         cases=Cases(live, store, mod, feed, clock, policy),
-        decisions=Decisions(live, store, mod, misuse, feed, clock, policy.evidence_hold),
+        decisions=Decisions(
+            live,
+            store,
+            mod,
+            misuse,
+            feed,
+            clock,
+            policy.evidence_hold,
+            policy.automated_mute_max,
+        ),
         misuse=misuse,
         controls=Controls(live, store, mod, clock),
         appeals=AppealService(mod, live, clock.wall, feed.publish),
         feed=feed,
+        held=HeldMessages(chat.messages, mod, feed, clock),
     )

@@ -17,6 +17,7 @@ from typing import Any
 
 from causette.domain.departements import location_by_code
 from causette.domain.models import (
+    AgeBand,
     Gender,
     IgnoreEntry,
     Message,
@@ -33,7 +34,7 @@ MESSAGE_COLUMNS = (
 )
 GUEST_COLUMNS = (
     "id, token_hash, device, nickname, age, gender, postal_code, privacy, lang,"
-    " rooms, privates, created_at, last_seen, network, ended_at"
+    " rooms, privates, created_at, last_seen, network, ended_at, disclosed_minor, possible_minor"
 )
 
 
@@ -54,6 +55,8 @@ def _guest(r: sqlite3.Row) -> StoredGuest:
         last_seen=r[12],
         network=r[13],
         ended_at=r[14],
+        disclosed_minor=bool(r[15]),
+        possible_minor=bool(r[16]),
     )
 
 
@@ -275,7 +278,8 @@ class SqliteStore:
         await self.write(
             "INSERT OR REPLACE INTO guest (id, token_hash, device, nickname, age, gender,"
             " postal_code, privacy, lang, rooms, privates, created_at, last_seen, network,"
-            " ended_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,NULL)",
+            " ended_at, disclosed_minor, possible_minor)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,NULL,?,?)",
             (
                 g.id,
                 g.token_hash,
@@ -291,6 +295,8 @@ class SqliteStore:
                 g.created_at,
                 g.last_seen,
                 g.network,
+                int(g.disclosed_minor),
+                int(g.possible_minor),
             ),
         )
 
@@ -346,16 +352,17 @@ class SqliteStore:
 
     async def save_room(self, room: Room) -> None:
         await self.write(
-            "INSERT OR REPLACE INTO user_room VALUES (?, ?, ?, ?)",
-            (room.id, room.name, room.topic, room.owner),
+            "INSERT OR REPLACE INTO user_room (id, name, topic, owner, band)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (room.id, room.name, room.topic, room.owner, room.band.value),
         )
 
     async def delete_room(self, room_id: str) -> None:
         await self.write("DELETE FROM user_room WHERE id = ?", (room_id,))
 
     async def user_rooms(self) -> list[Room]:
-        rows = await self.rows("SELECT id, name, topic, owner FROM user_room ORDER BY id")
-        return [Room(r[0], r[1], r[2], RoomKind.USER, owner=r[3]) for r in rows]
+        rows = await self.rows("SELECT id, name, topic, owner, band FROM user_room ORDER BY id")
+        return [Room(r[0], r[1], r[2], RoomKind.USER, owner=r[3], band=AgeBand(r[4])) for r in rows]
 
     # -- ignores ---------------------------------------------------------------------------
 

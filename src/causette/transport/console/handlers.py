@@ -99,6 +99,7 @@ class Actions:
         self.cases = moderation.cases
         self.decisions = moderation.decisions
         self.controls = moderation.controls
+        self.held = moderation.held
         self.appeal_service = moderation.appeals
         self.accounts = accounts
 
@@ -158,6 +159,16 @@ class Actions:
             v.account, case_id, v.form.get("unfounded") == "1", v.form.get("reason", "")
         )
         return done(PATH + "/queue", "rejected")
+
+    async def release_held(self, v: Visit) -> Response:
+        case_id = int(v.param("case_id"))
+        posted = await self.held.release(v.account, case_id, int(v.param("message_id")))
+        return done(f"{PATH}/cases/{case_id}", "held_released", str(posted.id))
+
+    async def remove_held(self, v: Visit) -> Response:
+        case_id = int(v.param("case_id"))
+        await self.held.remove(v.account, case_id, int(v.param("message_id")))
+        return done(f"{PATH}/cases/{case_id}", "held_removed")
 
     # -- appeals -------------------------------------------------------------------------
 

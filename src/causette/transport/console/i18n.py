@@ -84,6 +84,32 @@ STRINGS: dict[str, dict[str, str]] = {
     "trusted_badge": {"fr": "confiance", "en": "trusted"},
     "age": {"fr": "Ancienneté", "en": "Age"},
     "reports": {"fr": "Signalements", "en": "Reports"},
+    "held": {"fr": "Retenus", "en": "Held"},
+    "held_badge": {"fr": "{count} retenu(s)", "en": "{count} held"},
+    "held_messages": {
+        "fr": "Messages retenus par la protection automatique",
+        "en": "Messages held by the automatic protection",
+    },
+    "held_hint": {
+        "fr": "Seul l'auteur les voit. Publier les remet dans la conversation ; retirer les "
+        "supprime et prévient l'auteur. Les passages surlignés sont ceux qui ont déclenché "
+        "les règles.",
+        "en": "Only their author sees them. Releasing delivers them; removing deletes them "
+        "and tells the author. Highlighted passages are what fired the rules.",
+    },
+    "held_rules": {"fr": "Règles : {rules}", "en": "Rules: {rules}"},
+    "do_release": {"fr": "Publier", "en": "Release"},
+    "do_remove_held": {"fr": "Retirer", "en": "Remove"},
+    "named_persons": {
+        "fr": "Personnes nommées par la détection",
+        "en": "Persons named by the detection",
+    },
+    "named_hint": {
+        "fr": "Adultes en conversation privée avec une personne qui a dit être mineure : "
+        "chacun a son propre dossier.",
+        "en": "Adults in a private conversation with a person who said they are a minor: "
+        "each has a case of their own.",
+    },
     # Categories (DSA notice categories).
     "cat_child_abuse": {
         "fr": "Abus sexuel sur mineur, pédocriminalité",
@@ -294,6 +320,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Decision recorded and applied.",
     },
     "done_rejected": {"fr": "Dossier rejeté.", "en": "Case rejected."},
+    "done_held_released": {"fr": "Message publié.", "en": "Message released."},
+    "done_held_removed": {
+        "fr": "Message retiré ; son auteur est prévenu.",
+        "en": "Message removed; its author was told.",
+    },
     "done_appeal_decided": {"fr": "Recours tranché.", "en": "Appeal decided."},
     "done_room_updated": {"fr": "Salon mis à jour.", "en": "Room updated."},
     "done_message_removed": {"fr": "Message retiré.", "en": "Message removed."},

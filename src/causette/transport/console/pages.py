@@ -19,6 +19,7 @@ from starlette.responses import Response
 
 from causette.domain.accounts import Account, Role
 from causette.domain.audit import AuditEntry
+from causette.domain.models import Message
 from causette.domain.moderation import CaseStatus, Category, Evidence
 from causette.services.moderation.cases import CaseView, QueuePage
 from causette.transport.console import forms
@@ -31,6 +32,8 @@ KNOWN_DONE = frozenset(
     {
         "decided",
         "rejected",
+        "held_released",
+        "held_removed",
         "appeal_decided",
         "room_updated",
         "message_removed",
@@ -139,10 +142,54 @@ def case(
         "status": status,
         "subject": subject,
         "conversations": conversations(view.evidence),
+        "held": [held_line(view, m) for m in view.held],
+        "named": view.named,
         "session": session(ctx, view),
         "actions": forms.case_actions(ctx, c, view.reports, rooms),
         "audit": [audit_row(e, names) for e in view.audit],
     }
+
+
+def held_line(view: CaseView, message: Message) -> dict[str, Any]:
+    """A held message with the rules that held it and the passages that fired them."""
+    signals = view.detections_of(message.id)
+    spans = []
+    for signal in signals:
+        span = signal.get("span")
+        if isinstance(span, list | tuple) and len(span) == 2:
+            start, end = (int(x) for x in span)
+            if 0 <= start < end <= len(message.text):
+                spans.append((start, end))
+    rules = sorted({str(s.get("rule")) for s in signals if s.get("rule")})
+    return {
+        "id": message.id,
+        "ts": message.ts,
+        "nick": message.sender.nick,
+        "to": message.recipient.nick if message.recipient else None,
+        "room": message.room,
+        "parts": highlighted(message.text, spans),
+        "rules": ", ".join(rules) or "—",
+    }
+
+
+def highlighted(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str, bool]]:
+    """``text`` cut into (piece, fired) parts; overlapping spans merge."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    parts: list[tuple[str, bool]] = []
+    at = 0
+    for start, end in merged:
+        if start > at:
+            parts.append((text[at:start], False))
+        parts.append((text[start:end], True))
+        at = end
+    if at < len(text):
+        parts.append((text[at:], False))
+    return parts
 
 
 def conversations(evidence: Sequence[Evidence]) -> list[dict[str, Any]]:

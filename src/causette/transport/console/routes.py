@@ -97,6 +97,10 @@ class Console:
             post(PATH + "/cases/{case_id:int}/decide", a.decide, STAFF),
             post(PATH + "/cases/{case_id:int}/reject", a.reject, STAFF),
             post(PATH + "/cases/{case_id:int}/export", self.export, STAFF),
+            post(
+                PATH + "/cases/{case_id:int}/held/{message_id:int}/release", a.release_held, STAFF
+            ),
+            post(PATH + "/cases/{case_id:int}/held/{message_id:int}/remove", a.remove_held, STAFF),
             Route(PATH + "/appeals", g(a.appeals, STAFF)),
             post(PATH + "/appeals/{appeal_id:int}", a.decide_appeal, STAFF),
             Route(PATH + "/rooms", g(a.rooms, STAFF)),

@@ -238,7 +238,7 @@ class WebListener:
             await self.chat.sessions.disconnected(link)
 
     async def _greet_and_read(self, ws: WebSocket, link: Link) -> None:
-        declaration, until = await self.chat.sessions.prefill(link)
+        declaration, block = await self.chat.sessions.prefill(link)
         prefill = None
         if declaration is not None:
             prefill = {
@@ -247,7 +247,14 @@ class WebListener:
                 "gender": declaration.gender.value,
                 "postal_code": declaration.postal_code,
             }
-        hello = web.hello_frame(f"causette/{__version__}", link.lang, self.limits, prefill, until)
+        hello = web.hello_frame(
+            f"causette/{__version__}",
+            link.lang,
+            self.limits,
+            prefill,
+            block.until if block else None,
+            block.scope if block else None,
+        )
         link.outbox.push(hello)
         await self._read(ws, link)
 

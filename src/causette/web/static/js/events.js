@@ -6,7 +6,6 @@
 import { invalidate } from './render.js';
 import { announce, announceError } from './live.js';
 import { t } from './i18n.js';
-import { looksLikeMeeting } from './ambush.js';
 import {
   state, roomKey, isMe, addMessage, addPresence, addNotice, updateUser, activeConv, addTip, markDeleted,
   dropHeld, lockConversation, lastFromOthers,
@@ -22,6 +21,11 @@ function countUnread(c, alert) {
 const room = (id) => state.convs.get(roomKey(id));
 // The advice keys the client knows, with the title spoken when one is shown.
 const TIP_TITLES = { ambush: 'tip_title', safety: 'tip_safety_title', minor_help: 'tip_minor_title' };
+// The warnings the server may give a sender, and what the client says for each.
+const WARNINGS = {
+  personal_info: 'warn_personal_info', respect: 'warn_respect', off_platform: 'warn_off_platform',
+  minor_contact: 'warn_minor_contact', spam: 'warn_spam',
+};
 
 /** A notice in `c`, also spoken when `c` is the conversation shown. */
 function tell(c, key) {
@@ -34,10 +38,6 @@ const handlers = {
     const r = addMessage(ev);
     if (!r) return;
     if (!isMe(ev.from)) countUnread(r.conv, r.alert);
-    // Someone gives an address or sets up a meeting in private: safety advice, once.
-    if (r.conv.kind === 'private' && !isMe(ev.from) && looksLikeMeeting(ev.text) && addTip(r.conv, { msg: ev })) {
-      announce(t('tip_title'));
-    }
     invalidate('conv', 'tabs', 'title');
   },
 
@@ -65,7 +65,8 @@ const handlers = {
     invalidate('conv');
   },
 
-  // Advice from the server, shown like the client's own meeting tip (once per conversation).
+  // Advice from the server's safety gate (SAFETY.md 9, 10), once per conversation and advice,
+  // with one-tap report and ignore.
   safety_tip({ advice, room: id, user }) {
     const c = id != null ? room(id) : user && state.convs.get(`private:${user.id}`);
     if (!c) return;
@@ -73,6 +74,15 @@ const handlers = {
     const kind = Object.hasOwn(TIP_TITLES, advice) ? advice : 'safety';
     if (!addTip(c, { advice: kind, msg, user: user || msg?.from })) return;
     announce(t(TIP_TITLES[kind]));
+    invalidate('conv');
+  },
+
+  // The server warns me about my own message (it was sent all the same).
+  safety_warning({ warning, room: id, user }) {
+    const c = id != null ? room(id) : user && state.convs.get(`private:${user.id}`);
+    const key = Object.hasOwn(WARNINGS, warning) ? WARNINGS[warning] : 'warn_generic';
+    if (c) tell(c, key);
+    else announce(t(key));
     invalidate('conv');
   },
 
@@ -110,7 +120,8 @@ const handlers = {
     if (isMe(user)) {
       c.closed = true;
       c.members.clear();
-      addNotice(c, { key: by ? 'notice_kicked_by' : 'notice_kicked', params: { nick: by?.nick } });
+      if (reason === 'age_band') addNotice(c, { key: 'notice_left_age_band' });
+      else addNotice(c, { key: by ? 'notice_kicked_by' : 'notice_kicked', params: { nick: by?.nick } });
     } else {
       c.members.delete(user.id);
       addPresence(c, { type: 'left', user, reason, by });

@@ -61,7 +61,7 @@ function applyResume(ack) {
 /** First frame of every connection: limits and pre-fill, then resume or the entry form. */
 export async function hello(ev) {
   clearDisconnect();
-  Object.assign(state, { limits: { ...state.limits, ...ev.limits }, prefill: ev.prefill, ageBlockedUntil: ev.age_blocked_until });
+  Object.assign(state, { limits: { ...state.limits, ...ev.limits }, prefill: ev.prefill, ageBlockedUntil: ev.age_blocked_until, ageBlockedScope: ev.age_blocked_scope });
   if (!storedLang() && LANGS.includes(ev.lang) && ev.lang !== currentLang()) await changeLang(ev.lang, false, false);
   else if (ev.lang !== currentLang()) request('set_lang', { lang: currentLang() }).catch(() => {});
   if (!state.token) restore();

@@ -14,6 +14,7 @@ export const state = {
   limits: { message_max: 500, nick_min: 3, nick_max: 20, min_age: 18 },
   prefill: null,
   ageBlockedUntil: null,
+  ageBlockedScope: null, // 'device' or 'network': what the age block binds
   rooms: [], // RoomInfo list from the last room_list
   convs: new Map(), // key -> conversation, in tab order
   active: null, // key of the conversation shown

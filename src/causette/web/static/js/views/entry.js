@@ -53,16 +53,20 @@ export function showEntry(message = '') {
   }
   filled = true;
   setText($('entry-error'), message);
-  block(state.ageBlockedUntil);
+  block(state.ageBlockedUntil, state.ageBlockedScope);
 }
 
-/** Disable the form until `until` (ISO time) after an age refusal. */
-function block(until) {
+/**
+ * Disable the form until `until` (ISO time) after an age refusal, saying what is blocked:
+ * this device (for the cooling period) or, briefly, this network.
+ */
+function block(until, scope = 'device') {
   clearTimeout(unblockTimer);
   const ms = until ? Date.parse(until) - Date.now() : 0;
   $('entry-fields').disabled = ms > 0;
-  setText($('entry-blocked'), ms > 0 ? t('entry_blocked', { until: dateTime(until) }) : '');
-  if (ms > 0 && ms < 2 ** 31) unblockTimer = setTimeout(block, ms + 1000);
+  const key = scope === 'network' ? 'entry_blocked_network' : 'entry_blocked';
+  setText($('entry-blocked'), ms > 0 ? t(key, { until: dateTime(until) }) : '');
+  if (ms > 0 && ms < 2 ** 31) unblockTimer = setTimeout(() => block(until, scope), ms + 1000);
 }
 
 function fieldError(field, text) {
@@ -115,7 +119,12 @@ export function showEntryError(e) {
   const text = e.code === 'connection_lost' ? t('err_connection') : e.message;
   announceError(text);
   // Below the minimum age the device is blocked; a cooldown only refuses a changed age.
-  if (e.code === 'age_below_minimum' && e.params.until) block((state.ageBlockedUntil = e.params.until));
+  if (e.code === 'age_below_minimum' && e.params.until) {
+    Object.assign(state, { ageBlockedUntil: e.params.until, ageBlockedScope: 'device' });
+    block(e.params.until);
+  }
+  // Another device of this network was just refused: the network waits a few minutes.
+  if (e.code === 'age_network_cooldown' && e.params.until) block(e.params.until, 'network');
   if (IDS[e.field]) {
     fieldError(e.field, text);
     focusField(e.field);
