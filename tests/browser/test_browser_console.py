@@ -189,8 +189,12 @@ def test_report_decide_appeal_reverse(
     ban_form.get_by_label("Fondement").select_option(label=ground)
     ban_form.get_by_label("Précision (facultatif)").fill("injure envers une personne du salon")
     ban_form.get_by_label("Durée").select_option(label="7 j")
-    # Every browser of this test comes from 127.0.0.1: a network-wide ban would reach Zoé.
-    ban_form.get_by_label("cet appareil seulement", exact=False).check()
+    # A site ban extends to the network by default, for a shorter time (24 h); every browser
+    # of this test comes from 127.0.0.1, so a network-wide ban would reach Zoé: untick it.
+    network = ban_form.get_by_label("étendre au réseau", exact=False)
+    expect(network).to_be_checked()
+    expect(ban_form.get_by_label("Durée sur le réseau")).to_have_value("86400")
+    network.uncheck()
     ban_form.get_by_role("button", name="Bannir du site").click()
     flash = mod1.get_by_role("status")
     expect(flash).to_contain_text("Décision enregistrée et appliquée.")

@@ -80,8 +80,9 @@ DEFAULT_DURATION = {
     SanctionKind.SITE_BAN: "",
 }
 TIMED = frozenset(DEFAULT_DURATION)
-# Measures that bind a device and, unless spared, its network.
-BINDING = frozenset({SanctionKind.MUTE, SanctionKind.ROOM_BAN, SanctionKind.SITE_BAN})
+# A site ban may bind the network too, for a shorter time (on by default, a day).
+NETWORK_DURATIONS = ("3600", "86400", "604800")
+DEFAULT_NETWORK_DURATION = "86400"
 # The decision forms of a case, in the order shown (their ids are what shortcuts focus).
 CASE_KINDS = [
     SanctionKind.WARNING,
@@ -124,7 +125,10 @@ class DecisionForm:
     message: str  # "hidden" (a removal's message), "checkbox" (also remove it) or ""
     message_id: int | None
     manifestly_illegal: bool  # the Art. 23 box; a warning has none
-    device_only: bool  # the box sparing the network; for measures that bind one
+    # A site ban's network binding: its durations (empty: the measure binds the device
+    # alone) and the one preselected.
+    network_durations: list[tuple[str, str]]
+    network_duration: str
 
 
 def decision_form(
@@ -154,7 +158,12 @@ def decision_form(
         message=message,
         message_id=form.message_id,
         manifestly_illegal=kind is not SanctionKind.WARNING,
-        device_only=kind in BINDING,
+        network_durations=(
+            [(v, ctx.duration(float(v))) for v in NETWORK_DURATIONS]
+            if kind is SanctionKind.SITE_BAN
+            else []
+        ),
+        network_duration=DEFAULT_NETWORK_DURATION,
     )
 
 

@@ -72,6 +72,12 @@ def action_of(form: dict[str, str], kind: SanctionKind | None = None) -> Action:
         if not raw.isdigit():
             raise InvalidInput("action_duration_invalid", field="duration")
         duration = float(raw)
+    network: float | None = None
+    if form.get("bind_network") == "1":
+        raw = form.get("network_duration", "").strip()
+        if not raw.isdigit():
+            raise InvalidInput("action_network_duration_invalid", field="network_duration")
+        network = float(raw)
     return Action(
         kind,
         form.get("facts", ""),
@@ -79,7 +85,7 @@ def action_of(form: dict[str, str], kind: SanctionKind | None = None) -> Action:
         duration,
         form.get("room", "").strip() or None,
         manifestly_illegal=form.get("manifestly_illegal") == "1",
-        device_only=form.get("device_only") == "1",
+        network_duration=network,
     )
 
 

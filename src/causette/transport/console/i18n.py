@@ -195,10 +195,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "retirer aussi le message signalé",
         "en": "also remove the reported message",
     },
-    "device_only": {
-        "fr": "cet appareil seulement (ne pas étendre au réseau : épargne ceux qui "
-        "partagent l'adresse)",
-        "en": "this device only (do not extend to the network: spares those who share the address)",
+    "network_binding": {"fr": "Réseau", "en": "Network"},
+    "bind_network": {
+        "fr": "étendre au réseau utilisé (les autres appareils de cette adresse)",
+        "en": "extend to the network used (the other devices on this address)",
+    },
+    "network_duration": {"fr": "Durée sur le réseau", "en": "Duration on the network"},
+    "network_binding_hint": {
+        "fr": "Les autres appareils du réseau apprennent seulement que le réseau est restreint "
+        "et jusqu'à quand, sans la décision, et peuvent demander un réexamen. Une adresse "
+        "peut être partagée (famille, campus, opérateur) : décochez pour ne viser que "
+        "l'appareil.",
+        "en": "Other devices on the network only learn that it is restricted and until when, "
+        "without the decision, and may ask for a review. An address may be shared (family, "
+        "campus, carrier): untick to target the device alone.",
     },
     "manifestly_illegal": {
         "fr": "manifestement illicite (compte pour l'art. 23)",
@@ -385,6 +395,10 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "Incomplete or invalid form.",
     },
     "action_duration_invalid": {"fr": "Durée invalide.", "en": "Invalid duration."},
+    "action_network_duration_invalid": {
+        "fr": "Durée sur le réseau invalide (seul un bannissement du site s'étend au réseau).",
+        "en": "Invalid network duration (only a site ban extends to the network).",
+    },
     "action_message_required": {
         "fr": "Aucun message à retirer dans ce dossier.",
         "en": "No message to remove in this case.",
