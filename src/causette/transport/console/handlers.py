@@ -16,7 +16,13 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from causette.domain.accounts import Account, ConsoleSession
-from causette.domain.moderation import Category, EmergencyLevel, Locator, SanctionKind
+from causette.domain.moderation import (
+    Appellant,
+    Category,
+    EmergencyLevel,
+    Locator,
+    SanctionKind,
+)
 from causette.errors import InvalidInput
 from causette.services.accounts import AccountService
 from causette.services.moderation.cases import QueuePage
@@ -131,6 +137,12 @@ class Actions:
     async def queue(self, v: Visit) -> Response:
         category, page, reporter = await self._queue_page(v)
         data = pages.queue(v.ctx, page, category.value if category else "", reporter)
+        # Network reviews wait in the appeals list; the queue says how many there are.
+        data["reviews"] = sum(
+            1
+            for p in await self.appeal_service.pending()
+            if p.appeal.appellant is Appellant.NETWORK
+        )
         return self.page(v, "title_queue", data)
 
     async def queue_rows(self, v: Visit) -> Response:
