@@ -23,6 +23,7 @@ from causette.domain.moderation import (
     Locator,
     SanctionKind,
 )
+from causette.domain.rules import GROUNDS
 from causette.errors import InvalidInput
 from causette.services.accounts import AccountService
 from causette.services.moderation.cases import QueuePage
@@ -67,7 +68,7 @@ def action_of(form: dict[str, str], kind: SanctionKind | None = None) -> Action:
     ground = " — ".join(
         part
         for part in (
-            forms.GROUNDS.get(form.get("ground_choice", ""), ""),
+            GROUNDS.get(form.get("ground_choice", ""), ""),
             " ".join(form.get("ground_detail", "").split())[:300],
         )
         if part
