@@ -1,7 +1,8 @@
 """Decisions and sanctions (DSA Art. 17; SAFETY.md 14, 23): a moderator decides a case or
-acts on their own initiative, every restriction comes with a statement of reasons, binds to
-device and network through ``Enforcement`` (so every transport inherits it), and is felt by
-the person's live sessions at once.
+acts on their own initiative, every restriction comes with a statement of reasons, binds the
+device (and, for a site ban when the moderator chooses, the network for a shorter time)
+through ``Enforcement`` (so every transport inherits it), and is felt by the person's live
+sessions at once.
 
 What a decision may be is decided here, not by a form: a suspension is the misuse policy's
 (Art. 23), never a moderator's; a removal needs a message; a kick or room ban needs a room;

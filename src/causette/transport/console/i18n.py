@@ -269,7 +269,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "étendre au réseau utilisé (les autres appareils de cette adresse)",
         "en": "extend to the network used (the other devices on this address)",
     },
-    "network_duration": {"fr": "Durée sur le réseau", "en": "Duration on the network"},
+    "network_duration": {"fr": "Restreindre le réseau pendant", "en": "Restrict the network for"},
     "network_binding_hint": {
         "fr": "Les autres appareils du réseau apprennent seulement que le réseau est restreint "
         "et jusqu'à quand, sans la décision, et peuvent demander un réexamen. Une adresse "
