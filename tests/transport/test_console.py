@@ -413,6 +413,9 @@ async def test_report_case_ban_evasion_and_appeal(
     assert sanction["decision"]["code"] == code
     assert sanction["decision"]["ground"].startswith("Code pénal art. 222-33-2-2")
     assert sanction["decision"]["ground"].endswith("récidive")
+    # The statement cites the rule it applies and links to it.
+    assert sanction["decision"]["article"] == 1
+    assert sanction["decision"]["rules_url"] == "/regles#art-1"
     assert (await marc.next_event("disconnect"))["code"] == "banned"
     kinds = [f["type"] for f in marc.received()]
     assert kinds.index("sanction") < kinds.index("disconnect")

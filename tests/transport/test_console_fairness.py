@@ -65,6 +65,8 @@ async def test_one_message_reported_three_times_shows_its_evidence_once(
         for line in lines
     )
     assert "helene (modération) a clos le dossier : mesure prise." in lines
+    # The decision's statement links to the article of the rules it applies.
+    assert '<a href="/regles#art-1">règle appliquée</a>' in page
     english = (await moderator.get(f"/moderation/cases/{number}?lang=en")).text
     assert "helene (moderator) closed the case: actioned." in english
     assert "Reports pointing into it: " in english

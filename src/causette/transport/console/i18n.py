@@ -265,6 +265,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "also remove the reported message",
     },
     "network_binding": {"fr": "Réseau", "en": "Network"},
+    "rules_link": {"fr": "règle appliquée", "en": "rule applied"},
     "bind_network": {
         "fr": "étendre au réseau utilisé (les autres appareils de cette adresse)",
         "en": "extend to the network used (the other devices on this address)",
