@@ -52,7 +52,8 @@ from causette.store.sqlite.chat import SqliteStore
 from causette.store.sqlite.connections import SqliteConnectionLog, load_connection_key
 from causette.store.sqlite.moderation import SqliteModerationStore
 from causette.transport.console.routes import Console
-from causette.transport.web.listener import ABORT_EXTENSION, WebListener
+from causette.transport.web.legal import LegalPages
+from causette.transport.web.listener import ABORT_EXTENSION, DEVICE_MAX_AGE, WebListener
 from causette.types import NodeId, SystemClock
 
 log = logging.getLogger(__name__)
@@ -281,7 +282,8 @@ class App:
             finally:
                 await self.stop()
 
-        return self.web.app(lifespan, self.console.routes())
+        legal = LegalPages(self.settings, DEVICE_MAX_AGE // 86400)
+        return self.web.app(lifespan, [*self.console.routes(), *legal.routes()])
 
 
 def bind(host: str, port: int) -> socket.socket:

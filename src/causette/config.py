@@ -108,6 +108,20 @@ class ModerationSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class OperatorSettings:
+    """Who runs the site, as the legal notice, the privacy policy and the terms name them
+    (LCEN art. 6 III; RGPD art. 13). The defaults say what to fill in."""
+
+    name: str = "Nom de l'exploitant (à renseigner)"
+    address: str = "Adresse de l'exploitant (à renseigner)"
+    email: str = "contact@example.org"
+    host_name: str = "Nom de l'hébergeur (à renseigner)"
+    host_address: str = "Adresse de l'hébergeur (à renseigner)"
+    moderation_contact: str = "moderation@example.org"
+    dpo_contact: str = ""  # a data protection officer, if there is one
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Everything the server reads from its configuration."""
 
@@ -119,6 +133,7 @@ class Settings:
     rooms: tuple[RoomSpec, ...] = ()
     retention: RetentionSettings = field(default_factory=RetentionSettings)
     moderation: ModerationSettings = field(default_factory=ModerationSettings)
+    operator: OperatorSettings = field(default_factory=OperatorSettings)
 
 
 def _fail(key: str, problem: str) -> ConfigError:
@@ -171,6 +186,15 @@ class _Section:
         if choices and value not in choices:
             raise _fail(f"{self.name}.{key}", f"must be one of {', '.join(choices)}")
         return value
+
+    def line(self, key: str, default: str, limit: int = 300) -> str:
+        """One line of free text, possibly empty (a contact the operator may not have)."""
+        if key not in self.table:
+            return default
+        value = self._get(key)
+        if not isinstance(value, str) or len(value) > limit or "\n" in value:
+            raise _fail(f"{self.name}.{key}", f"must be one line of at most {limit} characters")
+        return value.strip()
 
     def strings(self, key: str, default: tuple[str, ...]) -> tuple[str, ...]:
         if key not in self.table:
@@ -245,7 +269,17 @@ def _rooms(value: Any, teen_band: bool) -> tuple[RoomSpec, ...]:
 def parse(document: dict[str, Any]) -> Settings:
     """Build settings from a TOML document merged over the defaults."""
     doc = _merge(_default_document(), document)
-    known = {"server", "entry", "limits", "history", "session", "rooms", "retention", "moderation"}
+    known = {
+        "server",
+        "entry",
+        "limits",
+        "history",
+        "session",
+        "rooms",
+        "retention",
+        "moderation",
+        "operator",
+    }
     unknown = sorted(set(doc) - known)
     if unknown:
         raise _fail(unknown[0], "unknown section")
@@ -337,6 +371,19 @@ def parse(document: dict[str, Any]) -> Settings:
     if moderation.misuse_suspend_after < moderation.misuse_warn_after:
         raise _fail("moderation.misuse_suspend_after", "must be at least misuse_warn_after")
 
+    o = _Section("operator", doc.get("operator", {}))
+    d = OperatorSettings()
+    operator = OperatorSettings(
+        name=o.text("name", d.name),
+        address=o.text("address", d.address),
+        email=o.text("email", d.email),
+        host_name=o.text("host_name", d.host_name),
+        host_address=o.text("host_address", d.host_address),
+        moderation_contact=o.text("moderation_contact", d.moderation_contact),
+        dpo_contact=o.line("dpo_contact", d.dpo_contact),
+    )
+    o.check_unknown()
+
     return Settings(
         server,
         entry,
@@ -346,6 +393,7 @@ def parse(document: dict[str, Any]) -> Settings:
         _rooms(doc.get("rooms"), entry.min_age < entry.adult_age),
         retention=retention,
         moderation=moderation,
+        operator=operator,
     )
 
 

@@ -173,10 +173,6 @@ MESSAGES: dict[str, dict[str, str]] = {
             "their rooms."
         ),
     },
-    "private_refused_ignored": {
-        "fr": "Cette personne n'accepte pas tes messages.",
-        "en": "This person does not accept your messages.",
-    },
     "private_self": {
         "fr": "Tu ne peux pas t'écrire à toi-même.",
         "en": "You cannot send a private message to yourself.",
@@ -240,6 +236,34 @@ MESSAGES: dict[str, dict[str, str]] = {
             "The site is closed to you{until_note} (decision {decision}). You can read the "
             "decision and contest it."
         ),
+    },
+    "network_restricted": {
+        "fr": (
+            "L'accès au site est restreint depuis ce réseau{until_note}, à la suite d'une "
+            "décision concernant une autre personne qui l'utilise. Si ce n'est pas toi, tu "
+            "peux demander un réexamen pour ton appareil."
+        ),
+        "en": (
+            "Access to the site is restricted from this network{until_note}, because of a "
+            "decision about someone else using it. If it is not you, you can ask for a "
+            "review for your device."
+        ),
+    },
+    "review_not_restricted": {
+        "fr": "Ce réseau n'est pas restreint pour ton appareil : tu peux entrer.",
+        "en": "This network is not restricted for your device: you can enter.",
+    },
+    "review_pending": {
+        "fr": "Ta demande de réexamen est déjà en cours d'examen.",
+        "en": "Your review request is already being examined.",
+    },
+    "review_done": {
+        "fr": "La modération a déjà examiné une demande de cet appareil pour ce réseau.",
+        "en": "The moderators already examined a request from this device for this network.",
+    },
+    "review_text_too_long": {
+        "fr": "Ton explication est trop longue : {max} caractères au maximum.",
+        "en": "Your explanation is too long: {max} characters at most.",
     },
     "muted": {
         "fr": "Tu ne peux pas écrire pour le moment{until_note} (décision {decision}).",

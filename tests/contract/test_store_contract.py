@@ -255,13 +255,16 @@ async def test_ignores_add_list_remove(store: Store) -> None:
     assert await store.ignores_of("dev-max") == [IgnoreEntry("i1", "dev-bob", "Bobby")]
 
 
-async def test_one_ignore_per_device_pair(store: Store) -> None:
-    await store.add_ignore("dev-zoe", IgnoreEntry("i1", "dev-bob", "Bob"))
-    await store.add_ignore("dev-zoe", IgnoreEntry("i1", "dev-bob", "Bob"))
-    await store.add_ignore("dev-zoe", IgnoreEntry("i2", "dev-bob", "Robert"))
+async def test_one_entry_per_id_and_several_may_name_one_device(store: Store) -> None:
+    # A later session of a device already ignored gets an entry of its own (the answer to
+    # the ignorer must not reveal it is the same device); adding an id again replaces it.
+    await store.add_ignore("dev-zoe", IgnoreEntry("i1", "dev-bob", "Bob", "u1"))
+    await store.add_ignore("dev-zoe", IgnoreEntry("i1", "dev-bob", "Bob", "u1"))
+    await store.add_ignore("dev-zoe", IgnoreEntry("i3", "dev-eve", "Eve", "u3"))
+    await store.add_ignore("dev-zoe", IgnoreEntry("i2", "dev-bob", "Robert", "u2"))
     entries = await store.ignores_of("dev-zoe")
-    assert len(entries) == 1
-    assert entries[0].ignored_device == "dev-bob"
+    assert [e.id for e in entries] == ["i1", "i3", "i2"]
+    assert [e.ignored_device for e in entries] == ["dev-bob", "dev-eve", "dev-bob"]
 
 
 # -- durability ------------------------------------------------------------------------------

@@ -233,7 +233,7 @@ async def test_a_private_message_from_an_ignored_person_is_refused(site: Site) -
     zoe, bob = await site.in_room("general", "Zoé", "Bob")
     await site.services.people.set_privacy(zoe.link, "everyone")
     await site.services.people.ignore(zoe.link, bob.id)
-    with pytest.raises(Refused, match="private_refused_ignored"):
+    with pytest.raises(Refused, match="private_refused_nobody"):
         await site.tell(bob, zoe, "psst")
     assert await events(zoe, "message") == []
 
@@ -255,7 +255,7 @@ async def test_an_ignore_binds_the_device_across_a_nickname_change_and_a_new_ses
     await say(site, toto, "nouveau pseudo")
     assert [f["from"]["id"] for f in await events(iris, "message")] == [toto.id]
     assert await events(zoe, "message") == []
-    with pytest.raises(Refused, match="private_refused_ignored"):
+    with pytest.raises(Refused, match="private_refused_nobody"):
         await site.tell(toto, zoe, "x")
     # Someone else from another device is not hidden.
     await say(site, iris, "moi aussi")

@@ -150,12 +150,14 @@ async def test_a_ban_reaches_the_persons_other_live_session_at_once(
     moderation = server.app.moderation
     case = next(c for c, _ in await moderation.cases.queue() if c.code == ack["case"])
     mod = await account(server)
-    ban = Action(SanctionKind.SITE_BAN, "Insultes.", "CGU art. 4", 86400)
+    ban = Action(SanctionKind.SITE_BAN, "Insultes.", "CGU art. 4", 86400, network_duration=3600)
     await moderation.decisions.decide(mod, case.id, ban)
     await marc.closed()
-    # The other browser, entered before the ban, is ended too, without the statement.
+    # The other browser, entered before the ban, is ended too by the network binding,
+    # without the statement nor its code.
     disconnect = await other_browser.next_event("disconnect")
-    assert disconnect["code"] == "banned"
+    assert disconnect["code"] == "network_restricted"
+    assert "decision" not in disconnect.get("params", {})
     assert other_browser.events("sanction") == []
     await other_browser.closed()
     assert len(server.app.chat.chat.state.rooms["general"].members) == 1  # Zoé
@@ -183,7 +185,7 @@ async def test_a_room_ban_stops_the_persons_other_session_posting_there(
     assert (await marc.refused("join", room="general"))["code"] == "room_banned"
 
 
-async def test_a_ban_on_this_device_only_spares_the_shared_network(
+async def test_a_ban_without_the_network_spares_the_shared_network(
     server: Server, connect_client: Connector
 ) -> None:
     await in_room(connect_client, server, "general", "Zoé")
@@ -192,7 +194,7 @@ async def test_a_ban_on_this_device_only_spares_the_shared_network(
     flat_mate = await connect_from(connect_client, server, OTHER_NETWORK)
     await flat_mate.enter("Coloc", **PROFILE)
     mod = await account(server)
-    ban = Action(SanctionKind.SITE_BAN, "Insultes.", "CGU art. 4", 86400, device_only=True)
+    ban = Action(SanctionKind.SITE_BAN, "Insultes.", "CGU art. 4", 86400)
     await server.app.moderation.decisions.act_on_guest(mod, marc.me["id"], ban)
     assert (await marc.next_event("disconnect"))["code"] == "banned"
     assert (await flat_mate.request("join", room="general"))["room"]["id"] == "general"

@@ -34,7 +34,7 @@ async def test_private_message_from_an_ignored_person_is_refused(
     await zoe.request("set_privacy", privacy="everyone")
     await ignore(zoe, bob)
     error = await bob.refused("say", to=zoe.me["id"], text="psst")
-    assert error["code"] == "private_refused_ignored"
+    assert error["code"] == "private_refused_nobody"
     await zoe.no_event("message")
 
 
@@ -62,7 +62,7 @@ async def test_ignore_survives_the_ignored_person_reentering_from_the_same_devic
     await bob2.say("general", "nouveau pseudo")
     await zoe.no_event("message")
     assert (await bob2.refused("say", to=zoe.me["id"], text="x"))["code"] == (
-        "private_refused_ignored"
+        "private_refused_nobody"
     )
 
 
@@ -126,3 +126,40 @@ async def test_ignoring_oneself_or_ones_own_device_is_refused(
     assert (await zoe.refused("ignore", user=zoe.me["id"]))["code"] == "cannot_ignore_self"
     twin = await entered(connect_client, server, "Jumelle", device=zoe.device)
     assert (await zoe.refused("ignore", user=twin.me["id"]))["code"] == "cannot_ignore_self"
+
+
+async def test_ignoring_a_new_session_of_someone_ignored_answers_as_for_a_stranger(
+    server: Server, connect_client: Connector
+) -> None:
+    zoe, bob, iris = await in_room(connect_client, server, "general", "Zoé", "Bob", "Iris")
+    await ignore(zoe, bob)
+    await bob.request("quit")
+    await bob.closed()
+    toto = await entered(connect_client, server, "Toto", device=bob.device)
+    # Toto is Bob's browser again, Iris a stranger: both answers have the same shape.
+    with_toto = await ignore(zoe, toto)
+    with_iris = await ignore(zoe, iris)
+    assert [e["nick"] for e in with_toto] == ["Bob", "Toto"]
+    assert [e["nick"] for e in with_iris] == ["Bob", "Toto", "Iris"]
+    added_toto, added_iris = with_iris[1], with_iris[2]
+    assert (added_toto["user"], added_iris["user"]) == (toto.me["id"], iris.me["id"])
+    assert set(added_toto) == set(added_iris)
+    # Zoé's next session lists the same entries, in the same order.
+    await zoe.request("quit")
+    await zoe.closed()
+    again = await connect_client(server, zoe.device)
+    ack = await again.enter("Zoé")
+    assert [e["nick"] for e in ack["ignores"]] == ["Bob", "Toto", "Iris"]
+
+
+async def test_the_ignored_person_gets_the_refusal_of_the_privacy_setting(
+    server: Server, connect_client: Connector
+) -> None:
+    zoe, bob, max_ = await in_room(connect_client, server, "general", "Zoé", "Bob", "Max")
+    await zoe.request("set_privacy", privacy="everyone")
+    await ignore(zoe, bob)
+    await max_.request("set_privacy", privacy="nobody")
+    ignored = await bob.refused("say", to=zoe.me["id"], text="psst")
+    private = await bob.refused("say", to=max_.me["id"], text="psst")
+    assert ignored["code"] == private["code"] == "private_refused_nobody"
+    assert ignored["message"] == private["message"]

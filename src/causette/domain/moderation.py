@@ -171,6 +171,15 @@ class Person:
 
 @dataclass(frozen=True, slots=True)
 class Sanction:
+    """A restriction in force, bound to a device and, for a site ban, maybe to a network.
+
+    Only the kinds that close the site (``BLOCKS_ENTRY``) may bind a network, and only when
+    ``person.network`` is set: a mute, a kick or a room ban binds the device alone, so that
+    a family or a campus behind one address is not silenced for someone else's decision.
+    The network binding ends at ``network_until`` (None: with the sanction, as stored before
+    it had its own end) and spares the devices a moderator cleared (``network_exempt``).
+    """
+
     id: int
     kind: SanctionKind
     person: Person  # whom it binds (a case's ``subject`` is its grouping key, not this)
@@ -179,6 +188,8 @@ class Sanction:
     expires_at: float | None  # None: until revoked
     decision_id: int
     revoked_at: float | None = None
+    network_until: float | None = None
+    network_exempt: frozenset[str] = frozenset()
 
     def active(self, now: float) -> bool:
         return (
@@ -187,8 +198,32 @@ class Sanction:
             and (self.expires_at is None or now < self.expires_at)
         )
 
-    def binds(self, device: str, network: str) -> bool:
-        return device == self.person.device or network == self.person.network
+    @property
+    def binds_a_network(self) -> bool:
+        return bool(self.person.network) and self.kind in BLOCKS_ENTRY
+
+    def network_ends_at(self) -> float | None:
+        """When the network binding ends (None: not before the sanction itself)."""
+        if self.network_until is None:
+            return self.expires_at
+        if self.expires_at is None:
+            return self.network_until
+        return min(self.network_until, self.expires_at)
+
+    def binds_device(self, device: str) -> bool:
+        return device == self.person.device
+
+    def binds_network(self, device: str, network: str, now: float) -> bool:
+        """Whether another device on the person's network is caught, at ``now``."""
+        if not self.binds_a_network or network != self.person.network:
+            return False
+        if device in self.network_exempt or not self.active(now):
+            return False
+        end = self.network_ends_at()
+        return end is None or now < end
+
+    def binds(self, device: str, network: str, now: float) -> bool:
+        return self.binds_device(device) or self.binds_network(device, network, now)
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +261,9 @@ class AppealStatus(StrEnum):
 class Appellant(StrEnum):
     AFFECTED = "affected"
     REPORTER = "reporter"
+    # Someone else on a network a site ban binds, asking that their device be spared: they
+    # never see the decision, only that their network is restricted, and until when.
+    NETWORK = "network"
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,6 +279,7 @@ class Appeal:
     decided_by: int | None = None
     answer: str | None = None
     decided_at: float | None = None
+    device: str | None = None  # a network review's device, the one to spare
 
 
 class EmergencyLevel(StrEnum):

@@ -4,8 +4,9 @@
 raises a ``CausetteError`` before touching anything, so a refused request changes nothing;
 then it mutates and returns the ``Delivery`` values that tell who must hear about it.
 Invariants kept here: a guest id is in ``room.members`` iff the room id is in
-``guest.rooms``; ``_nicks`` maps each live nickname key to its guest; ``_ignored_by`` is the
-exact reverse of ``_ignores``.
+``guest.rooms``; ``_nicks`` maps each live nickname key to its guest; ``_ignores`` maps a
+device to its entries by entry id (one per session ignored, several may name one device);
+``_ignored_by`` maps each ignored device to the devices with an entry naming it.
 """
 
 from __future__ import annotations
@@ -308,10 +309,11 @@ class ChatState:
 
     def load_ignores(self, device: str, entries: Iterable[IgnoreEntry]) -> None:
         for entry in entries:
-            self._ignores.setdefault(device, {})[entry.ignored_device] = entry
+            self._ignores.setdefault(device, {})[entry.id] = entry
             self._ignored_by.setdefault(entry.ignored_device, set()).add(device)
 
     def ignores_of(self, device: str) -> list[IgnoreEntry]:
+        """A device's ignores in the order they were made, one per session ignored."""
         return list(self._ignores.get(device, {}).values())
 
     def unload_ignores(self, device: str) -> None:
@@ -325,28 +327,34 @@ class ChatState:
                     del self._ignored_by[entry.ignored_device]
 
     def ignore(self, guest: Guest, target: Guest, entry_id: str) -> IgnoreEntry | None:
-        """Ignore ``target``'s device; returns the new entry, or None if already ignored."""
+        """Ignore ``target``'s device; returns the new entry, or None if that very session
+        was ignored already.
+
+        A later session of a device already ignored gets an entry of its own, exactly as a
+        stranger would: the answer must not tell the ignorer that it is the same device.
+        """
         if target.device == guest.device:
             raise Refused("cannot_ignore_self")
         mine = self._ignores.setdefault(guest.device, {})
-        if target.device in mine:
+        if any(e.user_id == target.id for e in mine.values()):
             return None
         entry = IgnoreEntry(entry_id, target.device, target.profile.nickname, target.id)
-        mine[target.device] = entry
+        mine[entry.id] = entry
         self._ignored_by.setdefault(target.device, set()).add(guest.device)
         return entry
 
     def unignore(self, guest: Guest, entry_id: str) -> IgnoreEntry:
+        """Remove one entry; the device stays ignored while another entry names it."""
         mine = self._ignores.get(guest.device, {})
-        for device, entry in mine.items():
-            if entry.id == entry_id:
-                del mine[device]
-                self._ignored_by[device].discard(guest.device)
-                return entry
-        raise NotFound("user_not_found", user=entry_id)
+        entry = mine.pop(entry_id, None)
+        if entry is None:
+            raise NotFound("user_not_found", user=entry_id)
+        if not any(e.ignored_device == entry.ignored_device for e in mine.values()):
+            self._ignored_by[entry.ignored_device].discard(guest.device)
+        return entry
 
     def is_ignoring(self, device: str, other_device: str) -> bool:
-        return other_device in self._ignores.get(device, {})
+        return device in self._ignored_by.get(other_device, ())
 
     # -- messages ------------------------------------------------------------------------
 
@@ -398,7 +406,8 @@ class ChatState:
         if recipient.id == sender.id:
             raise Refused("private_self")
         if self.is_ignoring(recipient.device, sender.device):
-            raise Refused("private_refused_ignored", nick=recipient.profile.nickname)
+            # The same refusal as a privacy setting: being ignored is never revealed.
+            raise Refused("private_refused_nobody", nick=recipient.profile.nickname)
         if shared_room_only and not self.shared_rooms(sender, recipient):
             raise Refused("private_refused_emergency", nick=recipient.profile.nickname)
         if sender.id in recipient.privates:
@@ -446,5 +455,5 @@ class ChatState:
 
     def visible_to(self, guest: Guest, messages: Iterable[Message]) -> Iterator[Message]:
         """Filter stored messages for a guest: drop those of devices the guest ignores."""
-        ignored = self._ignores.get(guest.device, {})
+        ignored = {e.ignored_device for e in self._ignores.get(guest.device, {}).values()}
         return (m for m in messages if m.sender_device not in ignored)

@@ -265,6 +265,8 @@ def _sanction(s: Sanction) -> Json:
         "expires_at": s.expires_at,
         "decision_id": s.decision_id,
         "revoked_at": s.revoked_at,
+        "network_until": s.network_until,
+        "network_exempt": sorted(s.network_exempt),
     }
 
 
@@ -445,6 +447,8 @@ def _read_sanction(f: _Fields) -> Sanction:
         expires_at=f.opt_number("expires_at"),
         decision_id=f.integer("decision_id"),
         revoked_at=f.opt_number("revoked_at", absent_ok=True),
+        network_until=f.opt_number("network_until", absent_ok=True),
+        network_exempt=frozenset(f.texts("network_exempt", absent_ok=True)),
     )
 
 

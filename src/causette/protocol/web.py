@@ -34,6 +34,7 @@ from causette.domain.events import (
 )
 from causette.domain.models import IgnoreEntry, Message, Room, RoomInfo, UserView
 from causette.domain.moderation import APPEAL_WINDOW, Appeal, Decision, Source
+from causette.domain.rules import article_of, rules_url
 from causette.domain.text import bounded, first_unsafe
 from causette.domain.times import day_first_minute_utc, iso_utc
 from causette.errors import CausetteError
@@ -250,6 +251,9 @@ def statement(d: Decision) -> dict[str, Any]:
         "until": iso(d.created_at + d.duration) if d.duration is not None else None,
         "facts": d.facts,
         "ground": d.ground,
+        # The article of the community rules it applies, linked from every statement.
+        "article": article_of(d.ground),
+        "rules_url": rules_url(d.ground),
         "source": "own_initiative" if d.source is Source.MODERATOR else "notice",
         "notice_source": d.source.value,
         "automated_detection": d.automated_detection,

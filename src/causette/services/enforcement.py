@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 
 from causette.domain.events import Delivery, Event, MessageDeleted, RoomModerationChanged
 from causette.domain.models import Guest, LeaveReason, Message, Room
-from causette.domain.moderation import EmergencyLevel, Person, RoomModeration, Sanction
+from causette.domain.moderation import EmergencyLevel, RoomModeration, Sanction
 from causette.live.bus import (
     BusMessage,
     EmergencyChanged,
@@ -78,13 +78,17 @@ class Enforcement:
     def guests_of(self, device: str) -> list[Guest]:
         return self.chat.guests_of(device)
 
-    def guests_bound_by(self, person: Person) -> list[Guest]:
-        """Live sessions a sanction on ``person`` binds: its device, or its network."""
+    def guests_bound_by(self, sanction: Sanction, now: float) -> list[Guest]:
+        """Live sessions a sanction binds: its device's, and for a site ban bound to the
+        network, those of other devices there (by the same rule as at entry)."""
         return [
-            g
-            for g in self.chat.state.guests.values()
-            if g.device == person.device or (person.network and g.network == person.network)
+            g for g in self.chat.state.guests.values() if sanction.binds(g.device, g.network, now)
         ]
+
+    def network_restriction(self, device: str, network: str) -> Sanction | None:
+        """The network binding that keeps this device out, if any (never its code)."""
+        found = self.chat.sanctions.network_restriction(device, network, self.chat.now())
+        return found.sanction if found is not None else None
 
     def notify(self, guest_id: str, event: Event) -> None:
         self.chat.notify(guest_id, event)

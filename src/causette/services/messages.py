@@ -165,9 +165,7 @@ class Messages:
             if pair(guest.id, recipient.id) in self.chat.closed_pairs:
                 raise Refused("private_closed")
         now = chat.now()
-        chat.sanctions.check_post(
-            guest.device, guest.network, now, target_room.id if target_room else None
-        )
+        chat.sanctions.check_post(guest.device, now, target_room.id if target_room else None)
         try:
             await chat.budgets.spend(Spend.MESSAGE, guest.device, guest.network)
         except LimitExceeded:

@@ -34,7 +34,7 @@ class Rooms:
         chat = self.chat
         guest = chat.guest_of(link)
         target = chat.state.find_room(room_ref)
-        chat.sanctions.check_join(guest.device, guest.network, chat.now(), target.id)
+        chat.sanctions.check_join(guest.device, chat.now(), target.id)
         room, deliveries = chat.state.join(guest, target.id)
         chat.deliver(deliveries)
         chat.rooms_changed()

@@ -131,6 +131,9 @@ class DecisionStore(Protocol):
 
     async def active_sanctions(self, now: float) -> list[Sanction]: ...
 
+    async def exempt_from_network(self, sanction_id: int, device: str) -> Sanction | None:
+        """Spare a device from a sanction's network binding; the sanction as it now is."""
+
     async def sanctions_of_decision(self, decision_id: int) -> list[Sanction]: ...
 
     async def add_appeal(self, appeal: Appeal) -> Appeal: ...

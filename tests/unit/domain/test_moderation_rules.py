@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from causette.domain.moderation import (
@@ -67,11 +69,24 @@ def test_a_sanction_is_active_between_start_and_expiry_unless_revoked() -> None:
     assert not revoked.active(6.0)
 
 
-def test_a_sanction_binds_the_device_or_the_network() -> None:
-    s = sanction(SanctionKind.SITE_BAN)
-    assert s.binds("dev-bob", "other")
-    assert s.binds("new-device", "net-bob")
-    assert not s.binds("new-device", "other-net")
+def test_a_site_ban_binds_the_device_and_its_network_until_the_network_ends() -> None:
+    s = replace(sanction(SanctionKind.SITE_BAN, expires=100.0), network_until=30.0)
+    assert s.binds("dev-bob", "other", 50.0)
+    assert s.binds("new-device", "net-bob", 10.0)
+    assert not s.binds("new-device", "net-bob", 30.0)
+    assert not s.binds("new-device", "other-net", 10.0)
+    # Stored before the network had its own end: it lasts as long as the ban.
+    assert sanction(SanctionKind.SITE_BAN, expires=100.0).binds("new-device", "net-bob", 99.0)
+    spared = replace(s, network_exempt=frozenset({"new-device"}))
+    assert not spared.binds("new-device", "net-bob", 10.0)
+    assert spared.binds("another", "net-bob", 10.0)
+
+
+@pytest.mark.parametrize("kind", [SanctionKind.MUTE, SanctionKind.KICK, SanctionKind.ROOM_BAN])
+def test_a_mute_a_kick_and_a_room_ban_never_bind_the_network(kind: SanctionKind) -> None:
+    s = sanction(kind, room="general")
+    assert not s.binds_a_network
+    assert not s.binds("new-device", "net-bob", 1.0)
 
 
 def test_the_appeal_window_is_six_months_and_closes_on_reversal() -> None:
@@ -138,28 +153,56 @@ def test_strictest_prefers_the_longest_and_indefinite() -> None:
 # -- the sanction book -----------------------------------------------------------------------
 
 
-def test_a_site_ban_refuses_entry_by_device_and_by_network_with_its_decision_code() -> None:
+def test_a_site_ban_refuses_its_device_with_the_code_and_the_network_without() -> None:
     book = SanctionBook()
-    book.add(sanction(SanctionKind.SITE_BAN, expires=100.0), "D-BAN")
+    ban = replace(sanction(SanctionKind.SITE_BAN, expires=100.0), network_until=40.0)
+    book.add(ban, "D-BAN")
     with pytest.raises(Refused, match="banned") as refused:
         book.check_entry("dev-bob", "elsewhere", now=1.0)
     assert refused.value.params == {"decision": "D-BAN", "kind": "site_ban", "until": 100.0}
-    with pytest.raises(Refused, match="banned"):
+    with pytest.raises(Refused) as caught:
         book.check_entry("fresh-cookie", "net-bob", now=1.0)
+    # Someone else on the network: the truth, and no detail of the decision.
+    assert caught.value.code == "network_restricted"
+    assert caught.value.params == {"until": 40.0}
     book.check_entry("fresh-cookie", "elsewhere", now=1.0)
+    book.check_entry("fresh-cookie", "net-bob", now=40.0)  # the network binding ended
+    with pytest.raises(Refused, match="banned"):
+        book.check_entry("dev-bob", "net-bob", now=40.0)
     book.check_entry("dev-bob", "net-bob", now=100.0)  # expired
+
+
+def test_an_exemption_replaces_the_sanction_for_that_device_only() -> None:
+    book = SanctionBook()
+    ban = sanction(SanctionKind.SITE_BAN, expires=100.0)
+    book.add(ban, "D-BAN")
+    book.add(replace(ban, network_exempt=frozenset({"fresh-cookie"})), "D-BAN")
+    assert len(book) == 1
+    book.check_entry("fresh-cookie", "net-bob", now=1.0)
+    with pytest.raises(Refused, match="network_restricted"):
+        book.check_entry("other-cookie", "net-bob", now=1.0)
+    with pytest.raises(Refused, match="banned"):
+        book.check_entry("dev-bob", "net-bob", now=1.0)
+
+
+def test_a_mute_from_old_data_with_a_network_silences_the_device_alone() -> None:
+    book = SanctionBook()
+    book.add(sanction(SanctionKind.MUTE), "D-MUTE")  # its person still names the network
+    book.check_post("family-tablet", 1.0, None)
+    with pytest.raises(Refused, match="muted"):
+        book.check_post("dev-bob", 1.0, None)
 
 
 def test_a_room_mute_silences_that_room_only_and_a_site_mute_everywhere() -> None:
     book = SanctionBook()
     book.add(sanction(SanctionKind.MUTE, 1, room="general"), "D-1")
     with pytest.raises(Refused, match="muted"):
-        book.check_post("dev-bob", "net-bob", 1.0, "general")
-    book.check_post("dev-bob", "net-bob", 1.0, "musique")
-    book.check_post("dev-bob", "net-bob", 1.0, None)  # private messages
+        book.check_post("dev-bob", 1.0, "general")
+    book.check_post("dev-bob", 1.0, "musique")
+    book.check_post("dev-bob", 1.0, None)  # private messages
     book.add(sanction(SanctionKind.MUTE, 2), "D-2")
     with pytest.raises(Refused, match="muted"):
-        book.check_post("dev-bob", "net-bob", 1.0, None)
+        book.check_post("dev-bob", 1.0, None)
 
 
 def test_a_room_ban_refuses_that_room_and_a_mute_does_not_refuse_entry() -> None:
@@ -167,8 +210,8 @@ def test_a_room_ban_refuses_that_room_and_a_mute_does_not_refuse_entry() -> None
     book.add(sanction(SanctionKind.ROOM_BAN, 1, room="general"), "D-1")
     book.add(sanction(SanctionKind.MUTE, 2), "D-2")
     with pytest.raises(Refused, match="room_banned"):
-        book.check_join("dev-bob", "net-bob", 1.0, "general")
-    book.check_join("dev-bob", "net-bob", 1.0, "musique")
+        book.check_join("dev-bob", 1.0, "general")
+    book.check_join("dev-bob", 1.0, "musique")
     book.check_entry("dev-bob", "net-bob", 1.0)
 
 
@@ -179,7 +222,7 @@ def test_revoking_a_decision_lifts_its_sanctions_only() -> None:
     book.revoke_decision(1)
     book.check_entry("dev-bob", "net-bob", 1.0)
     with pytest.raises(Refused, match="muted"):
-        book.check_post("dev-bob", "net-bob", 1.0, None)
+        book.check_post("dev-bob", 1.0, None)
     assert len(book) == 1
 
 

@@ -461,7 +461,8 @@ def test_ignored_sender_is_refused_even_in_a_conversation(state: ChatState) -> N
     state.ignore(bob, zoe, "i1")
     with pytest.raises(Refused) as caught:
         state.check_private(zoe, "bob")
-    assert caught.value.code == "private_refused_ignored"
+    # The same refusal as the privacy setting "nobody": the ignore is not revealed.
+    assert caught.value.code == "private_refused_nobody"
 
 
 def test_private_to_self_and_to_nobody(state: ChatState) -> None:

@@ -160,6 +160,8 @@ SITE_BAN = Sanction(
     expires_at=None,
     decision_id=119,
     revoked_at=1_700_100_000.5,
+    network_until=1_700_086_900.0,
+    network_exempt=frozenset({"7f" * 32, "8e" * 32}),
 )
 
 MESSAGES: list[BusMessage] = [

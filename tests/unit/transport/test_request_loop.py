@@ -242,9 +242,9 @@ async def test_a_network_ban_binds_every_request_as_at_the_door(
     site_ban(chat, device="offender", network=network_hash(ip, SECRET))
     # A session opened before the ban, from the network it binds, is held by the same rule
     # as a new connection from that network.
-    assert await inside.error_code("inside") == "banned"
+    assert await inside.error_code("inside") == "network_restricted"
     newcomer = Connection(chat, TABLE, ip=ip, device="other")
-    assert await newcomer.error_code("door") == "banned"
+    assert await newcomer.error_code("door") == "network_restricted"
     # Another network is untouched.
     elsewhere = Connection(chat, TABLE, ip="198.51.100.20", device="elsewhere")
     await elsewhere.enter("Ailleurs")
@@ -449,8 +449,8 @@ def test_the_web_table_is_the_documented_protocol() -> None:
     assert len(types) > 20
     assert set(COMMANDS) == types
     assert {k for k, c in COMMANDS.items() if c.before_entry} == open_types
-    # Under a ban: reading and contesting a decision, ping, set_lang, enter (which shows
-    # the ban) and quit.
+    # Under a ban: reading and contesting a decision, asking for a network review, ping,
+    # set_lang, enter (which shows the ban) and quit.
     assert {k for k, c in COMMANDS.items() if c.while_banned} == {
         "enter",
         "quit",
@@ -459,4 +459,5 @@ def test_the_web_table_is_the_documented_protocol() -> None:
         "decision",
         "appeal",
         "appeal_status",
+        "network_review",
     }

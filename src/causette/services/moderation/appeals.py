@@ -3,6 +3,10 @@
 The affected person contests a decision with its code, a reporter contests a rejected report
 with its receipt, within six months; a person other than the one who decided answers; a
 well-founded appeal reverses the decision and lifts its sanctions at once.
+
+Someone else on a network a site ban binds asks for a *network review* without knowing the
+decision (``request_review``): it is an appeal of its own kind, in the same list, and a
+well-founded one spares that device from the network binding, the decision standing.
 """
 
 from __future__ import annotations
@@ -25,10 +29,12 @@ from causette.domain.moderation import (
     new_code,
 )
 from causette.errors import NotFound, Refused
+from causette.services.budgets import Spend
 from causette.services.enforcement import Enforcement
 from causette.store.moderation import ModerationStore
 
 TEXT_MAX = 2000
+REVIEW_TEXT_MAX = 500  # a network review's explanation is optional and short
 ANSWER_MAX = 4000
 # What the person can still do, told in every answer (DSA Art. 21).
 OUT_OF_COURT = "organe de règlement extrajudiciaire des litiges certifié (DSA art. 21)"
@@ -61,8 +67,15 @@ class AppealService:
         decision = await self._mod.decision_by_code(code.strip().upper())
         if decision is None:
             raise NotFound("decision_not_found", field="code")
-        appeals = [a for a in await self._mod.appeals() if a.decision_id == decision.id]
-        return decision, appeals
+        return decision, await self._appeals_of(decision)
+
+    async def _appeals_of(self, decision: Decision) -> list[Appeal]:
+        """The affected person's appeals of a decision: others' network reviews are theirs."""
+        return [
+            a
+            for a in await self._mod.appeals()
+            if a.decision_id == decision.id and a.appellant is not Appellant.NETWORK
+        ]
 
     async def appeal(self, code: str, text: str) -> Appeal:
         """Contest a decision (its code) or a rejected report (its receipt), within six months."""
@@ -74,7 +87,7 @@ class AppealService:
         if decision is not None:
             if not decision.appeal_open(now):
                 raise Refused("appeal_closed")
-            existing = [a for a in await self._mod.appeals() if a.decision_id == decision.id]
+            existing = await self._appeals_of(decision)
             appellant = Appellant.AFFECTED
             case_id = decision.case_id
         elif report is not None:
@@ -118,6 +131,57 @@ class AppealService:
         self._changed("appeal_filed", appeal.id)
         return appeal
 
+    async def request_review(self, device: str, network: str, text: str) -> Appeal:
+        """Ask that this device be spared from the network binding that keeps it out.
+
+        The visitor names nothing: the server finds the binding from the connection, and the
+        answer carries no detail of the decision. Budgeted as reports are (per device and
+        per network), and one request per device and decision.
+        """
+        text = clean_text(text, REVIEW_TEXT_MAX, "review_text_too_long", "text", required=False)
+        sanction = self._enforcement.network_restriction(device, network)
+        if sanction is None:
+            raise Refused("review_not_restricted")
+        mine = [
+            a
+            for a in await self._mod.appeals()
+            if a.decision_id == sanction.decision_id and a.device == device
+        ]
+        if any(a.status is AppealStatus.PENDING for a in mine):
+            raise Refused("review_pending")
+        if mine:
+            raise Refused("review_done")
+        await self._enforcement.chat.budgets.spend(Spend.REPORT, device, network)
+        now = self._wall()
+        decision = await self._mod.get_decision(sanction.decision_id)
+        appeal = await self._mod.add_appeal(
+            Appeal(
+                0,
+                new_code("A"),
+                sanction.decision_id,
+                None,
+                Appellant.NETWORK,
+                text,
+                AppealStatus.PENDING,
+                now,
+                device=device,
+            )
+        )
+        await self._mod.append(
+            AuditEntry(
+                0,
+                now,
+                "visitor",
+                None,
+                "appeal_filed",
+                case_id=decision.case_id if decision else None,
+                decision_id=sanction.decision_id,
+                details={"appeal": appeal.id, "appellant": Appellant.NETWORK.value},
+            )
+        )
+        self._changed("appeal_filed", appeal.id)
+        return appeal
+
     async def pending(self) -> list[PendingAppeal]:
         """Appeals awaiting an answer, oldest first, with their decision or report and case."""
         mod = self._mod
@@ -156,7 +220,10 @@ class AppealService:
             raise Refused("appeal_same_moderator")
         status = AppealStatus.REVERSED if reverse else AppealStatus.UPHELD
         await self._mod.decide_appeal(appeal.id, status, account.id, answer, now)
-        if reverse and decision is not None:
+        if appeal.appellant is Appellant.NETWORK:
+            if reverse and decision is not None and appeal.device:
+                await self._spare(decision, appeal.device)
+        elif reverse and decision is not None:
             await self._mod.reverse_decision(decision.id, now)
             self._enforcement.revoke_decision(decision.id)
         if reverse and appeal.report_id is not None:
@@ -179,6 +246,14 @@ class AppealService:
             )
         )
         return replace(appeal, status=status, decided_by=account.id, answer=answer, decided_at=now)
+
+    async def _spare(self, decision: Decision, device: str) -> None:
+        """Lift the network binding of a decision for one device; the decision stands."""
+        for sanction in await self._mod.sanctions_of_decision(decision.id):
+            if sanction.binds_a_network:
+                spared = await self._mod.exempt_from_network(sanction.id, device)
+                if spared is not None and spared.revoked_at is None:
+                    self._enforcement.add_sanction(spared, decision.code)
 
     async def _reopen(self, report_id: int) -> None:
         """The reporter was right: the case goes back to the queue (or, if the person has an

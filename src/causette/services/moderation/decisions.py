@@ -1,7 +1,8 @@
 """Decisions and sanctions (DSA Art. 17; SAFETY.md 14, 23): a moderator decides a case or
-acts on their own initiative, every restriction comes with a statement of reasons, binds to
-device and network through ``Enforcement`` (so every transport inherits it), and is felt by
-the person's live sessions at once.
+acts on their own initiative, every restriction comes with a statement of reasons, binds the
+device (and, for a site ban when the moderator chooses, the network for a shorter time)
+through ``Enforcement`` (so every transport inherits it), and is felt by the person's live
+sessions at once.
 
 What a decision may be is decided here, not by a form: a suspension is the misuse policy's
 (Art. 23), never a moderator's; a removal needs a message; a kick or room ban needs a room;
@@ -64,9 +65,10 @@ class Action:
     duration: float | None = None  # seconds; None for indefinite (or not applicable)
     room: str | None = None
     manifestly_illegal: bool = False  # counts towards Art. 23 misuse
-    # Bind the device alone, not the network it used: on an address others share (a family,
-    # a campus), a moderator may spare them.
-    device_only: bool = False
+    # A site ban may bind the network the person used too, for this long (seconds, never
+    # longer than the ban); None binds the device alone. Every other kind binds the device
+    # alone: a family, a campus or a carrier's NAT shares the address.
+    network_duration: float | None = None
 
 
 class Decisions:
@@ -213,9 +215,14 @@ class Decisions:
         _check_action(actor, action)
         facts = clean_text(action.facts, FACTS_MAX, "action_facts_required", "facts")
         ground = clean_text(action.ground, FACTS_MAX, "action_ground_required", "ground")
-        if action.device_only:
-            person = replace(person, network="")
         now = self._clock.wall()
+        network_until = None
+        if action.network_duration is not None and person.network:
+            network_until = now + action.network_duration
+            if action.duration is not None:
+                network_until = min(network_until, now + action.duration)
+        else:
+            person = replace(person, network="")
         decision = await self._mod.add_decision(
             Decision(
                 0,
@@ -238,10 +245,21 @@ class Decisions:
         if action.kind in RESTRICTING and action.kind is not SanctionKind.REMOVAL:
             expires = now + action.duration if action.duration is not None else None
             sanction = await self._mod.add_sanction(
-                Sanction(0, action.kind, person, action.room, now, expires, decision.id)
+                Sanction(
+                    0,
+                    action.kind,
+                    person,
+                    action.room,
+                    now,
+                    expires,
+                    decision.id,
+                    network_until=network_until,
+                )
             )
             if action.kind is not SanctionKind.KICK:
                 self._live.add_sanction(sanction, decision.code)
+        else:
+            sanction = Sanction(0, action.kind, person, action.room, now, now, decision.id)
         await self._mod.append(
             AuditEntry(
                 0,
@@ -259,13 +277,14 @@ class Decisions:
                     "kind": action.kind.value,
                     "room": action.room,
                     "duration": action.duration,
+                    "network_duration": action.network_duration if network_until else None,
                     "notice_at": notice_at,
                     "message": message.id if message else None,
                     "automated_decision": by_automation,
                 },
             )
         )
-        await self._apply(person, decision, message)
+        await self._apply(sanction, decision, message)
         if action.manifestly_illegal:
             await self._strike(person, ILLEGAL_POST, case.id if case else None)
         log.info("restriction applied", extra={"decision": decision.id, "kind": action.kind.value})
@@ -279,25 +298,31 @@ class Decisions:
             raise Refused("forbidden")
         duration = min(action.duration or cap, cap)
         # A network is shared (a family, a school): automation binds the device alone.
-        return replace(action, duration=duration, device_only=True, manifestly_illegal=False)
+        return replace(action, duration=duration, network_duration=None, manifestly_illegal=False)
 
-    async def _apply(self, person: Person, decision: Decision, message: Message | None) -> None:
+    async def _apply(self, sanction: Sanction, decision: Decision, message: Message | None) -> None:
         """Make a decision felt by the live sessions it reaches, with its statement."""
         live = self._live
         if message is not None:
             await live.remove_message(message)
-        # Every live session the sanction binds, by the same rule as at entry (its device or
-        # its network): the person's other browser must not carry on. Only the person's own
-        # device is told the statement of reasons; others sharing the network are not.
-        for guest in live.guests_bound_by(person):
-            if guest.device == person.device:
+        # Every live session the sanction binds, by the same rule as at entry: the person's
+        # own device (another browser of theirs is another device, caught only by a network
+        # binding). Only the person's device is told the statement of reasons; another device
+        # on a bound network hears that its network is restricted, and until when, no more.
+        now = decision.created_at
+        for guest in live.guests_bound_by(sanction, now):
+            own = sanction.binds_device(guest.device)
+            if own:
                 live.notify(guest.id, SanctionNotified(decision))
             if decision.kind in (SanctionKind.SITE_BAN, SanctionKind.SUSPENSION):
-                params: dict[str, object] = {"decision": decision.code}
-                if decision.duration is not None:
-                    params["until"] = decision.created_at + decision.duration
-                await live.end_session(guest.id, "banned", params)
-            elif decision.kind in ROOM_KINDS and decision.room is not None:
+                params: dict[str, object] = {}
+                end = sanction.expires_at if own else sanction.network_ends_at()
+                if own:
+                    params["decision"] = decision.code
+                if end is not None:
+                    params["until"] = end
+                await live.end_session(guest.id, "banned" if own else "network_restricted", params)
+            elif own and decision.kind in ROOM_KINDS and decision.room is not None:
                 await live.remove_from_room(guest.id, decision.room)
 
     async def _strike(self, person: Person, kind: str, case_id: int | None) -> None:
@@ -350,6 +375,11 @@ def _check_action(actor: Actor, action: Action) -> None:
         action.kind not in TIMED_KINDS or not 0 < action.duration <= DURATION_MAX
     ):
         raise InvalidInput("action_duration_invalid", field="duration")
+    if action.network_duration is not None and (
+        action.kind is not SanctionKind.SITE_BAN or not 0 < action.network_duration <= DURATION_MAX
+    ):
+        # Only a site ban reaches the network (and never beyond the ban: see ``restrict``).
+        raise InvalidInput("action_network_duration_invalid", field="network_duration")
 
 
 def _notice_source(reports: Sequence[Report]) -> Source:

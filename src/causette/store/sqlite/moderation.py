@@ -34,6 +34,7 @@ from causette.store.sqlite.rows import (
     appeal_of,
     audit_of,
     case_of,
+    column_of,
     columns_of,
     decision_of,
     evidence_of,
@@ -395,6 +396,25 @@ class SqliteModerationStore:
             " AND (expires_at IS NULL OR expires_at > ?) ORDER BY id",
             (now, now),
         )
+
+    async def exempt_from_network(self, sanction_id: int, device: str) -> Sanction | None:
+        """Spare ``device`` from the sanction's network binding, in one transaction."""
+
+        def run(db: sqlite3.Connection) -> Sanction | None:
+            with db:
+                db.execute("BEGIN IMMEDIATE")
+                row = db.execute("SELECT * FROM sanction WHERE id = ?", (sanction_id,)).fetchone()
+                if row is None:
+                    return None
+                sanction = sanction_of(row)
+                exempt = sanction.network_exempt | {device}
+                db.execute(
+                    "UPDATE sanction SET network_exempt = ? WHERE id = ?",
+                    (column_of(exempt), sanction_id),
+                )
+                return dataclasses.replace(sanction, network_exempt=exempt)
+
+        return await self._chat.run(run)
 
     async def sanctions_of_decision(self, decision_id: int) -> list[Sanction]:
         return await self._all(

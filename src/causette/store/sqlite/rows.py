@@ -127,7 +127,8 @@ def decision_of(r: sqlite3.Row) -> Decision:
 def sanction_of(r: sqlite3.Row) -> Sanction:
     # The person's fields are the sanction table's device, network and nickname columns.
     person = Person(r["device"], r["network"], r["nickname"])
-    return value_of(Sanction, r, kind=SanctionKind(r["kind"]), person=person)
+    exempt = frozenset(json.loads(r["network_exempt"]))
+    return value_of(Sanction, r, kind=SanctionKind(r["kind"]), person=person, network_exempt=exempt)
 
 
 def appeal_of(r: sqlite3.Row) -> Appeal:

@@ -25,35 +25,11 @@ from causette.domain.moderation import (
     Report,
     SanctionKind,
 )
+from causette.domain.rules import GROUNDS
 from causette.services.moderation.appeals import PendingAppeal
 from causette.services.moderation.decisions import ROOM_KINDS
 from causette.transport.console.rendering import Ctx
 from causette.types import Subject
-
-# The grounds a moderator chooses from. The text is what the statement of reasons says
-# (in French: the law relied on is French), so it is the value stored in the decision.
-GROUNDS: dict[str, str] = {
-    "tos_respect": "CGU : respect des autres personnes (insultes, harcèlement)",
-    "tos_minors": "CGU : protection des mineurs (site réservé aux adultes, contacts avec des "
-    "mineurs interdits)",
-    "tos_sexual": "CGU : contenus et sollicitations sexuels non désirés",
-    "tos_personal": "CGU : données personnelles d'autrui (numéro, adresse, nom)",
-    "tos_spam": "CGU : spam, publicité, arnaques",
-    "tos_nickname": "CGU : pseudo ou salon inapproprié",
-    "law_minor_solicit": "Code pénal art. 227-22-1 (propositions sexuelles à un mineur de 15 ans "
-    "par un moyen de communication électronique)",
-    "law_csam": "Code pénal art. 227-23 (images pédopornographiques)",
-    "law_corruption": "Code pénal art. 227-22 (corruption de mineur)",
-    "law_threat": "Code pénal art. 222-17 et 222-18 (menaces)",
-    "law_harassment": "Code pénal art. 222-33-2-2 (harcèlement moral, en ligne)",
-    "law_pimping": "Code pénal art. 225-5 (proxénétisme) et 225-4-1 (traite des êtres humains)",
-    "law_hate": "Loi du 29 juillet 1881, art. 24, 32 et 33 (provocation à la haine, "
-    "diffamation et injure à raison de l'origine, la religion, le sexe, l'orientation "
-    "sexuelle ou l'identité de genre)",
-    "law_doxxing": "Code pénal art. 223-1-1 (divulgation d'informations permettant "
-    "d'identifier ou de localiser une personne pour l'exposer à un risque)",
-    "law_scam": "Code pénal art. 313-1 (escroquerie)",
-}
 
 DEFAULT_GROUND: dict[Category, str] = {
     Category.CHILD_ABUSE: "law_minor_solicit",
@@ -80,8 +56,9 @@ DEFAULT_DURATION = {
     SanctionKind.SITE_BAN: "",
 }
 TIMED = frozenset(DEFAULT_DURATION)
-# Measures that bind a device and, unless spared, its network.
-BINDING = frozenset({SanctionKind.MUTE, SanctionKind.ROOM_BAN, SanctionKind.SITE_BAN})
+# A site ban may bind the network too, for a shorter time (on by default, a day).
+NETWORK_DURATIONS = ("3600", "86400", "604800")
+DEFAULT_NETWORK_DURATION = "86400"
 # The decision forms of a case, in the order shown (their ids are what shortcuts focus).
 CASE_KINDS = [
     SanctionKind.WARNING,
@@ -124,7 +101,10 @@ class DecisionForm:
     message: str  # "hidden" (a removal's message), "checkbox" (also remove it) or ""
     message_id: int | None
     manifestly_illegal: bool  # the Art. 23 box; a warning has none
-    device_only: bool  # the box sparing the network; for measures that bind one
+    # A site ban's network binding: its durations (empty: the measure binds the device
+    # alone) and the one preselected.
+    network_durations: list[tuple[str, str]]
+    network_duration: str
 
 
 def decision_form(
@@ -154,7 +134,12 @@ def decision_form(
         message=message,
         message_id=form.message_id,
         manifestly_illegal=kind is not SanctionKind.WARNING,
-        device_only=kind in BINDING,
+        network_durations=(
+            [(v, ctx.duration(float(v))) for v in NETWORK_DURATIONS]
+            if kind is SanctionKind.SITE_BAN
+            else []
+        ),
+        network_duration=DEFAULT_NETWORK_DURATION,
     )
 
 

@@ -16,7 +16,14 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from causette.domain.accounts import Account, ConsoleSession
-from causette.domain.moderation import Category, EmergencyLevel, Locator, SanctionKind
+from causette.domain.moderation import (
+    Appellant,
+    Category,
+    EmergencyLevel,
+    Locator,
+    SanctionKind,
+)
+from causette.domain.rules import GROUNDS
 from causette.errors import InvalidInput
 from causette.services.accounts import AccountService
 from causette.services.moderation.cases import QueuePage
@@ -61,7 +68,7 @@ def action_of(form: dict[str, str], kind: SanctionKind | None = None) -> Action:
     ground = " — ".join(
         part
         for part in (
-            forms.GROUNDS.get(form.get("ground_choice", ""), ""),
+            GROUNDS.get(form.get("ground_choice", ""), ""),
             " ".join(form.get("ground_detail", "").split())[:300],
         )
         if part
@@ -72,6 +79,12 @@ def action_of(form: dict[str, str], kind: SanctionKind | None = None) -> Action:
         if not raw.isdigit():
             raise InvalidInput("action_duration_invalid", field="duration")
         duration = float(raw)
+    network: float | None = None
+    if form.get("bind_network") == "1":
+        raw = form.get("network_duration", "").strip()
+        if not raw.isdigit():
+            raise InvalidInput("action_network_duration_invalid", field="network_duration")
+        network = float(raw)
     return Action(
         kind,
         form.get("facts", ""),
@@ -79,7 +92,7 @@ def action_of(form: dict[str, str], kind: SanctionKind | None = None) -> Action:
         duration,
         form.get("room", "").strip() or None,
         manifestly_illegal=form.get("manifestly_illegal") == "1",
-        device_only=form.get("device_only") == "1",
+        network_duration=network,
     )
 
 
@@ -126,6 +139,12 @@ class Actions:
     async def queue(self, v: Visit) -> Response:
         category, page, reporter = await self._queue_page(v)
         data = pages.queue(v.ctx, page, category.value if category else "", reporter)
+        # Network reviews wait in the appeals list; the queue says how many there are.
+        data["reviews"] = sum(
+            1
+            for p in await self.appeal_service.pending()
+            if p.appeal.appellant is Appellant.NETWORK
+        )
         return self.page(v, "title_queue", data)
 
     async def queue_rows(self, v: Visit) -> Response:

@@ -185,6 +185,75 @@ STRINGS: dict[str, dict[str, str]] = {
     "reversed_at": {"fr": "annulée le {at}", "en": "reversed on {at}"},
     "audit_trail": {"fr": "Journal du dossier", "en": "Audit trail"},
     "no_audit": {"fr": "Rien au journal.", "en": "Nothing logged."},
+    # The audit trail, one sentence per entry (``sentences.py``).
+    "audit_by_account": {"fr": "{name} ({role})", "en": "{name} ({role})"},
+    "audit_by_system": {"fr": "Le système", "en": "The system"},
+    "audit_by_visitor": {"fr": "Un visiteur", "en": "A visitor"},
+    "audit_by_automated": {"fr": "La détection automatique", "en": "Automated detection"},
+    "audit_by_unknown": {"fr": "Un compte inconnu", "en": "An unknown account"},
+    "audit_notice_opened": {
+        "fr": "Signalement {report} reçu ({source}, {category}) : le dossier est ouvert.",
+        "en": "Report {report} received ({source}, {category}): the case is opened.",
+    },
+    "audit_notice_joined": {
+        "fr": "Signalement {report} reçu ({source}, {category}) : joint au dossier.",
+        "en": "Report {report} received ({source}, {category}): added to the case.",
+    },
+    "audit_restriction": {
+        "fr": "{who} a décidé : {kind} (décision n° {decision})",
+        "en": "{who} decided: {kind} (decision no. {decision})",
+    },
+    "audit_for": {"fr": "pour une durée : {duration}", "en": "for: {duration}"},
+    "audit_in_room": {"fr": "dans le salon {room}", "en": "in room {room}"},
+    "audit_network": {
+        "fr": "étendu au réseau pour {duration}",
+        "en": "extended to the network for {duration}",
+    },
+    "audit_message_removed": {
+        "fr": "et retrait du message n° {id}",
+        "en": "and removal of message no. {id}",
+    },
+    "audit_ground": {"fr": "Fondement : {ground}.", "en": "Ground: {ground}."},
+    "audit_closed": {
+        "fr": "{who} a clos le dossier : {outcome}.",
+        "en": "{who} closed the case: {outcome}.",
+    },
+    "audit_reason": {"fr": "Motif : {reason}", "en": "Reason: {reason}"},
+    "audit_appeal_filed": {
+        "fr": "Recours déposé {appellant} contre la décision n° {decision}.",
+        "en": "Appeal filed {appellant} against decision no. {decision}.",
+    },
+    "audit_appeal_decided": {
+        "fr": "{who} a statué sur le recours : {outcome}.",
+        "en": "{who} decided the appeal: {outcome}.",
+    },
+    "audit_appeal_reversed": {"fr": "décision annulée", "en": "decision reversed"},
+    "audit_appeal_upheld": {"fr": "décision maintenue", "en": "decision upheld"},
+    "audit_appeal_spared": {
+        "fr": "restriction du réseau levée pour cet appareil",
+        "en": "network restriction lifted for that device",
+    },
+    "audit_export": {
+        "fr": "{who} a exporté le dossier pour les autorités (art. 18 DSA).",
+        "en": "{who} exported the case for the authorities (DSA Art. 18).",
+    },
+    "audit_misuse_warning": {
+        "fr": "Usage abusif (art. 23 DSA) : {strikes} manquements, avertissement automatique "
+        "(décision n° {decision}).",
+        "en": "Misuse (DSA Art. 23): {strikes} strikes, automatic warning "
+        "(decision no. {decision}).",
+    },
+    "audit_misuse_suspension": {
+        "fr": "Usage abusif (art. 23 DSA) : {strikes} manquements, suspension automatique "
+        "(décision n° {decision}).",
+        "en": "Misuse (DSA Art. 23): {strikes} strikes, automatic suspension "
+        "(decision no. {decision}).",
+    },
+    "audit_other": {"fr": "{who} : {action}", "en": "{who}: {action}"},
+    "evidence_of_reports": {
+        "fr": "Signalements qui y renvoient : {receipts}",
+        "en": "Reports pointing into it: {receipts}",
+    },
     # Actions.
     "actions": {"fr": "Décider", "en": "Decide"},
     "kind_warning": {"fr": "Avertir", "en": "Warn"},
@@ -221,10 +290,21 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "retirer aussi le message signalé",
         "en": "also remove the reported message",
     },
-    "device_only": {
-        "fr": "cet appareil seulement (ne pas étendre au réseau : épargne ceux qui "
-        "partagent l'adresse)",
-        "en": "this device only (do not extend to the network: spares those who share the address)",
+    "network_binding": {"fr": "Réseau", "en": "Network"},
+    "rules_link": {"fr": "règle appliquée", "en": "rule applied"},
+    "bind_network": {
+        "fr": "étendre au réseau utilisé (les autres appareils de cette adresse)",
+        "en": "extend to the network used (the other devices on this address)",
+    },
+    "network_duration": {"fr": "Restreindre le réseau pendant", "en": "Restrict the network for"},
+    "network_binding_hint": {
+        "fr": "Les autres appareils du réseau apprennent seulement que le réseau est restreint "
+        "et jusqu'à quand, sans la décision, et peuvent demander un réexamen. Une adresse "
+        "peut être partagée (famille, campus, opérateur) : décochez pour ne viser que "
+        "l'appareil.",
+        "en": "Other devices on the network only learn that it is restricted and until when, "
+        "without the decision, and may ask for a review. An address may be shared (family, "
+        "campus, carrier): untick to target the device alone.",
     },
     "manifestly_illegal": {
         "fr": "manifestement illicite (compte pour l'art. 23)",
@@ -243,6 +323,25 @@ STRINGS: dict[str, dict[str, str]] = {
     "filed_at": {"fr": "déposé le {at}", "en": "filed on {at}"},
     "appellant_affected": {"fr": "par la personne sanctionnée", "en": "by the person affected"},
     "appellant_reporter": {"fr": "par l'auteur du signalement", "en": "by the reporter"},
+    "appellant_network": {
+        "fr": "réexamen demandé par un autre appareil du réseau",
+        "en": "review asked by another device on the network",
+    },
+    "network_review_hint": {
+        "fr": "L'appareil {device} est retenu par l'extension au réseau de la décision "
+        "ci-dessous, qui concerne quelqu'un d'autre. Il ne voit rien de cette décision : "
+        "votre réponse lui parvient telle quelle, n'y mettez aucun détail de la décision.",
+        "en": "Device {device} is held back by the network extension of the decision below, "
+        "which is about someone else. It sees nothing of that decision: your answer reaches "
+        "it as written, put no detail of the decision in it.",
+    },
+    "review_no_text": {"fr": "(sans explication)", "en": "(no explanation)"},
+    "do_spare": {"fr": "Lever pour cet appareil", "en": "Lift for this device"},
+    "do_keep": {"fr": "Maintenir la restriction", "en": "Keep the restriction"},
+    "queue_reviews": {
+        "fr": "Demandes de réexamen d'un réseau en attente : {count}",
+        "en": "Network reviews waiting: {count}",
+    },
     "appeal_of_report": {
         "fr": "Contre le rejet du signalement {receipt} ({category}).",
         "en": "Against the rejection of report {receipt} ({category}).",
@@ -416,6 +515,10 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "Incomplete or invalid form.",
     },
     "action_duration_invalid": {"fr": "Durée invalide.", "en": "Invalid duration."},
+    "action_network_duration_invalid": {
+        "fr": "Durée sur le réseau invalide (seul un bannissement du site s'étend au réseau).",
+        "en": "Invalid network duration (only a site ban extends to the network).",
+    },
     "action_message_required": {
         "fr": "Aucun message à retirer dans ce dossier.",
         "en": "No message to remove in this case.",

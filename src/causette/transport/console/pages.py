@@ -9,7 +9,6 @@ shortened keyed hash.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import urlencode
@@ -18,12 +17,12 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from causette.domain.accounts import Account, Role
-from causette.domain.audit import AuditEntry
 from causette.domain.models import Message
-from causette.domain.moderation import CaseStatus, Category, Evidence
+from causette.domain.moderation import CaseStatus, Category, Evidence, Report
 from causette.services.moderation.cases import CaseView, QueuePage
 from causette.transport.console import forms
 from causette.transport.console.rendering import Ctx, templates
+from causette.transport.console.sentences import sentence
 
 STAFF = frozenset({Role.MODERATOR, Role.ADMINISTRATOR})
 
@@ -131,6 +130,7 @@ def case(
         status = ctx.t("status_open")
     else:
         status = ctx.t("status_closed", outcome=ctx.t("outcome_" + (c.outcome or "rejected")))
+    receipts = {r.id: r.code for r in view.reports}
     if view.subject.is_device:
         subject = ctx.t("subject_person")
     else:
@@ -141,12 +141,12 @@ def case(
         "names": names,
         "status": status,
         "subject": subject,
-        "conversations": conversations(view.evidence),
+        "conversations": conversations(view.evidence, view.reports),
         "held": [held_line(view, m) for m in view.held],
         "named": view.named,
         "session": session(ctx, view),
         "actions": forms.case_actions(ctx, c, view.reports, rooms),
-        "audit": [audit_row(e, names) for e in view.audit],
+        "audit": [(e.ts, sentence(ctx, e, names, receipts)) for e in view.audit],
     }
 
 
@@ -192,18 +192,71 @@ def highlighted(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str, 
     return parts
 
 
-def conversations(evidence: Sequence[Evidence]) -> list[dict[str, Any]]:
-    """The frozen conversations, each message with its sender as the evidence recorded it."""
-    found = []
+def conversations(evidence: Sequence[Evidence], reports: Sequence[Report]) -> list[dict[str, Any]]:
+    """The frozen conversations, each shown once: the windows frozen for several reports of
+    the same exchange (one message reported five times, or neighbours) overlap, so they are
+    merged, with every reported message marked and the receipts of the reports pointing in."""
+    receipts = {r.id: r.code for r in reports}
+    groups: list[_Window] = []
     for item in evidence:
         if item.kind != "conversation":
             continue
         body = item.body
-        reported = body.get("reported_message")
         room = (body.get("room_name") or body["room"]) if body.get("room") else None
-        messages = [message_line(m, m.get("id") == reported) for m in body.get("messages") or []]
-        found.append({"frozen_at": item.created_at, "room": room, "messages": messages})
-    return found
+        window = _Window(item.created_at, room)
+        window.add(item, receipts)
+        overlapping = [g for g in groups if g.room == room and g.overlaps(window)]
+        for g in overlapping:
+            groups.remove(g)
+            window.merge(g)
+        groups.append(window)
+    groups.sort(key=lambda g: g.frozen_at)
+    return [g.shown() for g in groups]
+
+
+class _Window:
+    """Messages frozen for one or more reports of one exchange, by message id."""
+
+    def __init__(self, frozen_at: float, room: str | None) -> None:
+        self.frozen_at = frozen_at
+        self.room = room
+        self.messages: dict[object, Mapping[str, Any]] = {}
+        self.reported: set[object] = set()
+        self.receipts: list[str] = []
+
+    def add(self, item: Evidence, receipts: Mapping[int, str]) -> None:
+        for m in item.body.get("messages") or []:
+            self.messages.setdefault(m.get("id"), m)
+        if item.body.get("reported_message") is not None:
+            self.reported.add(item.body["reported_message"])
+        if item.report_id is not None and item.report_id in receipts:
+            self.receipts.append(receipts[item.report_id])
+
+    def overlaps(self, other: _Window) -> bool:
+        # Two empty windows of one room are the same (nothing was said there yet).
+        if not self.messages and not other.messages:
+            return True
+        return not self.messages.keys().isdisjoint(other.messages.keys())
+
+    def merge(self, other: _Window) -> None:
+        self.frozen_at = min(self.frozen_at, other.frozen_at)
+        for key, m in other.messages.items():
+            self.messages.setdefault(key, m)
+        self.reported |= other.reported
+        self.receipts = list(dict.fromkeys([*other.receipts, *self.receipts]))
+
+    def shown(self) -> dict[str, Any]:
+        ordered = sorted(self.messages.values(), key=lambda m: _order(m.get("id")))
+        return {
+            "frozen_at": self.frozen_at,
+            "room": self.room,
+            "messages": [message_line(m, m.get("id") in self.reported) for m in ordered],
+            "receipts": sorted(set(self.receipts), key=self.receipts.index),
+        }
+
+
+def _order(value: object) -> int:
+    return value if isinstance(value, int) else 0
 
 
 def message_line(m: Mapping[str, Any], reported: bool) -> dict[str, Any]:
@@ -240,12 +293,3 @@ def session(ctx: Ctx, view: CaseView) -> dict[str, Any] | None:
         if live is not None
         else ctx.t("no"),
     }
-
-
-def audit_row(e: AuditEntry, names: Mapping[int, str]) -> tuple[float, str, str, str, str]:
-    """One audit entry: when, who (an account by its name), what, why, and its details."""
-    actor = e.actor_kind
-    if e.actor_id and e.actor_id.isdigit() and e.actor_kind in {r.value for r in Role}:
-        actor = f"{names.get(int(e.actor_id), '#' + e.actor_id)} ({e.actor_kind})"
-    details = json.dumps(dict(e.details), ensure_ascii=False, sort_keys=True) if e.details else ""
-    return e.ts, actor, e.action, e.reason or "", details

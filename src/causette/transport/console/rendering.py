@@ -19,6 +19,7 @@ from starlette.templating import Jinja2Templates
 
 from causette.domain.accounts import Account
 from causette.domain.moderation import Locator
+from causette.domain.rules import rules_url
 from causette.domain.times import minute_utc
 from causette.transport.console.i18n import t
 from causette.transport.web.assets import Assets
@@ -118,7 +119,7 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(when=when, short_hash=short_hash)
+    env.filters.update(when=when, short_hash=short_hash, rules_url=rules_url)
     env.globals.update(STATIC=STATIC, asset=asset)
     return env
 

@@ -256,6 +256,12 @@ async def appeal(w: Web, a: Args) -> Payload:
     return {"appeal": web.appeal(filed)}
 
 
+async def network_review(w: Web, a: Args) -> Payload:
+    link = w.link
+    filed = await w.moderation.appeals.request_review(link.device, link.network, a.text("text"))
+    return {"appeal": web.appeal(filed)}
+
+
 async def appeal_status(w: Web, a: Args) -> Payload:
     return {"appeal": web.appeal(await w.moderation.appeals.appeal_status(a.text("code")))}
 
@@ -331,5 +337,12 @@ COMMANDS: dict[str, WebCommand] = {
     ),
     "appeal_status": Command(
         appeal_status, (Text("code", max_len=10_000),), before_entry=True, while_banned=True
+    ),
+    # Someone else caught by a network binding asks for their device to be spared.
+    "network_review": Command(
+        network_review,
+        (Text("text", max_len=2000, required=False, allow=LINE_CONTROLS),),
+        before_entry=True,
+        while_banned=True,
     ),
 }

@@ -79,6 +79,14 @@ export async function fileAppeal(code, text) {
   return appeal;
 }
 
+/** Ask that this device be spared a network restriction; kept with the appeals. */
+export async function requestReview(text) {
+  const { appeal } = await request('network_review', { text });
+  keep('appeals', { code: appeal.code, of: 'network' });
+  appealStatus.set(appeal.code, appeal);
+  return appeal;
+}
+
 export async function followAppeal(code) {
   const { appeal } = await request('appeal_status', { code });
   keep('appeals', { ...(lists.appeals.find((a) => a.code === appeal.code) || {}), code: appeal.code });

@@ -5,7 +5,7 @@ import { LANGS, currentLang, storedLang, setLang, applyStatic, t } from './i18n.
 import { invalidate } from './render.js';
 import { request, connection, activate } from './actions.js';
 import { state, restore, save, resetSession, upsertRoom, openPrivate, addNotice } from './state.js';
-import { showEntry, showBan, showEntryError } from './views/entry.js';
+import { showEntry, showBan, showEntryError, showNetworkRestricted } from './views/entry.js';
 import { latestSanction } from './casework.js';
 import { showDisconnect, clearDisconnect } from './views/status.js';
 import { announce } from './live.js';
@@ -102,6 +102,14 @@ export function disconnected(ev) {
     showScreen(false);
     showEntry();
     return showBan(t('banned_now'), latestSanction()?.code);
+  }
+  if (ev.code === 'network_restricted') {
+    // Someone else's decision binds this network: no statement came, and none is shown.
+    resetSession();
+    connection().restart();
+    showScreen(false);
+    showEntry();
+    return showNetworkRestricted(ev.message || t('network_restricted_now'));
   }
   const stop = NO_RETRY.includes(ev.code);
   showDisconnect(ev.message || ev.code, stop);

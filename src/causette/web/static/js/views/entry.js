@@ -1,13 +1,15 @@
 // The entry form. The server decides: this only shows hints, checks that each field is filled,
 // and puts each refusal next to its field (or above the form). A ban shows its decision and
-// how to contest it.
+// how to contest it; a network restricted by a decision about someone else says so, without
+// that decision, and offers to ask for a review.
 
 import { $, setText } from '../dom.js';
-import { t, dateTime } from '../i18n.js';
+import { t, dateTime, currentLang } from '../i18n.js';
 import { state } from '../state.js';
 import { onRender } from '../render.js';
 import { announceError } from '../live.js';
 import { viewDecision, openAppeal } from './statement.js';
+import { requestReview } from '../casework.js';
 
 const IDS = { nickname: 'nickname', age: 'age', gender: 'gender-field', postal_code: 'postal-code' };
 let filled = false;
@@ -21,6 +23,12 @@ export function initEntry(onSubmit) {
   $('entry-form').addEventListener('input', () => { filled = true; });
   $('entry-ban-read').addEventListener('click', () => viewDecision(banCode, $('entry-error')));
   $('entry-ban-appeal').addEventListener('click', () => openAppeal(banCode));
+  $('entry-review-open').addEventListener('click', () => {
+    $('entry-review-open').hidden = true;
+    $('entry-review').hidden = false;
+    $('entry-review-text').focus();
+  });
+  $('entry-review-send').addEventListener('click', sendReview);
   $('entry-form').addEventListener('submit', (e) => {
     e.preventDefault();
     submit(onSubmit);
@@ -31,8 +39,11 @@ function syncAbroad() {
   $('postal-code').disabled = $('abroad').checked;
 }
 
-// The server's limits, in the current language.
+// The server's limits, in the current language, and the rules' pages in it too.
 function hints() {
+  for (const a of $('entry-terms').querySelectorAll('a')) {
+    a.setAttribute('href', `${a.pathname}?lang=${currentLang()}`);
+  }
   const l = state.limits;
   $('nickname-hint').textContent = t('nickname_hint', { min: l.nick_min, max: l.nick_max });
   $('age-hint').textContent = t('age_adults', { min: l.min_age });
@@ -78,14 +89,40 @@ function fieldError(field, text) {
 
 const focusField = (field) => (field === 'gender' ? document.getElementsByName('gender')[0] : $(IDS[field])).focus();
 
-/** The site is closed to this device or network: say so, with the decision's code. */
+/** The site is closed to this device: say so, with the decision's code. */
 export function showBan(message, code) {
   banCode = code || null;
   $('entry-ban').hidden = false;
   setText($('entry-ban-message'), message);
   setText($('entry-ban-code'), code ? t('decision_code_line', { code }) : '');
   $('entry-ban-read').hidden = $('entry-ban-appeal').hidden = !code;
+  $('entry-review-open').hidden = $('entry-review').hidden = true;
+  setText($('entry-review-result'), '');
   announceError(message);
+}
+
+/** This network is restricted by a decision about someone else: the truth, no detail of
+ * that decision, and a review to ask for this device. */
+export function showNetworkRestricted(message) {
+  showBan(message, null);
+  $('entry-review-open').hidden = false;
+  $('entry-review-text').value = '';
+}
+
+async function sendReview() {
+  const button = $('entry-review-send');
+  button.disabled = true;
+  try {
+    const appeal = await requestReview($('entry-review-text').value.trim());
+    $('entry-review').hidden = true;
+    setText($('entry-review-result'), t('review_sent', { code: appeal.code }));
+  } catch (e) {
+    const text = e.code === 'connection_lost' ? t('err_connection') : e.message;
+    setText($('entry-review-result'), text);
+    announceError(text);
+  } finally {
+    button.disabled = false;
+  }
 }
 
 async function submit(onSubmit) {
@@ -116,6 +153,7 @@ async function submit(onSubmit) {
 /** Put a refused `enter` (or `resume`) next to its field, or above the form. */
 export function showEntryError(e) {
   if (e.code === 'banned') return showBan(e.message, e.params.decision);
+  if (e.code === 'network_restricted') return showNetworkRestricted(e.message);
   const text = e.code === 'connection_lost' ? t('err_connection') : e.message;
   announceError(text);
   // Below the minimum age the device is blocked; a cooldown only refuses a changed age.

@@ -2,7 +2,7 @@
 // the appeal dialog and the "I have a code" lookup, usable before entering too.
 
 import { $, h, setText } from '../dom.js';
-import { t, dateTime } from '../i18n.js';
+import { t, dateTime, currentLang } from '../i18n.js';
 import { invalidate } from '../render.js';
 import { state } from '../state.js';
 import { readDecision, fileAppeal, followAppeal } from '../casework.js';
@@ -47,6 +47,14 @@ function duration(d) {
 const source = (d) =>
   d.source === 'own_initiative' ? t('source_own') : t('source_notice', { who: t(`notice_by_${d.notice_source}`) });
 
+/** The article of the community rules the decision applies, as a link to it. */
+function rulesLink(d) {
+  const [path, anchor] = (d.rules_url || '/regles').split('#');
+  const href = `${path}?lang=${currentLang()}${anchor ? `#${anchor}` : ''}`;
+  const text = d.article ? t('decision_rules_article', { article: d.article }) : t('decision_rules_page');
+  return h('a', { href, target: '_blank', 'data-testid': 'decision-rules' }, text);
+}
+
 /** The statement as term/description pairs, in the order the visitor needs them. */
 function rows(d) {
   const out = [
@@ -55,6 +63,7 @@ function rows(d) {
     ['decision_duration', duration(d)],
     ['decision_facts', d.facts],
     ['decision_ground', d.ground],
+    ['decision_rules', rulesLink(d)],
     ['decision_source', source(d)],
     ['decision_detection', t(d.automated_detection ? 'detection_automated' : 'detection_human')],
     ['decision_by', t('decided_by_person')],
