@@ -121,8 +121,8 @@ def test_a_held_message_is_released_from_the_console(
         held.get_by_role("button", name="Publier").click()
         expect(mod.get_by_role("status")).to_contain_text("Message publié.")
         expect(mod.locator("#held")).to_have_count(0)
-        audit = mod.locator("table.audit")
-        expect(audit).to_contain_text("held_released")
+        audit = mod.locator("ol.audit")
+        expect(audit).to_contain_text("a publié le message retenu n°")
     finally:
         context.close()
 

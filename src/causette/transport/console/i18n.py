@@ -233,6 +233,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "restriction du réseau levée pour cet appareil",
         "en": "network restriction lifted for that device",
     },
+    "audit_held_released": {
+        "fr": "{who} a publié le message retenu n° {id} (publié sous le n° {new_id}).",
+        "en": "{who} released held message no. {id} (posted as no. {new_id}).",
+    },
+    "audit_held_removed": {
+        "fr": "{who} a retiré le message retenu n° {id} ; son auteur en est informé.",
+        "en": "{who} removed held message no. {id}; its sender is told.",
+    },
     "audit_export": {
         "fr": "{who} a exporté le dossier pour les autorités (art. 18 DSA).",
         "en": "{who} exported the case for the authorities (DSA Art. 18).",

@@ -64,6 +64,15 @@ def sentence(ctx: Ctx, e: AuditEntry, names: Mapping[int, str], receipts: Mappin
             if d.get("appellant") == "network" and d.get("outcome") == "reversed":
                 outcome = t("audit_appeal_spared")
             return t("audit_appeal_decided", who=who, outcome=outcome)
+        case "held_released":
+            return t(
+                "audit_held_released",
+                who=who,
+                id=d.get("message", "?"),
+                new_id=d.get("new_id", "?"),
+            )
+        case "held_removed":
+            return t("audit_held_removed", who=who, id=d.get("message", "?"))
         case "authorities_export":
             return t("audit_export", who=who)
         case "misuse_warning" | "misuse_suspension":
