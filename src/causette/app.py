@@ -106,6 +106,7 @@ def pacing_of(settings: Settings) -> Pacing:
         grace=s.grace_seconds,
         grace_per_network=lim.grace_sessions_per_network,
         age_cooldown=settings.entry.age_cooldown_hours * 3600,
+        kick_ban=lim.kick_ban_seconds,
         history_count=h.count,
         history_age=h.max_age_hours * 3600,
         budgets=BudgetPolicy(

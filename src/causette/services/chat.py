@@ -53,6 +53,7 @@ class Pacing:
     grace: float = 60.0
     grace_per_network: int = 10  # sessions of one network left waiting in their grace period
     age_cooldown: float = 24 * 3600.0
+    kick_ban: float = 300.0  # how long a room owner's kick keeps the person out of the room
     history_count: int = 50
     history_age: float = 24 * 3600.0
     budgets: BudgetPolicy = field(default_factory=BudgetPolicy)
@@ -181,6 +182,11 @@ class Chat:
     def notify(self, guest_id: str, event: Event) -> None:
         """Send one event to one guest, if connected."""
         self.bus.publish(Delivered(Delivery(event, (guest_id,))))
+
+    def notify_others(self, link: Link, guest_id: str, event: Event) -> None:
+        """Tell a guest's other connections what ``link`` did (its own answer says it): a
+        person's tabs stay in step."""
+        self.bus.publish(Delivered(Delivery(event, (guest_id,)), link.outbox.key, True))
 
     def rooms_changed(self) -> None:
         """The room list changed: the periodic broadcast sends it."""

@@ -62,7 +62,7 @@ SECURITY_HEADERS = [
 
 # Close codes: 1000 normal, 1008 policy violation, 1013 try again later.
 CLOSE_TIMEOUT = 2.0
-CLOSE_CODES = {"quit": 1000, "session_taken_over": 1000, "server_shutdown": 1001}
+CLOSE_CODES = {"quit": 1000, "session_ended": 1000, "server_shutdown": 1001}
 # The scope extension through which the HTTP server lets us drop a connection outright.
 ABORT_EXTENSION = "causette.abort"
 
@@ -239,7 +239,11 @@ class WebListener:
                 "gender": declaration.gender.value,
                 "postal_code": declaration.postal_code,
             }
-        hello = web.hello_frame(f"causette/{__version__}", link.lang, self.limits, prefill, until)
+        # How many people are in (a count, never who): the entry page shows the site alive.
+        online = len(self.chat.chat.state.guests)
+        hello = web.hello_frame(
+            f"causette/{__version__}", link.lang, self.limits, prefill, until, online
+        )
         link.outbox.push(hello)
         await self._read(ws, link)
 
