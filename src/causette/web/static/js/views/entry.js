@@ -3,7 +3,7 @@
 // how to contest it.
 
 import { $, setText } from '../dom.js';
-import { t, dateTime } from '../i18n.js';
+import { t, dateTime, errorText } from '../i18n.js';
 import { state } from '../state.js';
 import { onRender } from '../render.js';
 import { announceError } from '../live.js';
@@ -12,6 +12,7 @@ import { viewDecision, openAppeal } from './statement.js';
 const IDS = { nickname: 'nickname', age: 'age', gender: 'gender-field', postal_code: 'postal-code' };
 let filled = false;
 let unblockTimer = 0;
+let blockedUntil = null;
 let banCode = null;
 
 export function initEntry(onSubmit) {
@@ -25,21 +26,27 @@ export function initEntry(onSubmit) {
     e.preventDefault();
     submit(onSubmit);
   });
+  // The page ships the button disabled, so that the form cannot go anywhere before now.
+  $('enter-submit').disabled = false;
 }
 
 function syncAbroad() {
   $('postal-code').disabled = $('abroad').checked;
 }
 
-// The server's limits, in the current language.
+// The server's limits, the block and the count of people in, in the current language.
 function hints() {
   const l = state.limits;
   $('nickname-hint').textContent = t('nickname_hint', { min: l.nick_min, max: l.nick_max });
+  $('nickname').maxLength = l.nick_max;
   $('age-hint').textContent = t('age_adults', { min: l.min_age });
+  const ms = blockedUntil ? Date.parse(blockedUntil) - Date.now() : 0;
+  setText($('entry-blocked'), ms > 0 ? t('entry_blocked', { until: dateTime(blockedUntil) }) : '');
+  setText($('entry-online'), state.online ? t('entry_online', { count: state.online }) : '');
 }
 
-/** Show the form, pre-filled once from hello, with an optional general message. */
-export function showEntry(message = '') {
+/** Show the form, pre-filled once from hello; `message` (when given) goes above it. */
+export function showEntry(message = null) {
   const p = state.prefill;
   hints();
   if (p && !filled) {
@@ -52,7 +59,7 @@ export function showEntry(message = '') {
     syncAbroad();
   }
   filled = true;
-  setText($('entry-error'), message);
+  if (message !== null) setText($('entry-error'), message);
   block(state.ageBlockedUntil);
 }
 
@@ -60,8 +67,9 @@ export function showEntry(message = '') {
 function block(until) {
   clearTimeout(unblockTimer);
   const ms = until ? Date.parse(until) - Date.now() : 0;
+  blockedUntil = ms > 0 ? until : null;
   $('entry-fields').disabled = ms > 0;
-  setText($('entry-blocked'), ms > 0 ? t('entry_blocked', { until: dateTime(until) }) : '');
+  hints();
   if (ms > 0 && ms < 2 ** 31) unblockTimer = setTimeout(block, ms + 1000);
 }
 
@@ -111,8 +119,8 @@ async function submit(onSubmit) {
 
 /** Put a refused `enter` (or `resume`) next to its field, or above the form. */
 export function showEntryError(e) {
-  if (e.code === 'banned') return showBan(e.message, e.params.decision);
-  const text = e.code === 'connection_lost' ? t('err_connection') : e.message;
+  if (e.code === 'banned') return showBan(errorText(e), e.params.decision);
+  const text = errorText(e);
   announceError(text);
   // Below the minimum age the device is blocked; a cooldown only refuses a changed age.
   if (e.code === 'age_below_minimum' && e.params.until) block((state.ageBlockedUntil = e.params.until));
