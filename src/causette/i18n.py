@@ -210,10 +210,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Tu as été expulsé de ce salon : tu pourras y revenir à partir du {until}.",
         "en": "You were kicked out of this room: you may come back from {until}.",
     },
-    "session_taken_over": {
-        "fr": "Ta session a été reprise dans une autre fenêtre ou sur un autre appareil.",
-        "en": "Your session was resumed in another window or on another device.",
-    },
     "flood": {
         "fr": "Déconnexion : trop de messages envoyés trop vite.",
         "en": "Disconnected: too many messages sent too quickly.",

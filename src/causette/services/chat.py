@@ -126,8 +126,8 @@ class Chat:
     def guest_of(self, link: Link) -> Guest:
         """The guest entered on a connection, or ``not_entered``."""
         guest_id = link.guest_id
-        # A connection taken over by another no longer speaks for the guest, even with a
-        # request already in flight.
+        # A connection detached from its guest (the session was quit from another of its
+        # connections) no longer speaks for it, even with a request already in flight.
         if guest_id is None or not self.hub.holds(guest_id, link.outbox):
             raise Refused("not_entered")
         guest = self.state.guests.get(guest_id)

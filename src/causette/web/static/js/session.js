@@ -13,7 +13,7 @@ import { showDisconnect, clearDisconnect } from './views/status.js';
 import { announce } from './live.js';
 
 // After these, reconnecting on our own would be refused or would steal the session back.
-const NO_RETRY = ['session_taken_over', 'protocol_unsupported'];
+const NO_RETRY = ['protocol_unsupported'];
 // The session is over for this whole browser (quit from another tab): back to the entry form.
 const ENDED = ['session_ended'];
 const $ = (id) => document.getElementById(id);
