@@ -67,7 +67,10 @@ export function lockConversation(c, lock) {
 
 function push(c, item) {
   c.items.push(item);
-  if (c.items.length > MAX_ITEMS) c.items.splice(0, c.items.length - MAX_ITEMS);
+  if (c.items.length > MAX_ITEMS) {
+    c.items.splice(0, c.items.length - MAX_ITEMS);
+    c.oldestReached = false; // what was dropped can be loaded again
+  }
 }
 
 /**
