@@ -136,3 +136,19 @@ def test_the_entry_page_counts_the_people_online(
     expect(online).to_have_text(re.compile(r"^\d+ personnes? en ligne en ce moment$"))
     # A count only: no nickname is sent before entry.
     expect(page.locator("body")).not_to_contain_text("Anaïs")
+
+
+def test_unread_in_tabs_scrolled_out_of_view_is_shown(visitor: Visitor, say: Say) -> None:
+    a = visitor("Ambre", 30, "woman", "75011", viewport={"width": 720, "height": 700})
+    for room in ("18-25", "25-40", "40+", "general"):
+        a.get_by_test_id(f"join-{room}").click()
+        expect(a.get_by_test_id(f"tab-room-{room}")).to_have_attribute("aria-selected", "true")
+    a.get_by_test_id("tab-room-18-25").click()
+    a.locator("#tabs").evaluate("el => { el.style.maxWidth = '12rem'; }")  # a narrow bar
+    b = visitor("Baudouin", 30, "man", "69003", room="general")
+    say(b, "par ici")
+    hidden = a.get_by_test_id("tabs-unread")
+    expect(hidden).to_have_text("1 non lu →")
+    hidden.click()
+    expect(a.get_by_test_id("tab-room-general")).to_be_in_viewport()
+    expect(hidden).to_be_hidden()
