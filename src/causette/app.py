@@ -109,6 +109,7 @@ def pacing_of(settings: Settings) -> Pacing:
         grace_per_network=lim.grace_sessions_per_network,
         age_cooldown=settings.entry.age_cooldown_hours * 3600,
         network_age_block=settings.entry.network_age_block_minutes * minute,
+        kick_ban=lim.kick_ban_seconds,
         history_count=h.count,
         history_age=h.max_age_hours * 3600,
         budgets=BudgetPolicy(

@@ -69,6 +69,7 @@ class LimitSettings:
     grace_sessions_per_network: int = 10
     send_timeout_seconds: float = 5.0
     send_buffer_bytes: int = 262_144
+    kick_ban_seconds: float = 300.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,6 +329,7 @@ def parse(document: dict[str, Any]) -> Settings:
         grace_sessions_per_network=lim.integer("grace_sessions_per_network", 10, 1, 100_000),
         send_timeout_seconds=lim.number("send_timeout_seconds", 5.0, 0.1, 600.0),
         send_buffer_bytes=lim.integer("send_buffer_bytes", 262_144, 4096, 1 << 26),
+        kick_ban_seconds=lim.number("kick_ban_seconds", 300.0, 0.0, 7 * 24 * 3600.0),
     )
     lim.check_unknown()
 

@@ -95,13 +95,27 @@ MESSAGES: dict[str, dict[str, str]] = {
             "entries from this network resume at {until}. Your device itself is not blocked."
         ),
     },
+    "age_cooldown_declared": {
+        "fr": (
+            "Sur cet appareil, tu as déclaré {declared} ans : cet âge reste le tien jusqu'au "
+            "{until}. Ce n'est pas une sanction ; entre avec {declared} ans d'ici là."
+        ),
+        "en": (
+            "On this device you declared you are {declared}: that age stands until {until}. "
+            "This is not a sanction; enter as {declared} until then."
+        ),
+    },
     "gender_invalid": {
         "fr": "Choisis un genre dans la liste.",
         "en": "Please choose a gender from the list.",
     },
     "postal_code_invalid": {
-        "fr": "Indique un code postal français à 5 chiffres, ou « étranger ».",
-        "en": "Please enter a 5-digit French postal code, or “outside France”.",
+        "fr": "Indique un code postal français à 5 chiffres, ou coche « J'habite à l'étranger ».",
+        "en": "Please enter a 5-digit French postal code, or tick “I live outside France”.",
+    },
+    "postal_code_unknown": {
+        "fr": "Ce code postal n'existe pas : vérifie-le, ou coche « J'habite à l'étranger ».",
+        "en": "This postal code does not exist: check it, or tick “I live outside France”.",
     },
     "lang_invalid": {
         "fr": "Langue non prise en charge : choisis le français ou l'anglais.",
@@ -195,9 +209,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Ta session a expiré : entre à nouveau dans le chat.",
         "en": "Your session has expired: please enter the chat again.",
     },
-    "session_taken_over": {
-        "fr": "Ta session a été reprise dans une autre fenêtre ou sur un autre appareil.",
-        "en": "Your session was resumed in another window or on another device.",
+    "session_ended": {
+        "fr": "Tu as quitté causette depuis un autre onglet ou une autre fenêtre.",
+        "en": "You left causette from another tab or window.",
+    },
+    "room_kick_banned": {
+        "fr": "Tu as été expulsé de ce salon : tu pourras y revenir à partir du {until}.",
+        "en": "You were kicked out of this room: you may come back from {until}.",
     },
     "flood": {
         "fr": "Déconnexion : trop de messages envoyés trop vite.",
@@ -396,6 +414,9 @@ def message(code: str, lang: str, params: Mapping[str, object] | None = None) ->
     """
     if not is_supported(lang):
         lang = DEFAULT_LANG
+    # The same refusal reads differently when it is about an age declared earlier.
+    if code == "age_cooldown" and (params or {}).get("declared") is not None:
+        code = "age_cooldown_declared"
     texts = MESSAGES.get(code)
     if texts is None:
         return _GENERIC[lang].format(code=code)

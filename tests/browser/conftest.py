@@ -57,9 +57,9 @@ expect.set_options(timeout=10_000)
 class Server:
     """``python -m causette serve`` on a free port, with its stderr drained in a thread."""
 
-    def __init__(self, tmp: Path) -> None:
+    def __init__(self, tmp: Path, extra_config: str = "") -> None:
         config = tmp / "causette.toml"
-        config.write_text(CONFIG, encoding="utf-8")
+        config.write_text(CONFIG + extra_config, encoding="utf-8")
         cmd = [
             sys.executable, "-m", "causette", "serve", "--host", "127.0.0.1", "--port", "0",
             "--data-dir", str(tmp / "data"), "--config", str(config),
@@ -110,8 +110,12 @@ class Server:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    srv = Server(tmp_path_factory.mktemp("server"))
+def server(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[Server]:
+    """The module's server; a module's ``SERVER_CONFIG`` text is added to the configuration
+    (it continues the ``[limits]`` table, and may open other tables after)."""
+    srv = Server(tmp_path_factory.mktemp("server"), getattr(request.module, "SERVER_CONFIG", ""))
     yield srv
     srv.stop()
 

@@ -41,6 +41,14 @@ def test_under_age_is_refused_and_blocked_after_a_reload(
     expect(page.get_by_test_id("nickname")).to_be_disabled()
     expect(page.get_by_test_id("room-list")).to_be_hidden()
 
+    # Dates are local, in the visitor's words; the sentence follows a language switch.
+    expect(refusal).not_to_contain_text("UTC")
+    page.get_by_test_id("lang-switch").click()
+    expect(page.get_by_test_id("entry-blocked")).to_contain_text(
+        "Entry is blocked on this device until"
+    )
+    page.get_by_test_id("lang-switch").click()
+    expect(page.get_by_test_id("entry-blocked")).to_contain_text("L'entrée est bloquée")
     # Another device behind the same address: the network waits a few minutes, and says so.
     sister = new_page()
     blocked = sister.get_by_test_id("entry-blocked")

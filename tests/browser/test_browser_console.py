@@ -220,7 +220,8 @@ def test_report_decide_appeal_reverse(
     expect(banned).to_contain_text(f"(décision {decision_code})")
     # Zoé is still in the chat; her report is closed as actioned.
     expect(zoe.get_by_test_id("room-list")).to_be_visible()
-    expect(line(zoe, "a été examiné : traité : mesure prise")).to_contain_text(receipt_code)
+    outcomes = line(zoe, "Suite donnée à tes signalements")
+    expect(outcomes).to_contain_text(f"{receipt_code} : traité : mesure prise")
 
     marc.get_by_test_id("entry-ban-appeal").click()
     appeal_dialog = marc.get_by_role("dialog", name="Contester")
@@ -278,9 +279,9 @@ def test_report_decide_appeal_reverse(
 
     # 7. Zoé's "Mes signalements" says what became of her report.
     zoe.get_by_test_id("settings").click()
-    expect(zoe.get_by_test_id(f"report-{receipt_code}")).to_have_text(
-        f"{receipt_code} · Harcèlement · traité : mesure prise"
-    )
+    row = zoe.get_by_test_id(f"report-{receipt_code}")
+    expect(row).to_contain_text(f"{receipt_code} · Harcèlement · Message de {marc.nick} : « ")
+    expect(row).to_contain_text(" · traité : mesure prise")
     zoe.keyboard.press("Escape")
 
     # 8. The transparency report counts the notice, the ban, the appeal and its reversal.

@@ -217,7 +217,13 @@ def test_report_a_message_and_follow_it(
 
     a.get_by_test_id("settings").click()
     entry = a.get_by_test_id(f"report-{code}")
-    expect(entry).to_have_text(f"{code} · Harcèlement · en cours")
+    # What was reported and when, as well as how it stands.
+    expect(entry).to_have_text(
+        re.compile(
+            rf"^{code} · Harcèlement · Message de {b.nick} : « Tu es vraiment nulle » · "
+            r"\d{1,2} \S+ \d{4} à \d{2}:\d{2} · en cours"
+        )
+    )
     expect(entry.get_by_role("button")).to_have_count(0)  # nothing to contest yet
     a.keyboard.press("Escape")
 

@@ -429,15 +429,6 @@ async def test_the_message_budget_is_not_reset_by_a_resume(make_site: MakeSite) 
         await site.say(again, "general", "encore")
 
 
-async def test_a_connection_taken_over_no_longer_acts_for_the_guest(site: Site) -> None:
-    (zoe,) = await site.in_room("general", "Zoé")
-    second, _ = await site.resume(zoe, 0)
-    with pytest.raises(Refused, match="not_entered"):
-        await site.services.sessions.quit(zoe.link)
-    assert site.present(zoe)
-    assert second.link.guest_id == zoe.id
-
-
 async def test_resume_does_not_replay_messages_of_ignored_people(site: Site) -> None:
     zoe, bob, iris = await site.in_room("general", "Zoé", "Bob", "Iris")
     await site.services.people.ignore(zoe.link, bob.id)
@@ -460,22 +451,6 @@ async def test_resume_with_an_unknown_token_or_on_an_entered_connection_is_refus
     marc = await site.enter("Marc")
     with pytest.raises(Refused, match="already_entered"):
         await site.services.sessions.resume(marc.link, zoe.token, 0)
-
-
-async def test_resume_on_a_second_connection_takes_the_session_over(site: Site) -> None:
-    zoe, marc = await site.in_room("general", "Zoé", "Marc")
-    second, _ = await site.resume(zoe, 0)
-    assert closed_reason(zoe) == "session_taken_over"
-    assert closed_reason(second) is None
-    await received(second)
-    said = await site.say(marc, "general", "pour la nouvelle connexion")
-    assert [f["id"] for f in await events(second, "message")] == [said.id]
-    assert await events(zoe, "message") == []
-    # The old connection closing does not start the grace period of the new one.
-    await site.drop(zoe)
-    await site.advance(site.settings.session.grace_seconds + 1)
-    assert site.present(zoe)
-    assert await events(marc, "left") == []
 
 
 async def test_quit_ends_the_session_for_everyone(site: Site) -> None:

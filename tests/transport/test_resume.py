@@ -1,4 +1,5 @@
-"""Dropped connections: the grace period, resuming without loss or duplicates, takeover."""
+"""Dropped connections: the grace period, resuming without loss or duplicates, several
+connections of one session."""
 
 from __future__ import annotations
 
@@ -102,18 +103,23 @@ async def test_messages_posted_during_a_resume_arrive_exactly_once_in_order(
             sender.buffer.clear()
 
 
-async def test_resume_on_a_second_connection_takes_the_session_over(
+async def test_a_second_connection_joins_the_session_and_quit_closes_both(
     server: Server, connect_client: Connector
 ) -> None:
     zoe, marc = await in_room(connect_client, server, "general", "Zoé", "Marc")
     second = await resume(connect_client, server, zoe, 0)
     assert (await second.next_event("ack"))["me"] == zoe.me
+    await marc.say("general", "pour les deux onglets")
+    for tab in (zoe, second):
+        assert (await tab.next_event("message"))["text"] == "pour les deux onglets"
+    await zoe.no_event("disconnect")
+    await second.request("quit")
     disconnect = await zoe.next_event("disconnect")
-    assert disconnect["code"] == "session_taken_over"
+    assert disconnect["code"] == "session_ended"
     await zoe.closed()
-    await marc.say("general", "pour la nouvelle connexion")
-    assert (await second.next_event("message"))["text"] == "pour la nouvelle connexion"
-    await marc.no_event("left")
+    await second.closed()
+    left = await marc.next_event("left")
+    assert (left["user"]["id"], left["reason"]) == (zoe.me["id"], "quit")
 
 
 async def test_resume_after_the_grace_period_is_session_expired(

@@ -7,6 +7,7 @@ nearby and vague enough not to locate anyone. The postal code itself is not kept
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from causette.errors import InvalidInput
@@ -155,7 +156,8 @@ def location_of(postal_code: str) -> Location:
     """Return the département of a 5-digit French postal code, or ``ABROAD``.
 
     "étranger", "etranger" and "abroad" (any case) also give ``ABROAD``, as do Monaco's codes
-    (980xx). Anything else raises ``InvalidInput("postal_code_invalid", field="postal_code")``.
+    (980xx). Five digits of no département raise ``InvalidInput("postal_code_unknown")``,
+    anything else ``InvalidInput("postal_code_invalid")`` (both with ``field="postal_code"``).
     """
     text = postal_code.strip()
     if _fold(text) in _ABROAD_WORDS:
@@ -163,18 +165,19 @@ def location_of(postal_code: str) -> Location:
     if len(text) != 5 or not _DIGITS.issuperset(text):
         raise _invalid()
     prefix = text[:2]
+    # Five digits that name no département: not a typing slip the "5 digits" hint would fix.
     if prefix == "20":
         number = int(text)
         if number < _CORSE_DU_SUD_END:
             return _BY_CODE["2a"]
         if number < _HAUTE_CORSE_END:
             return _BY_CODE["2b"]
-        raise _invalid()
+        raise _unknown()
     if prefix in ("97", "98"):
         if text.startswith(_MONACO_PREFIX):
             return ABROAD
-        return _known(_POSTAL_EXCEPTIONS.get(text, text[:3]))
-    return _known(prefix)
+        return _known(_POSTAL_EXCEPTIONS.get(text, text[:3]), _unknown)
+    return _known(prefix, _unknown)
 
 
 def location_by_code(code: str) -> Location:
@@ -190,15 +193,19 @@ def all_locations() -> tuple[Location, ...]:
     return _ALL
 
 
-def _known(code: str) -> Location:
+def _known(code: str, refusal: Callable[[], InvalidInput] | None = None) -> Location:
     location = _BY_CODE.get(code.casefold())
     if location is None:
-        raise _invalid()
+        raise (refusal or _invalid)()
     return location
 
 
 def _invalid() -> InvalidInput:
     return InvalidInput("postal_code_invalid", field="postal_code")
+
+
+def _unknown() -> InvalidInput:
+    return InvalidInput("postal_code_unknown", field="postal_code")
 
 
 def _fold(text: str) -> str:

@@ -71,4 +71,10 @@ def check_age(age: int, min_age: int, gate: AgeGate, now: float, cooldown: float
         and gate.previous_age != age
         and now - gate.previous_at < cooldown
     ):
-        raise Refused("age_cooldown", field="age", until=gate.previous_at + cooldown)
+        # Not a ban: the age this device declared holds until then (``declared`` says which).
+        raise Refused(
+            "age_cooldown",
+            field="age",
+            declared=gate.previous_age,
+            until=gate.previous_at + cooldown,
+        )

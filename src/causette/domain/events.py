@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from causette.domain.models import LeaveReason, Message, RoomInfo, UserView
+from causette.domain.models import IgnoreEntry, LeaveReason, Message, Privacy, RoomInfo, UserView
 from causette.domain.moderation import Decision
 
 
@@ -34,6 +34,9 @@ class GuestLeft:
 
 @dataclass(frozen=True, slots=True)
 class GuestRenamed:
+    """A guest's view changed: a new nickname, or away / back (``old_nick`` is then the
+    nickname it still has)."""
+
     user: UserView
     old_nick: str
 
@@ -139,6 +142,36 @@ class PrivateClosed:
 
 
 @dataclass(frozen=True, slots=True)
+class RoomEntered:
+    """Told to every connection of a guest that joined a room (from any of them), so that
+    each of its tabs opens the room: a person, not a connection, is in a room."""
+
+    room: str
+
+
+@dataclass(frozen=True, slots=True)
+class PrivateDismissed:
+    """The guest closed its private conversation with ``peer`` (a guest id), from one of its
+    connections: every connection closes it."""
+
+    peer: str
+
+
+@dataclass(frozen=True, slots=True)
+class PrivacyChanged:
+    """The guest changed its privacy setting, from one of its connections."""
+
+    privacy: Privacy
+
+
+@dataclass(frozen=True, slots=True)
+class IgnoresChanged:
+    """The guest's ignore list changed, from one of its connections."""
+
+    entries: tuple[IgnoreEntry, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class RoomListChanged:
     """The room list or a count changed: sent to everyone, at most about once a second."""
 
@@ -162,6 +195,10 @@ Event = (
     | SafetyNudged
     | SafetyWarned
     | PrivateClosed
+    | RoomEntered
+    | PrivateDismissed
+    | PrivacyChanged
+    | IgnoresChanged
     | RoomListChanged
 )
 

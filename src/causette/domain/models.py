@@ -83,6 +83,8 @@ class UserView:
     age: int
     gender: Gender
     location: Location
+    # Within the grace period: every connection is lost and the session waits to be resumed.
+    away: bool = False
 
 
 @dataclass(slots=True, eq=False)
@@ -106,6 +108,7 @@ class Guest:
     # dicts used as ordered sets: the order of tabs is the order of joining.
     rooms: dict[str, None] = field(default_factory=dict)
     privates: dict[str, None] = field(default_factory=dict)
+    away: bool = False  # no connection attached: waiting out the grace period
     view: UserView = field(init=False)
 
     def __post_init__(self) -> None:
@@ -113,7 +116,7 @@ class Guest:
 
     def refresh_view(self) -> None:
         p = self.profile
-        self.view = UserView(self.id, p.nickname, p.age, p.gender, p.location)
+        self.view = UserView(self.id, p.nickname, p.age, p.gender, p.location, self.away)
 
 
 @dataclass(slots=True, eq=False)

@@ -281,6 +281,18 @@ class ChatState:
         guest.refresh_view()
         return [Delivery(GuestRenamed(guest.view, old), (*self.audience(guest), guest.id))]
 
+    def set_away(self, guest: Guest, away: bool) -> list[Delivery]:
+        """The guest lost its last connection (``away``) or has one again: the people who
+        share a room or a conversation with it see it as away, or back."""
+        if guest.away == away:
+            return []
+        guest.away = away
+        guest.refresh_view()
+        audience = self.audience(guest)
+        if not audience:
+            return []
+        return [Delivery(GuestRenamed(guest.view, guest.profile.nickname), tuple(audience))]
+
     def remove_guest(self, guest: Guest, reason: LeaveReason = LeaveReason.QUIT) -> list[Delivery]:
         """The guest's session ends: leave every room, free the nickname."""
         deliveries: list[Delivery] = []

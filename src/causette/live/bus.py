@@ -40,6 +40,9 @@ class Delivered:
     # The key of the connection a message was sent from: skipped there unless its codec
     # echoes a sender's own messages. Keys are unique across nodes.
     origin: str | None = None
+    # Skip the origin whatever its codec: what one connection did, told to the person's
+    # other connections (the origin has it in its answer).
+    others_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import secrets
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Protocol
 
 from causette.domain.events import Delivery, Event, MessagePosted
@@ -95,11 +95,12 @@ class Outbox:
     def hold(self) -> None:
         self._held = []
 
-    def release(self, replayed_up_to: int) -> None:
-        """Send frames held during a resume, minus messages the replay already carried."""
+    def release(self, replayed: Collection[int] = ()) -> None:
+        """Send frames held during a resume, minus messages the resume already carried
+        (``replayed``: their ids, in the replay or in the answer's histories)."""
         held, self._held = self._held or [], None
         for message_id, frame in held:
-            if message_id == 0 or message_id > replayed_up_to:
+            if message_id == 0 or message_id not in replayed:
                 self.push(frame, message_id)
 
     def close(
@@ -164,10 +165,12 @@ class Hub:
         """Whether ``outbox`` is one of the guest's attached connections right now."""
         return outbox in self.connections.get(guest_id, ())
 
-    def deliver(self, delivery: Delivery, origin: str | None = None) -> None:
+    def deliver(
+        self, delivery: Delivery, origin: str | None = None, others_only: bool = False
+    ) -> None:
         """Append the event, encoded once per codec, to every recipient's connections;
         ``origin`` (the key of the connection a message came from) is skipped unless its
-        codec echoes."""
+        codec echoes, and always with ``others_only``."""
         event = delivery.event
         message_id = event.message.id if isinstance(event, MessagePosted) else 0
         encoded: dict[Codec, str] = {}
@@ -187,7 +190,7 @@ class Hub:
                     if found is None:
                         found = encoded[codec] = codec.event_frame(event)
                     last, frame = codec, found
-                if origin is None or outbox.key != origin or codec.echo:
+                if origin is None or outbox.key != origin or (codec.echo and not others_only):
                     outbox.push(frame, message_id)
 
     def deliver_all(self, deliveries: Iterable[Delivery], origin: str | None = None) -> None:
@@ -205,11 +208,18 @@ class Hub:
                     frame = encoded[codec] = codec.event_frame(event)
                 outbox.push(frame)
 
-    def replay(self, outbox: Outbox, first: str, messages: Iterable[Message]) -> None:
-        """Send ``first`` (the resume answer), the missed messages, then what was held."""
+    def replay(
+        self,
+        outbox: Outbox,
+        first: str,
+        messages: Iterable[Message],
+        answered: Iterable[int] = (),
+    ) -> None:
+        """Send ``first`` (the resume answer), the missed messages, then what was held,
+        except messages already sent (replayed, or ``answered``: in ``first`` itself)."""
         outbox.push(first, now=True)
-        last = 0
+        sent = set(answered)
         for m in messages:
             outbox.push(outbox.codec.event_frame(MessagePosted(m)), m.id, now=True)
-            last = m.id
-        outbox.release(last)
+            sent.add(m.id)
+        outbox.release(sent)

@@ -18,6 +18,6 @@ class HubRelay:
 
     def __call__(self, message: BusMessage) -> None:
         if isinstance(message, Delivered):
-            self._hub.deliver(message.delivery, message.origin)
+            self._hub.deliver(message.delivery, message.origin, message.others_only)
         elif isinstance(message, Broadcast):
             self._hub.broadcast(message.event)

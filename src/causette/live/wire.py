@@ -30,12 +30,16 @@ from causette.domain.events import (
     GuestRenamed,
     HeldMessageReleased,
     HeldMessageRemoved,
+    IgnoresChanged,
     MessageDeleted,
     MessageHeld,
     MessagePosted,
+    PrivacyChanged,
     PrivateClosed,
+    PrivateDismissed,
     ReportDecided,
     RoomClosed,
+    RoomEntered,
     RoomListChanged,
     RoomModerationChanged,
     SafetyNudged,
@@ -43,7 +47,16 @@ from causette.domain.events import (
     SanctionNotified,
     TopicChanged,
 )
-from causette.domain.models import Gender, LeaveReason, Message, RoomInfo, RoomKind, UserView
+from causette.domain.models import (
+    Gender,
+    IgnoreEntry,
+    LeaveReason,
+    Message,
+    Privacy,
+    RoomInfo,
+    RoomKind,
+    UserView,
+)
 from causette.domain.moderation import (
     Decision,
     EmergencyLevel,
@@ -105,7 +118,7 @@ def _non_finite(constant: str) -> float:
 
 def _bus(message: BusMessage) -> Json:
     match message:
-        case Delivered(delivery=delivery, origin=origin):
+        case Delivered(delivery=delivery, origin=origin, others_only=others_only):
             return {
                 "type": "delivered",
                 "delivery": {
@@ -113,6 +126,7 @@ def _bus(message: BusMessage) -> Json:
                     "recipients": list(delivery.recipients),
                 },
                 "origin": origin,
+                "others_only": others_only,
             }
         case Broadcast(event=event):
             return {"type": "broadcast", "event": _event(event)}
@@ -198,8 +212,20 @@ def _event(event: Event) -> Json:
             return {"type": "private_closed", "user": _user(user), "reason": reason}
         case RoomListChanged(rooms=rooms):
             return {"type": "room_list_changed", "rooms": [_room_info(r) for r in rooms]}
+        case RoomEntered(room=room):
+            return {"type": "room_entered", "room": room}
+        case PrivateDismissed(peer=peer):
+            return {"type": "private_dismissed", "peer": peer}
+        case PrivacyChanged(privacy=privacy):
+            return {"type": "privacy_changed", "privacy": privacy.value}
+        case IgnoresChanged(entries=entries):
+            return {"type": "ignores_changed", "entries": [_ignore(e) for e in entries]}
         case _:
             assert_never(event)
+
+
+def _ignore(e: IgnoreEntry) -> Json:
+    return {"id": e.id, "ignored_device": e.ignored_device, "nick": e.nick, "user_id": e.user_id}
 
 
 def _location(location: Location) -> Json:
@@ -213,6 +239,7 @@ def _user(user: UserView) -> Json:
         "age": user.age,
         "gender": user.gender.value,
         "location": _location(user.location),
+        "away": user.away,
     }
 
 
@@ -394,6 +421,7 @@ def _read_user(f: _Fields) -> UserView:
         age=f.integer("age"),
         gender=f.enum("gender", Gender),
         location=_read_location(f.obj("location")),
+        away=f.flag("away", absent=False),
     )
 
 
@@ -507,6 +535,15 @@ _EVENT_DECODERS: dict[str, Callable[[_Fields], Event]] = {
     "room_list_changed": lambda f: RoomListChanged(
         tuple(_read_room_info(r) for r in f.objs("rooms"))
     ),
+    "room_entered": lambda f: RoomEntered(f.text("room")),
+    "private_dismissed": lambda f: PrivateDismissed(f.text("peer")),
+    "privacy_changed": lambda f: PrivacyChanged(f.enum("privacy", Privacy)),
+    "ignores_changed": lambda f: IgnoresChanged(
+        tuple(
+            IgnoreEntry(e.text("id"), e.text("ignored_device"), e.text("nick"), e.text("user_id"))
+            for e in f.objs("entries")
+        )
+    ),
 }
 
 
@@ -524,6 +561,7 @@ def _read_delivered(f: _Fields) -> Delivered:
     return Delivered(
         Delivery(_read_event(delivery.obj("event")), tuple(delivery.texts("recipients"))),
         f.opt_text("origin", absent_ok=True),
+        f.flag("others_only", absent=False),
     )
 
 

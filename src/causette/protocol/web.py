@@ -19,12 +19,16 @@ from causette.domain.events import (
     GuestRenamed,
     HeldMessageReleased,
     HeldMessageRemoved,
+    IgnoresChanged,
     MessageDeleted,
     MessageHeld,
     MessagePosted,
+    PrivacyChanged,
     PrivateClosed,
+    PrivateDismissed,
     ReportDecided,
     RoomClosed,
+    RoomEntered,
     RoomListChanged,
     RoomModerationChanged,
     SafetyNudged,
@@ -114,14 +118,19 @@ def decode_request(frame: str | bytes) -> Request:
 # -- objects -----------------------------------------------------------------------------
 
 
-def user(view: UserView) -> dict[str, Any]:
-    return {
+def user(view: UserView, presence: bool = True) -> dict[str, Any]:
+    """A User; ``away: true`` while the person is in the grace period. A message's
+    ``from``/``to`` (``presence`` false) are a snapshot, and say nothing of presence."""
+    obj: dict[str, Any] = {
         "id": view.id,
         "nick": view.nick,
         "age": view.age,
         "gender": view.gender.value,
         "dept": {"code": view.location.code, "name": view.location.name},
     }
+    if presence and view.away:
+        obj["away"] = True
+    return obj
 
 
 def message(m: Message) -> dict[str, Any]:
@@ -130,8 +139,8 @@ def message(m: Message) -> dict[str, Any]:
         "id": m.id,
         "ts": iso(m.ts),
         "room": m.room,
-        "to": user(m.recipient) if m.recipient else None,
-        "from": user(m.sender),
+        "to": user(m.recipient, False) if m.recipient else None,
+        "from": user(m.sender, False),
         "text": m.text,
         "action": m.action,
     }
@@ -224,6 +233,14 @@ def event_frame(event: Event) -> str:
             }
         case PrivateClosed(who, reason):
             obj = {"type": "private_closed", "user": user(who), "reason": reason}
+        case RoomEntered(room):
+            obj = {"type": "room_entered", "room": room}
+        case PrivateDismissed(peer):
+            obj = {"type": "private_dismissed", "user": peer}
+        case PrivacyChanged(privacy):
+            obj = {"type": "privacy", "privacy": privacy.value}
+        case IgnoresChanged(entries):
+            obj = {"type": "ignores", "ignores": ignores(entries)}
         case _:
             assert_never(event)
     return _dumps(obj)
@@ -336,6 +353,7 @@ def hello_frame(
     prefill: Mapping[str, Any] | None,
     age_blocked_until: float | None,
     age_blocked_scope: str | None = None,
+    online: int = 0,
 ) -> str:
     return _dumps(
         {
@@ -348,6 +366,7 @@ def hello_frame(
             "age_blocked_until": iso(age_blocked_until) if age_blocked_until else None,
             # "device" (this browser, for the cooling period) or "network" (briefly).
             "age_blocked_scope": age_blocked_scope if age_blocked_until else None,
+            "online": online,
         }
     )
 

@@ -56,6 +56,7 @@ class Pacing:
     # After a refusal for age, the whole network may not enter for this long (a family, a
     # school or a carrier's NAT share it: only a short window, then a risk signal).
     network_age_block: float = 600.0
+    kick_ban: float = 300.0  # how long a room owner's kick keeps the person out of the room
     history_count: int = 50
     history_age: float = 24 * 3600.0
     budgets: BudgetPolicy = field(default_factory=BudgetPolicy)
@@ -128,8 +129,8 @@ class Chat:
     def guest_of(self, link: Link) -> Guest:
         """The guest entered on a connection, or ``not_entered``."""
         guest_id = link.guest_id
-        # A connection taken over by another no longer speaks for the guest, even with a
-        # request already in flight.
+        # A connection detached from its guest (the session was quit from another of its
+        # connections) no longer speaks for it, even with a request already in flight.
         if guest_id is None or not self.hub.holds(guest_id, link.outbox):
             raise Refused("not_entered")
         guest = self.state.guests.get(guest_id)
@@ -184,6 +185,11 @@ class Chat:
     def notify(self, guest_id: str, event: Event) -> None:
         """Send one event to one guest, if connected."""
         self.bus.publish(Delivered(Delivery(event, (guest_id,))))
+
+    def notify_others(self, link: Link, guest_id: str, event: Event) -> None:
+        """Tell a guest's other connections what ``link`` did (its own answer says it): a
+        person's tabs stay in step."""
+        self.bus.publish(Delivered(Delivery(event, (guest_id,)), link.outbox.key, True))
 
     def rooms_changed(self) -> None:
         """The room list changed: the periodic broadcast sends it."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from causette.domain.events import IgnoresChanged, PrivacyChanged, PrivateDismissed
 from causette.domain.identity import new_public_id
 from causette.domain.models import Guest, IgnoreEntry, Privacy, UserView
 from causette.domain.names import nickname_key
@@ -20,13 +21,19 @@ class People:
         entry = chat.state.ignore(guest, target, "i" + new_public_id())
         if entry is not None:
             await chat.store.add_ignore(guest.device, entry)
+            self._tell_ignores(link, guest)
         return chat.state.ignores_of(guest.device)
+
+    def _tell_ignores(self, link: Link, guest: Guest) -> None:
+        entries = tuple(self.chat.state.ignores_of(guest.device))
+        self.chat.notify_others(link, guest.id, IgnoresChanged(entries))
 
     async def unignore(self, link: Link, entry_id: str) -> list[IgnoreEntry]:
         chat = self.chat
         guest = chat.guest_of(link)
         entry = chat.state.unignore(guest, entry_id)
         await chat.store.remove_ignore(guest.device, entry.id)
+        self._tell_ignores(link, guest)
         return chat.state.ignores_of(guest.device)
 
     async def close_private(self, link: Link, user_id: str) -> None:
@@ -34,6 +41,7 @@ class People:
         the other person needs one's privacy setting again to write."""
         guest = self.chat.guest_of(link)
         if self.chat.state.close_private(guest, user_id):
+            self.chat.notify_others(link, guest.id, PrivateDismissed(user_id))
             await self.chat.persist(guest)
 
     async def set_privacy(self, link: Link, raw: str) -> Privacy:
@@ -42,6 +50,7 @@ class People:
             guest.privacy = Privacy(raw)
         except ValueError:
             raise InvalidInput("bad_request", field="privacy") from None
+        self.chat.notify_others(link, guest.id, PrivacyChanged(guest.privacy))
         await self.chat.persist(guest)
         return guest.privacy
 

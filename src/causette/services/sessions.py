@@ -91,6 +91,9 @@ class Sessions:
                 # A name the new configuration refuses, or a clash: end that session.
                 await store.end_guest(stored.id, chat.now())
                 continue
+            # Nobody is connected yet: shown as away until each resumes.
+            guest.away = True
+            guest.refresh_view()
             guest.lang = stored.lang
             guest.network = stored.network
             guest.disclosed_minor = stored.disclosed_minor
@@ -169,6 +172,7 @@ class Sessions:
         guest = chat.state.guests.get(guest_id)
         if chat.detach(guest_id, link.outbox) and guest is not None:
             self._start_grace(guest)
+            chat.deliver(chat.state.set_away(guest, True))
             await chat.persist(guest)
 
     def _start_grace(self, guest: Guest) -> None:
@@ -389,17 +393,16 @@ class Sessions:
             tracked.grace_timer.cancel()
             tracked.grace_timer = None
         self._stop_waiting(guest)
-        hub = self.chat.hub
-        # The hub lets a guest keep several connections; this service keeps one: a resume
-        # on another connection takes the session over and closes the older one.
-        for other in hub.outboxes_of(guest.id):
-            if other is not link.outbox:
-                self.chat.detach(guest.id, other)
-                other.close("session_taken_over")
+        # One person, several connections (a second tab, a reopened one): a resume adds
+        # this connection beside the others, each with its own outbox and its own replay.
         self.chat.attach(guest.id, link.outbox)
+        self.chat.deliver(self.chat.state.set_away(guest, False))
 
-    async def resume(self, link: Link, token: str, last_event_id: int) -> Resumed:
-        """Re-attach a session within its grace period and collect what it missed."""
+    async def resume(
+        self, link: Link, token: str, last_event_id: int, fresh: bool = False
+    ) -> Resumed:
+        """Attach a connection to a session within its grace period (beside any other it
+        has) and collect what that connection missed after ``last_event_id``."""
         chat, state = self.chat, self.chat.state
         if link.guest_id is not None:
             raise Refused("already_entered")
@@ -409,19 +412,23 @@ class Sessions:
             raise NotFound("session_expired")
         chat.sanctions.check_entry(link.device, link.network, chat.now())
         link.outbox.hold()
+        # A connection that has shown nothing yet (a new tab, a reloaded page) starts its
+        # rooms from their recent history, as on joining, and the replay holds only the
+        # session's private messages: the whole stored past of busy rooms is of no use to it.
         try:
             self._attach(link, guest)
+            rooms = [] if fresh else list(guest.rooms)
             missed = await chat.store.messages_after(
-                max(0, last_event_id), list(guest.rooms), guest.id, RESUME_MAX + 1
+                max(0, last_event_id), rooms, guest.id, RESUME_MAX + 1
             )
             resync = len(missed) > RESUME_MAX
             joined = []
             for room_id in guest.rooms:
                 room = state.rooms[room_id]
-                history = await chat.history(guest, room) if resync else []
+                history = await chat.history(guest, room) if resync or fresh else []
                 joined.append(Joined(room, [g.view for g in chat.members(room)], history))
         except BaseException:
-            link.outbox.release(0)
+            link.outbox.release()
             raise
         if resync:
             log.info("resume too far behind: resync", extra={"guest": guest.id})
@@ -440,12 +447,19 @@ class Sessions:
 
     def finish_resume(self, link: Link, answer: str, resumed: Resumed) -> None:
         """Send the resume answer, then the missed messages, then what arrived meanwhile."""
-        self.chat.hub.replay(link.outbox, answer, resumed.missed)
+        answered = [m.id for j in resumed.joined for m in j.history]
+        self.chat.hub.replay(link.outbox, answer, resumed.missed, answered)
 
     async def quit(self, link: Link) -> None:
-        guest = self.chat.guest_of(link)
+        """The person leaves: the session ends, and its other connections (other tabs) are
+        told so and closed."""
+        chat = self.chat
+        guest = chat.guest_of(link)
         link.guest_id = None
-        self.chat.detach(guest.id, link.outbox)
+        chat.detach(guest.id, link.outbox)
+        for other in chat.hub.outboxes_of(guest.id):
+            chat.detach(guest.id, other)
+            other.close("session_ended")
         await self.end(guest, LeaveReason.QUIT)
 
     def set_lang(self, link: Link, lang: str) -> str:

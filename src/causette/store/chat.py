@@ -60,8 +60,11 @@ class Store(Protocol):
     async def append_messages(self, messages: Sequence[Message]) -> None:
         """Persist messages in one transaction; returns once they are durable."""
 
-    async def room_history(self, room: str, limit: int, since: float) -> list[Message]:
-        """The last ``limit`` messages of a room posted at or after ``since``, oldest first."""
+    async def room_history(
+        self, room: str, limit: int, since: float, before: int | None = None
+    ) -> list[Message]:
+        """The last ``limit`` messages of a room posted at or after ``since`` (and, with
+        ``before``, whose id is lower), oldest first."""
 
     async def messages_after(
         self, after_id: int, rooms: Sequence[str], guest_id: str, limit: int

@@ -54,14 +54,6 @@ def test_abroad(text: str) -> None:
         "750011",
         "abcde",
         "75 01",
-        "00100",
-        "20700",
-        "20999",
-        "96000",
-        "99000",
-        "97000",
-        "97900",
-        "98200",
         "７５０１１",
         "etrangers",
     ],
@@ -70,6 +62,17 @@ def test_invalid_postal_codes(postal_code: str) -> None:
     with pytest.raises(InvalidInput) as caught:
         location_of(postal_code)
     assert caught.value.code == "postal_code_invalid"
+    assert caught.value.params == {"field": "postal_code"}
+
+
+@pytest.mark.parametrize(
+    "postal_code", ["00100", "20700", "20999", "96000", "99000", "99999", "97000", "97900", "98200"]
+)
+def test_five_digits_of_no_departement_are_unknown_not_mistyped(postal_code: str) -> None:
+    """ "99999" has the 5 digits the hint asks for: the visitor is told it does not exist."""
+    with pytest.raises(InvalidInput) as caught:
+        location_of(postal_code)
+    assert caught.value.code == "postal_code_unknown"
     assert caught.value.params == {"field": "postal_code"}
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from causette import i18n
 from causette.domain.departements import ABROAD
 from causette.domain.entry import AgeGate, check_age, parse_age, parse_gender, parse_profile
 from causette.domain.models import Gender
@@ -103,6 +104,13 @@ def test_changed_age_within_cooldown_is_refused() -> None:
         check_age(19, 18, gate, NOW, COOLDOWN)
     assert caught.value.code == "age_cooldown"
     assert caught.value.params["until"] == NOW - HOUR + COOLDOWN
+    # Said as the age declared and how long it holds, not as a ban.
+    assert caught.value.params["declared"] == 16
+    text = i18n.message("age_cooldown", "fr", {**caught.value.params, "until": "02/12 10:00"})
+    assert text.startswith("Sur cet appareil, tu as déclaré 16 ans")
+    assert "jusqu'au 02/12 10:00" in text
+    blocked = i18n.message("age_cooldown", "en", {"until": "02/12 10:00"})
+    assert blocked == "Entry is temporarily blocked on this device until 02/12 10:00."
 
 
 def test_same_age_within_cooldown_is_fine() -> None:

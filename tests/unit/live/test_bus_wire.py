@@ -22,12 +22,16 @@ from causette.domain.events import (
     GuestRenamed,
     HeldMessageReleased,
     HeldMessageRemoved,
+    IgnoresChanged,
     MessageDeleted,
     MessageHeld,
     MessagePosted,
+    PrivacyChanged,
     PrivateClosed,
+    PrivateDismissed,
     ReportDecided,
     RoomClosed,
+    RoomEntered,
     RoomListChanged,
     RoomModerationChanged,
     SafetyNudged,
@@ -35,7 +39,16 @@ from causette.domain.events import (
     SanctionNotified,
     TopicChanged,
 )
-from causette.domain.models import Gender, LeaveReason, Message, RoomInfo, RoomKind, UserView
+from causette.domain.models import (
+    Gender,
+    IgnoreEntry,
+    LeaveReason,
+    Message,
+    Privacy,
+    RoomInfo,
+    RoomKind,
+    UserView,
+)
 from causette.domain.moderation import (
     Decision,
     EmergencyLevel,
@@ -139,6 +152,12 @@ EVENTS: list[Event] = [
     PrivateClosed(ZOE, "safety"),
     PrivateClosed(ZOE, "age_band"),
     GuestLeft("paris", ZOE, LeaveReason.AGE_BAND),
+    GuestRenamed(dataclasses.replace(ZOE, away=True), ZOE.nick),
+    RoomEntered("paris"),
+    PrivateDismissed("g-91c2d0"),
+    PrivacyChanged(Privacy.NOBODY),
+    IgnoresChanged((IgnoreEntry("i5f2c", BOB_DEVICE, "Bob_2A", "g-91c2d0"),)),
+    IgnoresChanged(()),
     RoomListChanged((RoomInfo("paris", "Paris", "", 2, RoomKind.OFFICIAL, None),)),
 ]
 
@@ -168,6 +187,7 @@ MESSAGES: list[BusMessage] = [
     *(Delivered(Delivery(event, ("g-7f3a91", "g-91c2d0"))) for event in EVENTS),
     Delivered(Delivery(RoomClosed("vide"), ())),
     Delivered(Delivery(RoomClosed("vide"), ("g-7f3a91",)), "c0ffee.12"),
+    Delivered(Delivery(RoomEntered("paris"), ("g-7f3a91",)), "c0ffee.13", True),
     Broadcast(
         RoomListChanged(
             (

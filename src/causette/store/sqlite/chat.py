@@ -29,6 +29,8 @@ from causette.domain.models import (
 from causette.store.chat import Declaration, StoredGuest
 from causette.store.sqlite.thread import SqliteThread
 
+ABOVE_EVERY_ID = 2**63 - 1  # ``before`` when a history has no upper bound
+
 MESSAGE_COLUMNS = (
     "id, ts, room, sender, sender_device, recipient, text, action, deleted_at, held_at"
 )
@@ -167,11 +169,13 @@ class SqliteStore:
 
         await self.run(run)
 
-    async def room_history(self, room: str, limit: int, since: float) -> list[Message]:
+    async def room_history(
+        self, room: str, limit: int, since: float, before: int | None = None
+    ) -> list[Message]:
         rows = await self.rows(
-            f"SELECT {MESSAGE_COLUMNS} FROM message WHERE room = ? AND ts >= ?"
+            f"SELECT {MESSAGE_COLUMNS} FROM message WHERE room = ? AND ts >= ? AND id < ?"
             " AND deleted_at IS NULL AND held_at IS NULL ORDER BY id DESC LIMIT ?",
-            (room, since, limit),
+            (room, since, ABOVE_EVERY_ID if before is None else before, limit),
         )
         return [_message(r) for r in reversed(rows)]
 

@@ -90,7 +90,9 @@ async def enter(w: Web, a: Args) -> Payload:
 
 async def resume(w: Web, a: Args) -> Payload:
     token = a.text("token")
-    resumed = await w.chat.sessions.resume(w.link, token, a.integer("last_event_id"))
+    resumed = await w.chat.sessions.resume(
+        w.link, token, a.integer("last_event_id"), a.flag("fresh")
+    )
     answer = web.ack_frame(
         a.request_id,
         {
@@ -131,6 +133,11 @@ async def list_rooms(w: Web, a: Args) -> Payload:
 
 async def join(w: Web, a: Args) -> Payload:
     return {"room": _joined(await w.chat.rooms.join(w.link, a.text("room")))}
+
+
+async def history(w: Web, a: Args) -> Payload:
+    messages = await w.chat.rooms.history_before(w.link, a.text("room"), a.integer("before"))
+    return {"messages": [web.message(m) for m in messages]}
 
 
 async def part(w: Web, a: Args) -> Payload:
@@ -282,7 +289,7 @@ COMMANDS: dict[str, WebCommand] = {
     ),
     "resume": Command(
         resume,
-        (Text("token", max_len=200), Int("last_event_id", default=0)),
+        (Text("token", max_len=200), Int("last_event_id", default=0), Flag("fresh")),
         before_entry=True,
         answers_itself=True,
     ),
@@ -297,6 +304,7 @@ COMMANDS: dict[str, WebCommand] = {
     "list_rooms": Command(list_rooms),
     "join": Command(join, (ROOM,)),
     "part": Command(part, (ROOM,)),
+    "history": Command(history, (ROOM, Int("before"))),
     "create_room": Command(
         create_room, (Text("name", max_len=200, chars_code="room_name_chars"), TOPIC)
     ),

@@ -66,7 +66,7 @@ SECURITY_HEADERS = [
 
 # Close codes: 1000 normal, 1008 policy violation, 1013 try again later.
 CLOSE_TIMEOUT = 2.0
-CLOSE_CODES = {"quit": 1000, "session_taken_over": 1000, "server_shutdown": 1001}
+CLOSE_CODES = {"quit": 1000, "session_ended": 1000, "server_shutdown": 1001}
 # The scope extension through which the HTTP server lets us drop a connection outright.
 ABORT_EXTENSION = "causette.abort"
 
@@ -247,6 +247,8 @@ class WebListener:
                 "gender": declaration.gender.value,
                 "postal_code": declaration.postal_code,
             }
+        # How many people are in (a count, never who): the entry page shows the site alive.
+        online = len(self.chat.chat.state.guests)
         hello = web.hello_frame(
             f"causette/{__version__}",
             link.lang,
@@ -254,6 +256,7 @@ class WebListener:
             prefill,
             block.until if block else None,
             block.scope if block else None,
+            online,
         )
         link.outbox.push(hello)
         await self._read(ws, link)

@@ -5,7 +5,8 @@ import { RequestError } from './connection.js';
 import { invalidate } from './render.js';
 import { t } from './i18n.js';
 import {
-  state, activeConv, upsertRoom, openPrivate, dropMessagesFrom, updateUser,
+  state, activeConv, upsertRoom, openPrivate, dropMessagesFrom, updateUser, dropConversation,
+  prependHistory, oldestId, roomKey,
 } from './state.js';
 
 let conn = null;
@@ -57,16 +58,44 @@ export async function closeConversation(c) {
     // The server forgets the conversation too, so it does not come back on resume.
     await request('close_private', { user: c.id });
   }
-  const keys = [...state.convs.keys()];
-  const i = keys.indexOf(c.key);
-  state.convs.delete(c.key);
-  if (state.lastRoom === c.key) state.lastRoom = null;
-  if (state.active === c.key) {
-    state.active = null;
-    const next = keys[i + 1] || keys[i - 1];
-    if (next && next !== c.key) activate(next);
-  }
+  forget(c);
+}
+
+/** Close the tab of `c` without asking the server (another tab of mine closed it). */
+export function forget(c) {
+  const next = dropConversation(c);
+  if (next) activate(next);
   invalidate();
+}
+
+/** Another tab of mine joined room `id`: open it here too, without switching to it. */
+export async function syncRoom(id) {
+  const c = state.convs.get(roomKey(id));
+  if (c && !c.closed) return;
+  await request('join', { room: id }, (ack) => {
+    upsertRoom(ack.room);
+    if (!state.active) activate(roomKey(id));
+  });
+  invalidate();
+}
+
+/** Load the messages of room `c` before the oldest shown; resolves with how many came. */
+export async function loadOlder(c) {
+  const before = oldestId(c);
+  if (c.kind !== 'room' || c.closed || c.loadingOlder || c.oldestReached || before == null) return 0;
+  c.loadingOlder = true;
+  try {
+    const ack = await request('history', { room: c.id, before });
+    const messages = ack.messages || [];
+    // Fewer than a page: the start of what the server keeps for a room is reached.
+    if (messages.length < (state.limits.history_count ?? 50)) c.oldestReached = true;
+    const added = prependHistory(c, messages);
+    c.prepended = added > 0;
+    invalidate('conv');
+    return added;
+  } finally {
+    c.loadingOlder = false;
+  }
 }
 
 export async function say(c, text, action = false) {
@@ -83,7 +112,7 @@ export function openPrivateWith(user) {
 export async function setTopic(c, topic) {
   await request('set_topic', { room: c.id, topic });
   c.topic = topic;
-  invalidate('conv');
+  invalidate('conv', 'rooms');
 }
 
 export async function kick(c, user) {

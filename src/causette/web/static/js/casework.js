@@ -37,10 +37,11 @@ function keep(list, entry) {
 /** 'reports' | 'decisions' | 'appeals': [{code, ...}], newest first. */
 export const stored = (list) => lists[list];
 
-/** File a report; resolves with its receipt code, kept for "Mes signalements". */
-export async function sendReport(target, category, explanation, contact) {
+/** File a report about `about` (the line saying what is reported); resolves with its
+ * receipt code, kept with what and when for "Mes signalements". */
+export async function sendReport(target, category, explanation, contact, about = '') {
   const ack = await request('report', { target, category, explanation, contact, good_faith: true });
-  keep('reports', { code: ack.receipt, category });
+  keep('reports', { code: ack.receipt, category, about, at: new Date().toISOString() });
   reportStatus.set(ack.receipt, { status: 'open', outcome: null });
   return ack.receipt;
 }

@@ -111,7 +111,7 @@ export function createConnection({ url, onEvent, onState }) {
     get isOpen() {
       return ws?.readyState === WebSocket.OPEN;
     },
-    /** Close and do not reconnect (quit, session taken over). */
+    /** Close and do not reconnect (an unsupported protocol). */
     stop() {
       stopped = true;
       clearTimeout(timer);

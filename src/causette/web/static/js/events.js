@@ -8,12 +8,24 @@ import { announce, announceError } from './live.js';
 import { t } from './i18n.js';
 import {
   state, roomKey, isMe, addMessage, addPresence, addNotice, updateUser, activeConv, addTip, markDeleted,
-  dropHeld, lockConversation, lastFromOthers,
+  dropHeld, lockConversation, lastFromOthers, dropMessagesFrom,
 } from './state.js';
+import { syncRoom, forget } from './actions.js';
+import { notifyAlert } from './notify.js';
 
-/** Count a new message as unread unless the visitor is looking at its conversation. */
-function countUnread(c, alert) {
-  if (c.key === state.active && !document.hidden) return;
+// Whether the visitor sees the newest messages of the conversation shown (set by the view).
+let atLatest = () => true;
+export const watchLatest = (fn) => {
+  atLatest = fn;
+};
+
+/** Count a new message as unread unless the visitor is looking at it; the divider goes above
+ * the first one not seen. */
+function countUnread(c, m, alert) {
+  const looking = c.key === state.active && !document.hidden;
+  if (looking && atLatest()) return;
+  if (c.firstUnseen == null) c.firstUnseen = m.id;
+  if (looking) return; // scrolled up: the jump button counts them
   c.unread++;
   if (alert) c.alerts++;
 }
@@ -37,8 +49,10 @@ const handlers = {
   message(ev) {
     const r = addMessage(ev);
     if (!r) return;
-    if (!isMe(ev.from)) countUnread(r.conv, r.alert);
-    invalidate('conv', 'tabs', 'title');
+    if (!isMe(ev.from)) countUnread(r.conv, ev, r.alert);
+    else if (!ev.history) r.conv.firstUnseen = null; // I answered: what came before is read
+    if (r.alert) notifyAlert(r.conv, ev);
+    invalidate('conv', 'tabs', 'title', 'rooms');
   },
 
   message_deleted({ id }) {
@@ -117,6 +131,7 @@ const handlers = {
   left({ room: id, user, reason, by }) {
     const c = room(id);
     if (!c || !user) return;
+    if (isMe(user) && reason === 'part') return forget(c); // I left it from another tab
     if (isMe(user)) {
       c.closed = true;
       c.members.clear();
@@ -145,6 +160,28 @@ const handlers = {
     c.topic = topic || '';
     addNotice(c, by ? { key: 'notice_topic_by', params: { nick: by.nick, topic } } : { key: 'notice_topic', params: { topic } });
     invalidate('conv');
+  },
+
+  // What I did from another tab of this browser: this one follows.
+  room_entered({ room: id }) {
+    syncRoom(id).catch((e) => announceError(e.message));
+  },
+
+  private_dismissed({ user: id }) {
+    const c = state.convs.get(`private:${id}`);
+    if (c) forget(c);
+  },
+
+  privacy({ privacy }) {
+    state.privacy = privacy;
+    invalidate('settings');
+  },
+
+  ignores({ ignores }) {
+    const before = new Set(state.ignores.map((e) => e.user));
+    state.ignores = ignores || [];
+    for (const e of state.ignores) if (!before.has(e.user)) dropMessagesFrom(e.user);
+    invalidate();
   },
 
   room_list({ rooms }) {

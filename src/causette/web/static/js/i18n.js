@@ -62,10 +62,30 @@ export function applyStatic(root = document) {
 /** "Zoé, Paul et Marc" */
 export const joinList = (items) => new Intl.ListFormat(lang, { type: 'conjunction' }).format(items);
 
+// One way to write a time and one to write a date and time, in local time, everywhere.
 /** Local time HH:MM of an ISO timestamp. */
 export const clock = (iso) =>
   new Date(iso).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
-/** Local date and time, for "blocked until". */
+/** Local date and time ("2 décembre 2026 à 10:05"). */
 export const dateTime = (iso) =>
-  new Date(iso).toLocaleString(lang, { dateStyle: 'full', timeStyle: 'short' });
+  new Date(iso).toLocaleString(lang, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit',
+    minute: '2-digit', hourCycle: 'h23' });
+
+// How the server writes a time in its messages (UTC); shown here in local time instead.
+const SERVER_TIME = /\d{2}\/\d{2}\/\d{4} \d{2}:\d{2} UTC/g;
+
+/**
+ * The sentence for a refused request: the client's own (`err_<code>`) when it has one, with
+ * `params.until` in local time, else the server's message with its UTC time made local.
+ */
+export function errorText(e) {
+  if (e.code === 'connection_lost') return t('err_connection');
+  const params = { ...(e.params || {}) };
+  const until = typeof params.until === 'string' ? params.until : null;
+  if (until) params.until = dateTime(until);
+  const key = `err_${e.code}${params.declared != null ? '_declared' : ''}`;
+  if (e.code !== 'local' && dict[key] != null) return t(key, params);
+  const text = e.message || e.code || '';
+  return until ? text.replace(SERVER_TIME, params.until) : text;
+}

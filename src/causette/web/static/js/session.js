@@ -4,14 +4,18 @@
 import { LANGS, currentLang, storedLang, setLang, applyStatic, t } from './i18n.js';
 import { invalidate } from './render.js';
 import { request, connection, activate } from './actions.js';
-import { state, restore, save, resetSession, upsertRoom, openPrivate, addNotice } from './state.js';
+import {
+  state, restore, save, resetSession, upsertRoom, openPrivate, addNotice, savedToken, SESSION_KEY,
+} from './state.js';
 import { showEntry, showBan, showEntryError, showNetworkRestricted } from './views/entry.js';
 import { latestSanction } from './casework.js';
 import { showDisconnect, clearDisconnect } from './views/status.js';
 import { announce } from './live.js';
 
 // After these, reconnecting on our own would be refused or would steal the session back.
-const NO_RETRY = ['session_taken_over', 'protocol_unsupported'];
+const NO_RETRY = ['protocol_unsupported'];
+// The session is over for this whole browser (quit from another tab): back to the entry form.
+const ENDED = ['session_ended'];
 const $ = (id) => document.getElementById(id);
 
 /** Switch the interface language; tells the server unless `tell` is false. */
@@ -61,7 +65,9 @@ function applyResume(ack) {
 /** First frame of every connection: limits and pre-fill, then resume or the entry form. */
 export async function hello(ev) {
   clearDisconnect();
-  Object.assign(state, { limits: { ...state.limits, ...ev.limits }, prefill: ev.prefill, ageBlockedUntil: ev.age_blocked_until, ageBlockedScope: ev.age_blocked_scope });
+  Object.assign(state, { limits: { ...state.limits, ...ev.limits }, prefill: ev.prefill,
+    ageBlockedUntil: ev.age_blocked_until, ageBlockedScope: ev.age_blocked_scope,
+    online: typeof ev.online === 'number' ? ev.online : null });
   if (!storedLang() && LANGS.includes(ev.lang) && ev.lang !== currentLang()) await changeLang(ev.lang, false, false);
   else if (ev.lang !== currentLang()) request('set_lang', { lang: currentLang() }).catch(() => {});
   if (!state.token) restore();
@@ -69,9 +75,16 @@ export async function hello(ev) {
     showScreen(false);
     return showEntry();
   }
+  await resume();
+}
+
+// Join the session this browser holds: this tab is one more connection of the same person.
+// A tab that shows nothing yet asks for each room's recent history instead of a replay.
+async function resume() {
+  const fresh = state.lastEventId === 0;
   try {
-    await request('resume', { token: state.token, last_event_id: state.lastEventId }, applyResume);
-    announce(t('conn_back'));
+    await request('resume', { token: state.token, last_event_id: state.lastEventId, fresh }, applyResume);
+    if (!fresh) announce(t('conn_back'));
   } catch (e) {
     if (e.code === 'connection_lost') return; // the next connection tries again
     resetSession(); // session_expired, most likely: enter again, pre-filled
@@ -92,8 +105,27 @@ export async function enter(fields) {
   (toggle.offsetParent ? toggle : document.querySelector('#room-list button'))?.focus();
 }
 
+// Another tab of this browser entered, quit or switched language: this one follows.
+addEventListener('storage', (e) => {
+  if (e.key === 'causette.lang' && LANGS.includes(e.newValue) && e.newValue !== currentLang()) {
+    changeLang(e.newValue, true, false);
+  } else if (e.key === SESSION_KEY && !state.me && connection().isOpen) {
+    const token = savedToken();
+    if (token) {
+      state.token = token;
+      resume();
+    }
+  }
+});
+
 /** The server is closing this connection and says why. */
 export function disconnected(ev) {
+  if (ENDED.includes(ev.code)) {
+    resetSession();
+    connection().restart();
+    showScreen(false);
+    return showEntry(ev.message || '');
+  }
   if (ev.code === 'banned') {
     // The session is over; the statement came just before. The entry screen says how to
     // read it again and contest it, over a fresh connection (reading is allowed before entry).
@@ -122,5 +154,5 @@ export async function quit() {
   resetSession();
   connection().restart();
   showScreen(false);
-  showEntry();
+  showEntry('');
 }

@@ -3,7 +3,7 @@
 
 import { mentions } from './text.js';
 
-const MAX_ITEMS = 500; // per conversation; older items are dropped
+const MAX_ITEMS = 1000; // per conversation; older items are dropped
 const STORE = 'causette.session';
 
 export const state = {
@@ -15,6 +15,7 @@ export const state = {
   prefill: null,
   ageBlockedUntil: null,
   ageBlockedScope: null, // 'device' or 'network': what the age block binds
+  online: null, // how many people are in, from hello (a count only)
   rooms: [], // RoomInfo list from the last room_list
   convs: new Map(), // key -> conversation, in tab order
   active: null, // key of the conversation shown
@@ -33,7 +34,10 @@ function conversation(key, kind, id) {
   if (!state.convs.has(key)) {
     state.convs.set(key, { key, kind, id, name: '', topic: '', owner: null, roomKind: null,
       peer: null, members: new Map(), items: [], unread: 0, alerts: 0, closed: false,
-      lock: null, moderated: null, maySpeak: null });
+      lock: null, moderated: null, maySpeak: null,
+      // The first message that came while the visitor was not looking (the divider goes
+      // above it), whether older history is being loaded or all of it is shown.
+      firstUnseen: null, loadingOlder: false, oldestReached: false });
   }
   return state.convs.get(key);
 }
@@ -64,7 +68,10 @@ export function lockConversation(c, lock) {
 
 function push(c, item) {
   c.items.push(item);
-  if (c.items.length > MAX_ITEMS) c.items.splice(0, c.items.length - MAX_ITEMS);
+  if (c.items.length > MAX_ITEMS) {
+    c.items.splice(0, c.items.length - MAX_ITEMS);
+    c.oldestReached = false; // what was dropped can be loaded again
+  }
 }
 
 /**
@@ -88,6 +95,35 @@ export function addMessage(m, history = false, held = false) {
   if (i === c.items.length) push(c, item);
   else c.items.splice(i, 0, item);
   return { conv: c, alert: !history && !held && !mine && (c.kind === 'private' || mentions(m.text, state.me?.nick)) };
+}
+
+/** Older messages of a room (from `history`), put before what is shown; returns how many
+ * were new. */
+export function prependHistory(c, messages) {
+  const older = [];
+  for (const m of messages) {
+    if (typeof m.id !== 'number' || state.seen.has(m.id)) continue;
+    state.seen.add(m.id);
+    older.push({ kind: 'message', msg: m, mine: isMe(m.from) });
+  }
+  c.items.unshift(...older);
+  return older.length;
+}
+
+/** The id of the oldest message shown in `c`, or null. */
+export const oldestId = (c) => c.items.find((it) => it.kind === 'message' && !it.held)?.msg.id ?? null;
+
+/** Forget conversation `c` (its tab closes); shows a neighbour when it was the active one. */
+export function dropConversation(c) {
+  const keys = [...state.convs.keys()];
+  const i = keys.indexOf(c.key);
+  if (i < 0) return null;
+  state.convs.delete(c.key);
+  if (state.lastRoom === c.key) state.lastRoom = null;
+  if (state.active !== c.key) return null;
+  state.active = null;
+  const next = keys[i + 1] || keys[i - 1];
+  return next && next !== c.key ? next : null;
 }
 
 /** A joined/left line; consecutive ones share one item so they can be summarised. */
@@ -170,29 +206,43 @@ export function dropMessagesFrom(userId) {
 /** The number in the document title: private messages and mentions not yet seen. */
 export const alertCount = () => [...state.convs.values()].reduce((n, c) => n + c.alerts, 0);
 
-// The token survives a reload of this tab, not the browser.
+// The token is the browser's, not the tab's: every tab of this browser, and a tab reopened
+// within the grace period, is the same person (the server keeps one connection per tab).
+export const SESSION_KEY = STORE;
+
 export function save() {
   try {
-    if (state.token) sessionStorage.setItem(STORE, JSON.stringify({ token: state.token }));
-    else sessionStorage.removeItem(STORE);
+    if (state.token) localStorage.setItem(STORE, JSON.stringify({ token: state.token }));
+    else localStorage.removeItem(STORE);
   } catch {
     /* storage unavailable: a reload starts over */
   }
 }
 
-export function restore() {
+/** The token another tab of this browser saved, or null. */
+export function savedToken() {
   try {
-    const saved = JSON.parse(sessionStorage.getItem(STORE));
-    if (saved?.token) state.token = saved.token;
+    return JSON.parse(localStorage.getItem(STORE))?.token || null;
   } catch {
-    /* nothing saved */
+    return null;
   }
+}
+
+export function restore() {
+  const token = savedToken();
+  if (token) state.token = token;
 }
 
 /** Forget the session (quit, expiry): back to a visitor who has not entered. */
 export function resetSession() {
+  const old = state.token;
   Object.assign(state, { me: null, token: null, ignores: [], active: null,
     lastRoom: null, lastEventId: 0, seen: new Set(), tipped: new Set(), privacy: 'shared_room' });
   state.convs.clear();
-  save();
+  // Another tab may have entered since, with a new token: that one stays.
+  try {
+    if (!old || savedToken() === old) localStorage.removeItem(STORE);
+  } catch {
+    /* storage unavailable */
+  }
 }

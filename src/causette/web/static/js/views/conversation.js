@@ -1,11 +1,14 @@
 // The active conversation: its header (name, topic, inline topic edit for the owner) and its
-// message list, updated in place so scroll position and focus survive new messages.
+// message list, updated in place so scroll position and focus survive new messages. Scrolled
+// up, new messages wait below a "new messages" divider with a button to jump to them; at the
+// top, older messages of a room load.
 
-import { $, setText } from '../dom.js';
-import { t, currentLang } from '../i18n.js';
+import { $, h, setText } from '../dom.js';
+import { t, currentLang, errorText } from '../i18n.js';
 import { onRender, invalidate } from '../render.js';
-import { activeConv, isOwner, addNotice } from '../state.js';
-import { setTopic, ignore } from '../actions.js';
+import { state, activeConv, isOwner, addNotice } from '../state.js';
+import { setTopic, ignore, loadOlder } from '../actions.js';
+import { watchLatest } from '../events.js';
 import { announce, announceError } from '../live.js';
 import { buildItem } from './messages.js';
 import { openCard } from './card.js';
@@ -43,9 +46,30 @@ const acts = {
 let cache = new WeakMap(); // item -> {el, v}
 let cacheLang = null;
 let shownKey = null;
+const NEAR = 80; // px from the bottom that still counts as reading the latest
+const divider = h('li', { class: 'divider', 'data-testid': 'new-divider' });
+const older = h('li', { class: 'older' });
+const jump = h('button', { type: 'button', class: 'jump small', 'data-testid': 'jump-latest', hidden: true });
+
+const atBottom = () => {
+  const list = $('messages');
+  return list.hidden || list.scrollHeight - list.scrollTop - list.clientHeight < NEAR;
+};
 
 export function initConversation() {
   onRender('conv', render);
+  watchLatest(atBottom);
+  $('messages').after(jump);
+  jump.addEventListener('click', () => {
+    const list = $('messages');
+    list.scrollTop = list.scrollHeight;
+    updateJump();
+    $('composer').focus();
+  });
+  $('messages').addEventListener('scroll', () => {
+    updateJump();
+    if ($('messages').scrollTop < 40) older_();
+  }, { passive: true });
   $('topic-edit').addEventListener('click', () => editTopic(true));
   $('topic-cancel').addEventListener('click', () => editTopic(false));
   $('topic-input').addEventListener('keydown', (e) => {
@@ -61,8 +85,8 @@ export function initConversation() {
       await setTopic(c, $('topic-input').value.trim());
       editTopic(false);
     } catch (err) {
-      setText($('topic-error'), err.message);
-      announceError(err.message);
+      setText($('topic-error'), errorText(err));
+      announceError(errorText(err));
     }
   });
   $('show-rooms').addEventListener('click', () => openDrawer('rooms'));
@@ -95,13 +119,40 @@ function initMenu() {
 
 function editTopic(on) {
   $('topic-form').hidden = !on;
-  $('topic-edit').hidden = on;
-  $('conv-topic').hidden = on;
   setText($('topic-error'), '');
+  // The header is redrawn from the state: the topic just saved shows at once.
+  header(activeConv());
   if (on) {
     $('topic-input').value = activeConv()?.topic || '';
     $('topic-input').focus();
   } else $('topic-edit').focus();
+}
+
+// Older messages of the room shown, once at a time.
+async function older_() {
+  const c = activeConv();
+  if (!c || c.kind !== 'room' || c.loadingOlder || c.oldestReached) return;
+  try {
+    await loadOlder(c);
+  } catch (e) {
+    if (e.code !== 'connection_lost') announceError(errorText(e));
+  }
+}
+
+function updateOlder(c) {
+  const reached = c.oldestReached;
+  older.replaceChildren(reached ? t('history_start') : h('button', { type: 'button', class: 'ghost small',
+    'data-testid': 'load-older', onclick: older_ }, t('history_older')));
+  return c.kind === 'room' && !c.closed && (reached ? c.items.length > 0 : true) ? older : null;
+}
+
+// Unread messages below the view: how many, and the button that goes to them.
+function updateJump() {
+  const c = activeConv();
+  const below = !c || atBottom() ? 0
+    : c.items.filter((it) => it.kind === 'message' && !it.mine && c.firstUnseen != null && it.msg.id >= c.firstUnseen).length;
+  jump.hidden = !c || atBottom();
+  jump.textContent = below ? t('jump_new', { count: below }) : t('jump_latest');
 }
 
 function header(c) {
@@ -129,18 +180,29 @@ function render() {
     cacheLang = currentLang();
   }
   const switched = shownKey !== (c?.key ?? null);
+  // Left behind: what was new there has been seen.
+  if (switched && shownKey) {
+    const left = state.convs.get(shownKey);
+    if (left) left.firstUnseen = null;
+  }
   shownKey = c?.key ?? null;
-  const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 80;
+  const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < NEAR;
+  const fromBottom = list.scrollHeight - list.scrollTop;
   const fresh = [];
-  const els = (c?.items || []).map((item) => {
+  const els = [];
+  const top = c && updateOlder(c);
+  if (top) els.push(top);
+  divider.textContent = t('new_messages');
+  for (const item of c?.items || []) {
     let entry = cache.get(item);
     if (!entry || entry.v !== item.v) {
-      if (!entry && !switched && item.kind === 'message' && !item.mine) fresh.push(item.msg);
+      if (!entry && !switched && !c.prepended && item.kind === 'message' && !item.mine) fresh.push(item.msg);
       entry = { el: buildItem(item, c, acts), v: item.v };
       cache.set(item, entry);
     }
-    return entry.el;
-  });
+    if (item.kind === 'message' && item.msg.id === c.firstUnseen) els.push(divider);
+    els.push(entry.el);
+  }
   const wanted = new Set(els);
   for (const el of [...list.children]) if (!wanted.has(el)) el.remove();
   let cur = list.firstElementChild;
@@ -148,7 +210,13 @@ function render() {
     if (el === cur) cur = cur.nextElementSibling;
     else list.insertBefore(el, cur);
   }
-  if (switched || nearBottom) list.scrollTop = list.scrollHeight;
+  // Older messages came in above: the ones read stay where they were.
+  if (c?.prepended && !switched) list.scrollTop = list.scrollHeight - fromBottom;
+  else if (switched || nearBottom) list.scrollTop = list.scrollHeight;
+  if (c) c.prepended = false;
+  updateJump();
+  // Nothing to scroll yet: the earlier messages come without waiting for a scroll.
+  if (c?.kind === 'room' && !list.hidden && list.scrollHeight <= list.clientHeight + 1) older_();
   for (const m of fresh) {
     announce(m.action ? `* ${m.from.nick} ${m.text}` : t('said', { nick: m.from.nick, text: m.text }));
   }

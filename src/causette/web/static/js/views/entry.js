@@ -4,7 +4,7 @@
 // that decision, and offers to ask for a review.
 
 import { $, setText } from '../dom.js';
-import { t, dateTime, currentLang } from '../i18n.js';
+import { t, dateTime, currentLang, errorText } from '../i18n.js';
 import { state } from '../state.js';
 import { onRender } from '../render.js';
 import { announceError } from '../live.js';
@@ -14,6 +14,8 @@ import { requestReview } from '../casework.js';
 const IDS = { nickname: 'nickname', age: 'age', gender: 'gender-field', postal_code: 'postal-code' };
 let filled = false;
 let unblockTimer = 0;
+let blockedUntil = null;
+let blockedScope = 'device';
 let banCode = null;
 
 export function initEntry(onSubmit) {
@@ -33,24 +35,32 @@ export function initEntry(onSubmit) {
     e.preventDefault();
     submit(onSubmit);
   });
+  // The page ships the button disabled, so that the form cannot go anywhere before now.
+  $('enter-submit').disabled = false;
 }
 
 function syncAbroad() {
   $('postal-code').disabled = $('abroad').checked;
 }
 
-// The server's limits, in the current language, and the rules' pages in it too.
+// The server's limits, the block and the count of people in, in the current language, and
+// the rules' pages in it too.
 function hints() {
   for (const a of $('entry-terms').querySelectorAll('a')) {
     a.setAttribute('href', `${a.pathname}?lang=${currentLang()}`);
   }
   const l = state.limits;
   $('nickname-hint').textContent = t('nickname_hint', { min: l.nick_min, max: l.nick_max });
+  $('nickname').maxLength = l.nick_max;
   $('age-hint').textContent = t('age_adults', { min: l.min_age });
+  const ms = blockedUntil ? Date.parse(blockedUntil) - Date.now() : 0;
+  const key = blockedScope === 'network' ? 'entry_blocked_network' : 'entry_blocked';
+  setText($('entry-blocked'), ms > 0 ? t(key, { until: dateTime(blockedUntil) }) : '');
+  setText($('entry-online'), state.online ? t('entry_online', { count: state.online }) : '');
 }
 
-/** Show the form, pre-filled once from hello, with an optional general message. */
-export function showEntry(message = '') {
+/** Show the form, pre-filled once from hello; `message` (when given) goes above it. */
+export function showEntry(message = null) {
   const p = state.prefill;
   hints();
   if (p && !filled) {
@@ -63,7 +73,7 @@ export function showEntry(message = '') {
     syncAbroad();
   }
   filled = true;
-  setText($('entry-error'), message);
+  if (message !== null) setText($('entry-error'), message);
   block(state.ageBlockedUntil, state.ageBlockedScope);
 }
 
@@ -74,9 +84,10 @@ export function showEntry(message = '') {
 function block(until, scope = 'device') {
   clearTimeout(unblockTimer);
   const ms = until ? Date.parse(until) - Date.now() : 0;
+  blockedUntil = ms > 0 ? until : null;
+  blockedScope = scope || 'device';
   $('entry-fields').disabled = ms > 0;
-  const key = scope === 'network' ? 'entry_blocked_network' : 'entry_blocked';
-  setText($('entry-blocked'), ms > 0 ? t(key, { until: dateTime(until) }) : '');
+  hints();
   if (ms > 0 && ms < 2 ** 31) unblockTimer = setTimeout(() => block(until, scope), ms + 1000);
 }
 
@@ -152,9 +163,9 @@ async function submit(onSubmit) {
 
 /** Put a refused `enter` (or `resume`) next to its field, or above the form. */
 export function showEntryError(e) {
-  if (e.code === 'banned') return showBan(e.message, e.params.decision);
-  if (e.code === 'network_restricted') return showNetworkRestricted(e.message);
-  const text = e.code === 'connection_lost' ? t('err_connection') : e.message;
+  if (e.code === 'banned') return showBan(errorText(e), e.params.decision);
+  if (e.code === 'network_restricted') return showNetworkRestricted(errorText(e));
+  const text = errorText(e);
   announceError(text);
   // Below the minimum age the device is blocked; a cooldown only refuses a changed age.
   if (e.code === 'age_below_minimum' && e.params.until) {

@@ -2,7 +2,7 @@
 // Statuses come from the server when the panel opens and when an outcome arrives.
 
 import { $, h, setText } from '../dom.js';
-import { t } from '../i18n.js';
+import { t, dateTime } from '../i18n.js';
 import { onRender, invalidate } from '../render.js';
 import { activeConv, addNotice } from '../state.js';
 import {
@@ -34,21 +34,34 @@ export function sanctioned(decision) {
   invalidate('followup');
 }
 
-/** A `report_outcome` event: say it politely, in the conversation and to screen readers. */
+// The notice that gathers the outcomes of my reports while nothing else is said after it.
+let gathered = null;
+
+/** A `report_outcome` event: one notice in the conversation gathers the outcomes that come
+ * one after the other; each is also said to screen readers. */
 export function reportOutcome({ receipt, outcome }) {
   reportDecided(receipt, outcome);
-  const text = t('report_outcome', { code: receipt, status: t(`report_is_${outcome}`) });
+  const line = t('report_outcome_line', { code: receipt, status: t(`report_is_${outcome}`) });
   const c = activeConv();
-  if (c) addNotice(c, { text });
-  announce(text);
+  if (c) {
+    if (gathered && c.items.at(-1) === gathered) {
+      gathered.lines = [...gathered.lines, line];
+      gathered.v = (gathered.v || 0) + 1;
+    } else {
+      addNotice(c, { key: 'report_outcomes_title', lines: [line], testid: 'report-outcomes' });
+      gathered = c.items.at(-1);
+    }
+  }
+  announce(line);
   invalidate('conv', 'followup');
   refreshFollowup();
 }
 
+// "R-… · Harcèlement · message de Bob : « … » · 2 décembre 2026 à 10:05 · en cours"
 function reportText(r) {
   const s = reportStatus.get(r.code);
   const status = !s ? '…' : t(s.status === 'open' ? 'report_is_open' : `report_is_${s.outcome}`);
-  return `${r.code} · ${t(`cat_${r.category}`)} · ${status}`;
+  return [r.code, t(`cat_${r.category}`), r.about, r.at && dateTime(r.at), status].filter(Boolean).join(' · ');
 }
 
 function row(testid, text, button) {

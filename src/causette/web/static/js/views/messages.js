@@ -3,7 +3,7 @@
 // room), a system notice, or a safety tip.
 
 import { h } from '../dom.js';
-import { t, clock, joinList } from '../i18n.js';
+import { t, clock, dateTime, joinList } from '../i18n.js';
 import { state, ignoreEntry } from '../state.js';
 import { renderText, mentions } from '../text.js';
 
@@ -22,7 +22,7 @@ function message(item, acts) {
     h('button', { type: 'button', class: 'msg-report', 'data-testid': `report-msg-${m.id}`,
       'aria-label': t('report_message_label', { nick: m.from?.nick }), onclick: () => acts.onReport(m) }, t('report_action'));
   return h('li', { class: cls.filter(Boolean).join(' '), 'data-testid': `msg-${m.id}` },
-    h('time', { datetime: m.ts }, clock(m.ts)), ' ',
+    h('time', { datetime: m.ts, title: dateTime(m.ts) }, clock(m.ts)), ' ',
     m.action && !deleted ? h('span', { class: 'star', 'aria-hidden': 'true' }, '* ') : null,
     nickButton(m.from, acts.onNick), ' ',
     deleted ? h('span', { class: 'text removed' }, t(held ? 'held_removed' : 'message_removed'))
@@ -100,7 +100,12 @@ function presence(item, conv) {
 }
 
 function notice(item) {
-  return h('li', { class: `notice${item.error ? ' error' : ''}` }, item.text ?? t(item.key, item.params));
+  const text = item.text ?? t(item.key, item.params);
+  if (item.lines) {
+    return h('li', { class: 'notice lines', 'data-testid': item.testid || 'help' }, h('span', { class: 'line' }, text),
+      item.lines.map((l) => h('span', { class: 'line' }, l)));
+  }
+  return h('li', { class: `notice${item.error ? ' error' : ''}` }, text);
 }
 
 /**

@@ -58,13 +58,15 @@ function updateMember(li, u) {
   li.user = u;
   const ignored = !!ignoreEntry(u.id);
   const owner = room?.roomKind === 'user' && room.owner === u.id;
-  li.button.className = `member ${genderClass(u)}${ignored ? ' ignored' : ''}`;
+  // Within the grace period (connection lost): still here, shown as away.
+  li.button.className = `member ${genderClass(u)}${ignored ? ' ignored' : ''}${u.away ? ' away' : ''}`;
   li.button.replaceChildren(
     h('span', { class: 'sym', 'aria-hidden': 'true' }, SYMBOL[u.gender] || SYMBOL.other),
     h('span', { class: 'who' }, u.nick,
       isMe(u) ? h('span', { class: 'tag' }, ` (${t('you')})`) : null,
       owner ? h('span', { class: 'tag' }, ` ★ ${t('owner')}`) : null,
-      ignored ? h('span', { class: 'tag' }, ` (${t('ignored')})`) : null),
+      ignored ? h('span', { class: 'tag' }, ` (${t('ignored')})`) : null,
+      u.away ? h('span', { class: 'tag away-tag', 'data-testid': `away-${u.id}` }, ` (${t('away')})`) : null),
     h('span', { class: 'meta' }, describe(u)));
 }
 

@@ -2,7 +2,7 @@
 // contact, the good-faith statement; then the receipt code to follow it.
 
 import { $, setText } from '../dom.js';
-import { t } from '../i18n.js';
+import { t, errorText } from '../i18n.js';
 import { invalidate } from '../render.js';
 import { sendReport, URGENT } from '../casework.js';
 import { announce, announceError } from '../live.js';
@@ -58,7 +58,7 @@ async function submit() {
   }
   try {
     const receipt = await sendReport(target, cat, $('report-explanation').value.trim(),
-      $('report-contact').value.trim());
+      $('report-contact').value.trim(), $('report-about').textContent);
     const done = t('report_received', { code: receipt });
     $('report-receipt').textContent = done;
     $('report-fields').hidden = true;
@@ -67,7 +67,7 @@ async function submit() {
     announce(done);
     invalidate('followup');
   } catch (e) {
-    const text = e.code === 'connection_lost' ? t('err_connection') : e.message;
+    const text = errorText(e);
     setText(e.field === 'category' ? $('report-error-category') : $('report-error'), text);
     announceError(text);
   }

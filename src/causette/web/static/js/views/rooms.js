@@ -2,8 +2,8 @@
 // create a room.
 
 import { $, h, setText, syncList } from '../dom.js';
-import { t } from '../i18n.js';
-import { onRender } from '../render.js';
+import { t, errorText } from '../i18n.js';
+import { onRender, invalidate } from '../render.js';
 import { state, roomKey } from '../state.js';
 import { joinRoom, createRoom } from '../actions.js';
 import { announceError } from '../live.js';
@@ -11,6 +11,8 @@ import { closeDrawers } from './drawers.js';
 
 export function initRooms() {
   onRender('rooms', render);
+  // The unread counts follow the tabs' (the drawer shows them on a phone).
+  onRender('unread', renderToggle);
   $('create-room').addEventListener('submit', (e) => {
     e.preventDefault();
     create();
@@ -25,8 +27,8 @@ async function go(fn, onError) {
     closeDrawers();
     $('composer').focus();
   } catch (e) {
-    (onError && onError(e)) || setText($('rooms-error'), e.message);
-    announceError(e.message);
+    (onError && onError(e)) || setText($('rooms-error'), errorText(e));
+    announceError(errorText(e));
   }
 }
 
@@ -53,7 +55,8 @@ function ordered() {
 function createItem(r) {
   const li = h('li', { class: 'room', 'data-testid': `room-${r.id}` });
   li.append(
-    h('div', null, h('span', { class: 'room-name' }), h('span', { class: 'room-count' })),
+    h('div', null, h('span', { class: 'room-name' }), h('span', { class: 'room-count' }),
+      h('span', { class: 'badge', 'data-testid': `room-unread-${r.id}`, hidden: true })),
     h('button', { type: 'button', class: 'small', 'data-testid': `join-${r.id}`, onclick: () => go(() => joinRoom(li.room.id)) }),
     h('p', { class: 'topic' }),
   );
@@ -62,10 +65,15 @@ function createItem(r) {
 
 function updateItem(li, r) {
   li.room = r;
-  const joined = state.convs.get(roomKey(r.id))?.closed === false;
+  const conv = state.convs.get(roomKey(r.id));
+  const joined = conv?.closed === false;
   const [head, button, topic] = li.children;
-  head.firstChild.textContent = r.name;
-  head.lastChild.textContent = t('room_count', { count: r.count ?? 0 });
+  const [name, count, badge] = head.children;
+  name.textContent = r.name;
+  count.textContent = t('room_count', { count: r.count ?? 0 });
+  const unread = joined ? conv.unread : 0;
+  setText(badge, unread ? t('unread', { count: unread }) : '');
+  badge.classList.toggle('alert', !!conv?.alerts);
   setText(topic, r.topic);
   button.textContent = t(joined ? 'room_open' : 'room_join');
   button.setAttribute('aria-label', t(joined ? 'room_open_label' : 'room_join_label', { name: r.name }));
@@ -74,4 +82,18 @@ function updateItem(li, r) {
 
 function render() {
   syncList($('room-list'), ordered(), (r) => r.id, createItem, updateItem);
+  invalidate('unread');
+}
+
+// On a phone the rooms hide in a drawer: its button says how many messages wait unread.
+function renderToggle() {
+  const total = [...state.convs.values()].reduce((n, c) => n + c.unread, 0);
+  const button = $('open-rooms');
+  let badge = button.querySelector('.badge');
+  if (!badge) {
+    badge = h('span', { class: 'badge', 'data-testid': 'drawer-rooms-unread', 'aria-hidden': 'true' });
+    button.append(' ', badge, h('span', { class: 'vh' }));
+  }
+  setText(badge, total ? String(total) : '');
+  badge.nextSibling.textContent = total ? `, ${t('unread', { count: total })}` : '';
 }

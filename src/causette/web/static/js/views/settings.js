@@ -8,6 +8,7 @@ import { state } from '../state.js';
 import { setPrivacy, unignore } from '../actions.js';
 import { announceError } from '../live.js';
 import { refreshFollowup } from './followup.js';
+import { alertPrefs, setDesktop, setSound, desktopSupported, desktopDenied } from '../notify.js';
 
 let returnTo = null;
 
@@ -26,6 +27,11 @@ export function initSettings({ onQuit, onLang }) {
   $('settings-close').addEventListener('click', () => dlg.close());
   $('privacy').addEventListener('change', (e) => run(() => setPrivacy(e.target.value)));
   $('settings-lang').addEventListener('change', (e) => onLang(e.target.value));
+  $('alert-desktop').addEventListener('change', async (e) => {
+    await setDesktop(e.target.checked);
+    render();
+  });
+  $('alert-sound').addEventListener('change', (e) => setSound(e.target.checked));
   $('quit').addEventListener('click', () => {
     returnTo = null;
     dlg.close();
@@ -63,6 +69,12 @@ function updateEntry(li, e) {
 function render() {
   $('privacy').value = state.privacy;
   $('settings-lang').value = currentLang();
+  const alerts = alertPrefs();
+  $('alert-desktop').checked = alerts.desktop;
+  $('alert-desktop').disabled = !desktopSupported();
+  $('alert-sound').checked = alerts.sound;
+  const note = !desktopSupported() ? 'alert_unsupported' : desktopDenied() ? 'alert_denied' : '';
+  setText($('alert-note'), note ? t(note) : '');
   syncList($('ignore-list'), state.ignores, (e) => e.id, createEntry, updateEntry);
   $('ignores-empty').hidden = state.ignores.length > 0;
 }

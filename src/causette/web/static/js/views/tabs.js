@@ -12,8 +12,15 @@ import { announceError } from '../live.js';
 
 export const tabId = (key) => `tab-${key}`;
 
+// Unread messages in tabs scrolled out of the tab bar's view: a button that brings them in.
+const hiddenUnread = h('button', { type: 'button', class: 'tabs-unread small', 'data-testid': 'tabs-unread', hidden: true,
+  onclick: () => offscreen()[0]?.scrollIntoView({ block: 'nearest', inline: 'nearest' }) });
+
 export function initTabs() {
   onRender('tabs', render);
+  $('tabs').after(hiddenUnread);
+  $('tabs').addEventListener('scroll', updateHidden, { passive: true });
+  addEventListener('resize', updateHidden);
   $('tabs').addEventListener('keydown', (e) => {
     const tabs = [...$('tabs').querySelectorAll('[role=tab]')];
     const i = tabs.indexOf(document.activeElement);
@@ -71,10 +78,30 @@ function updateTab(wrap, c) {
 
 let shown = null;
 
+// Tabs with unread messages that lie outside the tab bar's visible part.
+function offscreen() {
+  const bar = $('tabs').getBoundingClientRect();
+  return [...$('tabs').querySelectorAll('[role=tab]')].filter((tab) => {
+    const c = state.convs.get(tab.dataset.key);
+    if (!c?.unread) return false;
+    const r = tab.getBoundingClientRect();
+    return r.right > bar.right + 1 || r.left < bar.left - 1;
+  });
+}
+
+function updateHidden() {
+  const tabs = offscreen();
+  const count = tabs.reduce((n, tab) => n + state.convs.get(tab.dataset.key).unread, 0);
+  hiddenUnread.hidden = !count || $('tabs').hidden;
+  hiddenUnread.textContent = count ? t('tabs_hidden_unread', { count }) : '';
+}
+
 function render() {
   syncList($('tabs'), [...state.convs.values()], (c) => c.key, createTab, updateTab);
   $('tabs').hidden = state.convs.size === 0;
-  if (shown === state.active) return;
-  shown = state.active;
-  $('tabs').querySelector('[aria-selected=true]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  if (shown !== state.active) {
+    shown = state.active;
+    $('tabs').querySelector('[aria-selected=true]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }
+  updateHidden();
 }
