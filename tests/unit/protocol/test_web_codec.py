@@ -328,7 +328,10 @@ def test_hello_frame() -> None:
         "age_blocked_scope": None,
         "online": 0,
     }
-    assert decoded(web.hello_frame("causette/0.1.0", "fr", limits, None, None, 12))["online"] == 12
+    assert (
+        decoded(web.hello_frame("causette/0.1.0", "fr", limits, None, None, None, 12))["online"]
+        == 12
+    )
     prefill = {"nickname": "Zoé", "age": 34, "gender": "woman", "postal_code": "75011"}
     obj = decoded(web.hello_frame("causette/0.1.0", "en", limits, prefill, TS, "network"))
     assert obj["prefill"] == prefill
