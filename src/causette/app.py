@@ -135,6 +135,8 @@ def policy_of(settings: Settings) -> ModerationPolicy:
             suspend_after=m.misuse_suspend_after,
             suspension=m.misuse_suspension_days * day,
         ),
+        territorial_scope=frozenset(settings.dsa.territorial_scope),
+        content_language=settings.server.lang,
     )
 
 

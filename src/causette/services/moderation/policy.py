@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from causette.domain.dsa import EEA_COUNTRIES
 from causette.domain.moderation import MisusePolicy
 
 
@@ -13,3 +14,6 @@ class ModerationPolicy:
     evidence_after: int = 20
     evidence_hold: float = 365 * 24 * 3600.0  # evidence kept this long after a case closes
     misuse: MisusePolicy = field(default_factory=MisusePolicy)
+    # Where decisions apply and the language content is presumed in (statements, Art. 17).
+    territorial_scope: frozenset[str] = frozenset(EEA_COUNTRIES)
+    content_language: str = "fr"

@@ -55,6 +55,25 @@ GROUNDS: dict[str, str] = {
     "law_scam": "Code pénal art. 313-1 (escroquerie)",
 }
 
+# What each ground is about, for the statement's category (domain/dsa.py maps it to the EU's).
+GROUND_CATEGORY: dict[str, Category] = {
+    "tos_respect": Category.HARASSMENT,
+    "tos_minors": Category.CHILD_ABUSE,
+    "tos_sexual": Category.TERMS,
+    "tos_personal": Category.DOXXING,
+    "tos_spam": Category.SPAM,
+    "tos_nickname": Category.TERMS,
+    "law_minor_solicit": Category.CHILD_ABUSE,
+    "law_csam": Category.CHILD_ABUSE,
+    "law_corruption": Category.CHILD_ABUSE,
+    "law_threat": Category.THREAT,
+    "law_harassment": Category.HARASSMENT,
+    "law_pimping": Category.TRAFFICKING,
+    "law_hate": Category.HATE,
+    "law_doxxing": Category.DOXXING,
+    "law_scam": Category.SPAM,
+}
+
 DEFAULT_GROUND: dict[Category, str] = {
     Category.CHILD_ABUSE: "law_minor_solicit",
     Category.THREAT: "law_threat",

@@ -16,6 +16,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from causette.domain.accounts import Account, ConsoleSession
+from causette.domain.dsa import ground_type_of
 from causette.domain.moderation import Category, EmergencyLevel, Locator, SanctionKind
 from causette.errors import InvalidInput
 from causette.services.accounts import AccountService
@@ -58,14 +59,10 @@ def action_of(form: dict[str, str], kind: SanctionKind | None = None) -> Action:
         kind = kind or SanctionKind(form.get("kind", ""))
     except ValueError:
         raise InvalidInput("bad_request", field="kind") from None
-    ground = " — ".join(
-        part
-        for part in (
-            forms.GROUNDS.get(form.get("ground_choice", ""), ""),
-            " ".join(form.get("ground_detail", "").split())[:300],
-        )
-        if part
-    )
+    key = form.get("ground_choice", "")
+    reference = forms.GROUNDS.get(key, "")
+    detail = " ".join(form.get("ground_detail", "").split())[:300]
+    ground = " — ".join(part for part in (reference, detail) if part)
     duration: float | None = None
     raw = form.get("duration", "").strip()
     if raw:
@@ -80,6 +77,11 @@ def action_of(form: dict[str, str], kind: SanctionKind | None = None) -> Action:
         form.get("room", "").strip() or None,
         manifestly_illegal=form.get("manifestly_illegal") == "1",
         device_only=form.get("device_only") == "1",
+        # The key picked says whether the law or the terms are relied on, and the category.
+        category=forms.GROUND_CATEGORY.get(key),
+        ground_type=ground_type_of(key, forms.GROUND_CATEGORY[key]) if reference else None,
+        reference=reference,
+        explanation=detail,
     )
 
 
@@ -168,10 +170,14 @@ class Actions:
 
     async def decide_appeal(self, v: Visit) -> Response:
         outcome = v.form.get("outcome")
-        if outcome not in ("reverse", "uphold"):
+        if outcome not in ("reverse", "uphold", "unfounded"):
             raise InvalidInput("bad_request", field="outcome")
         appeal = await self.appeal_service.decide_appeal(
-            v.account, int(v.param("appeal_id")), outcome == "reverse", v.form.get("answer", "")
+            v.account,
+            int(v.param("appeal_id")),
+            outcome == "reverse",
+            v.form.get("answer", ""),
+            unfounded=outcome == "unfounded",
         )
         return done(PATH + "/appeals", "appeal_decided", appeal.code)
 
