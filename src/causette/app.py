@@ -53,7 +53,7 @@ from causette.store.sqlite.connections import SqliteConnectionLog, load_connecti
 from causette.store.sqlite.moderation import SqliteModerationStore
 from causette.transport.console.routes import Console
 from causette.transport.web.listener import ABORT_EXTENSION, WebListener
-from causette.types import NodeId, SystemClock
+from causette.types import Clock, NodeId, SystemClock
 
 log = logging.getLogger(__name__)
 
@@ -143,7 +143,9 @@ def policy_of(settings: Settings) -> ModerationPolicy:
 class App:
     """One causette server: everything wired, with its background jobs."""
 
-    def __init__(self, settings: Settings, gate: SafetyGate | None = None) -> None:
+    def __init__(
+        self, settings: Settings, gate: SafetyGate | None = None, clock: Clock | None = None
+    ) -> None:
         self.settings = settings
         data_dir = settings.server.data_dir
         self.store = SqliteStore(data_dir / "causette.sqlite3")
@@ -151,7 +153,8 @@ class App:
         # One process: the bus and the id counter live in it (Redis and a PostgreSQL
         # sequence take their place when several nodes share the work).
         self.bus = InProcessBus()
-        self.clock = SystemClock()
+        # Another clock only for a history made up in advance (``causette admin seed-demo``).
+        self.clock: Clock = clock or SystemClock()
         self.shared = InProcessSharedState(self.clock)
         state = ChatState(rules_of(settings))
         secret = load_secret(data_dir)

@@ -238,6 +238,31 @@ def _run_record_activity(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_seed_demo(args: argparse.Namespace) -> int:
+    from causette.cli import demo
+
+    if args.data_dir is None:
+        raise AdminError("--data-dir is required: the folder to fill")
+    try:
+        demo.check_empty(args.data_dir)
+    except demo.DemoError as error:
+        raise AdminError(str(error)) from None
+    if args.start:
+        first = parse_day(args.start, "--start")
+        start = datetime(first.year, first.month, first.day, tzinfo=UTC).timestamp()
+    else:
+        today = datetime.now(UTC).date() - timedelta(days=7 * demo.WEEKS)
+        start = datetime(today.year, today.month, today.day, tzinfo=UTC).timestamp()
+    made = _run(demo.seed(settings_of(args), start))
+    print(
+        f"{args.data_dir}: demo history of {demo.WEEKS} weeks from "
+        f"{datetime.fromtimestamp(made.start, UTC):%Y-%m-%d}, {made.decisions} decisions"
+    )
+    for name, password in made.passwords.items():
+        print(f"console account {name}: password {password}")
+    return 0
+
+
 def _run(coroutine: Coroutine[Any, Any, Any]) -> Any:
     return asyncio.run(coroutine)
 
@@ -249,6 +274,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "record-dispute": lambda args: dsa.run_record_dispute(args, settings_of(args), _operator()),
     "export-requisition": _run_export_requisition,
     "record-activity": _run_record_activity,
+    "seed-demo": _run_seed_demo,
 }
 
 # Codes of CausetteError an admin command can meet, in words.

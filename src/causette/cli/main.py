@@ -94,6 +94,10 @@ def _admin_parsers(admin: argparse._SubParsersAction[argparse.ArgumentParser]) -
     from causette.cli.dsa_args import add_commands
 
     add_commands(command)
+    demo = command("seed-demo", "fill an empty data folder with a demo history (6 weeks)")
+    demo.add_argument(
+        "--start", metavar="YYYY-MM-DD", help="first day (UTC); default: six weeks ago"
+    )
     activity = command("record-activity", "record a month's count of active visitors")
     activity.add_argument("--month", required=True, metavar="YYYY-MM")
     user = command(
