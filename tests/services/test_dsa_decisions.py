@@ -5,6 +5,9 @@ has its own category, and manifestly unfounded appeals count under Art. 23(2).""
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 import pytest
 
 from causette.domain.accounts import Account, Actor, Role
@@ -15,7 +18,7 @@ from causette.domain.moderation import Category, GroundType, Locator, Person, Sa
 from causette.errors import Refused
 from causette.services.moderation.decisions import Action
 from causette.services.moderation.service import ModerationService
-from causette.store.sqlite.chat import SqliteStore
+from causette.store.sqlite.chat import SqliteStore, migrations
 from causette.store.sqlite.moderation import SqliteModerationStore
 from causette.transport.console.handlers import action_of
 
@@ -152,3 +155,47 @@ async def test_a_manifestly_unfounded_appeal_is_a_misuse_strike(
     # Two unfounded appeals: the misuse policy's warning, on that ground.
     (warning,) = [e for e in entries if e.action == "misuse_warning"]
     assert warning.details == {"kind": "unfounded_appeal", "strikes": 2}
+
+
+async def test_migration_008_fills_the_fields_of_earlier_decisions(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    db = sqlite3.connect(path)
+    for number, script in migrations():
+        if number < 8:
+            db.executescript(f"BEGIN;\n{script}\nPRAGMA user_version={number};\nCOMMIT;")
+    db.execute(
+        "INSERT INTO mod_case (code, subject, category, priority, status, created_at)"
+        " VALUES ('C-1', 'device:d', 'hate', 2, 'closed', 10)"
+    )
+    rows = [  # kind, duration, moderator: a moderator's room ban, the policy's suspension
+        ("D-1", 1, "room_ban", 86400.0, 3),
+        ("D-2", None, "suspension", 604800.0, None),
+        ("D-3", None, "site_ban", None, 3),
+    ]
+    for code, case_id, kind, duration, account in rows:
+        db.execute(
+            "INSERT INTO decision (code, case_id, kind, duration, facts, ground, source,"
+            " automated_detection, automated_decision, moderator_account, subject_nickname,"
+            " subject_device, created_at) VALUES (?, ?, ?, ?, 'faits', 'CGU', 'visitor', 0, 0,"
+            " ?, 'Zoé', 'd', 100)",
+            (code, case_id, kind, duration, account),
+        )
+    db.commit()
+    db.close()
+    store = SqliteStore(path)
+    await store.open()
+    try:
+        by_code = {d.code: d for d in await SqliteModerationStore(store).decisions_between(0, 1000)}
+    finally:
+        await store.close()
+    ban, suspension, site_ban = by_code["D-1"], by_code["D-2"], by_code["D-3"]
+    assert (ban.category, ban.provision, ban.ends_at) == (
+        Category.HATE,
+        "DECISION_PROVISION_PARTIAL_SUSPENSION",
+        100 + 86400.0,
+    )
+    assert (ban.ground_reference, ban.explanation) == ("CGU", "faits")
+    assert ban.automated_decision is False
+    assert (suspension.category, suspension.automated_decision) == (Category.TERMS, True)
+    assert suspension.provision == TOTAL_SUSPENSION
+    assert (site_ban.provision, site_ban.ends_at) == ("DECISION_PROVISION_TOTAL_TERMINATION", None)
