@@ -335,3 +335,38 @@ def test_csv_json_and_html_agree_with_each_other_and_with_the_audit_log(
     assert report["automation"]["decisions_automated"] >= 3  # warnings and the suspension
     months = template["10_active_recipients"]["rows"]
     assert months[0] == ["2025-09", 10]
+
+
+def test_the_operators_texts_and_the_safety_evaluation_fill_their_sheets(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    evaluation = tmp_path / "evaluation.json"
+    evaluation.write_text(
+        json.dumps(
+            {"precision": 0.93, "recall": 0.81, "categories": {"grooming": {"recall": 0.9}}}
+        ),
+        "utf-8",
+    )
+    cfg = tmp_path / "causette.toml"
+    cfg.write_text(
+        '[dsa]\nprovider = "Association Causette"\ntraining = "Deux jours, puis un suivi."\n'
+        f'evaluation_file = "{evaluation}"\n',
+        "utf-8",
+    )
+    out = tmp_path / "report"
+    args = ["admin", "transparency-report", "--data-dir", str(demo), "--config", str(cfg)]
+    assert main([*args, "--from", "2025-01-01", "--to", "2025-12-31", "--out", str(out)]) == 0
+    json_path = Path(capsys.readouterr().out.split()[0])
+    template = json.loads(json_path.read_text("utf-8"))["template"]
+    identification = dict(template["01_identification"]["rows"])
+    assert identification["provider"] == "Association Causette"
+    assert identification["reporting_frequency"] == "annual"
+    automated = dict(template["08_automated_means"]["rows"])
+    assert (automated["evaluation_precision"], automated["evaluation_recall"]) == (0.93, 0.81)
+    assert automated["evaluation_recall_grooming"] == 0.9
+    assert dict(template["09_human_resources"]["rows"])["training_and_support"] == (
+        "Deux jours, puis un suivi."
+    )
+    evaluation.write_text("not json", "utf-8")
+    assert main([*args, "--from", "2025-01-01", "--to", "2025-12-31", "--out", str(out)]) == 2
+    assert "evaluation_file" in capsys.readouterr().err
