@@ -408,6 +408,12 @@ async def test_report_case_ban_evasion_and_appeal(
     assert sanction["decision"]["code"] == code
     assert sanction["decision"]["ground"].startswith("Code pénal art. 222-33-2-2")
     assert sanction["decision"]["ground"].endswith("récidive")
+    # Stored apart for the Transparency Database: the law relied on, and the precision.
+    stored = await server.app.moderation_store.decision_by_code(code)
+    assert stored is not None
+    assert (stored.category.value, stored.ground_type.value) == ("harassment", "illegal_content")
+    assert stored.ground_reference.startswith("Code pénal art. 222-33-2-2")
+    assert stored.explanation == "récidive"
     assert (await marc.next_event("disconnect"))["code"] == "banned"
     kinds = [f["type"] for f in marc.received()]
     assert kinds.index("sanction") < kinds.index("disconnect")
@@ -442,6 +448,7 @@ async def test_report_case_ban_evasion_and_appeal(
     assert appeal_code in pending.text
     assert "Insultes en salon." in pending.text  # the decision's statement
     assert f'action="/moderation/appeals/{appeal_id}"' in pending.text
+    assert 'name="outcome" value="unfounded"' in pending.text  # Art. 23(2)
     reversed_ = await other.post(
         f"/moderation/appeals/{appeal_id}", outcome="reverse", answer="Propos mal compris."
     )
