@@ -319,6 +319,7 @@ def test_csv_json_and_html_agree_with_each_other_and_with_the_audit_log(
         1 for e in entries if e.action == "appeal_filed"
     )
     assert column("05_complaints", "decision_reversed") == 1
+    assert column("05_complaints", "omitted_not_decided_in_period") == 1
     assert column("05_complaints", "manifestly_unfounded") == 1
     misuse = {(e.action, e.details["kind"]) for e in entries if e.action.startswith("misuse_")}
     assert column("07_suspensions", "suspensions") == sum(
@@ -327,7 +328,8 @@ def test_csv_json_and_html_agree_with_each_other_and_with_the_audit_log(
     assert ("misuse_suspension", "unfounded_report") in misuse
     assert column("02_orders", "orders") == 1
     automated = dict(template["08_automated_means"]["rows"])
-    assert automated["cases_opened_by_automated_detection"] == 2
+    assert automated["cases_opened_by_automated_detection"] == 3
+    assert automated["of_which_reviewed"] == 2  # one left in the queue
     assert automated["of_which_confirmed_by_a_moderator"] == 1
     assert report["automation"]["decisions_automated"] == sum(
         1 for e in restrictions if e.details["automated_decision"]

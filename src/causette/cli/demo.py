@@ -408,7 +408,27 @@ async def _history(s: Seeder) -> None:
     case_f = false_positive.id
     await s.later(3)
     await mod.decisions.reject(modo1, case_f, False, "Faux positif : propos affectueux.")
-    await s.days(10)
+    await s.days(9)
+    # Left for the console to try: open cases of each origin and an appeal to decide.
+    rude = await s.say("Chloe", "Alice tu racontes n'importe quoi, tais-toi")
+    await s.report("Alice", rude, "harassment", "Elle me parle mal depuis ce matin")
+    promo = await s.say("Bruno", "Promo sur mon compte, tout est à moitié prix, écrivez-moi")
+    await mod.cases.report_from_account(
+        s.accounts["demo.signaleur"], Locator(message_id=promo), "spam", "Publicité", True
+    )
+    where = await s.say("Alice", "Gaelle habite à Nantes, juste à côté de la gare")
+    await mod.cases.report(
+        Locator(message_id=where),
+        "doxxing",
+        "Détection automatique : lieu de résidence d'une personne nommée",
+        None,
+        True,
+        Source.AUTOMATED,
+        automated_rule="doxxing.residence",
+    )
+    room_ban = next(d for d in s.decisions if d.kind.value == "room_ban" and d.case_id)
+    await appeals.appeal(room_ban.code, "Je donnais juste mon avis, ce n'était pas haineux.")
+    await s.later(2)
 
 
 async def seed(settings: Settings, start: float) -> Demo:
