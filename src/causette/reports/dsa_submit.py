@@ -96,10 +96,10 @@ async def submit(
     """Send the statements whose decision is not in ``already`` (decision id to puid),
     ``record``-ing each one accepted before the next batch goes."""
     outcome = Outcome()
-    sent_puids = set(already.values())
     pending = []
     for statement in statements:
-        if statement["puid"] in sent_puids:
+        # By decision, not by puid: a decision sent under an older prefix stays sent.
+        if decision_of_puid(statement["puid"]) in already:
             outcome.skipped += 1
         else:
             pending.append(statement)
