@@ -54,7 +54,7 @@ from causette.store.sqlite.moderation import SqliteModerationStore
 from causette.transport.console.routes import Console
 from causette.transport.web.legal import LegalPages
 from causette.transport.web.listener import ABORT_EXTENSION, DEVICE_MAX_AGE, WebListener
-from causette.types import NodeId, SystemClock
+from causette.types import Clock, NodeId, SystemClock
 
 log = logging.getLogger(__name__)
 
@@ -140,13 +140,17 @@ def policy_of(settings: Settings) -> ModerationPolicy:
             suspend_after=m.misuse_suspend_after,
             suspension=m.misuse_suspension_days * day,
         ),
+        territorial_scope=frozenset(settings.dsa.territorial_scope),
+        content_language=settings.server.lang,
     )
 
 
 class App:
     """One causette server: everything wired, with its background jobs."""
 
-    def __init__(self, settings: Settings, gate: SafetyGate | None = None) -> None:
+    def __init__(
+        self, settings: Settings, gate: SafetyGate | None = None, clock: Clock | None = None
+    ) -> None:
         self.settings = settings
         data_dir = settings.server.data_dir
         self.store = SqliteStore(data_dir / "causette.sqlite3")
@@ -154,7 +158,8 @@ class App:
         # One process: the bus and the id counter live in it (Redis and a PostgreSQL
         # sequence take their place when several nodes share the work).
         self.bus = InProcessBus()
-        self.clock = SystemClock()
+        # Another clock only for a history made up in advance (``causette admin seed-demo``).
+        self.clock: Clock = clock or SystemClock()
         self.shared = InProcessSharedState(self.clock)
         state = ChatState(rules_of(settings))
         secret = load_secret(data_dir)

@@ -7,6 +7,7 @@ file stops the server at start-up with a message naming the key, never later.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
@@ -122,6 +123,27 @@ class OperatorSettings:
     dpo_contact: str = ""  # a data protection officer, if there is one
 
 
+DSA_ENDPOINT = "https://transparency.dsa.ec.europa.eu/api/v1/statements"
+EEA = "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK IS LI NO"
+
+
+@dataclass(frozen=True, slots=True)
+class DsaSettings:
+    """The DSA Transparency Database (Art. 24(5)) and the transparency report (Art. 15)."""
+
+    submit: bool = False  # send statements to the database's API (off: export only)
+    endpoint: str = DSA_ENDPOINT
+    token: str = ""  # the API token the database gave the operator
+    batch_size: int = 100
+    puid_prefix: str = "causette"
+    territorial_scope: tuple[str, ...] = tuple(EEA.split())
+    provider: str = ""  # the provider's name, as registered
+    service: str = "causette"
+    training: str = ""  # moderators' training and support (report, Art. 15(1)(c))
+    automated_means: str = ""  # what the automatic detection does (report)
+    evaluation_file: Path | None = None  # the safety evaluation's precision and recall (JSON)
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     """Everything the server reads from its configuration."""
@@ -135,6 +157,7 @@ class Settings:
     retention: RetentionSettings = field(default_factory=RetentionSettings)
     moderation: ModerationSettings = field(default_factory=ModerationSettings)
     operator: OperatorSettings = field(default_factory=OperatorSettings)
+    dsa: DsaSettings = field(default_factory=DsaSettings)
 
 
 def _fail(key: str, problem: str) -> ConfigError:
@@ -196,6 +219,23 @@ class _Section:
         if not isinstance(value, str) or len(value) > limit or "\n" in value:
             raise _fail(f"{self.name}.{key}", f"must be one line of at most {limit} characters")
         return value.strip()
+
+    def flag(self, key: str, default: bool) -> bool:
+        if key not in self.table:
+            return default
+        value = self._get(key)
+        if not isinstance(value, bool):
+            raise _fail(f"{self.name}.{key}", "must be true or false")
+        return value
+
+    def optional_text(self, key: str, default: str) -> str:
+        """A string that may be empty (empty: not given)."""
+        if key not in self.table:
+            return default
+        value = self._get(key)
+        if not isinstance(value, str):
+            raise _fail(f"{self.name}.{key}", "must be a string")
+        return value
 
     def strings(self, key: str, default: tuple[str, ...]) -> tuple[str, ...]:
         if key not in self.table:
@@ -280,6 +320,7 @@ def parse(document: dict[str, Any]) -> Settings:
         "retention",
         "moderation",
         "operator",
+        "dsa",
     }
     unknown = sorted(set(doc) - known)
     if unknown:
@@ -396,7 +437,38 @@ def parse(document: dict[str, Any]) -> Settings:
         retention=retention,
         moderation=moderation,
         operator=operator,
+        dsa=_dsa(doc.get("dsa", {})),
     )
+
+
+def _dsa(table: Any) -> DsaSettings:
+    d = _Section("dsa", table)
+    scope = d.strings("territorial_scope", tuple(EEA.split()))
+    outside = sorted(set(scope) - set(EEA.split()))
+    if outside or not scope:
+        raise _fail("dsa.territorial_scope", "must list EU or EEA country codes (FR, DE ...)")
+    evaluation = d.optional_text("evaluation_file", "")
+    settings = DsaSettings(
+        submit=d.flag("submit", False),
+        endpoint=d.text("endpoint", DSA_ENDPOINT),
+        token=d.optional_text("token", ""),
+        batch_size=d.integer("batch_size", 100, 1, 100),
+        puid_prefix=d.text("puid_prefix", "causette"),
+        territorial_scope=scope,
+        provider=d.optional_text("provider", ""),
+        service=d.text("service", "causette"),
+        training=d.optional_text("training", ""),
+        automated_means=d.optional_text("automated_means", ""),
+        evaluation_file=Path(evaluation) if evaluation else None,
+    )
+    d.check_unknown()
+    if not re.fullmatch(r"[a-zA-Z0-9_-]{1,64}", settings.puid_prefix):
+        raise _fail("dsa.puid_prefix", "takes 1 to 64 letters, digits, - or _")
+    if not settings.endpoint.startswith(("https://", "http://")):
+        raise _fail("dsa.endpoint", "must be an http(s) URL")
+    if settings.submit and not settings.token:
+        raise _fail("dsa.token", "is required when dsa.submit is true")
+    return settings
 
 
 def load(path: Path | None) -> Settings:

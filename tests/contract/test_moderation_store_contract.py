@@ -27,6 +27,7 @@ from causette.domain.moderation import (
     Decision,
     EmergencyLevel,
     Evidence,
+    GroundType,
     Locator,
     Outcome,
     Person,
@@ -444,6 +445,19 @@ async def test_decision_round_trip_and_lookups(store: ModerationStore) -> None:
             automated_detection=False,
             moderator_account=None,
             created_at=300.0,
+            # The Transparency Database's fields, none left at its default.
+            category=Category.CHILD_ABUSE,
+            ground_type=GroundType.ILLEGAL,
+            ground_reference="Code pénal art. 227-22-1",
+            explanation="Sollicitation d'une mineure",
+            incompatible_illegal=True,
+            content_date=150.0,
+            content_language="FR",
+            content_type="CONTENT_TYPE_OTHER",
+            territorial_scope=frozenset({"FR", "BE"}),
+            visibility="DECISION_VISIBILITY_CONTENT_REMOVED",
+            provision="DECISION_PROVISION_TOTAL_SUSPENSION",
+            ends_at=900.0,
         ),
         "dev-zoe",
     )
@@ -457,6 +471,17 @@ async def test_decision_round_trip_and_lookups(store: ModerationStore) -> None:
     assert await store.decisions_of_device("dev-eve") == []
     assert await store.decisions_between(200.0, 300.0) == [first, other]
     assert await store.decisions_between(250.0, 301.0) == [second, other]
+
+
+async def test_submissions_are_recorded_once_with_their_puid(store: ModerationStore) -> None:
+    d = await store.add_decision(decision(), "dev-zoe")
+    assert await store.subject_of_decision(d.id) == "dev-zoe"
+    assert await store.subject_of_decision(d.id + 1) is None
+    assert await store.submissions() == {}
+    await store.record_submission(d.id, f"causette-{d.id}", 500.0)
+    assert await store.submissions() == {d.id: f"causette-{d.id}"}
+    with pytest.raises(sqlite3.IntegrityError):  # never sent twice
+        await store.record_submission(d.id, f"causette-{d.id}", 600.0)
 
 
 async def test_decision_ids_increase_and_are_never_reused(

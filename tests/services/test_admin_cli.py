@@ -184,12 +184,20 @@ def test_transparency_report_writes_json_and_html(
     )
     json_path = out / "transparency-2024-01-01-2024-01-31.json"
     html_path = out / "transparency-2024-01-01-2024-01-31.html"
-    assert capsys.readouterr().out.split() == [str(json_path), str(html_path)]
+    printed = capsys.readouterr().out.split()
+    assert printed[:2] == [str(json_path), str(html_path)]
+    # One CSV per sheet of the Commission's template, named after it.
+    assert printed[2:] == [
+        str(out / f"transparency-2024-01-01-2024-01-31-{name}.csv")
+        for name in json.loads(json_path.read_text("utf-8"))["template"]
+    ]
+    assert len(printed[2:]) == 10
     report = json.loads(json_path.read_text("utf-8"))
     assert report["period"]["start"] == "2024-01-01T00:00:00Z"
     assert report["period"]["end"] == "2024-02-01T00:00:00Z"  # --to is included
-    assert report["notices"]["total"] == 2
-    assert report["notices"]["by_source"] == {"visitor": 1, "trusted_flagger": 0, "automated": 1}
+    # The automated detection is own initiative: one Art. 16 notice.
+    assert report["notices"]["total"] == 1
+    assert report["notices"]["by_source"] == {"visitor": 1, "trusted_flagger": 0}
     assert report["restrictions"]["by_kind"]["mute"] == 1
     assert report["time_to_action_hours"]["median"] == 2.0
     assert report["active_visitors"]["average"] == 42.0

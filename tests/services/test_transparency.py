@@ -143,7 +143,8 @@ def test_period_is_written_in_utc(report: dict[str, Any]) -> None:
 
 def test_notices_by_category_and_source_count_the_period_only(report: dict[str, Any]) -> None:
     notices = report["notices"]
-    assert notices["total"] == 5
+    # The automated detection is the platform's own initiative, not an Art. 16 notice.
+    assert notices["total"] == 4
     assert notices["by_category"] == {
         "child_abuse": 1,
         "threat": 0,
@@ -151,11 +152,11 @@ def test_notices_by_category_and_source_count_the_period_only(report: dict[str, 
         "harassment": 2,
         "hate": 1,
         "doxxing": 0,
-        "spam": 1,
+        "spam": 0,
         "illegal": 0,
         "terms": 0,
     }
-    assert notices["by_source"] == {"visitor": 3, "trusted_flagger": 1, "automated": 1}
+    assert notices["by_source"] == {"visitor": 3, "trusted_flagger": 1}
 
 
 def test_restrictions_own_initiative_and_automation(report: dict[str, Any]) -> None:
@@ -176,11 +177,15 @@ def test_restrictions_own_initiative_and_automation(report: dict[str, Any]) -> N
         "moderator": 2,
     }
     own = report["own_initiative"]
-    assert own["total"] == 2
-    assert {k: v for k, v in own["by_kind"].items() if v} == {"warning": 1, "kick": 1}
+    assert own["total"] == 3
+    assert {k: v for k, v in own["by_kind"].items() if v} == {
+        "warning": 1,
+        "kick": 1,
+        "removal": 1,
+    }
+    assert (own["reports"], own["reports_automated_detection"]) == (1, 1)
     assert report["automation"] == {
-        "notices_automated_detection": 1,
-        "notices_human_detection": 4,
+        "reports_automated_detection": 1,
         "restrictions_automated_detection": 1,
         "restrictions_human_detection": 4,
         "decisions_automated": 0,
@@ -208,8 +213,8 @@ def test_appeals_by_outcome(report: dict[str, Any]) -> None:
 
 def test_misuse_exports_and_controls(report: dict[str, Any]) -> None:
     assert report["misuse"] == {
-        "warning": {"illegal_post": 1, "unfounded_report": 1},
-        "suspension": {"illegal_post": 0, "unfounded_report": 1},
+        "warning": {"illegal_post": 1, "unfounded_report": 1, "unfounded_appeal": 0},
+        "suspension": {"illegal_post": 0, "unfounded_report": 1, "unfounded_appeal": 0},
     }
     assert report["authorities_exports"] == 1
     assert report["requisition_exports"] == 1
@@ -265,7 +270,7 @@ def test_the_page_shows_the_figures_with_charts_and_no_outside_resource(
         assert match, label
         return match[1]
 
-    assert figure("Notifications reçues (art. 16)") == "5"
+    assert figure("Notifications reçues (art. 16)") == "4"
     assert figure("Délai médian entre notification et mesure (heures)") == "4"
     assert figure("Délai moyen entre notification et mesure (heures)") == "5,33"
     assert figure("… décision annulée") == "1"
@@ -273,7 +278,8 @@ def test_the_page_shows_the_figures_with_charts_and_no_outside_resource(
     assert figure("Transmissions aux autorités (art. 18)") == "1"
     assert figure("Visiteurs actifs par mois, en moyenne (art. 24(2))") == "120"
     # One chart per breakdown, each bar labelled in French with its figure.
-    assert page.count("<svg") == 10
+    # ... and the template's notices and own-initiative measures by EU category.
+    assert page.count("<svg") == 12
     assert "Harcèlement</text>" in page
     assert ">2</text>" in page
     assert "Signaleurs de confiance</text>" in page

@@ -416,6 +416,12 @@ async def test_report_case_ban_evasion_and_appeal(
     # The statement cites the rule it applies and links to it.
     assert sanction["decision"]["article"] == 1
     assert sanction["decision"]["rules_url"] == "/regles#art-1"
+    # Stored apart for the Transparency Database: the law relied on, and the precision.
+    stored = await server.app.moderation_store.decision_by_code(code)
+    assert stored is not None
+    assert (stored.category.value, stored.ground_type.value) == ("harassment", "illegal_content")
+    assert stored.ground_reference.startswith("Code pénal art. 222-33-2-2")
+    assert stored.explanation == "récidive"
     assert (await marc.next_event("disconnect"))["code"] == "banned"
     kinds = [f["type"] for f in marc.received()]
     assert kinds.index("sanction") < kinds.index("disconnect")
@@ -452,6 +458,7 @@ async def test_report_case_ban_evasion_and_appeal(
     assert appeal_code in pending.text
     assert "Insultes en salon." in pending.text  # the decision's statement
     assert f'action="/moderation/appeals/{appeal_id}"' in pending.text
+    assert 'name="outcome" value="unfounded"' in pending.text  # Art. 23(2)
     reversed_ = await other.post(
         f"/moderation/appeals/{appeal_id}", outcome="reverse", answer="Propos mal compris."
     )

@@ -26,8 +26,10 @@ from typing import Any
 
 from causette import config
 from causette.app import open_data_stores, with_overrides
+from causette.cli import dsa
 from causette.config import Settings
 from causette.errors import CausetteError, ConfigError
+from causette.reports.eu_template import write_csv
 from causette.reports.requisition import export_requisition
 from causette.reports.transparency import build_report, month_bounds, record_activity, render_html
 from causette.reports.transparency import statements as statements_of
@@ -119,9 +121,10 @@ def _operator() -> str | None:
 
 async def transparency_report(settings: Settings, start: float, end: float) -> dict[str, Any]:
     """The transparency report of ``[start, end)`` from the data folder's audit log."""
+    about = dsa.about_of(settings)
     async with open_data_stores(settings) as stores:
         entries = await stores.moderation.entries(start, end + ACTIVITY_LAG)
-    return build_report(entries, start, end)
+    return build_report(entries, start, end, about)
 
 
 async def statements(settings: Settings, start: float, end: float) -> list[dict[str, Any]]:
@@ -186,14 +189,20 @@ def _run_transparency_report(args: argparse.Namespace) -> int:
     json_path, html_path = out_dir / f"{name}.json", out_dir / f"{name}.html"
     write_file(json_path, json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     write_file(html_path, render_html(report))
-    print(json_path)
-    print(html_path)
+    # The Commission's template, one CSV per sheet (Implementing Regulation (EU) 2024/2835).
+    sheets = write_csv(report["template"], out_dir, name, write_file)
+    for path in (json_path, html_path, *sheets):
+        print(path)
     return 0
 
 
 def _run_statements(args: argparse.Namespace) -> int:
     start, end = period(args.start_day, args.end_day)
     out = _out_file(args.out)
+    if args.format == "dsa-tdb":
+        return dsa.run_tdb(args, settings_of(args), start, end)
+    if args.submit:
+        raise AdminError("--submit needs --format dsa-tdb")
     found = _run(statements(settings_of(args), start, end))
     write_file(out, "".join(json.dumps(s, ensure_ascii=False) + "\n" for s in found))
     print(f"{out}: {len(found)} statements of reasons")
@@ -229,6 +238,31 @@ def _run_record_activity(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_seed_demo(args: argparse.Namespace) -> int:
+    from causette.cli import demo
+
+    if args.data_dir is None:
+        raise AdminError("--data-dir is required: the folder to fill")
+    try:
+        demo.check_empty(args.data_dir)
+    except demo.DemoError as error:
+        raise AdminError(str(error)) from None
+    if args.start:
+        first = parse_day(args.start, "--start")
+        start = datetime(first.year, first.month, first.day, tzinfo=UTC).timestamp()
+    else:
+        today = datetime.now(UTC).date() - timedelta(days=7 * demo.WEEKS)
+        start = datetime(today.year, today.month, today.day, tzinfo=UTC).timestamp()
+    made = _run(demo.seed(settings_of(args), start))
+    print(
+        f"{args.data_dir}: demo history of {demo.WEEKS} weeks from "
+        f"{datetime.fromtimestamp(made.start, UTC):%Y-%m-%d}, {made.decisions} decisions"
+    )
+    for name, password in made.passwords.items():
+        print(f"console account {name}: password {password}")
+    return 0
+
+
 def _run(coroutine: Coroutine[Any, Any, Any]) -> Any:
     return asyncio.run(coroutine)
 
@@ -236,8 +270,11 @@ def _run(coroutine: Coroutine[Any, Any, Any]) -> Any:
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "transparency-report": _run_transparency_report,
     "statements": _run_statements,
+    "record-order": lambda args: dsa.run_record_order(args, settings_of(args), _operator()),
+    "record-dispute": lambda args: dsa.run_record_dispute(args, settings_of(args), _operator()),
     "export-requisition": _run_export_requisition,
     "record-activity": _run_record_activity,
+    "seed-demo": _run_seed_demo,
 }
 
 # Codes of CausetteError an admin command can meet, in words.
@@ -252,7 +289,7 @@ def run(args: argparse.Namespace) -> int:
     """Run the admin command ``args.admin_command``; its exit status."""
     try:
         return COMMANDS[args.admin_command](args)
-    except AdminError as error:
+    except (AdminError, dsa.DsaError) as error:
         _fail(str(error))
     except ConfigError as error:
         _fail(f"configuration error: {error.params.get('key')}: {error.params.get('problem')}")

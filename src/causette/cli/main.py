@@ -66,12 +66,23 @@ def _admin_parsers(admin: argparse._SubParsersAction[argparse.ArgumentParser]) -
             "--to", dest="end_day", required=True, metavar="YYYY-MM-DD", help="included (UTC)"
         )
 
-    report = command("transparency-report", "write the transparency report (JSON and HTML)")
+    report = command(
+        "transparency-report", "write the transparency report (JSON, HTML and template CSV)"
+    )
     days(report)
     report.add_argument("--out", type=Path, required=True, metavar="DIR")
     statements = command("statements", "export statements of reasons without personal data")
     days(statements)
-    statements.add_argument("--out", type=Path, required=True, metavar="FILE.jsonl")
+    statements.add_argument("--out", type=Path, required=True, metavar="FILE")
+    statements.add_argument(
+        "--format",
+        choices=("jsonl", "dsa-tdb"),
+        default="jsonl",
+        help="jsonl (one statement a line) or dsa-tdb (the Transparency Database's batch body)",
+    )
+    statements.add_argument(
+        "--submit", action="store_true", help="also send them to the database ([dsa] submit)"
+    )
     requisition = command("export-requisition", "answer a legal request (audited)")
     who = requisition.add_mutually_exclusive_group(required=True)
     who.add_argument("--nickname", metavar="NICK")
@@ -80,6 +91,13 @@ def _admin_parsers(admin: argparse._SubParsersAction[argparse.ArgumentParser]) -
     requisition.add_argument("--reference", required=True, help="the request's reference")
     requisition.add_argument("--requested-by", required=True, metavar="NAME")
     requisition.add_argument("--out", type=Path, required=True, metavar="FILE.json")
+    from causette.cli.dsa_args import add_commands
+
+    add_commands(command)
+    demo = command("seed-demo", "fill an empty data folder with a demo history (6 weeks)")
+    demo.add_argument(
+        "--start", metavar="YYYY-MM-DD", help="first day (UTC); default: six weeks ago"
+    )
     activity = command("record-activity", "record a month's count of active visitors")
     activity.add_argument("--month", required=True, metavar="YYYY-MM")
     user = command(

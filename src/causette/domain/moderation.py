@@ -62,6 +62,17 @@ class Source(StrEnum):
     AUTOMATED = "automated"
 
 
+# The platform's own initiative (Art. 15(1)(c)); the others are notices (Art. 16, 22).
+OWN_INITIATIVE = frozenset({Source.MODERATOR, Source.AUTOMATED})
+
+
+class GroundType(StrEnum):
+    """What a decision rests on (Art. 17(3)(d) and (e))."""
+
+    ILLEGAL = "illegal_content"  # the law: the content is illegal
+    TERMS = "incompatible_content"  # the terms of service
+
+
 class CaseStatus(StrEnum):
     OPEN = "open"
     CLOSED = "closed"
@@ -238,15 +249,33 @@ class Decision:
     duration: float | None  # seconds; None: indefinite
     facts: str
     ground: str  # the term of service or the law relied on
-    source: Source  # notice (visitor / trusted flagger / automated) or own initiative
+    source: Source  # notice (visitor / trusted flagger) or own initiative (moderator, automated)
     automated_detection: bool  # automated means were used to detect it
-    # True only for the short mutes automation may decide alone (SAFETY.md 9: a person
-    # confirms every other sanction).
+    # Taken by a rule of the platform with no person deciding (Art. 23 steps, automated
+    # holds and short mutes): the statement says so (Art. 17(3)(c)).
     automated_decision: bool
     moderator_account: int | None
     subject_nickname: str
     created_at: float
     reversed_at: float | None = None
+    # What the Transparency Database asks of every statement (Art. 24(5); domain/dsa.py).
+    category: Category = Category.TERMS  # the decision's own, not only its case's
+    ground_type: GroundType = GroundType.TERMS
+    ground_reference: str = ""  # the article of law or of the terms relied on (<= 500)
+    explanation: str = ""  # why the content is illegal or incompatible on it (<= 2000)
+    incompatible_illegal: bool = False  # incompatible with the terms, and illegal too
+    content_date: float | None = None  # when the content was posted
+    content_language: str | None = None  # ISO 639-1, upper case
+    content_type: str = "CONTENT_TYPE_TEXT"
+    territorial_scope: frozenset[str] = frozenset()  # ISO 3166-1 alpha-2 (EU/EEA)
+    visibility: str | None = None  # DECISION_VISIBILITY_* (a removal)
+    provision: str | None = None  # DECISION_PROVISION_* (mute, kick, bans, suspension)
+    ends_at: float | None = None  # end of the service restriction; None: indefinite
+
+    @property
+    def is_statement(self) -> bool:
+        """A statement for the database restricts something; a warning does not."""
+        return self.visibility is not None or self.provision is not None
 
     def appeal_open(self, now: float) -> bool:
         return self.reversed_at is None and now - self.created_at <= APPEAL_WINDOW

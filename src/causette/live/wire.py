@@ -58,8 +58,10 @@ from causette.domain.models import (
     UserView,
 )
 from causette.domain.moderation import (
+    Category,
     Decision,
     EmergencyLevel,
+    GroundType,
     Person,
     RoomModeration,
     Sanction,
@@ -275,6 +277,18 @@ def _decision(d: Decision) -> Json:
         "subject_nickname": d.subject_nickname,
         "created_at": d.created_at,
         "reversed_at": d.reversed_at,
+        "category": d.category.value,
+        "ground_type": d.ground_type.value,
+        "ground_reference": d.ground_reference,
+        "explanation": d.explanation,
+        "incompatible_illegal": d.incompatible_illegal,
+        "content_date": d.content_date,
+        "content_language": d.content_language,
+        "content_type": d.content_type,
+        "territorial_scope": sorted(d.territorial_scope),
+        "visibility": d.visibility,
+        "provision": d.provision,
+        "ends_at": d.ends_at,
     }
 
 
@@ -461,6 +475,19 @@ def _read_decision(f: _Fields) -> Decision:
         subject_nickname=f.text("subject_nickname"),
         created_at=f.number("created_at"),
         reversed_at=f.opt_number("reversed_at", absent_ok=True),
+        # A node that predates the Transparency Database's fields sends none of them.
+        category=Category(f.opt_text("category", absent_ok=True) or Category.TERMS.value),
+        ground_type=GroundType(f.opt_text("ground_type", absent_ok=True) or GroundType.TERMS.value),
+        ground_reference=f.opt_text("ground_reference", absent_ok=True) or "",
+        explanation=f.opt_text("explanation", absent_ok=True) or "",
+        incompatible_illegal=f.flag("incompatible_illegal", absent=False),
+        content_date=f.opt_number("content_date", absent_ok=True),
+        content_language=f.opt_text("content_language", absent_ok=True),
+        content_type=f.opt_text("content_type", absent_ok=True) or "CONTENT_TYPE_TEXT",
+        territorial_scope=frozenset(f.texts("territorial_scope", absent_ok=True)),
+        visibility=f.opt_text("visibility", absent_ok=True),
+        provision=f.opt_text("provision", absent_ok=True),
+        ends_at=f.opt_number("ends_at", absent_ok=True),
     )
 
 

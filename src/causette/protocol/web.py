@@ -37,7 +37,7 @@ from causette.domain.events import (
     TopicChanged,
 )
 from causette.domain.models import IgnoreEntry, Message, Room, RoomInfo, UserView
-from causette.domain.moderation import APPEAL_WINDOW, Appeal, Decision, Source
+from causette.domain.moderation import APPEAL_WINDOW, OWN_INITIATIVE, Appeal, Decision
 from causette.domain.rules import article_of, rules_url
 from causette.domain.text import bounded, first_unsafe
 from causette.domain.times import day_first_minute_utc, iso_utc
@@ -271,7 +271,8 @@ def statement(d: Decision) -> dict[str, Any]:
         # The article of the community rules it applies, linked from every statement.
         "article": article_of(d.ground),
         "rules_url": rules_url(d.ground),
-        "source": "own_initiative" if d.source is Source.MODERATOR else "notice",
+        # An automated detection is the platform's own initiative, not a notice.
+        "source": "own_initiative" if d.source in OWN_INITIATIVE else "notice",
         "notice_source": d.source.value,
         "automated_detection": d.automated_detection,
         "automated_decision": d.automated_decision,

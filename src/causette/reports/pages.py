@@ -44,6 +44,7 @@ LABELS: Mapping[str, str] = {
     AppealStatus.UPHELD: "Décision maintenue",
     "illegal_post": "Contenus manifestement illicites répétés",
     "unfounded_report": "Signalements manifestement infondés répétés",
+    "unfounded_appeal": "Recours manifestement infondés répétés",
 }
 
 

@@ -33,13 +33,17 @@ from causette.domain.moderation import (
 )
 from causette.domain.times import iso_utc_seconds
 from causette.reports import pages
+from causette.reports.eu_template import About, sheets
 from causette.store.chat import Store
 from causette.store.moderation import AuditLog
 
 FORMAT = "causette-transparency/1"
 HOUR = 3600.0
-NOTICE_SOURCES = (Source.VISITOR.value, Source.TRUSTED_FLAGGER.value, Source.AUTOMATED.value)
-MISUSE_KINDS = ("illegal_post", "unfounded_report")
+# Art. 16 notices come from visitors and trusted flaggers; an automated detection and a
+# moderator's own report are the platform's own initiative (Art. 15(1)(c)).
+NOTICE_SOURCES = (Source.VISITOR.value, Source.TRUSTED_FLAGGER.value)
+OWN_SOURCES = (Source.MODERATOR.value, Source.AUTOMATED.value)
+MISUSE_KINDS = ("illegal_post", "unfounded_report", "unfounded_appeal")
 
 
 def month_bounds(year: int, month: int) -> tuple[float, float]:
@@ -119,13 +123,18 @@ def _active_visitors(entries: Sequence[AuditEntry], start: float, end: float) ->
     return {"months": len(monthly), "monthly": monthly, "average": average}
 
 
-def build_report(entries: Sequence[AuditEntry], start: float, end: float) -> dict[str, Any]:
+def build_report(
+    entries: Sequence[AuditEntry], start: float, end: float, about: About | None = None
+) -> dict[str, Any]:
     """The transparency report of ``[start, end)`` (epoch seconds, UTC), from audit entries.
 
     Every figure counts the entries with ``start <= ts < end``, except the monthly active
     visitors: a month's ``activity_summary`` is written after the month ends, so summaries are
     chosen by the month they describe (any month overlapping the period) wherever they sit in
     ``entries``. Pass entries up to a few weeks after ``end`` to catch the last month's.
+
+    ``template`` holds the same figures as the Commission's template's sheets
+    (``eu_template.py``), with ``about``'s texts (the operator's and the safety evaluation's).
     """
     if end <= start:
         raise ValueError("the period must end after it starts")
@@ -137,13 +146,15 @@ def build_report(entries: Sequence[AuditEntry], start: float, end: float) -> dic
     def of(action: str) -> list[AuditEntry]:
         return by_action.get(action, [])
 
-    notices = of("notice_received")
+    notices = [e for e in of("notice_received") if e.source in NOTICE_SOURCES]
+    own_reports = [e for e in of("notice_received") if e.source not in NOTICE_SOURCES]
     restrictions = of("restriction_applied")
-    own = [e for e in restrictions if e.source == Source.MODERATOR.value]
+    own = [e for e in restrictions if e.source not in NOTICE_SOURCES]
     closed = of("case_closed")
     filed, decided = of("appeal_filed"), of("appeal_decided")
     kinds = [k.value for k in SanctionKind]
-    auto_notices = sum(1 for e in notices if e.automated)
+    active = _active_visitors(entries, start, end)
+    auto_detected = sum(1 for e in own_reports if e.automated)
     auto_restrictions = sum(1 for e in restrictions if e.automated)
     auto_decisions = sum(1 for e in restrictions if _detail(e, "automated_decision") is True)
     return {
@@ -162,19 +173,19 @@ def build_report(entries: Sequence[AuditEntry], start: float, end: float) -> dic
         "own_initiative": {
             "total": len(own),
             "by_kind": _tally((_detail(e, "kind") for e in own), kinds),
+            # Cases the platform opened itself: automated detection, a moderator's report.
+            "reports": len(own_reports),
+            "reports_automated_detection": auto_detected,
         },
         "restrictions": {
             "total": len(restrictions),
             "by_kind": _tally((_detail(e, "kind") for e in restrictions), kinds),
-            "by_source": _tally(
-                (e.source for e in restrictions), [*NOTICE_SOURCES, Source.MODERATOR.value]
-            ),
+            "by_source": _tally((e.source for e in restrictions), [*NOTICE_SOURCES, *OWN_SOURCES]),
         },
         "automation": {
-            # Automated means may detect; automation decides only short mutes, a person
-            # every other sanction (SAFETY.md 9).
-            "notices_automated_detection": auto_notices,
-            "notices_human_detection": len(notices) - auto_notices,
+            # Detection: the cases automated means opened; decision: the restrictions no
+            # person took (Art. 23 steps, automated holds and short mutes).
+            "reports_automated_detection": auto_detected,
             "restrictions_automated_detection": auto_restrictions,
             "restrictions_human_detection": len(restrictions) - auto_restrictions,
             "decisions_automated": auto_decisions,
@@ -208,7 +219,11 @@ def build_report(entries: Sequence[AuditEntry], start: float, end: float) -> dic
         "requisition_exports": len(of("requisition_export")),
         "room_controls": len(of("room_control")),
         "emergency_level_changes": len(of("emergency_level")),
-        "active_visitors": _active_visitors(entries, start, end),
+        "active_visitors": active,
+        "template": {
+            sheet.name: sheet.as_json()
+            for sheet in sheets(by_action, start, end, active, about or About())
+        },
     }
 
 
@@ -301,7 +316,7 @@ def redact(text: str, names: Iterable[str] = ()) -> str:
 
 def statement(decision: Decision) -> dict[str, Any]:
     """A statement of reasons as published: no nickname, device, room name or moderator."""
-    notice = decision.source is not Source.MODERATOR
+    notice = decision.source.value in NOTICE_SOURCES
     return {
         "id": decision.id,
         "kind": decision.kind.value,
@@ -332,8 +347,8 @@ def _summary_rows(r: Mapping[str, Any]) -> list[tuple[str, object]]:
     appeals, misuse = r["appeals"], r["misuse"]
     return [
         ("Notifications reçues (art. 16)", r["notices"]["total"]),
-        ("… dont détectées par des moyens automatisés", auto["notices_automated_detection"]),
         ("… dont venant de signaleurs de confiance", r["notices"]["by_source"]["trusted_flagger"]),
+        ("Détections automatisées (initiative propre)", auto["reports_automated_detection"]),
         ("Mesures de restriction (toutes)", r["restrictions"]["total"]),
         ("… dont d'initiative propre", r["own_initiative"]["total"]),
         ("… dont détectées par des moyens automatisés", auto["restrictions_automated_detection"]),
@@ -371,6 +386,14 @@ def render_html(report: Mapping[str, Any]) -> str:
         ("Suspensions pour usage abusif (art. 23)", misuse["suspension"]),
         ("Visiteurs actifs par mois", report["active_visitors"]["monthly"]),
     ]
+    template = report.get("template", {})
+    for name, title in (
+        ("03_notices", "Notifications (art. 16) par catégorie de l'UE"),
+        ("04_own_initiative", "Mesures d'initiative propre par catégorie de l'UE"),
+    ):
+        if name in template:
+            rows = template[name]["rows"]
+            charts.append((title, {str(row[0]): int(row[1]) for row in rows if row[1]}))
     return pages.render(
         "transparency.html", report=report, figures=_summary_rows(report), charts=charts
     )

@@ -226,6 +226,11 @@ class Chat:
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
+    async def settle(self) -> None:
+        """Wait until the background work spawned so far (and what it spawns) has ended."""
+        while self._tasks:
+            await asyncio.gather(*list(self._tasks))
+
     async def persist(self, guest: Guest) -> None:
         """Store a live session so that a restarted server can give it back."""
         tracked = self.tracked.get(guest.id)

@@ -127,6 +127,15 @@ class DecisionStore(Protocol):
     async def reverse_decision(self, decision_id: int, at: float) -> None:
         """Mark the decision reversed and revoke its sanctions."""
 
+    async def subject_of_decision(self, decision_id: int) -> str | None:
+        """The device a decision is about (who appeals it), None for no such decision."""
+
+    async def submissions(self) -> dict[int, str]:
+        """Decisions already sent to the Transparency Database, with their puid."""
+
+    async def record_submission(self, decision_id: int, puid: str, at: float) -> None:
+        """A statement was accepted by the database under ``puid``; never sent again."""
+
     async def add_sanction(self, sanction: Sanction) -> Sanction: ...
 
     async def active_sanctions(self, now: float) -> list[Sanction]: ...

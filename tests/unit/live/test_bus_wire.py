@@ -50,8 +50,10 @@ from causette.domain.models import (
     UserView,
 )
 from causette.domain.moderation import (
+    Category,
     Decision,
     EmergencyLevel,
+    GroundType,
     Person,
     RoomModeration,
     Sanction,
@@ -93,6 +95,17 @@ DECISION = Decision(
     moderator_account=3,
     subject_nickname="Bob_2A",
     created_at=1_700_000_500.25,
+    category=Category.HARASSMENT,
+    ground_type=GroundType.ILLEGAL,
+    ground_reference="Code pénal art. 222-33-2-2",
+    explanation="Insultes répétées.",
+    incompatible_illegal=True,
+    content_date=1_700_000_400.0,
+    content_language="FR",
+    territorial_scope=frozenset({"FR", "BE"}),
+    visibility="DECISION_VISIBILITY_CONTENT_REMOVED",
+    provision="DECISION_PROVISION_PARTIAL_SUSPENSION",
+    ends_at=1_700_086_900.25,
 )
 SITE_DECISION = Decision(
     id=119,

@@ -11,7 +11,7 @@ well-founded one spares that device from the network binding, the decision stand
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 
 from causette.domain.accounts import Account, Actor, Role
@@ -31,6 +31,7 @@ from causette.domain.moderation import (
 from causette.errors import NotFound, Refused
 from causette.services.budgets import Spend
 from causette.services.enforcement import Enforcement
+from causette.services.moderation.misuse import UNFOUNDED_APPEAL
 from causette.store.moderation import ModerationStore
 
 TEXT_MAX = 2000
@@ -57,7 +58,10 @@ class AppealService:
         enforcement: Enforcement,
         wall: Callable[[], float],
         on_change: Callable[[str, int], None],
+        strike: Callable[[str, str, int | None], Awaitable[None]] | None = None,
     ) -> None:
+        # Art. 23(2): what a manifestly unfounded complaint costs its author (``Decisions``).
+        self._strike = strike
         self._mod = mod
         self._enforcement = enforcement
         self._wall = wall
@@ -80,6 +84,7 @@ class AppealService:
     async def appeal(self, code: str, text: str) -> Appeal:
         """Contest a decision (its code) or a rejected report (its receipt), within six months."""
         text = clean_text(text, TEXT_MAX, "appeal_text_required", "text")
+        report_category: str | None = None
         code = code.strip().upper()
         now = self._wall()
         decision = await self._mod.decision_by_code(code)
@@ -98,6 +103,7 @@ class AppealService:
             if now - case.closed_at > APPEAL_WINDOW:
                 raise Refused("appeal_closed")
             existing = [a for a in await self._mod.appeals() if a.report_id == report.id]
+            report_category = report.category.value
             appellant = Appellant.REPORTER
             case_id = case.id
         else:
@@ -125,7 +131,13 @@ class AppealService:
                 "appeal_filed",
                 case_id=case_id,
                 decision_id=decision.id if decision else None,
-                details={"appeal": appeal.id, "appellant": appellant.value},
+                details={
+                    "appeal": appeal.id,
+                    "appellant": appellant.value,
+                    # What is contested, for the report's complaints by type of decision.
+                    "contested": decision.kind.value if decision else "rejection",
+                    "category": decision.category.value if decision else report_category,
+                },
             )
         )
         self._changed("appeal_filed", appeal.id)
@@ -201,9 +213,20 @@ class AppealService:
         return appeal
 
     async def decide_appeal(
-        self, account: Account, appeal_id: int, reverse: bool, answer: str
+        self,
+        account: Account,
+        appeal_id: int,
+        reverse: bool,
+        answer: str,
+        unfounded: bool = False,
     ) -> Appeal:
-        """A different person decides (Art. 20(6)); a reversal lifts the sanction at once."""
+        """A different person decides (Art. 20(6)); a reversal lifts the sanction at once.
+
+        An appeal upheld as ``unfounded`` (manifestly) is a misuse strike for the person who
+        filed it (Art. 23(2)); a reversed appeal cannot be unfounded.
+        """
+        if reverse and unfounded:
+            raise Refused("appeal_unfounded_reversed")
         actor = Actor.of(account)
         actor.require(Role.MODERATOR, Role.ADMINISTRATOR)
         appeal = await self._mod.get_appeal(appeal_id)
@@ -242,9 +265,15 @@ class AppealService:
                     "outcome": status.value,
                     "filed_at": appeal.created_at,
                     "appellant": appeal.appellant.value,
+                    "unfounded": unfounded,
+                    # What the complaint contested (the report's tables by decision type).
+                    "contested": decision.kind.value if decision else "rejection",
+                    "category": decision.category.value if decision else None,
                 },
             )
         )
+        if unfounded:
+            await self._strike_appellant(appeal, decision)
         return replace(appeal, status=status, decided_by=account.id, answer=answer, decided_at=now)
 
     async def _spare(self, decision: Decision, device: str) -> None:
@@ -254,6 +283,16 @@ class AppealService:
                 spared = await self._mod.exempt_from_network(sanction.id, device)
                 if spared is not None and spared.revoked_at is None:
                     self._enforcement.add_sanction(spared, decision.code)
+
+    async def _strike_appellant(self, appeal: Appeal, decision: Decision | None) -> None:
+        device = None
+        if decision is not None:
+            device = await self._mod.subject_of_decision(decision.id)
+        elif appeal.report_id is not None:
+            report = await self._mod.get_report(appeal.report_id)
+            device = report.reporter_device if report else None
+        if device and self._strike is not None:
+            await self._strike(device, UNFOUNDED_APPEAL, decision.case_id if decision else None)
 
     async def _reopen(self, report_id: int) -> None:
         """The reporter was right: the case goes back to the queue (or, if the person has an

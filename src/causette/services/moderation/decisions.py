@@ -18,12 +18,15 @@ from dataclasses import dataclass, replace
 
 from causette.domain.accounts import Account, Actor, ActorKind, Role
 from causette.domain.audit import AuditEntry
+from causette.domain.dsa import EEA_COUNTRIES, EU_CATEGORY, restriction_of
 from causette.domain.events import ReportDecided, SanctionNotified
 from causette.domain.models import Message
 from causette.domain.moderation import (
     Case,
     CaseStatus,
+    Category,
     Decision,
+    GroundType,
     Outcome,
     Person,
     Report,
@@ -44,6 +47,9 @@ from causette.types import Clock, Subject
 log = logging.getLogger(__name__)
 
 FACTS_MAX = 2000
+# The Transparency Database's limits (Art. 24(5)): the ground relied on, and why.
+REFERENCE_MAX = 500
+EXPLANATION_MAX = 2000
 DURATION_MAX = 10 * 365 * 24 * 3600.0  # ten years; longer is what "indefinite" is for
 
 # A room-scoped kind needs a room; the others are site-wide unless a room is given.
@@ -69,6 +75,12 @@ class Action:
     # longer than the ban); None binds the device alone. Every other kind binds the device
     # alone: a family, a campus or a carrier's NAT shares the address.
     network_duration: float | None = None
+    # The statement's own category (else its case's) and ground: the law or the terms, the
+    # article relied on and why it applies (else the ground and the facts, cut to the limits).
+    category: Category | None = None
+    ground_type: GroundType | None = None
+    reference: str = ""
+    explanation: str = ""
 
 
 class Decisions:
@@ -82,8 +94,14 @@ class Decisions:
         clock: Clock,
         evidence_hold: float,
         automated_mute_max: float = 3600.0,
+        territorial_scope: frozenset[str] = frozenset(EEA_COUNTRIES),
+        content_language: str = "fr",
     ) -> None:
         self._automated_mute_max = automated_mute_max
+        # Where a decision applies (the site is the same everywhere) and the language its
+        # content is presumed to be in (the site's).
+        self._scope = territorial_scope
+        self._language = content_language.upper()
         self._live = live
         self._store = store
         self._mod = mod
@@ -138,9 +156,7 @@ class Decisions:
         if unfounded:
             for report in await self._mod.reports_of_case(case.id):
                 if report.reporter_device:
-                    await self._strike(
-                        Person(report.reporter_device, "", ""), UNFOUNDED_REPORT, case.id
-                    )
+                    await self.strike(report.reporter_device, UNFOUNDED_REPORT, case.id)
 
     async def _open_case(self, case_id: int) -> Case:
         case = await self._mod.get_case(case_id)
@@ -223,6 +239,9 @@ class Decisions:
                 network_until = min(network_until, now + action.duration)
         else:
             person = replace(person, network="")
+        category = action.category or (case.category if case else Category.TERMS)
+        ground_type = action.ground_type or EU_CATEGORY[category].ground
+        restriction = restriction_of(action.kind, now, action.duration, message is not None)
         decision = await self._mod.add_decision(
             Decision(
                 0,
@@ -235,10 +254,22 @@ class Decisions:
                 ground,
                 source,
                 automated,
-                by_automation,
+                # No person decided: the platform's policy or its automatic protection did.
+                actor.account is None,
                 actor.account_id,
                 person.nickname,
                 now,
+                category=category,
+                ground_type=ground_type,
+                ground_reference=_bounded(action.reference or ground, REFERENCE_MAX),
+                explanation=_bounded(action.explanation or facts, EXPLANATION_MAX),
+                incompatible_illegal=ground_type is GroundType.TERMS and action.manifestly_illegal,
+                content_date=message.ts if message else (notice_at or now),
+                content_language=self._language,
+                territorial_scope=self._scope,
+                visibility=restriction.visibility,
+                provision=restriction.provision,
+                ends_at=restriction.ends_at,
             ),
             person.device,
         )
@@ -269,7 +300,7 @@ class Decisions:
                 "restriction_applied",
                 case_id=case.id if case else None,
                 decision_id=decision.id,
-                category=case.category.value if case else None,
+                category=category.value,
                 source=source.value,
                 automated=automated,
                 reason=ground,
@@ -280,13 +311,16 @@ class Decisions:
                     "network_duration": action.network_duration if network_until else None,
                     "notice_at": notice_at,
                     "message": message.id if message else None,
-                    "automated_decision": by_automation,
+                    "automated_decision": decision.automated_decision,
+                    "ground_type": ground_type.value,
+                    "visibility": decision.visibility,
+                    "provision": decision.provision,
                 },
             )
         )
         await self._apply(sanction, decision, message)
         if action.manifestly_illegal:
-            await self._strike(person, ILLEGAL_POST, case.id if case else None)
+            await self._strike(person, ILLEGAL_POST, case.id if case else None, category)
         log.info("restriction applied", extra={"decision": decision.id, "kind": action.kind.value})
         return decision
 
@@ -325,15 +359,31 @@ class Decisions:
             elif own and decision.kind in ROOM_KINDS and decision.room is not None:
                 await live.remove_from_room(guest.id, decision.room)
 
-    async def _strike(self, person: Person, kind: str, case_id: int | None) -> None:
+    async def strike(self, device: str, kind: str, case_id: int | None) -> None:
+        """Art. 23(2): a strike against a device for a manifestly unfounded notice or complaint,
+        and the warning or suspension it may call for."""
+        await self._strike(Person(device, "", ""), kind, case_id, Category.TERMS)
+
+    async def _strike(
+        self, person: Person, kind: str, case_id: int | None, category: Category
+    ) -> None:
         """Art. 23: a strike, and the warning or suspension it may call for."""
         step = await self._misuse.strike(person.device, kind, case_id)
         if step is None:
             return
+        # Misuse of the service is a breach of its terms (their Art. 23 clause); repeated
+        # illegal posts are told under the category of the one that tipped the balance.
         decision = await self.restrict(
             step.actor,
             person,
-            Action(step.sanction, step.facts, step.ground, step.duration),
+            Action(
+                step.sanction,
+                step.facts,
+                step.ground,
+                step.duration,
+                category=category,
+                ground_type=GroundType.TERMS,
+            ),
         )
         await self._misuse.record(step, decision.id)
 
@@ -382,7 +432,17 @@ def _check_action(actor: Actor, action: Action) -> None:
         raise InvalidInput("action_network_duration_invalid", field="network_duration")
 
 
+def _bounded(text: str, limit: int) -> str:
+    """``text`` within ``limit`` characters, cut at a word with an ellipsis if longer."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
+    return cut.rstrip() + "…"
+
+
 def _notice_source(reports: Sequence[Report]) -> Source:
+    """A notice's source, or the platform's own initiative (an automated detection, Art. 15(1)(c))
+    when no visitor or trusted flagger reported it."""
     sources = {r.source for r in reports}
     for source in (Source.TRUSTED_FLAGGER, Source.VISITOR, Source.AUTOMATED):
         if source in sources:

@@ -1,5 +1,6 @@
 """Misuse (DSA Art. 23; SAFETY.md 17): repeated manifestly illegal posts, or repeated
-manifestly unfounded reports, earn a warning, then a suspension for a stated time.
+manifestly unfounded reports or complaints (Art. 23(2)), earn a warning, then a suspension
+for a stated time.
 
 ``Misuse`` counts the strikes and says what the policy calls for; the restriction itself is
 taken by ``Decisions.restrict`` in the name of the system (``Actor.system()``), like any
@@ -18,10 +19,12 @@ from causette.types import Clock
 
 ILLEGAL_POST = "illegal_post"
 UNFOUNDED_REPORT = "unfounded_report"
+UNFOUNDED_APPEAL = "unfounded_appeal"  # a complaint (Art. 20), Art. 23(2)
 
 GROUNDS = {
     ILLEGAL_POST: "DSA art. 23 : publication répétée de contenus manifestement illicites",
     UNFOUNDED_REPORT: "DSA art. 23 : signalements manifestement infondés répétés",
+    UNFOUNDED_APPEAL: "DSA art. 23 : recours manifestement infondés répétés",
 }
 
 
@@ -29,7 +32,7 @@ GROUNDS = {
 class MisuseStep:
     """What a new strike calls for: a warning or a suspension, and why."""
 
-    kind: str  # ILLEGAL_POST or UNFOUNDED_REPORT
+    kind: str  # ILLEGAL_POST, UNFOUNDED_REPORT or UNFOUNDED_APPEAL
     strikes: int  # in the policy's window, the new one included
     sanction: SanctionKind  # WARNING or SUSPENSION
     facts: str

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from causette.domain.dsa import EEA_COUNTRIES
 from causette.domain.moderation import MisusePolicy
 
 
@@ -16,3 +17,6 @@ class ModerationPolicy:
     # The longest mute the automatic protection decides alone (SAFETY.md 9: a person confirms
     # every sanction beyond a short mute); 0 disables automated mutes.
     automated_mute_max: float = 3600.0
+    # Where decisions apply and the language content is presumed in (statements, Art. 17).
+    territorial_scope: frozenset[str] = frozenset(EEA_COUNTRIES)
+    content_language: str = "fr"

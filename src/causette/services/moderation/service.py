@@ -64,21 +64,24 @@ def build_moderation(
     live = chat.enforcement
     feed = Feed(chat.chat.bus)
     misuse = Misuse(mod, policy.misuse, clock)
+    decisions = Decisions(
+        live,
+        store,
+        mod,
+        misuse,
+        feed,
+        clock,
+        policy.evidence_hold,
+        policy.automated_mute_max,
+        policy.territorial_scope,
+        policy.content_language,
+    )
     return ModerationService(
         cases=Cases(live, store, mod, feed, clock, policy),
-        decisions=Decisions(
-            live,
-            store,
-            mod,
-            misuse,
-            feed,
-            clock,
-            policy.evidence_hold,
-            policy.automated_mute_max,
-        ),
+        decisions=decisions,
         misuse=misuse,
         controls=Controls(live, store, mod, clock),
-        appeals=AppealService(mod, live, clock.wall, feed.publish),
+        appeals=AppealService(mod, live, clock.wall, feed.publish, decisions.strike),
         feed=feed,
         held=HeldMessages(chat.messages, mod, feed, clock),
     )

@@ -362,6 +362,22 @@ class SqliteModerationStore:
             (start, end),
         )
 
+    async def subject_of_decision(self, decision_id: int) -> str | None:
+        rows = await self._chat.rows(
+            "SELECT subject_device FROM decision WHERE id = ?", (decision_id,)
+        )
+        return str(rows[0]["subject_device"]) if rows else None
+
+    async def submissions(self) -> dict[int, str]:
+        rows = await self._chat.rows("SELECT decision_id, puid FROM dsa_submission")
+        return {int(r["decision_id"]): str(r["puid"]) for r in rows}
+
+    async def record_submission(self, decision_id: int, puid: str, at: float) -> None:
+        await self._chat.write(
+            "INSERT INTO dsa_submission (decision_id, puid, sent_at) VALUES (?, ?, ?)",
+            (decision_id, puid, at),
+        )
+
     async def reverse_decision(self, decision_id: int, at: float) -> None:
         """Mark the decision reversed and revoke its sanctions, in one transaction.
 

@@ -25,6 +25,7 @@ from causette.domain.moderation import (
     Category,
     Decision,
     Evidence,
+    GroundType,
     Locator,
     Outcome,
     Person,
@@ -121,6 +122,10 @@ def decision_of(r: sqlite3.Row) -> Decision:
         source=Source(r["source"]),
         automated_detection=bool(r["automated_detection"]),
         automated_decision=bool(r["automated_decision"]),
+        category=Category(r["category"]),
+        ground_type=GroundType(r["ground_type"]),
+        incompatible_illegal=bool(r["incompatible_illegal"]),
+        territorial_scope=frozenset(json.loads(r["territorial_scope"])),
     )
 
 

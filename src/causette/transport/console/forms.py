@@ -31,6 +31,25 @@ from causette.services.moderation.decisions import ROOM_KINDS
 from causette.transport.console.rendering import Ctx
 from causette.types import Subject
 
+# What each ground is about, for the statement's category (domain/dsa.py maps it to the EU's).
+GROUND_CATEGORY: dict[str, Category] = {
+    "tos_respect": Category.HARASSMENT,
+    "tos_minors": Category.CHILD_ABUSE,
+    "tos_sexual": Category.TERMS,
+    "tos_personal": Category.DOXXING,
+    "tos_spam": Category.SPAM,
+    "tos_nickname": Category.TERMS,
+    "law_minor_solicit": Category.CHILD_ABUSE,
+    "law_csam": Category.CHILD_ABUSE,
+    "law_corruption": Category.CHILD_ABUSE,
+    "law_threat": Category.THREAT,
+    "law_harassment": Category.HARASSMENT,
+    "law_pimping": Category.TRAFFICKING,
+    "law_hate": Category.HATE,
+    "law_doxxing": Category.DOXXING,
+    "law_scam": Category.SPAM,
+}
+
 DEFAULT_GROUND: dict[Category, str] = {
     Category.CHILD_ABUSE: "law_minor_solicit",
     Category.THREAT: "law_threat",

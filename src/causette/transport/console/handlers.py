@@ -16,6 +16,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from causette.domain.accounts import Account, ConsoleSession
+from causette.domain.dsa import ground_type_of
 from causette.domain.moderation import (
     Appellant,
     Category,
@@ -65,14 +66,10 @@ def action_of(form: dict[str, str], kind: SanctionKind | None = None) -> Action:
         kind = kind or SanctionKind(form.get("kind", ""))
     except ValueError:
         raise InvalidInput("bad_request", field="kind") from None
-    ground = " — ".join(
-        part
-        for part in (
-            GROUNDS.get(form.get("ground_choice", ""), ""),
-            " ".join(form.get("ground_detail", "").split())[:300],
-        )
-        if part
-    )
+    key = form.get("ground_choice", "")
+    reference = GROUNDS.get(key, "")
+    detail = " ".join(form.get("ground_detail", "").split())[:300]
+    ground = " — ".join(part for part in (reference, detail) if part)
     duration: float | None = None
     raw = form.get("duration", "").strip()
     if raw:
@@ -93,6 +90,11 @@ def action_of(form: dict[str, str], kind: SanctionKind | None = None) -> Action:
         form.get("room", "").strip() or None,
         manifestly_illegal=form.get("manifestly_illegal") == "1",
         network_duration=network,
+        # The key picked says whether the law or the terms are relied on, and the category.
+        category=forms.GROUND_CATEGORY.get(key),
+        ground_type=ground_type_of(key, forms.GROUND_CATEGORY[key]) if reference else None,
+        reference=reference,
+        explanation=detail,
     )
 
 
@@ -198,10 +200,14 @@ class Actions:
 
     async def decide_appeal(self, v: Visit) -> Response:
         outcome = v.form.get("outcome")
-        if outcome not in ("reverse", "uphold"):
+        if outcome not in ("reverse", "uphold", "unfounded"):
             raise InvalidInput("bad_request", field="outcome")
         appeal = await self.appeal_service.decide_appeal(
-            v.account, int(v.param("appeal_id")), outcome == "reverse", v.form.get("answer", "")
+            v.account,
+            int(v.param("appeal_id")),
+            outcome == "reverse",
+            v.form.get("answer", ""),
+            unfounded=outcome == "unfounded",
         )
         return done(PATH + "/appeals", "appeal_decided", appeal.code)
 

@@ -361,6 +361,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "answer": {"fr": "Réponse motivée", "en": "Reasoned answer"},
     "do_reverse": {"fr": "Annuler la décision", "en": "Reverse the decision"},
     "do_uphold": {"fr": "Maintenir", "en": "Uphold"},
+    "do_uphold_unfounded": {
+        "fr": "Maintenir : recours manifestement infondé",
+        "en": "Uphold: manifestly unfounded appeal",
+    },
     # Rooms.
     "room_kind": {"fr": "Type", "en": "Kind"},
     "room_official": {"fr": "officiel", "en": "official"},
@@ -530,6 +534,10 @@ ERRORS: dict[str, dict[str, str]] = {
     "action_message_required": {
         "fr": "Aucun message à retirer dans ce dossier.",
         "en": "No message to remove in this case.",
+    },
+    "appeal_unfounded_reversed": {
+        "fr": "Un recours accueilli ne peut pas être manifestement infondé.",
+        "en": "An appeal that succeeds cannot be manifestly unfounded.",
     },
     "appeal_same_moderator": {
         "fr": "Vous avez pris la décision contestée : une autre personne doit trancher.",
