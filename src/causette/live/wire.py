@@ -18,8 +18,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from enum import Enum
-from typing import TypeVar, assert_never
+from typing import assert_never
 
 from causette.domain.departements import Location
 from causette.domain.events import (
@@ -79,12 +78,12 @@ from causette.live.bus import (
     SanctionApplied,
     SanctionRevoked,
 )
+from causette.live.wire_fields import Fields
 from causette.types import GuestId, NodeId
 
 WIRE_VERSION = 1  # bumped only for a change an older node would misread
 
 Json = dict[str, object]
-E = TypeVar("E", bound=Enum)
 
 
 def encode(message: BusMessage) -> str:
@@ -100,7 +99,7 @@ def decode(data: str | bytes) -> BusMessage:
         raw = json.loads(data, parse_constant=_non_finite)
     except RecursionError as exc:  # absurd nesting: refuse it like any malformed input
         raise ValueError("bus message nested too deeply") from exc
-    fields = _Fields(raw, "message")
+    fields = Fields(raw, "message")
     version = fields.integer("v")
     if version != WIRE_VERSION:
         raise ValueError(f"bus message: wire version {version}, expected {WIRE_VERSION}")
@@ -334,101 +333,11 @@ def _room_control(c: RoomModeration) -> Json:
 # --- decoding ------------------------------------------------------------------------------
 
 
-class _Fields:
-    """A JSON object read field by field, each read checking the type and naming the path.
-
-    ``absent_ok`` marks a field whose dataclass has a default: it may be missing.
-    """
-
-    __slots__ = ("_data", "_where")
-
-    def __init__(self, raw: object, where: str) -> None:
-        if not isinstance(raw, dict):
-            raise ValueError(f"{where}: expected an object, got {type(raw).__name__}")
-        self._data: dict[str, object] = raw
-        self._where = where
-
-    def _value(self, key: str, absent_ok: bool, absent: object = None) -> object:
-        if key in self._data:
-            return self._data[key]
-        if absent_ok:
-            return absent
-        raise ValueError(f"{self._where}.{key}: missing")
-
-    def _wrong(self, key: str, expected: str, value: object) -> ValueError:
-        return ValueError(f"{self._where}.{key}: expected {expected}, got {type(value).__name__}")
-
-    def text(self, key: str) -> str:
-        value = self._value(key, False)
-        if not isinstance(value, str):
-            raise self._wrong(key, "a string", value)
-        return value
-
-    def opt_text(self, key: str, *, absent_ok: bool = False) -> str | None:
-        value = self._value(key, absent_ok)
-        return None if value is None else self.text(key)
-
-    def integer(self, key: str) -> int:
-        value = self._value(key, False)
-        # bool is an int in Python, never in our messages.
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise self._wrong(key, "an integer", value)
-        return value
-
-    def opt_integer(self, key: str) -> int | None:
-        return None if self._value(key, False) is None else self.integer(key)
-
-    def number(self, key: str) -> float:
-        value = self._value(key, False)
-        if not isinstance(value, int | float) or isinstance(value, bool):
-            raise self._wrong(key, "a number", value)
-        return float(value)
-
-    def opt_number(self, key: str, *, absent_ok: bool = False) -> float | None:
-        return None if self._value(key, absent_ok) is None else self.number(key)
-
-    def flag(self, key: str, *, absent: bool | None = None) -> bool:
-        """A boolean; ``absent`` is the dataclass default, None when the field is required."""
-        value = self._value(key, absent is not None, absent)
-        if not isinstance(value, bool):
-            raise self._wrong(key, "a boolean", value)
-        return value
-
-    def enum(self, key: str, kind: type[E]) -> E:
-        value = self.text(key)
-        try:
-            return kind(value)
-        except ValueError:
-            raise ValueError(f"{self._where}.{key}: unknown {kind.__name__} {value!r}") from None
-
-    def obj(self, key: str) -> _Fields:
-        return _Fields(self._value(key, False), f"{self._where}.{key}")
-
-    def opt_obj(self, key: str, *, absent_ok: bool = False) -> _Fields | None:
-        return None if self._value(key, absent_ok) is None else self.obj(key)
-
-    def _list(self, key: str, absent_ok: bool = False) -> list[object]:
-        value = self._value(key, absent_ok, [])
-        if not isinstance(value, list):
-            raise self._wrong(key, "a list", value)
-        return value
-
-    def objs(self, key: str) -> list[_Fields]:
-        return [_Fields(v, f"{self._where}.{key}[{i}]") for i, v in enumerate(self._list(key))]
-
-    def texts(self, key: str, *, absent_ok: bool = False) -> list[str]:
-        values = self._list(key, absent_ok)
-        for i, v in enumerate(values):
-            if not isinstance(v, str):
-                raise self._wrong(f"{key}[{i}]", "a string", v)
-        return [str(v) for v in values]
-
-
-def _read_location(f: _Fields) -> Location:
+def _read_location(f: Fields) -> Location:
     return Location(f.text("code"), f.text("name"))
 
 
-def _read_user(f: _Fields) -> UserView:
+def _read_user(f: Fields) -> UserView:
     return UserView(
         id=f.text("id"),
         nick=f.text("nick"),
@@ -439,11 +348,11 @@ def _read_user(f: _Fields) -> UserView:
     )
 
 
-def _read_opt_user(f: _Fields | None) -> UserView | None:
+def _read_opt_user(f: Fields | None) -> UserView | None:
     return None if f is None else _read_user(f)
 
 
-def _read_message(f: _Fields) -> Message:
+def _read_message(f: Fields) -> Message:
     return Message(
         id=f.integer("id"),
         ts=f.number("ts"),
@@ -458,7 +367,7 @@ def _read_message(f: _Fields) -> Message:
     )
 
 
-def _read_decision(f: _Fields) -> Decision:
+def _read_decision(f: Fields) -> Decision:
     return Decision(
         id=f.integer("id"),
         code=f.text("code"),
@@ -491,7 +400,7 @@ def _read_decision(f: _Fields) -> Decision:
     )
 
 
-def _read_sanction(f: _Fields) -> Sanction:
+def _read_sanction(f: Fields) -> Sanction:
     subject = f.obj("subject")
     return Sanction(
         id=f.integer("id"),
@@ -507,7 +416,7 @@ def _read_sanction(f: _Fields) -> Sanction:
     )
 
 
-def _read_room_info(f: _Fields) -> RoomInfo:
+def _read_room_info(f: Fields) -> RoomInfo:
     return RoomInfo(
         id=f.text("id"),
         name=f.text("name"),
@@ -518,7 +427,7 @@ def _read_room_info(f: _Fields) -> RoomInfo:
     )
 
 
-def _read_room_control(f: _Fields) -> RoomModeration:
+def _read_room_control(f: Fields) -> RoomModeration:
     return RoomModeration(
         room=f.text("room"),
         moderated=f.flag("moderated", absent=False),
@@ -527,7 +436,7 @@ def _read_room_control(f: _Fields) -> RoomModeration:
     )
 
 
-_EVENT_DECODERS: dict[str, Callable[[_Fields], Event]] = {
+_EVENT_DECODERS: dict[str, Callable[[Fields], Event]] = {
     "message_posted": lambda f: MessagePosted(_read_message(f.obj("message"))),
     "guest_joined": lambda f: GuestJoined(f.text("room"), _read_user(f.obj("user"))),
     "guest_left": lambda f: GuestLeft(
@@ -574,7 +483,7 @@ _EVENT_DECODERS: dict[str, Callable[[_Fields], Event]] = {
 }
 
 
-def _read_event(f: _Fields) -> Event:
+def _read_event(f: Fields) -> Event:
     tag = f.text("type")
     decoder = _EVENT_DECODERS.get(tag)
     if decoder is None:
@@ -582,7 +491,7 @@ def _read_event(f: _Fields) -> Event:
     return decoder(f)
 
 
-def _read_delivered(f: _Fields) -> Delivered:
+def _read_delivered(f: Fields) -> Delivered:
     delivery = f.obj("delivery")
     # Recipients come back as a tuple, whatever collection they were sent from.
     return Delivered(
@@ -592,7 +501,7 @@ def _read_delivered(f: _Fields) -> Delivered:
     )
 
 
-_BUS_DECODERS: dict[str, Callable[[_Fields], BusMessage]] = {
+_BUS_DECODERS: dict[str, Callable[[Fields], BusMessage]] = {
     "delivered": _read_delivered,
     "broadcast": lambda f: Broadcast(_read_event(f.obj("event"))),
     "presence_changed": lambda f: PresenceChanged(
