@@ -422,6 +422,10 @@ async def test_report_case_ban_evasion_and_appeal(
     assert (stored.category.value, stored.ground_type.value) == ("harassment", "illegal_content")
     assert stored.ground_reference.startswith("Code pénal art. 222-33-2-2")
     assert stored.explanation == "récidive"
+    # The case page shows what the database will be told, as the moderator took it.
+    case_page = (await moderator.get(f"/moderation/cases/{number}")).text
+    assert "Base de données DSA : Harcèlement, fondée sur la loi (contenu illicite)" in case_page
+    assert "décision automatisée" not in case_page
     assert (await marc.next_event("disconnect"))["code"] == "banned"
     kinds = [f["type"] for f in marc.received()]
     assert kinds.index("sanction") < kinds.index("disconnect")

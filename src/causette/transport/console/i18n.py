@@ -300,6 +300,23 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "network_binding": {"fr": "Réseau", "en": "Network"},
     "rules_link": {"fr": "règle appliquée", "en": "rule applied"},
+    "dsa_line": {
+        "fr": "Base de données DSA : {category}, fondée sur {ground}{automated}",
+        "en": "DSA database: {category}, on {ground}{automated}",
+    },
+    "ground_illegal_content": {
+        "fr": "la loi (contenu illicite)",
+        "en": "the law (illegal content)",
+    },
+    "ground_incompatible_content": {
+        "fr": "les CGU (contenu incompatible)",
+        "en": "the terms (incompatible content)",
+    },
+    "dsa_automated": {"fr": ", décision automatisée", "en": ", automated decision"},
+    "dsa_not_statement": {
+        "fr": "avertissement : n'est pas transmis à la base de données DSA",
+        "en": "warning: not sent to the DSA database",
+    },
     "bind_network": {
         "fr": "étendre au réseau utilisé (les autres appareils de cette adresse)",
         "en": "extend to the network used (the other devices on this address)",
