@@ -1,0 +1,88 @@
+"""The pure detectors: one message and its context in, signals out.
+
+``detect(text, context)`` runs every family over the normalised views of ``text``
+(``causette.safety.normalize``) and returns at most one ``Signal`` per rule: its score in
+[0, 1] says how sure or how severe, its span gives the offsets in the original text of what
+fired (``(0, 0)`` for a fact about the conversation rather than words). The policy weighs
+the signals; detectors never decide anything.
+
+Rule ids (stable: the policy, the audit log and statements of reasons name them):
+
+Age (``age.py``)
+    ``age.probe``         asking the other's age, year of birth, class or school
+    ``age.disclosure``    the sender says, first person and present tense, that they are a
+                          minor: an age under 18, a school year, collège/lycée, the brevet,
+                          parents who decide when they go out
+    ``age.adult_claim``   the sender states an adult age
+    ``age.gap``           private conversation across the age line or with a wide declared gap
+Grooming (``grooming.py``)
+    ``alone.check``       checking that the other is alone or unsupervised
+    ``secrecy``           "c'est notre secret", "dis rien à tes parents", "efface la conv"
+    ``isolation``         setting the other against parents and friends, "only I understand"
+    ``flattery``          "t'es mature pour ton âge"
+    ``photo.request``     asking for photos or the camera (higher when body or undress words)
+    ``gift.money``        offering money
+    ``gift.card``         top-up and gift cards (PCS, Neosurf, Paysafecard, Steam...), in-game
+                          currency, paying the other's phone plan
+Meeting (``meeting.py``)
+    ``meet.request``      proposing to meet, asking where the other lives or their address
+    ``meet.address``      a street address or a door code in the message
+    ``meet.isolated``     an isolated place, the night, "viens seul", "un pote sera là"
+Contact (``contact.py``)
+    ``contact.phone``     a phone number, however spelled (checked with ``phonenumbers``)
+    ``contact.email``     an e-mail address, including "arobase" and "point com"
+    ``contact.request``   asking for the other's number, handle or e-mail
+    ``offplatform.app``   an app or site elsewhere (Snapchat, WhatsApp...), invitations to
+                          move there, "ajoute-moi", invite links (discord.gg, t.me, wa.me)
+    ``offplatform.handle`` a handle: "@name", "mon snap c'est name"
+Sexual services (``sexual.py``)
+    ``sex.price``         a price for a sexual service, "tarifs", "100 roses"
+    ``escort.offer``      escort offers, paid meetings, "plan rémunéré", sugar arrangements
+Threats (``threat.py``)
+    ``threat``            threats to hurt, kill, find the other
+    ``threat.sextortion`` threats to publish the other's pictures or tell their parents
+Hate (``hate.py``)
+    ``hate.homophobic``, ``hate.racist``, ``hate.antisemitic``, ``hate.misogynistic``,
+    ``hate.antitrans``    slurs (lexicon) and calls to violence against a group; lower score
+                          when the slur is quoted to be condemned
+Doxxing (``doxxing.py``)
+    ``doxx.name``, ``doxx.address``, ``doxx.phone``, ``doxx.school``, ``doxx.workplace``,
+    ``doxx.profile``      another person's details; higher when several are given together
+    ``doxx.request``      asking for someone else's address or number
+Spam and scams (``spam.py``)
+    ``spam.link``         several links, or a link flood across the sender's recent messages
+    ``spam.repeat``       the same text repeated by the sender
+    ``scam.crypto``       crypto and trading "opportunities"
+    ``scam.webcam``       luring to cam, OnlyFans-style or "free registration" sites
+    ``scam.phishing``     account-suspension scares, asking for codes or passwords, prizes
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from causette.safety.context import MessageContext
+from causette.safety.detectors import age, contact
+from causette.safety.detectors.rules import best
+from causette.safety.gate import Signal
+from causette.safety.normalize import Normalized
+
+Family = Callable[[Normalized, MessageContext], Iterable[Signal]]
+
+# Every family, in the order their signals are listed.
+FAMILIES: dict[str, Family] = {
+    "age": age.signals,
+    "contact": contact.signals,
+}
+
+# Longer texts are cut before detection: a chat line is short, and the detectors stay linear.
+MAX_TEXT = 4000
+
+
+def detect(text: str, context: MessageContext) -> tuple[Signal, ...]:
+    """Every signal ``text`` raises in ``context``, one per rule (its strongest)."""
+    norm = Normalized(text[:MAX_TEXT])
+    found: list[Signal] = []
+    for family in FAMILIES.values():
+        found.extend(family(norm, context))
+    return best(found)

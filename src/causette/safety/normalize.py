@@ -1,0 +1,389 @@
+"""Views of a message that survive ordinary evasion, each with a map back to the original text.
+
+A detector never matches the raw text: people write ``SN@P``, ``s n a p``, ``s🍑n🍑a🍑p``,
+``snaaaap``, ``𝓼𝓷𝓪𝓹`` or "zéro six douze ..." precisely so that a filter misses them. Each
+view here undoes one family of tricks, and every character of every view remembers which
+characters of the original it came from, so a signal's span points at what the person wrote.
+
+- ``folded``: lower case, accents and fancy letters folded to ASCII (``anyascii``), emoji and
+  other symbols turned into spaces, invisible characters dropped, runs of three or more of the
+  same letter squeezed to one ("seuuuule" -> "seule"). Punctuation and digits stay, so phrase
+  patterns ("t'es seule ?", "je suis en 4e") are written against it.
+- ``lexical``: the words of ``folded`` only, one space apart, with leetspeak undone inside
+  words that mix letters and digits or symbols ("5nap", "wh4tsapp", "sn@p"), runs of single
+  letters joined ("s n a p", "s.n.a.p") and every repeated letter squeezed ("whatsapp" ->
+  "whatsap"). Lexicons are squeezed the same way and matched against it. Single letters are
+  joined only when at least three stand in a row, so ordinary words are never glued together.
+- ``digits``: ``folded`` with numbers written as words turned into digits (``text2num``'s
+  ``alpha2digit``, French then English): "zéro six douze" -> "06 12". Built only when a message
+  holds enough digits or number words to be a phone number.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property
+
+from anyascii import anyascii
+from text_to_num import alpha2digit
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """A transformed text; ``starts[i]:ends[i]`` is the original slice behind ``text[i]``.
+
+    ``starts`` is ``None`` when the view is the original text itself (the cheap common case of
+    a plain lower-case ASCII line), so no map is built for it.
+    """
+
+    text: str
+    starts: list[int] | None = None
+    ends: list[int] | None = None
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original offsets behind ``text[start:end]`` (``end`` exclusive, non-empty)."""
+        if self.starts is None or self.ends is None:
+            return (start, end)
+        if end <= start:
+            return (self.starts[start], self.starts[start]) if start < len(self.starts) else (0, 0)
+        return (self.starts[start], self.ends[end - 1])
+
+
+# Characters whose fold we computed once: most messages reuse a handful of accented letters.
+_FOLD_CACHE: dict[str, str] = {}
+_KEEP_SYMBOLS = frozenset("€£$@%+#&*/")
+
+
+def _fold_char(char: str) -> str:
+    folded = _FOLD_CACHE.get(char)
+    if folded is not None:
+        return folded
+    category = unicodedata.category(char)
+    if category in ("Mn", "Me", "Cf", "Cc"):
+        folded = ""  # combining marks (zalgo), zero-width joiners, bidi overrides
+    elif char in _KEEP_SYMBOLS:
+        folded = char
+    elif category[0] in "SZ" or category == "Co":
+        folded = " "  # emoji and symbols separate words, they are never letters
+    else:
+        folded = anyascii(char).lower()
+        if folded.startswith(":") and folded.endswith(":") and len(folded) > 2:
+            folded = " "  # anyascii names some emoji (":peach:"): still a separator
+    if len(_FOLD_CACHE) < 20_000:
+        _FOLD_CACHE[char] = folded
+    return folded
+
+
+_RUN3 = re.compile(r"([a-z])\1\1")
+
+
+def _squeeze(chars: list[str], starts: list[int], ends: list[int], keep: int) -> View:
+    """Collapse runs of one letter longer than ``keep`` (1 or 2 chars stay as they are when
+    ``keep`` is 2; everything collapses to one when ``keep`` is 1)."""
+    out: list[str] = []
+    out_starts: list[int] = []
+    out_ends: list[int] = []
+    n = len(chars)
+    i = 0
+    while i < n:
+        char = chars[i]
+        j = i + 1
+        while j < n and chars[j] == char:
+            j += 1
+        run = j - i
+        if char.isalpha() and run > keep and (keep == 1 or run >= 3):
+            out.append(char)
+            out_starts.append(starts[i])
+            out_ends.append(ends[j - 1])
+        else:
+            out.extend(chars[i:j])
+            out_starts.extend(starts[i:j])
+            out_ends.extend(ends[i:j])
+        i = j
+    return View("".join(out), out_starts, out_ends)
+
+
+def fold(text: str) -> View:
+    """The ``folded`` view (see the module docstring)."""
+    if text.isascii():
+        low = text.lower()
+        if _RUN3.search(low) is None and "\x00" not in low:
+            return View(low)
+        chars = list(low)
+        return _squeeze(chars, list(range(len(low))), list(range(1, len(low) + 1)), 2)
+    chars: list[str] = []  # type: ignore[no-redef]
+    starts: list[int] = []
+    ends: list[int] = []
+    for index, char in enumerate(text):
+        if char < "\x80":
+            chars.append(char.lower())
+            starts.append(index)
+            ends.append(index + 1)
+            continue
+        for piece in _fold_char(char):
+            chars.append(piece)
+            starts.append(index)
+            ends.append(index + 1)
+    return _squeeze(chars, starts, ends, 2)
+
+
+# Leetspeak, undone only inside a word that mixes letters with digits or symbols.
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t",
+                       "8": "b", "9": "g", "@": "a", "$": "s", "!": "i", "|": "l"})  # fmt: skip
+_TOKEN = re.compile(r"(?:[@$](?=[a-z0-9]))?[a-z0-9]+(?:[@$!|]+[a-z0-9]+)*")
+_HAS_LETTER = re.compile(r"[a-z]")
+_HAS_LEET = re.compile(r"[0-9@$!|]")
+# What may separate the single letters of a spelled-out word: a few spaces, dots, dashes...
+_LETTER_GAP = re.compile(r"[ .\-_*/+,~]{1,3}")
+
+
+def _lexical(folded: View) -> View:
+    text = folded.text
+    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    # Glue runs of at least three single characters separated by short gaps ("s n a p").
+    groups: list[list[tuple[int, int]]] = []
+    i = 0
+    while i < len(tokens):
+        j = i
+        while (
+            j + 1 < len(tokens)
+            and tokens[j][1] - tokens[j][0] == 1
+            and tokens[j + 1][1] - tokens[j + 1][0] == 1
+            and _LETTER_GAP.fullmatch(text, tokens[j][1], tokens[j + 1][0]) is not None
+        ):
+            j += 1
+        if j - i + 1 >= 3:
+            groups.append(tokens[i : j + 1])
+            i = j + 1
+        else:
+            groups.append([tokens[i]])
+            i += 1
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    base_starts, base_ends = folded.starts, folded.ends
+    for group in groups:
+        if chars:
+            chars.append(" ")
+            starts.append(starts[-1])
+            ends.append(ends[-1])
+        positions = [p for start, end in group for p in range(start, end)]
+        word = "".join(text[p] for p in positions)
+        if _HAS_LETTER.search(word) and _HAS_LEET.search(word):
+            word = word.translate(_LEET)
+        previous = ""
+        for char, p in zip(word, positions, strict=True):
+            origin_start = p if base_starts is None else base_starts[p]
+            origin_end = p + 1 if base_ends is None else base_ends[p]
+            if char == previous and char.isalpha():
+                ends[-1] = origin_end  # squeeze every repeat: "whatsapp" -> "whatsap"
+                continue
+            chars.append(char)
+            starts.append(origin_start)
+            ends.append(origin_end)
+            previous = char
+    return View("".join(chars), starts, ends)
+
+
+def squeeze_term(term: str) -> str:
+    """A lexicon entry in the form the ``lexical`` view takes."""
+    return _lexical(fold(term)).text
+
+
+# Number words that may take part in a phone number (folded, so without accents).
+NUMBER_WORDS = frozenset(
+    [
+        "zero",
+        "un",
+        "une",
+        "deux",
+        "trois",
+        "quatre",
+        "cinq",
+        "six",
+        "sept",
+        "huit",
+        "neuf",
+        "dix",
+        "onze",
+        "douze",
+        "treize",
+        "quatorze",
+        "quinze",
+        "seize",
+        "vingt",
+        "trente",
+        "quarante",
+        "cinquante",
+        "soixante",
+        "cent",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "oh",
+        "double",
+    ]
+)
+_WORD = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
+_ZERO = re.compile(r"\bzero\b")
+_SPACE_TOKEN = re.compile(r"\S+")
+_ENGLISH_NUMBERS = frozenset(
+    [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "oh",
+    ]
+)
+
+
+def number_weight(folded: str) -> int:
+    """How many digits and number words a text holds: a phone number needs several."""
+    weight = len(_DIGIT.findall(folded))
+    if weight >= 8:
+        return weight
+    return weight + sum(1 for w in _WORD.findall(folded) if w in NUMBER_WORDS)
+
+
+def _digits(folded: View) -> View:
+    """Spelled numbers as digits; words map back to the whole run of words they replaced."""
+    text = folded.text
+    # text2num knows "zéro" only with its accent; the folded view has none (same length).
+    converted = alpha2digit(_ZERO.sub("zéro", text), "fr")
+    words = set(_WORD.findall(converted))
+    if words & _ENGLISH_NUMBERS:
+        converted = alpha2digit(converted, "en")
+    if converted == text:
+        return folded
+    source = [(m.group(), m.start(), m.end()) for m in _SPACE_TOKEN.finditer(text)]
+    target = [m.group() for m in _SPACE_TOKEN.finditer(converted)]
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+
+    def emit(token: str, start: int, end: int) -> None:
+        if chars:
+            chars.append(" ")
+            starts.append(starts[-1])
+            ends.append(ends[-1])
+        for k, char in enumerate(token):
+            # A token that kept its form maps char by char; a converted one maps as a block.
+            if end - start == len(token):
+                starts.append(start + k)
+                ends.append(start + k + 1)
+            else:
+                starts.append(start)
+                ends.append(end)
+            chars.append(char)
+
+    i = 0
+    j = 0
+    while j < len(target):
+        token = target[j].replace("zéro", "zero")
+        if i < len(source) and source[i][0] == token:
+            emit(target[j], source[i][1], source[i][2])
+            i += 1
+            j += 1
+            continue
+        # A converted run: it ends at the first later pair of tokens that agree again.
+        anchor_i, anchor_j = _anchor(source, i + 1, target, j + 1)
+        block = source[i:anchor_i] or source[-1:]
+        for converted_token in target[j:anchor_j]:
+            emit(converted_token, block[0][1], block[-1][2])
+        i, j = anchor_i, anchor_j
+    return _compose(folded, View("".join(chars), starts, ends))
+
+
+def _anchor(
+    source: list[tuple[str, int, int]], i: int, target: list[str], j: int
+) -> tuple[int, int]:
+    """The earliest source token from ``i`` that reappears unchanged in ``target`` from ``j``."""
+    for m in range(i, len(source)):
+        for k in range(j, len(target)):
+            if target[k].replace("zéro", "zero") == source[m][0]:
+                return m, k
+    return len(source), len(target)
+
+
+def _compose(outer: View, inner: View) -> View:
+    """``inner`` maps into ``outer.text``; the result maps into the original."""
+    if outer.starts is None or outer.ends is None or inner.starts is None or inner.ends is None:
+        return inner
+    n = len(outer.starts)
+    starts = [outer.starts[min(s, n - 1)] for s in inner.starts]
+    ends = [outer.ends[max(min(e, n) - 1, 0)] for e in inner.ends]
+    return View(inner.text, starts, ends)
+
+
+class Normalized:
+    """The views of one message, built on first use and kept."""
+
+    __slots__ = ("__dict__", "original")
+
+    def __init__(self, text: str) -> None:
+        self.original = text
+
+    @cached_property
+    def folded(self) -> View:
+        return fold(self.original)
+
+    @cached_property
+    def lexical(self) -> View:
+        return _lexical(self.folded)
+
+    @cached_property
+    def digits(self) -> View:
+        return _digits(self.folded)
