@@ -104,6 +104,14 @@ class ModerationSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class SafetySettings:
+    """The automatic protection (docs/safety.md): on by default, with the shipped policy."""
+
+    enabled: bool = True
+    policy: Path | None = None  # an operator's policy file, laid over the shipped one
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Everything the server reads from its configuration."""
 
@@ -115,6 +123,7 @@ class Settings:
     rooms: tuple[RoomSpec, ...] = ()
     retention: RetentionSettings = field(default_factory=RetentionSettings)
     moderation: ModerationSettings = field(default_factory=ModerationSettings)
+    safety: SafetySettings = field(default_factory=SafetySettings)
 
 
 def _fail(key: str, problem: str) -> ConfigError:
@@ -166,6 +175,14 @@ class _Section:
             raise _fail(f"{self.name}.{key}", "must be a non-empty string")
         if choices and value not in choices:
             raise _fail(f"{self.name}.{key}", f"must be one of {', '.join(choices)}")
+        return value
+
+    def flag(self, key: str, default: bool) -> bool:
+        if key not in self.table:
+            return default
+        value = self._get(key)
+        if not isinstance(value, bool):
+            raise _fail(f"{self.name}.{key}", "must be true or false")
         return value
 
     def strings(self, key: str, default: tuple[str, ...]) -> tuple[str, ...]:
@@ -236,7 +253,17 @@ def _rooms(value: Any) -> tuple[RoomSpec, ...]:
 def parse(document: dict[str, Any]) -> Settings:
     """Build settings from a TOML document merged over the defaults."""
     doc = _merge(_default_document(), document)
-    known = {"server", "entry", "limits", "history", "session", "rooms", "retention", "moderation"}
+    known = {
+        "server",
+        "entry",
+        "limits",
+        "history",
+        "session",
+        "rooms",
+        "retention",
+        "moderation",
+        "safety",
+    }
     unknown = sorted(set(doc) - known)
     if unknown:
         raise _fail(unknown[0], "unknown section")
@@ -325,6 +352,16 @@ def parse(document: dict[str, Any]) -> Settings:
     if moderation.misuse_suspend_after < moderation.misuse_warn_after:
         raise _fail("moderation.misuse_suspend_after", "must be at least misuse_warn_after")
 
+    sa = _Section("safety", doc.get("safety", {}))
+    sa.used.add("policy")
+    policy = sa.table.get("policy", "")
+    if not isinstance(policy, str):
+        raise _fail("safety.policy", 'must be a file path, or "" for the shipped policy')
+    safety = SafetySettings(
+        enabled=sa.flag("enabled", True), policy=Path(policy) if policy else None
+    )
+    sa.check_unknown()
+
     return Settings(
         server,
         entry,
@@ -334,6 +371,7 @@ def parse(document: dict[str, Any]) -> Settings:
         _rooms(doc.get("rooms")),
         retention=retention,
         moderation=moderation,
+        safety=safety,
     )
 
 

@@ -472,4 +472,21 @@ def load(path: Path | None = None) -> Policy:
     base = default_document()
     if path is None:
         return parse(base)
-    return parse(overlay(base, _read(path)), str(path))
+    where, mine = str(path), _read(path)
+    merged = overlay(base, mine)
+    # The operator's actions are checked first, where they stand in their own file, so an
+    # error names the position the operator sees, not the one in the merged list.
+    limits = merged.get("limits", {})
+    max_mute = _Table(where, "limits", limits).number("max_mute_seconds", 600.0, 0.0, MUTE_CAP)
+    own = mine.get("action", [])
+    if isinstance(own, list):
+        names: dict[str, int] = {}
+        for index, raw in enumerate(own):
+            action = _action(where, index, raw, max_mute)
+            name = raw.get("name") if isinstance(raw, dict) else None
+            if isinstance(name, str) and name in names:
+                raise _fail(where, f"action[{index}].name", f"{name!r} is used twice")
+            if isinstance(name, str):
+                names[name] = index
+            del action  # checked; the merged list is parsed below
+    return parse(merged, where)
