@@ -76,7 +76,8 @@ def _fold_char(char: str) -> str:
     return folded
 
 
-_RUN3 = re.compile(r"([a-z])\1\1")
+# "www" is the one triple letter that means something (a link), so it is never squeezed.
+_RUN3 = re.compile(r"([a-vx-z])\1\1")
 
 
 def _squeeze(chars: list[str], starts: list[int], ends: list[int], keep: int) -> View:
@@ -93,7 +94,7 @@ def _squeeze(chars: list[str], starts: list[int], ends: list[int], keep: int) ->
         while j < n and chars[j] == char:
             j += 1
         run = j - i
-        if char.isalpha() and run > keep and (keep == 1 or run >= 3):
+        if char.isalpha() and run > keep and (keep == 1 or (run >= 3 and char != "w")):
             out.append(char)
             out_starts.append(starts[i])
             out_ends.append(ends[j - 1])

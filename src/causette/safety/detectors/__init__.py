@@ -62,7 +62,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from causette.safety.context import MessageContext
-from causette.safety.detectors import age, contact
+from causette.safety.detectors import (
+    age,
+    contact,
+    doxxing,
+    grooming,
+    hate,
+    meeting,
+    sexual,
+    spam,
+    threat,
+)
 from causette.safety.detectors.rules import best
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized
@@ -72,7 +82,14 @@ Family = Callable[[Normalized, MessageContext], Iterable[Signal]]
 # Every family, in the order their signals are listed.
 FAMILIES: dict[str, Family] = {
     "age": age.signals,
+    "grooming": grooming.signals,
+    "meeting": meeting.signals,
     "contact": contact.signals,
+    "sexual": sexual.signals,
+    "threat": threat.signals,
+    "hate": hate.signals,
+    "doxxing": doxxing.signals,
+    "spam": spam.signals,
 }
 
 # Longer texts are cut before detection: a chat line is short, and the detectors stay linear.

@@ -67,7 +67,7 @@ _RULES = RuleSet(
         rule(
             "age.probe",
             0.6,
-            rf"\b(?:quel ?age {TU_AS}|{TU_AS} quel ?age|quel ?age (?:tu|t)|t'?as quel ?age|ton age|quel est ton age|tu as (?:\d\d|combien) ans|{TU_AS} (?:\d\d|combien) ans|tu fais quel age|{TU_ES} nee? en quelle annee|{TU_ES} de quelle annee|tu es de quelle annee)",
+            rf"\b(?:quel ?age {TU_AS}|{TU_AS} quel ?age|quel ?age (?:tu|t)|t'?as quel ?age|c'?est quoi ton age|ton age\s*\?|et ton age|ton age c'?est|quel est ton age|tu as (?:\d\d|combien) ans|{TU_AS} (?:\d\d|combien) ans|tu fais quel age|{TU_ES} nee? en quelle annee|{TU_ES} de quelle annee|tu es de quelle annee)",
             "age",
             "annee",
             " ans",

@@ -31,7 +31,35 @@ _INVITE_APP = (
     rf"on my|add me on) {_NICKNAMES}\b"
 )
 _HANDLE_WORDS = frozenset(
-    ["pas", "plus", "perso", "prive", "prive", "cest", "est", "is", "ici", "la", "moi", "toi", "stp", "svp", "pls", "please", "ok", "oui", "non", "casse", "bloque", "nul", "mort", "vide", "aussi", "alors", "quoi"]
+    [
+        "pas",
+        "plus",
+        "perso",
+        "prive",
+        "prive",
+        "cest",
+        "est",
+        "is",
+        "ici",
+        "la",
+        "moi",
+        "toi",
+        "stp",
+        "svp",
+        "pls",
+        "please",
+        "ok",
+        "oui",
+        "non",
+        "casse",
+        "bloque",
+        "nul",
+        "mort",
+        "vide",
+        "aussi",
+        "alors",
+        "quoi",
+    ]
 )
 
 

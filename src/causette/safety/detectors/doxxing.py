@@ -1,0 +1,169 @@
+"""Doxxing: another person's name, address, phone, school, workplace or profile.
+
+A third person ("il", "elle", "le mec") with identifying details is the mark: "il s'appelle
+Kevin Martin, il habite 12 rue ..., il est au lycée Jean Moulin". Each detail alone scores
+moderately (people talk about others); two or more in one message score high. Names are
+recognised by their capitals in the original text, which the folded view has lost.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from causette.safety.context import MessageContext
+from causette.safety.detectors.rules import Judge, RuleSet, rule
+from causette.safety.gate import Signal
+from causette.safety.normalize import Normalized
+
+_SOMEONE = (
+    r"(?:il|elle|lui|le mec|la meuf|ce mec|cette meuf|ce gars|cette fille|ce type|cette nana|"
+    r"son ex|mon ex|la fille|le gars|sa soeur|son frere|sa mere|son pere|ce connard|cette connasse|"
+    r"he|she|his|her)"
+)
+_STREET = r"(?:rue|avenue|av|bd|boulevard|allee|impasse|place|chemin|route|quai|cours|residence|cite|lotissement)"
+
+
+def _capitalised(norm: Normalized, match: re.Match[str], *groups: str) -> bool:
+    view = norm.folded
+    for group in groups:
+        if match.group(group) is None:
+            return False
+        start, _ = view.span(match.start(group), match.end(group))
+        if not norm.original[start : start + 1].isupper():
+            return False
+    return True
+
+
+def _name(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    if _capitalised(norm, match, "first", "last") or "nom de famille" in match.group():
+        return ("doxx.name", 0.6)
+    return None
+
+
+def _named_place(rule_id: str, score: float) -> Judge:
+    def judge(
+        match: re.Match[str], norm: Normalized, context: MessageContext
+    ) -> tuple[str, float] | None:
+        return (rule_id, score) if _capitalised(norm, match, "name") else None
+
+    return judge
+
+
+_RULES = RuleSet(
+    [
+        rule(
+            "doxx.name",
+            0.6,
+            rf"\b{_SOMEONE}\b[^.!?]{{0,20}}?\b(?:s'?appelle|s appelle|sappelle|se nomme|son (?:vrai )?nom (?:c'?est|est|:)|son nom de famille (?:c'?est|est|:)?|is called|'?s name is|real name is)\s+(?P<first>[a-z][a-z\-]+)\s+(?P<last>[a-z][a-z\-]+)",
+            "appelle",
+            "nomme",
+            "nom",
+            "called",
+            "name",
+            judge=_name,
+        ),
+        rule(
+            "doxx.address",
+            0.75,
+            rf"\b{_SOMEONE}\b[^.!?]{{0,15}}?\b(?:habite|habitent|vit|vivent|loge|creche|est domicilie\w*|lives)\b\s+(?:au |a |a la |dans la |dans le |at |on )?(?:\d{{1,4}}\s?(?:bis|ter)?,?\s+)?{_STREET}\b",
+            "habite",
+            "vit",
+            "vivent",
+            "loge",
+            "creche",
+            "domicilie",
+            "lives",
+        ),
+        rule(
+            "doxx.address",
+            0.75,
+            rf"\b{_SOMEONE}\b[^.!?]{{0,15}}?\b(?:habite|habitent|vit|vivent|loge|creche|lives)\b\s+(?:au |a |at )?\d{{1,4}}\b",
+            "habite",
+            "vit",
+            "vivent",
+            "loge",
+            "creche",
+            "lives",
+        ),
+        rule(
+            "doxx.address",
+            0.85,
+            r"\b(?:son|sa|leur) adresse (?:c'?est|est|:|=|->)|\b(?:voici|voila|tiens|je balance|je te donne|j'?ai trouve) (?:son|sa|ses|leur) (?:adresse|domicile)\b|\b(?:his|her|their) (?:home )?address is\b",
+            "adresse",
+            "domicile",
+            "address",
+        ),
+        rule(
+            "doxx.school",
+            0.65,
+            rf"\b{_SOMEONE}\b[^.!?]{{0,15}}?\b(?:est|va|etudie|bosse|se trouve|est scolarise\w*|goes|is)\s+(?:au|a la|a l'|en|dans le|dans la|to|at)\s+(?:lycee|college|ecole|fac|universite|iut|cfa|high school|school)\s+(?:de |du |des )?(?P<name>[a-z][a-z\-']+)",
+            "lycee",
+            "college",
+            "ecole",
+            "fac",
+            "universite",
+            "iut",
+            "cfa",
+            "school",
+            judge=_named_place("doxx.school", 0.65),
+        ),
+        rule(
+            "doxx.workplace",
+            0.6,
+            rf"\b{_SOMEONE}\b[^.!?]{{0,15}}?\b(?:bosse|travaille|taffe|bossait|travaillait|est employee?|works)\s+(?:chez|au|a la|a l'|a|dans|at|for)\s+(?P<name>[a-z][\w\-']+)",
+            "bosse",
+            "travaille",
+            "taffe",
+            "employe",
+            "works",
+            judge=_named_place("doxx.workplace", 0.6),
+        ),
+        rule(
+            "doxx.profile",
+            0.75,
+            r"\b(?:son|sa|leur) (?:snap|sc|insta|instagram|facebook|fb|tiktok|compte|profil|discord|twitter|x)\s*(?:c'?est|:|=|est|->)\s*@?[a-z0-9_.]{3,}|\b(?:voici|voila|regardez|allez voir|allez sur|signalez) (?:son|le|sa) (?:profil|compte|insta|fb|facebook|snap|tiktok)\b|\b(?:his|her) (?:insta|snap|facebook|profile|account) is\b",
+            "snap",
+            "sc",
+            "insta",
+            "facebook",
+            "fb",
+            "tiktok",
+            "compte",
+            "profil",
+            "discord",
+            "twitter",
+            "x",
+            "profile",
+            "account",
+        ),
+        rule(
+            "doxx.request",
+            0.7,
+            r"\b(?:qui a|quelqu'?un a|quelqu'?un connait|t'?as|tu as|vous avez|balance|balancez|donnez[- ]moi|donne[- ]moi|file[- ]moi|trouve[- ]moi|trouvez|cherche|je cherche|on cherche) (?:son|sa|ses|leur|l') ?(?:adresse|num|numero|tel|06|nom de famille|vrai nom|nom complet|ecole|lycee|college|insta|snap|profil|coordonnees|domicile|boulot|taf)\b|\b(?:who has|anyone have|does anyone know) (?:his|her|their) (?:address|number|real name|school)\b",
+            "qui a",
+            "quelqu",
+            "as",
+            "avez",
+            "balance",
+            "donne",
+            "file",
+            "trouve",
+            "cherche",
+            "who has",
+            "anyone",
+        ),
+    ]
+)
+
+
+def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
+    """Another person's details; several kinds together in one message score higher."""
+    found = list(_RULES.scan(norm, context))
+    kinds = {signal.rule for signal in found if signal.rule != "doxx.request"}
+    for signal in found:
+        if len(kinds) >= 2 and signal.rule != "doxx.request":
+            signal = Signal(signal.rule, max(signal.score, 0.9), signal.span)
+        yield signal

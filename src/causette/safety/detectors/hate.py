@@ -1,0 +1,160 @@
+"""Hate: slurs (a lexicon, ``lexicons/hate.txt``) and attacks on a group, French and English.
+
+Quoting a slur to condemn it ("il m'a traité de ...", "arrêtez de dire ...") is a known hard
+negative: the words are the same, the act is the opposite. When a condemning frame stands
+just before or after the slur, or the slur is in quotation marks, the score is cut so the
+policy notes it without acting on the speaker. Swearing with no group targeted ("putain",
+"merde") is not hate and is not in the lexicon.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from causette.safety.context import MessageContext
+from causette.safety.detectors.rules import Lexicon, RuleSet, rule
+from causette.safety.gate import Signal
+from causette.safety.normalize import Normalized
+
+SLURS = Lexicon("hate.txt")
+
+# A frame that reports or condemns the word rather than uses it.
+_CONDEMN_BEFORE = re.compile(
+    r"(?:(?:m'?a|m'?ont|nous a|nous ont|l'?a|t'?a|les a|me|te|se|s'?est fait|se faire|on m'?a|"
+    r"il m'?a|elle m'?a|ils m'?ont|m'?avait|m'?traite|m'?traitee)\s*(?:traite|traitee|traiter|"
+    r"appele|appelee|appeler|insulte|insultee|insulter|qualifie|qualifiee)\s*(?:de|d'|d)|"
+    r"arret(?:e|ez|er|ons)? de (?:dire|dire des trucs comme|utiliser|ecrire|traiter les gens de)|"
+    r"(?:on |il |faut |faudrait )?(?:ne )?(?:dit|dis|dites|dire|utilise|ecris) (?:plus |pas |jamais )"
+    r"|(?:le mot|les mots|l'insulte|le terme|des mots comme|des insultes comme|des trucs comme)|"
+    r"(?:il|elle|ils|elles|quelqu'un|un mec|une meuf|un gars) (?:a dit|a ecrit|disait|dit|m'?a dit|"
+    r"m'?a ecrit|crie|criait|hurlait)|(?:traitee?s? de|traites de|traitees de)|"
+    r"(?:called me|call me|calling me|called (?:him|her|them)|stop saying|don'?t say|the word|"
+    r"words like|he said|she said|they said|someone wrote))\W*$"
+)
+_CONDEMN_AFTER = re.compile(
+    r"^\W*(?:c'?est|est|ca reste|ce mot est|c est)?\s*(?:pas ok|raciste|homophobe|antisemite|"
+    r"transphobe|sexiste|misogyne|inacceptable|inadmissible|degueulasse|honteux|grave|une insulte|"
+    r"pas normal|interdit|puni|penalement|ignoble|(?:is )?(?:not ok|racist|homophobic|unacceptable))"
+)
+_QUOTES = "\"'«»“”‘’`*"
+
+_GROUPS = {
+    "hate.homophobic": r"(?:pd|pedes?|homos?|gays?|gouines?|lesbiennes?|tapettes?|fags?|faggots?|homosexuels?|lgbt\w*)",
+    "hate.racist": r"(?:arabes?|noirs?|noires?|negres?|bougnoules?|blacks?|renois|rebeus?|beurs?|chinois|asiatiques?|roms?|gitans?|migrants?|musulmans?|immigres?|africains?|maghrebins?|bicots?|niggers?|muslims?|immigrants?)",
+    "hate.antisemitic": r"(?:juifs?|juives?|youpins?|feujs?|jews?|kikes?)",
+    "hate.misogynistic": r"(?:femmes?|meufs?|nanas?|gonzesses?|women|bitches)",
+    "hate.antitrans": r"(?:trans|transsexuel\w*|transexuel\w*|travelos?|trannies|tranny|transgenres?)",
+}
+_ALL_GROUPS = "|".join(
+    f"(?P<{rule_id.split('.')[1]}>{words})" for rule_id, words in _GROUPS.items()
+)
+_DEHUMANISE = (
+    r"(?:animaux|betes|singes|cafards|rats|vermines?|parasites|sous[- ]hommes|malades|degeneres|"
+    r"pervers|une maladie|une plaie|des merdes|de la merde|inferieur\w*|une erreur|des abominations|"
+    r"abominations|a exterminer|a eliminer|a bruler|pas des humains|pas humains|des chiens|"
+    r"des porcs|animals|vermin|disgusting|subhuman|a disease|not human)"
+)
+
+
+def _group_rule(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    for name in ("homophobic", "racist", "antisemitic", "misogynistic", "antitrans"):
+        if match.group(name):
+            return (f"hate.{name}", 0.9)
+    return None
+
+
+_RULES = RuleSet(
+    [
+        rule(
+            "hate.group",
+            0.9,
+            rf"\b(?:mort aux|a mort les|dehors les|il faut (?:tous )?(?:les )?(?:tuer|gazer|bruler|exterminer|deporter|eliminer|pendre|virer) (?:tous )?les|on devrait (?:tuer|gazer|bruler|exterminer|deporter|eliminer|pendre) (?:tous )?les|je (?:hais|deteste|nique|vomis) (?:tous )?les|nique les|kill all|death to|i hate all|gas the) (?:sales? )?(?:{_ALL_GROUPS})\b",
+            "mort",
+            "dehors",
+            "il faut",
+            "on devrait",
+            "hais",
+            "deteste",
+            "nique",
+            "vomis",
+            "kill",
+            "death",
+            "hate",
+            "gas",
+            judge=_group_rule,
+        ),
+        rule(
+            "hate.group",
+            0.9,
+            rf"\b(?:les|tous les|toutes les|ces|the|all) (?:sales? )?(?:{_ALL_GROUPS}) (?:sont|c'?est|ce sont|are|=) (?:tous |toutes |que |juste |all |just )?(?:des |de la |une |du )?{_DEHUMANISE}",
+            "sont",
+            "c'est",
+            "cest",
+            "ce sont",
+            "are",
+            "=",
+            judge=_group_rule,
+        ),
+        rule(
+            "hate.group",
+            0.9,
+            rf"\b(?:{_ALL_GROUPS}) (?:au four|au bucher|a la potence|dans les camps|a la chambre a gaz|en camp|to the ovens|should (?:die|burn|be gassed))\b",
+            "four",
+            "bucher",
+            "potence",
+            "camps",
+            "gaz",
+            "camp",
+            "ovens",
+            "should",
+            judge=_group_rule,
+        ),
+        rule(
+            "hate.misogynistic",
+            0.85,
+            r"\b(?:les (?:femmes|meufs|filles|nanas) (?:sont|c'?est) (?:toutes |que )?(?:des )?(?:putes|salopes|chiennes|connes|objets|inferieures|bonnes qu'?a)|(?:une femme|les femmes|une meuf|les meufs) (?:ca|c'?est fait pour|doit|doivent) (?:rester a la cuisine|obeir|fermer (?:sa|leur) gueule|se taire)|(?:ta|sa) place est (?:a la cuisine|dans la cuisine)|women (?:belong in the kitchen|are (?:all )?(?:whores|sluts|objects|inferior)))\b",
+            "femmes",
+            "meufs",
+            "filles",
+            "nanas",
+            "femme",
+            "meuf",
+            "place",
+            "women",
+        ),
+        rule(
+            "hate.antitrans",
+            0.85,
+            r"\b(?:les trans (?:sont|c'?est) (?:des )?(?:malades|fous|folles|tares|pervers|abominations|une maladie|des mecs deguises)|un trans (?:c'?est|ca reste) un (?:homme|mec)|une (?:femme )?trans (?:c'?est|ca reste) un (?:homme|mec)|t'?es (?:qu'?)?un mec deguise|trans (?:women|woman) (?:are|is) (?:men|a man))\b",
+            "trans",
+        ),
+    ]
+)
+
+
+def _condemned(norm: Normalized, start: int, end: int) -> bool:
+    """Whether the slur at ``start:end`` (original offsets) is reported or condemned."""
+    original = norm.original
+    before = Normalized(original[max(0, start - 60) : start]).folded.text
+    after = Normalized(original[end : end + 40]).folded.text
+    if _CONDEMN_BEFORE.search(before) or _CONDEMN_AFTER.search(after):
+        return True
+    quoted_before = original[max(0, start - 2) : start].strip()[-1:] in _QUOTES if start else False
+    quoted_after = original[end : end + 2].strip()[:1] in _QUOTES
+    return quoted_before and quoted_after
+
+
+def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
+    """Slurs and attacks on a group; quoted-to-condemn slurs at a reduced score."""
+    lexical = norm.lexical
+    for hit in SLURS.hits(lexical):
+        span = lexical.span(hit.start, hit.end)
+        score = hit.score * 0.3 if _condemned(norm, *span) else hit.score
+        yield Signal(hit.rule, round(score, 3), span)
+    for found in _RULES.scan(norm, context):
+        if _condemned(norm, *found.span):
+            found = Signal(found.rule, round(found.score * 0.3, 3), found.span)
+        yield found

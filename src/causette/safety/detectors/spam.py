@@ -1,0 +1,169 @@
+"""Spam and scams: link floods, repeated messages, crypto, cam sites and phishing.
+
+Repetition and floods need the sender's recent messages (``recent_from_sender``); they are
+looked at only when the message itself could be part of one (a link, a line long enough to
+be an advertisement), so an ordinary short line costs nothing here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from causette.safety.context import MessageContext
+from causette.safety.detectors.rules import RuleSet, rule
+from causette.safety.gate import Signal
+from causette.safety.normalize import Normalized, fold
+
+_LINK = re.compile(
+    r"\b(?:https?://|www\.)\S+|\b[a-z0-9][a-z0-9\-]{1,62}\.(?:com|fr|net|org|io|xyz|ru|ly|gg|me|"
+    r"tk|co|info|biz|top|site|online|club|link|live|app|shop|store|cc|su|cam|sex|xxx|vip|win|"
+    r"click|fun|pw|icu|be|eu)(?:/\S*)?(?=\s|$|[),!?])"
+)
+_SKELETON = re.compile(r"[^a-z]+")
+
+_RULES = RuleSet(
+    [
+        rule(
+            "scam.crypto",
+            0.8,
+            r"\b(?:bitcoins?|btc|cryptos?|crypto-?monnaies?|usdt|ethereum|binance|forex|trading|trader|nft|airdrop|memecoin|shitcoin)\b.{0,80}\b(?:investi\w*|doubl\w*|gagn\w*|rendements?|profits?|x\d+|garanti\w*|opportunites?|benefices?|revenus?|passifs?|placements?|multipli\w*|invest\w*|returns?|earn\w*|profit\w*)\b|\b(?:investi\w*|doubl\w*|gagn\w*|multipli\w*|invest\w*|earn\w*)\b.{0,60}\b(?:bitcoins?|btc|cryptos?|usdt|ethereum|binance|forex|trading|nft)\b",
+            "bitcoin",
+            "btc",
+            "crypto",
+            "usdt",
+            "ethereum",
+            "binance",
+            "forex",
+            "trad",
+            "nft",
+            "airdrop",
+            "coin",
+        ),
+        rule(
+            "scam.crypto",
+            0.8,
+            r"\b(?:gagne[rz]?|gagnes|earn|make) (?:jusqu'?a |plus de |up to )?\d[\d ,.]*\s?(?:€|e|euros?|\$|dollars?|k)\b.{0,20}\b(?:par|per|a|/|each) ?(?:jour|semaine|mois|day|week|month|heure|hour)\b|\bje (?:t'?apprends|te montre|peux t'?apprendre) (?:a|comment) (?:gagner|trader|investir|faire de l'argent)\b|\brevenus? passifs?\b|\bpassive income\b|\bdouble (?:ton|ta|your) (?:argent|mise|money|investment)\b",
+            "gagn",
+            "earn",
+            "make",
+            "apprends",
+            "montre",
+            "revenu",
+            "passive",
+            "double",
+        ),
+        rule(
+            "scam.webcam",
+            0.75,
+            r"\b(?:onlyfans|only fans|0nlyfans|mym\.fans|mym|fansly|chaturbate|stripchat|bongacams|cam4|camsoda|myfreecams|livejasmin|xcams)\b",
+            "onlyfans",
+            "only fans",
+            "mym",
+            "fansly",
+            "chaturbate",
+            "stripchat",
+            "bongacams",
+            "cam4",
+            "camsoda",
+            "myfreecams",
+            "livejasmin",
+            "xcams",
+        ),
+        rule(
+            "scam.webcam",
+            0.8,
+            r"\b(?:viens|rejoins|retrouve|rejoignez|retrouvez|suis)[- ]moi sur (?:mon site|ma cam|ma page|mon profil|mon lien|le site|mon compte prive|mon espace|ma chaine)\b|\b(?:lien|link) (?:dans|in|en) (?:ma|my|la) bio\b|\b(?:cam|webcam|show|live) (?:gratuit\w*|prive\w*|hot|sexy|coquin\w*|x|perso)\b|\bverifie (?:ton age|que t'?es majeure?|ton identite) sur\b|\b(?:inscri(?:s|ption|t)[- ]?(?:toi )?(?:gratuite?(?:ment)?|free|ici|sur (?:ce|mon) (?:site|lien)))\b|\b(?:check|see) my (?:profile|bio|page|link)\b|\bsign up (?:for )?free\b|\bmon contenu (?:prive|exclusif)\b",
+            "viens",
+            "rejoins",
+            "retrouve",
+            "rejoignez",
+            "retrouvez",
+            "suis",
+            "lien",
+            "link",
+            "cam",
+            "show",
+            "live",
+            "verifie",
+            "inscri",
+            "check",
+            "see my",
+            "sign up",
+            "contenu",
+        ),
+        rule(
+            "scam.phishing",
+            0.8,
+            r"\b(?:ton|votre) compte (?:va etre|sera|a ete|est|risque d'?etre) (?:suspendu|supprime|bloque|desactive|ferme|pirate|restreint)\b|\b(?:verifie|confirme|valide|mets a jour|mettez a jour|verifiez|confirmez|validez) (?:ton|tes|votre|vos) (?:compte|identifiants?|mot de passe|coordonnees|carte|informations|infos|identite)\b|\b(?:donne|envoie|communique|dis|file|transmets|envoyez|donnez)[- ]?(?:moi|nous)? (?:ton|le|votre|tes|vos) (?:mot de passe|mdp|code (?:de verification|recu|sms|a \d chiffres|secret|de confirmation)|code que tu (?:as recu|vas recevoir)|cvv|cryptogramme|iban|rib|numero de carte|identifiants?)\b|\bcolis (?:en attente|bloque|retenu)\b|\bfrais de (?:livraison|douane|port) (?:de|a payer|pour)\b|\b(?:tu as|vous avez|t'?as) (?:ete selectionnee?s?|gagne (?:un|une|\d+|le))\b|\bfelicitations,? (?:tu|vous) (?:as|avez) (?:gagne|ete)\b",
+            "compte",
+            "verifie",
+            "confirme",
+            "valide",
+            "mets a jour",
+            "mettez",
+            "verifiez",
+            "confirmez",
+            "validez",
+            "mot de passe",
+            "mdp",
+            "code",
+            "cvv",
+            "crypto",
+            "iban",
+            "rib",
+            "carte",
+            "identifiant",
+            "colis",
+            "frais",
+            "gagne",
+            "selectionne",
+            "felicitations",
+        ),
+        rule(
+            "scam.phishing",
+            0.8,
+            r"\b(?:you'?ve won|you have won|claim (?:your|ur) (?:prize|reward|gift)|verify (?:your|ur) account|(?:your|ur) account (?:will be |has been |is )?(?:suspended|locked|disabled|compromised)|send me the code|what'?s the code (?:you|u) (?:got|received)|enter your (?:password|card))\b",
+            "won",
+            "claim",
+            "verify",
+            "account",
+            "code",
+            "enter",
+        ),
+    ]
+)
+
+
+def links(folded: str) -> int:
+    """How many links a folded text holds."""
+    if "." not in folded:
+        return 0
+    return len(_LINK.findall(folded))
+
+
+def _skeleton(text: str) -> str:
+    return _SKELETON.sub("", fold(text).text)
+
+
+def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
+    """Link floods, repetition and the scams."""
+    yield from _RULES.scan(norm, context)
+    view = norm.folded
+    text = view.text
+    count = links(text)
+    whole = view.span(0, len(text)) if text else (0, 0)
+    if count >= 3:
+        yield Signal("spam.link", 0.8, whole)
+    elif count:
+        earlier = sum(1 for t in context.recent_from_sender[-5:] if links(fold(t).text))
+        if earlier >= 2:
+            yield Signal("spam.link", 0.7, whole)
+        elif count == 2:
+            yield Signal("spam.link", 0.5, whole)
+    if context.recent_from_sender:
+        skeleton = _SKELETON.sub("", text)
+        if len(skeleton) >= 12 or (count and len(skeleton) >= 4):
+            repeats = sum(1 for t in context.recent_from_sender[-10:] if _skeleton(t) == skeleton)
+            if repeats:
+                yield Signal("spam.repeat", round(min(0.9, 0.4 + 0.2 * repeats), 2), whole)
