@@ -11,9 +11,9 @@ characters of the original it came from, so a signal's span points at what the p
   patterns ("t'es seule ?", "je suis en 4e") are written against it.
 - ``lexical``: the words of ``folded`` only, one space apart, with leetspeak undone inside
   words that mix letters and digits or symbols ("5nap", "wh4tsapp", "sn@p"), runs of single
-  letters joined ("s n a p", "s.n.a.p") and every repeated letter squeezed ("whatsapp" ->
-  "whatsap"). Lexicons are squeezed the same way and matched against it. Single letters are
-  joined only when at least three stand in a row, so ordinary words are never glued together.
+  letters joined ("s n a p", "s.n.a.p", "p.d"). Lexicons are normalised the same way and
+  matched against it. Single letters are joined only when at least three stand in a row, or
+  two are glued by dots or stars, so ordinary words are never glued together.
 - ``digits``: ``folded`` with numbers written as words turned into digits (``text2num``'s
   ``alpha2digit``, French then English): "zéro six douze" -> "06 12". Built only when a message
   holds enough digits or number words to be a phone number.
@@ -80,9 +80,8 @@ def _fold_char(char: str) -> str:
 _RUN3 = re.compile(r"([a-vx-z])\1\1")
 
 
-def _squeeze(chars: list[str], starts: list[int], ends: list[int], keep: int) -> View:
-    """Collapse runs of one letter longer than ``keep`` (1 or 2 chars stay as they are when
-    ``keep`` is 2; everything collapses to one when ``keep`` is 1)."""
+def _squeeze(chars: list[str], starts: list[int], ends: list[int]) -> View:
+    """Collapse runs of three or more of one letter to that letter, spanning the run."""
     out: list[str] = []
     out_starts: list[int] = []
     out_ends: list[int] = []
@@ -93,8 +92,7 @@ def _squeeze(chars: list[str], starts: list[int], ends: list[int], keep: int) ->
         j = i + 1
         while j < n and chars[j] == char:
             j += 1
-        run = j - i
-        if char.isalpha() and run > keep and (keep == 1 or (run >= 3 and char != "w")):
+        if j - i >= 3 and char.isalpha() and char != "w":
             out.append(char)
             out_starts.append(starts[i])
             out_ends.append(ends[j - 1])
@@ -113,7 +111,7 @@ def fold(text: str) -> View:
         if _RUN3.search(low) is None and "\x00" not in low:
             return View(low)
         chars = list(low)
-        return _squeeze(chars, list(range(len(low))), list(range(1, len(low) + 1)), 2)
+        return _squeeze(chars, list(range(len(low))), list(range(1, len(low) + 1)))
     chars: list[str] = []  # type: ignore[no-redef]
     starts: list[int] = []
     ends: list[int] = []
@@ -127,7 +125,7 @@ def fold(text: str) -> View:
             chars.append(piece)
             starts.append(index)
             ends.append(index + 1)
-    return _squeeze(chars, starts, ends, 2)
+    return _squeeze(chars, starts, ends)
 
 
 # Leetspeak, undone only inside a word that mixes letters with digits or symbols.
@@ -152,10 +150,14 @@ def _lexical(folded: View) -> View:
             j + 1 < len(tokens)
             and tokens[j][1] - tokens[j][0] == 1
             and tokens[j + 1][1] - tokens[j + 1][0] == 1
+            # An elided word ("c'est", "j'ai") starts a word, it is not a spelled letter.
+            and text[tokens[j + 1][1] : tokens[j + 1][1] + 1] != "'"
             and _LETTER_GAP.fullmatch(text, tokens[j][1], tokens[j + 1][0]) is not None
         ):
             j += 1
-        if j - i + 1 >= 3:
+        # Two letters glued by dots or stars ("p.d", "p*d") are one word too.
+        tight = j - i + 1 == 2 and not text[tokens[i][1] : tokens[j][0]].strip(".*-_")
+        if j - i + 1 >= 3 or tight:
             groups.append(tokens[i : j + 1])
             i = j + 1
         else:
@@ -174,21 +176,14 @@ def _lexical(folded: View) -> View:
         word = "".join(text[p] for p in positions)
         if _HAS_LETTER.search(word) and _HAS_LEET.search(word):
             word = word.translate(_LEET)
-        previous = ""
         for char, p in zip(word, positions, strict=True):
-            origin_start = p if base_starts is None else base_starts[p]
-            origin_end = p + 1 if base_ends is None else base_ends[p]
-            if char == previous and char.isalpha():
-                ends[-1] = origin_end  # squeeze every repeat: "whatsapp" -> "whatsap"
-                continue
             chars.append(char)
-            starts.append(origin_start)
-            ends.append(origin_end)
-            previous = char
+            starts.append(p if base_starts is None else base_starts[p])
+            ends.append(p + 1 if base_ends is None else base_ends[p])
     return View("".join(chars), starts, ends)
 
 
-def squeeze_term(term: str) -> str:
+def lexical_form(term: str) -> str:
     """A lexicon entry in the form the ``lexical`` view takes."""
     return _lexical(fold(term)).text
 

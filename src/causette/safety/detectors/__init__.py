@@ -17,9 +17,12 @@ Age (``age.py``)
     ``age.gap``           private conversation across the age line or with a wide declared gap
 Grooming (``grooming.py``)
     ``alone.check``       checking that the other is alone or unsupervised
+    ``alone.reply``       the sender says they are alone or unsupervised ("ma mère rentre tard")
     ``secrecy``           "c'est notre secret", "dis rien à tes parents", "efface la conv"
     ``isolation``         setting the other against parents and friends, "only I understand"
-    ``flattery``          "t'es mature pour ton âge"
+    ``flattery``          "t'es mature pour ton âge", "les garçons de ton âge..."
+    ``romance.probe``     "t'as un copain ?" (weak: adults ask it too)
+    ``sexual.probe``      "t'es vierge ?", questions about the other's sexual experience
     ``photo.request``     asking for photos or the camera (higher when body or undress words)
     ``gift.money``        offering money
     ``gift.card``         top-up and gift cards (PCS, Neosurf, Paysafecard, Steam...), in-game
@@ -27,7 +30,8 @@ Grooming (``grooming.py``)
 Meeting (``meeting.py``)
     ``meet.request``      proposing to meet, asking where the other lives or their address
     ``meet.address``      a street address or a door code in the message
-    ``meet.isolated``     an isolated place, the night, "viens seul", "un pote sera là"
+    ``meet.isolated``     an isolated place, the night, "viens seul", "un pote sera là", a
+                          last-minute change of place, "laisse ton tel", hurry
 Contact (``contact.py``)
     ``contact.phone``     a phone number, however spelled (checked with ``phonenumbers``)
     ``contact.email``     an e-mail address, including "arobase" and "point com"
@@ -47,8 +51,10 @@ Hate (``hate.py``)
                           when the slur is quoted to be condemned
 Doxxing (``doxxing.py``)
     ``doxx.name``, ``doxx.address``, ``doxx.phone``, ``doxx.school``, ``doxx.workplace``,
-    ``doxx.profile``      another person's details; higher when several are given together
-    ``doxx.request``      asking for someone else's address or number
+    ``doxx.profile``, ``doxx.vehicle``
+                          another person's details; higher when several are given together
+    ``doxx.request``      asking for someone else's details, or calling others to harass
+                          someone or spread their pictures
 Spam and scams (``spam.py``)
     ``spam.link``         several links, or a link flood across the sender's recent messages
     ``spam.repeat``       the same text repeated by the sender

@@ -30,7 +30,8 @@ from causette.safety.normalize import Normalized
 _NOT_OWN_AGE = (
     r"(?!\s*(?:de (?:plus|moins|mariage|relation|couple|boite|carriere|metier|service|"
     r"diff|difference|experience|ecart)|d'(?:experience|ecart|anciennete)|d (?:experience|ecart)"
-    r"|quand|lorsque|a l'epoque|ago))"
+    r"|quand|lorsque|a l'epoque|ago|pour|c'?est|minimum|min|max|maximum|requis|\+|et plus|d'?age|de prison"
+    r"|ferme|d'?ecart|d'?attente))"
 )
 _NOT_UNIT = (
     r"(?!\s*(?:min|mins|minute|minutes|km|k|miles?|mi|h|hrs?|hours?|%|th|st|nd|rd|x|cm|kg|"
@@ -39,11 +40,17 @@ _NOT_UNIT = (
 )
 
 
+_SINCE = re.compile(r"\b(?:depuis que|depuis|quand|lorsque|des que|a l'?age ou|since|when)\s*$")
+
+
 def _own_age(
     match: re.Match[str], norm: Normalized, context: MessageContext
 ) -> tuple[str, float] | None:
     age = age_value(match.group("age"))
     if age is None or age < 6:
+        return None
+    # "depuis que j'ai 14 ans", "quand j'ai eu 15 ans": a time in the past, not an age now.
+    if _SINCE.search(norm.folded.text, max(0, match.start() - 20), match.start()):
         return None
     if age < 18:
         return ("age.disclosure", 0.95 if age >= 10 else 0.7)
@@ -55,10 +62,30 @@ def _own_age(
 def _soon_age(
     match: re.Match[str], norm: Normalized, context: MessageContext
 ) -> tuple[str, float] | None:
-    age = age_value(match.group("age"))
+    age = age_value(match.group("age") or match.group("age2"))
     if age is None or not 8 <= age <= 18:
         return None
     return ("age.disclosure", 0.85)
+
+
+# Someone else's exams: "vous révisez le brevet ?", "ton fils passe le brevet", a teacher
+# correcting the brevet blanc.
+_OTHERS_EXAM = re.compile(
+    r"\b(?:vous|tu|t'?as|ton|ta|tes|il|elle|ils|elles|mon fils|ma fille|mes (?:eleves|enfants|gosses|"
+    r"filles|fils)|nos (?:eleves|enfants)|ses|son|sa|leur|leurs|your|his|her|their)\b[^.!?]{0,30}$"
+)
+_TEACHING = re.compile(
+    r"\b(?:corrig\w*|copies|eleves|surveill\w*|prof(?:s|esseur)? de|j'?enseigne|mes classes)\b"
+)
+
+
+def _own_exam(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    text = norm.folded.text
+    if _OTHERS_EXAM.search(text, 0, match.start()) or _TEACHING.search(text):
+        return None
+    return ("age.disclosure", 0.8)
 
 
 _RULES = RuleSet(
@@ -112,6 +139,16 @@ _RULES = RuleSet(
             "18",
             "minor",
             "legal",
+        ),
+        rule(
+            "age.probe",
+            0.6,
+            rf"\b(?:{TU_AS}|tu dois avoir|t'?as quoi|t'?aurais) (?:genre |quoi |donc |alors |environ |dans les |a peu pres |like )?(?:\d\d|{AGE}) ans\b|\b(?:you'?re|ur|u r|you are|so you'?re) (?:like |about |only |maybe |around )?(?P<age>{AGE})\b(?! ?(?:min|minutes|km|miles|%|k|years? (?:ago|into)))|\bso (?:about|like|around) \d\d\s*\?",
+            "ans",
+            "you",
+            "ur",
+            "u r",
+            "so ",
         ),
         # Saying one's own age.
         rule(
@@ -181,6 +218,7 @@ _RULES = RuleSet(
             r"\b(?:brevet blanc|j'?ai (?:le |mon )?brevet|jai (?:le |mon )?brevet|je passe (?:le |mon )?brevet|mon brevet|le brevet (?:demain|lundi|mardi|jeudi|vendredi|la semaine)|revise(?:r)? (?:le|mon) brevet|bac blanc|je passe (?:le |mon )?bac(?: de francais)?|mon bac de francais|le bac de francais (?:demain|cette annee))\b",
             "brevet",
             "bac",
+            judge=_own_exam,
         ),
         rule(
             "age.disclosure",
@@ -213,7 +251,7 @@ _RULES = RuleSet(
         # Parents who decide where the speaker may go: a curfew is a minor's life.
         rule(
             "age.disclosure",
-            0.75,
+            0.65,
             rf"\b(?:{MES_PARENTS}) (?:ne )?(?:veu[tx]?|voudr\w*|veulent|me laiss\w*|m'?interdis\w*|m'?autoris\w*|me permett\w*|me privent|me prive)(?: pas)? (?:que je (?:sorte|sort|aille|parle|rentre)|pas que je|me laisser|de sortir|sortir|que j'?aille|pas|plus)\b",
             "parents",
             "mere",
@@ -251,8 +289,12 @@ _RULES = RuleSet(
     ]
 )
 
-_BARE_AGE = re.compile(rf"^\W*(?:moi\s*)?(?P<age>{AGE})\W*(?:et (?:toi|vous)|and (?:you|u)|\W)*$")
-_BARE_YEAR = re.compile(rf"^\W*(?:en\s+)?(?P<year>{SCHOOL_YEAR})\W*(?:et (?:toi|vous))?\W*$")
+# A short answer: the age or the year, then at most a few words ("14 et toi ?", "15 yes lol").
+_ANSWER_TAIL = r"(?:\W+(?:et|toi|vous|and|you|u|yes|yeah|yep|oui|ouais|wi|lol|mdr|ptdr|pk|pourquoi|why|ans?|bientot|jsp|stp|hein|haha|xd|soon|\w{1,3}))*\W*$"
+_BARE_AGE = re.compile(rf"^\W*(?:moi\s*:?\s*|j'?en ai\s*|i'?m\s*)?(?P<age>{AGE}){_ANSWER_TAIL}")
+_BARE_YEAR = re.compile(
+    rf"^\W*(?:en\s+|je suis en\s+)?(?P<year>{SCHOOL_YEAR})(?:\s?[a-h1-9]\b)?{_ANSWER_TAIL}"
+)
 
 
 def _answers_probe(context: MessageContext) -> bool:
@@ -270,14 +312,14 @@ def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     view = norm.folded
     text = view.text
     # "14" or "4e" on its own is an answer only right after someone asked.
-    bare = _BARE_AGE.match(text) if len(text) < 24 else None
+    bare = _BARE_AGE.match(text) if len(text) < 32 else None
     if bare is not None and context.recent and _answers_probe(context):
         age = age_value(bare.group("age"))
         if age is not None and 8 <= age < 18:
             yield Signal("age.disclosure", 0.9, view.span(bare.start("age"), bare.end("age")))
         elif age is not None and 18 <= age < 100:
             yield Signal("age.adult_claim", 0.5, view.span(bare.start("age"), bare.end("age")))
-    year = _BARE_YEAR.match(text) if len(text) < 24 else None
+    year = _BARE_YEAR.match(text) if len(text) < 32 else None
     if year is not None and context.recent and _answers_probe(context):
         yield Signal("age.disclosure", 0.85, view.span(year.start("year"), year.end("year")))
     gap = age_gap(context)

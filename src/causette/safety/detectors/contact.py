@@ -27,7 +27,7 @@ _NICKNAMES = (
 )
 _INVITE_APP = (
     rf"\b(?:sur|ton|ta|mon|ma|t'?as|tu as|as[- ]tu|add|ajoute|rajoute|ajoute[- ]moi|add[- ]moi|"
-    rf"viens sur|passe sur|va sur|on passe sur|on continue sur|on parle sur|pseudo|on|my|your|ur|"
+    rf"viens sur|passe sur|va sur|on passe sur|on continue sur|on parle sur|pseudo|my|your|ur|"
     rf"on my|add me on) {_NICKNAMES}\b"
 )
 _HANDLE_WORDS = frozenset(
@@ -100,7 +100,7 @@ _RULES = RuleSet(
         ),
         rule(
             "offplatform.app",
-            0.7,
+            0.6,
             _INVITE_APP,
             "sc",
             "snap",
@@ -226,7 +226,7 @@ _RULES = RuleSet(
         rule(
             "contact.email",
             0.9,
-            r"\b[a-z0-9][a-z0-9._%+\-]*\s?@\s?[a-z0-9\-]+(?:\s?\.\s?[a-z0-9\-]+)*\s?\.\s?[a-z]{2,6}\b",
+            r"\b[a-z0-9][a-z0-9._%+\-]*@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,6}\b|\b[a-z0-9][a-z0-9._%+\-]* ?@ ?(?:gmail|hotmail|yahoo|outlook|orange|free|sfr|laposte|icloud|live|proton(?:mail)?|wanadoo|gmx|aol|msn) ?(?:\.|point|dot) ?(?:com|fr|net|org|be|ch|ca|io|eu|me|co|uk|de)\b",
             "@",
         ),
         rule(
@@ -237,12 +237,26 @@ _RULES = RuleSet(
             "arobase",
             "arrobase",
         ),
+        rule(
+            "offplatform.app",
+            0.6,
+            r"\b(?:t'?as|tu as|t'?aurais|as[- ]tu) (?:un |une )?(?:compte|appli|app|reseau|autre (?:compte|appli|app|reseau)) (?:ailleurs|autre part|perso|prive|ou on peut)\b|\bici (?:ca|c'?est|c) (?:bug|beug|lag|nul|pourri|lent|surveille|relou)\b|\b(?:c'?est |ce serait )?plus (?:tranquille|simple|pratique|prive|discret|safe|sur) (?:ailleurs|sur (?:une autre|un autre|mon tel|le tel|snap|insta|whatsapp|telegram|discord|sc))\b|\b(?:this (?:site|app) (?:is|keeps) (?:laggy|lagging|buggy|glitchy)|(?:do|d) (?:you|u) have (?:another|other) (?:app|account))\b",
+            "compte",
+            "appli",
+            "app",
+            "reseau",
+            "ici",
+            "plus",
+            "site",
+            "have",
+        ),
     ]
 )
 
 # A run of digits, allowing the separators people put between them (spaces, dots, dashes,
 # slashes, brackets, an emoji folded to a space) and a leading "+".
 _PHONE_RUN = re.compile(r"\+?\(?\d(?:[\s.\-/()*_~,]{0,3}\d){7,16}")
+_NOT_DIGIT = re.compile(r"\D")
 _THIRD_PERSON_NUMBER = re.compile(
     r"\b(?:son (?:num|numero|tel|portable|06|07)|sa ligne|le (?:num|numero|tel|06|07) (?:de|d'|du)"
     r"|(?:his|her|their) (?:number|phone|cell))\b"
@@ -255,8 +269,10 @@ def phones(norm: Normalized) -> Iterator[tuple[float, tuple[int, int]]]:
         return
     view = norm.digits
     for match in _PHONE_RUN.finditer(view.text):
-        candidate = match.group()
-        digit_count = sum(char.isdigit() for char in candidate)
+        raw = match.group()
+        # Separators are the person's, not the number's: parse the digits alone.
+        candidate = ("+" if raw.startswith("+") else "") + _NOT_DIGIT.sub("", raw)
+        digit_count = len(candidate) - candidate.startswith("+")
         if digit_count < 8:
             continue
         try:

@@ -29,8 +29,10 @@ _CONDEMN_BEFORE = re.compile(
     r"|(?:le mot|les mots|l'insulte|le terme|des mots comme|des insultes comme|des trucs comme)|"
     r"(?:il|elle|ils|elles|quelqu'un|un mec|une meuf|un gars) (?:a dit|a ecrit|disait|dit|m'?a dit|"
     r"m'?a ecrit|crie|criait|hurlait)|(?:traitee?s? de|traites de|traitees de)|"
+    r"trait\w* (?:\w+ ){0,3}(?:de|d'|d)|(?:je suis|chui|jsuis|on est|nous sommes|nous les|en tant que|"
+    r"moi (?:le|la|les)|fier d'?etre|fiere d'?etre|fiers d'?etre|proud to be|as a) (?:un |une |des |les )?|"
     r"(?:called me|call me|calling me|called (?:him|her|them)|stop saying|don'?t say|the word|"
-    r"words like|he said|she said|they said|someone wrote))\W*$"
+    r"words like|he said|she said|they said|someone wrote))\W*(?:sales?\W+|dirty\W+)?$"
 )
 _CONDEMN_AFTER = re.compile(
     r"^\W*(?:c'?est|est|ca reste|ce mot est|c est)?\s*(?:pas ok|raciste|homophobe|antisemite|"
@@ -41,9 +43,9 @@ _QUOTES = "\"'«»“”‘’`*"
 
 _GROUPS = {
     "hate.homophobic": r"(?:pd|pedes?|homos?|gays?|gouines?|lesbiennes?|tapettes?|fags?|faggots?|homosexuels?|lgbt\w*)",
-    "hate.racist": r"(?:arabes?|noirs?|noires?|negres?|bougnoules?|blacks?|renois|rebeus?|beurs?|chinois|asiatiques?|roms?|gitans?|migrants?|musulmans?|immigres?|africains?|maghrebins?|bicots?|niggers?|muslims?|immigrants?)",
-    "hate.antisemitic": r"(?:juifs?|juives?|youpins?|feujs?|jews?|kikes?)",
-    "hate.misogynistic": r"(?:femmes?|meufs?|nanas?|gonzesses?|women|bitches)",
+    "hate.racist": r"(?:you people|arabes?|romanos|manouches?|brides|towelheads?|ragheads?|noirs?|noires?|negres?|bougnoules?|blacks?|renois|rebeus?|beurs?|chinois|asiatiques?|roms?|gitans?|migrants?|musulmans?|immigres?|africains?|maghrebins?|bicots?|niggers?|muslims?|immigrants?)",
+    "hate.antisemitic": r"(?:juifs?|feujs?|juives?|youpins?|feujs?|jews?|kikes?)",
+    "hate.misogynistic": r"(?:(?:women|femmes|meufs|filles) (?:like you|comme toi)|femmes?|meufs?|nanas?|gonzesses?|women|bitches)",
     "hate.antitrans": r"(?:trans|transsexuel\w*|transexuel\w*|travelos?|trannies|tranny|transgenres?)",
 }
 _ALL_GROUPS = "|".join(
@@ -66,56 +68,77 @@ def _group_rule(
     return None
 
 
+# Written for the lexical view: words only (no apostrophes: "c est"), leetspeak undone and
+# spelled-out letters joined, so "les j u i f s" and "tr4nnies" read as words.
+_GROUP_RULES = [
+    rule(
+        "hate.group",
+        0.9,
+        rf"\b(?:mort aux|a mort les|dehors les|il faut (?:tous )?(?:les )?(?:tuer|gazer|bruler|exterminer|deporter|eliminer|pendre|virer) (?:tous )?les|on devrait (?:tuer|gazer|bruler|exterminer|deporter|eliminer|pendre) (?:tous )?les|je (?:hais|deteste|nique|vomis) (?:tous )?les|nique les|kill all|death to|i hate all|gas the|ban all) (?:sales? )?(?:{_ALL_GROUPS})\b",
+        "mort",
+        "dehors",
+        "il faut",
+        "on devrait",
+        "hais",
+        "deteste",
+        "nique",
+        "vomis",
+        "kill",
+        "death",
+        "hate",
+        "gas",
+        "ban",
+        judge=_group_rule,
+    ),
+    rule(
+        "hate.group",
+        0.9,
+        rf"\b(?:les|tous les|toutes les|ces|the|all) (?:sales? )?(?:{_ALL_GROUPS}) (?:sont|c ?est|ce sont|are|=) (?:tous |toutes |que |juste |all |just )?(?:des |de la |une |du )?{_DEHUMANISE}",
+        "sont",
+        "c est",
+        "cest",
+        "ce sont",
+        "are",
+        "=",
+        judge=_group_rule,
+    ),
+    rule(
+        "hate.group",
+        0.9,
+        rf"\b(?:{_ALL_GROUPS}) (?:au four|au bucher|a la potence|dans les camps|a la chambre a gaz|en camp|to the ovens|should (?:die|burn|be gassed))\b",
+        "four",
+        "bucher",
+        "potence",
+        "camps",
+        "gaz",
+        "camp",
+        "ovens",
+        "should",
+        judge=_group_rule,
+    ),
+    rule(
+        "hate.group",
+        0.9,
+        rf"\b(?:{_ALL_GROUPS}) (?:(?:il )?faut|(?:il )?faudrait|on devrait|devraient|doivent|should|must|need to) (?:tous |toutes |all |les |tous les |toutes les |them )*(?:tuer|bruler|gazer|exterminer|deporter|pendre|degager|virer|eliminer|crever|mourir|disparaitre|etre (?:bannis|interdits|extermines|brules|elimines|enfermes|gazes)|be (?:banned|killed|gassed|exterminated|wiped out|deported|burned|locked up)|die|burn|disappear|leave)\b",
+        "faut",
+        "faudrait",
+        "devrait",
+        "devraient",
+        "doivent",
+        "should",
+        "must",
+        "need to",
+        judge=_group_rule,
+    ),
+]
+
 _RULES = RuleSet(
     [
-        rule(
-            "hate.group",
-            0.9,
-            rf"\b(?:mort aux|a mort les|dehors les|il faut (?:tous )?(?:les )?(?:tuer|gazer|bruler|exterminer|deporter|eliminer|pendre|virer) (?:tous )?les|on devrait (?:tuer|gazer|bruler|exterminer|deporter|eliminer|pendre) (?:tous )?les|je (?:hais|deteste|nique|vomis) (?:tous )?les|nique les|kill all|death to|i hate all|gas the) (?:sales? )?(?:{_ALL_GROUPS})\b",
-            "mort",
-            "dehors",
-            "il faut",
-            "on devrait",
-            "hais",
-            "deteste",
-            "nique",
-            "vomis",
-            "kill",
-            "death",
-            "hate",
-            "gas",
-            judge=_group_rule,
-        ),
-        rule(
-            "hate.group",
-            0.9,
-            rf"\b(?:les|tous les|toutes les|ces|the|all) (?:sales? )?(?:{_ALL_GROUPS}) (?:sont|c'?est|ce sont|are|=) (?:tous |toutes |que |juste |all |just )?(?:des |de la |une |du )?{_DEHUMANISE}",
-            "sont",
-            "c'est",
-            "cest",
-            "ce sont",
-            "are",
-            "=",
-            judge=_group_rule,
-        ),
-        rule(
-            "hate.group",
-            0.9,
-            rf"\b(?:{_ALL_GROUPS}) (?:au four|au bucher|a la potence|dans les camps|a la chambre a gaz|en camp|to the ovens|should (?:die|burn|be gassed))\b",
-            "four",
-            "bucher",
-            "potence",
-            "camps",
-            "gaz",
-            "camp",
-            "ovens",
-            "should",
-            judge=_group_rule,
-        ),
+        *_GROUP_RULES,
         rule(
             "hate.misogynistic",
             0.85,
-            r"\b(?:les (?:femmes|meufs|filles|nanas) (?:sont|c'?est) (?:toutes |que )?(?:des )?(?:putes|salopes|chiennes|connes|objets|inferieures|bonnes qu'?a)|(?:une femme|les femmes|une meuf|les meufs) (?:ca|c'?est fait pour|doit|doivent) (?:rester a la cuisine|obeir|fermer (?:sa|leur) gueule|se taire)|(?:ta|sa) place est (?:a la cuisine|dans la cuisine)|women (?:belong in the kitchen|are (?:all )?(?:whores|sluts|objects|inferior)))\b",
+            r"\b(?:les (?:femmes|meufs|filles|nanas) (?:sont|c ?est) (?:toutes |que )?(?:des )?(?:putes|salopes|chiennes|connes|objets|inferieures|bonnes qu ?a)|(?:une femme|les femmes|une meuf|les meufs) (?:ca|c ?est fait pour|doit|doivent) (?:rester a la cuisine|obeir|fermer (?:sa|leur) gueule|se taire)|(?:ta|sa) place est (?:a la cuisine|dans la cuisine)|women (?:belong in the kitchen|are (?:all )?(?:whores|sluts|objects|inferior)))\b",
             "femmes",
             "meufs",
             "filles",
@@ -128,10 +151,29 @@ _RULES = RuleSet(
         rule(
             "hate.antitrans",
             0.85,
-            r"\b(?:les trans (?:sont|c'?est) (?:des )?(?:malades|fous|folles|tares|pervers|abominations|une maladie|des mecs deguises)|un trans (?:c'?est|ca reste) un (?:homme|mec)|une (?:femme )?trans (?:c'?est|ca reste) un (?:homme|mec)|t'?es (?:qu'?)?un mec deguise|trans (?:women|woman) (?:are|is) (?:men|a man))\b",
+            r"\b(?:les trans (?:sont|c ?est) (?:des )?(?:malades|fous|folles|tares|pervers|abominations|une maladie|des mecs deguises)|un trans (?:c ?est|ca reste) un (?:homme|mec)|une (?:femme )?trans (?:c ?est|ca reste) un (?:homme|mec)|t ?es (?:qu'?)?un mec deguise|trans (?:women|woman) (?:are|is) (?:men|a man))\b",
             "trans",
         ),
-    ]
+        rule(
+            "hate.misogynistic",
+            0.8,
+            r"\b(?:les |ces |des )?(?:femmes|meufs|filles|nanas|gonzesses) (?:comme toi )?(?:il )?(?:faut|faudrait) (?:les )?(?:remettre a (?:leur|sa) place|dresser|faire taire|frapper|battre)\b|\b(?:remettre|remets|remettez) (?:les femmes|les meufs|ta meuf|ta femme) a (?:leur|sa) place\b",
+            "faut",
+            "faudrait",
+            "remettre",
+            "remets",
+            "remettez",
+        ),
+        rule(
+            "hate.misogynistic",
+            0.8,
+            r"\b(?:women|girls|femmes|meufs|filles|nanas) (?:like you|comme toi) (?:need|needs|should|must|faut|il faut|doivent|devraient)\b|\b(?:les )?(?:femmes|meufs|filles|nanas) (?:c ?est|sont) (?:juste |que |tout juste )?(?:bonnes?|bon) (?:qu ?)?a\b",
+            "like you",
+            "comme toi",
+            "bon",
+        ),
+    ],
+    view="lexical",
 )
 
 

@@ -5,8 +5,8 @@ which any match must contain. A ``RuleSet`` puts every anchor of its rules into 
 Aho-Corasick automaton, so a message is scanned once and only the rules whose anchors occur
 in it run their expression: most chat lines wake none, which keeps the fast path cheap.
 
-A ``Lexicon`` is a list of terms (a data file in ``safety/lexicons``), squeezed the way the
-``lexical`` view is and matched against that view on word boundaries.
+A ``Lexicon`` is a list of terms (a data file in ``safety/lexicons``), normalised the way
+the ``lexical`` view is and matched against that view on word boundaries.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import ahocorasick
 
 from causette.safety.context import MessageContext
 from causette.safety.gate import Signal
-from causette.safety.normalize import Normalized, View, squeeze_term
+from causette.safety.normalize import Normalized, View, lexical_form
 
 # Decides, from a match, the rule id and score to emit, or ``None`` to drop it.
 Judge = Callable[["re.Match[str]", Normalized, MessageContext], "tuple[str, float] | None"]
@@ -48,8 +48,9 @@ def rule(
 class RuleSet:
     """Rules of one family, woken by their anchors."""
 
-    def __init__(self, rules: Sequence[Rule]) -> None:
+    def __init__(self, rules: Sequence[Rule], view: str = "folded") -> None:
         self.rules = tuple(rules)
+        self.view = view  # which view of ``Normalized`` the expressions are written for
         woken: dict[str, list[int]] = {}
         for index, item in enumerate(self.rules):
             for anchor in item.anchors:
@@ -67,8 +68,8 @@ class RuleSet:
         return sorted(found)
 
     def scan(self, norm: Normalized, context: MessageContext) -> Iterator[Signal]:
-        """Every rule that matches the folded view, once per rule (its first match)."""
-        view = norm.folded
+        """Every rule that matches the set's view, once per rule (its first match)."""
+        view: View = getattr(norm, self.view)
         text = view.text
         for index in self.candidates(text):
             item = self.rules[index]
@@ -95,8 +96,8 @@ class Hit:
 class Lexicon:
     """Terms from a data file: one ``rule score term`` a line, ``#`` starts a comment.
 
-    A term is squeezed like the lexical view; its plural in ``s`` is added, so a file lists
-    each word once.
+    A term is normalised like the lexical view; its plural in ``s`` is added, so a file
+    lists each word once.
     """
 
     def __init__(self, *names: str) -> None:
@@ -116,7 +117,7 @@ class Lexicon:
         self._automaton.make_automaton()
 
     def _add(self, rule_id: str, score: float, term: str) -> None:
-        key = squeeze_term(term)
+        key = lexical_form(term)
         if not key:
             return
         for form in (key, key + "s") if not key.endswith("s") else (key,):

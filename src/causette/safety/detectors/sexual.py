@@ -6,6 +6,7 @@ service, a duration or the words of the trade ("tarifs", "roses" for euros, "com
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from causette.safety.context import MessageContext
@@ -14,11 +15,15 @@ from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized
 
 _PRICE = r"\d{2,4}\s?(?:€|e\b|eur\b|euros?\b|balles\b|boules\b|roses?\b|\$|dollars?\b|bucks\b)"
+# What is sold: an act, or a length of time with a person (not "15 € de l'heure", a wage).
 _SERVICE = (
-    r"(?:la |l'|les |une |un |pour (?:une |la |1 |un |l')?)?(?:nuit|heure|h\b|1h|2h|demi[- ]heure|"
-    r"30 ?min|20 ?min|15 ?min|passe|pipe|fellation|sodo|rapport|complet|massage|prestation|"
-    r"rencontre|soiree|plan|sexe|baise|branlette|gorge profonde|sans capote|nature|video|photos? "
-    r"(?:nue?|coquines?|hot)|nudes?|cam|show|domination|rdv)"
+    r"(?:la |l'|les |une |un |pour (?:une |la |1 |un |l')?)?(?:pipe|fellation|sodo|rapport|complet|"
+    r"massage|prestation|plan|sexe|baise|branlette|gorge profonde|sans capote|nature|video|"
+    r"photos? (?:nue?|coquines?|hot)|nudes?|cam|show|domination)"
+)
+_TIME = (
+    r"(?:la |l'|les |pour (?:une |la |1 |un |l')?)(?:nuit|heure|h\b|1h|2h|demi[- ]heure|30 ?min|"
+    r"20 ?min|15 ?min|passe|soiree|rencontre|rdv|moment)"
 )
 _ACT = (
     r"(?:pipe|fellation|sodo|rapport|complet|sexe|baise|branlette|gorge profonde|sans capote|"
@@ -31,7 +36,7 @@ _RULES = RuleSet(
         rule(
             "sex.price",
             0.9,
-            rf"\b{_PRICE}\s*(?:la |le |les |l'|pour |de )?{_SERVICE}",
+            rf"\b{_PRICE}\s*(?:le |de )?{_SERVICE}",
             "0",
             "1",
             "2",
@@ -66,7 +71,7 @@ _RULES = RuleSet(
         rule(
             "sex.price",
             0.75,
-            r"\b(?:(?:mes |tes |vos |les )?tarifs?|prix|combien) (?:pour|de la|d'une|de ta|de tes|la|le|d'un|du|tu prends pour|tu demandes pour) (?:nuit|heure|1h|passe|prestation|pipe|fellation|sodo|rapport|plan|massage|soiree|rencontre|service|services|video|photo|photos|nude|nudes|moment|complet|prestations)\b|\b(?:c'?est combien|tu prends combien|tu demandes combien|combien tu prends|combien tu demandes|combien pour (?:toi|te voir|une heure|la nuit|un plan))\b",
+            r"\b(?:(?:mes |tes |vos |les )?tarifs?|prix|combien) (?:pour|de la|d'une|de ta|de tes|la|le|d'un|du|tu prends pour|tu demandes pour) (?:nuit|heure|1h|passe|prestation|pipe|fellation|sodo|rapport|plan|massage|soiree|rencontre|service|services|video|photo|photos|nude|nudes|moment|complet|prestations)\b",
             "tarif",
             "prix",
             "combien",
@@ -103,10 +108,70 @@ _RULES = RuleSet(
             "generous",
             "generosity",
         ),
+        rule(
+            "sex.price",
+            0.75,
+            rf"\b\d{{2,4}}\s?(?:€|e\b|eur\b|euros?\b|balles\b|roses?\b|\$|dollars?\b)?\s*{_TIME}\b",
+            "0",
+            "1",
+            "2",
+            "3",
+            "4",
+            "5",
+            "6",
+            "7",
+            "8",
+            "9",
+        ),
+        rule(
+            "sex.price",
+            0.7,
+            r"\btarifs? (?:doux|raisonnables?|interessants?|en mp|en pv|en prive|sur demande|dispo|par mp)\b|\b(?:serieu(?:x|ses?) (?:uniquement|seulement)|pas de curieux|curieux s'?abstenir|no time ?wasters?|serious (?:men|guys|gentlemen) only)\b",
+            "tarif",
+            "serieu",
+            "curieux",
+            "time",
+            "serious",
+        ),
+        rule(
+            "escort.offer",
+            0.75,
+            r"\b(?:re[cç]oi[ts]|je recois|recoit) (?:en appart|chez moi|a domicile|en prive|discretement|sur rdv|dans un appart|en hotel)\b|\bje me deplace (?:sur|a|en|dans|chez|partout|aussi)\b|\b(?:discr[e]e?te?|discreet|private) (?:companion|company|encounters?|meetings?|fun)\b|\b(?:companion|escort) for (?:generous )?(?:gentlem[ae]n|men)\b|\bgenerous (?:only|men|gentlem[ae]n|guys)\b|\bnew in (?:town|paris|lyon|marseille|the city)\b",
+            "recoi",
+            "recoit",
+            "recois",
+            "deplace",
+            "discr",
+            "private",
+            "companion",
+            "escort",
+            "generous",
+            "new in",
+        ),
+        rule(
+            "sex.price",
+            0.45,
+            r"\b(?:c'?est combien|tu prends combien|tu demandes combien|combien tu prends|combien tu demandes|combien pour (?:toi|te voir|une heure|la nuit|un plan)|how much (?:for an hour|for the night|for you))\b",
+            "combien",
+            "how much",
+        ),
     ]
+)
+
+
+# Emoji that escort adverts use as a code (a rose for the money, lips, fruit).
+_AD_EMOJI = frozenset("🌹💋🍑🍆💦🔞")
+_AD_WORDS = re.compile(
+    r"\b(?:massages?|dispo\w*|discr\w+|companion|gentlem[ae]n|generous|tarifs?|re[cç]oi[ts]|"
+    r"recois|deplace|plans?|rencontres?|new in|available|appart|hotel|mp|dm)\b"
 )
 
 
 def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     """Prices for sexual services and escort offers."""
     yield from _RULES.scan(norm, context)
+    original = norm.original
+    if any(char in _AD_EMOJI for char in original):
+        match = _AD_WORDS.search(norm.folded.text)
+        if match is not None:
+            yield Signal("escort.offer", 0.75, norm.folded.span(match.start(), match.end()))

@@ -14,7 +14,8 @@ from causette.safety.detectors.rules import RuleSet, rule
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized
 
-_LAUGHING = re.compile(rf"\b{LAUGH}|\b(?:haha|hihi)|x+d+\b")
+# Laughter, or the ordinary reasons friends "threaten" each other (a spoiled series).
+_LAUGHING = re.compile(rf"\b{LAUGH}|\b(?:haha|hihi|spoil\w*|jk)|x+d+\b")
 _JOKE_MARKS = frozenset("😂🤣😆😅😜😝😛")
 
 
@@ -63,7 +64,7 @@ _RULES = RuleSet(
         rule(
             "threat",
             0.85,
-            r"\bje (?:sais|connais|trouverai|vais trouver) (?:ou|l'?endroit ou|ton adresse|ou est-ce que) ?(?:tu (?:habites|vis|bosses|travailles|dors|es|te caches|vas a l'ecole)|t'?habites|tu crêches)?\b|\bje (?:vais|vas) (?:venir|passer|debarquer) (?:chez toi|a ton taf|a ton travail|a ton ecole|devant chez toi|a ton lycee|a ton college)\b",
+            r"\bje (?:sais|connais|trouverai|vais trouver) (?:ou|l'?endroit ou|ton adresse|ou est-ce que) ?(?:tu (?:habites|vis|bosses|travailles|dors|es|te caches|vas a l'ecole)|t'?habites|tu crêches)?\b|\bje sais (?:que tu|ou tu) (?:bosses|travailles|habites|vis|etudies|vas) (?:a|au|chez|dans)\b|\bje (?:vais|vas) (?:venir|passer|debarquer) (?:chez toi|a ton taf|a ton travail|a ton ecole|devant chez toi|a ton lycee|a ton college)\b",
             "sais",
             "connais",
             "trouverai",
