@@ -35,6 +35,10 @@ name = "ambush.advice"
 enabled = false
 
 [[action]]
+name = "contact.room"
+enabled = false
+
+[[action]]
 name = "test.hold"
 rules = ["contact.phone"]
 pairing = ["private"]

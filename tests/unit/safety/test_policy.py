@@ -90,7 +90,7 @@ def test_doxxing_and_hate_are_held_with_their_category() -> None:
 
 
 def test_spam_is_refused_with_a_short_mute() -> None:
-    verdict = DEFAULT.decide(facts("spam.repeat", pairing=Pairing.ROOM)).verdict
+    verdict = DEFAULT.decide(facts("spam.link", pairing=Pairing.ROOM)).verdict
     assert verdict.kind is VerdictKind.REFUSE
     assert verdict.reason == "spam"
     assert 0 < verdict.mute_seconds <= DEFAULT.max_mute_seconds
@@ -125,20 +125,20 @@ def test_grooming_between_a_minor_and_an_adult_closes_and_explains() -> None:
 
 
 def test_the_adult_grooming_sequence_needs_every_stage() -> None:
-    partial = DEFAULT.decide(facts("secrecy", seen=("age.probe",))).verdict
+    # Adults ask each other's age and swap Instagram: that alone is no sequence.
+    partial = DEFAULT.decide(facts("offplatform.app", seen=("age.probe",))).verdict
     assert partial.kind is VerdictKind.ALLOW
-    whole = DEFAULT.decide(facts("offplatform.app", seen=("age.probe", "secrecy"))).verdict
+    assert DEFAULT.decide(facts("secrecy")).verdict.kind is VerdictKind.ALLOW
+    whole = DEFAULT.decide(facts("secrecy", seen=("age.probe",))).verdict
     assert whole.kind is VerdictKind.HOLD
     assert whole.case is not None
     assert whole.case.rule == "grooming.sequence"
 
 
 def test_a_conversation_wide_action_fires_once() -> None:
-    first = DEFAULT.decide(facts("offplatform.app", seen=("age.probe", "secrecy")))
+    first = DEFAULT.decide(facts("secrecy", seen=("age.probe",)))
     assert "grooming.sequence" in first.fired
-    again = DEFAULT.decide(
-        facts("offplatform.app", seen=("age.probe", "secrecy"), fired=("grooming.sequence",))
-    )
+    again = DEFAULT.decide(facts("secrecy", seen=("age.probe",), fired=("grooming.sequence",)))
     assert again.verdict.kind is VerdictKind.ALLOW
 
 
