@@ -32,7 +32,7 @@ _CONDEMN_BEFORE = re.compile(
     r"trait\w* (?:\w+ ){0,3}(?:de|d'|d)|(?:je suis|chui|jsuis|on est|nous sommes|nous les|en tant que|"
     r"moi (?:le|la|les)|fier d'?etre|fiere d'?etre|fiers d'?etre|proud to be|as a) (?:un |une |des |les )?|"
     r"(?:called me|call me|calling me|called (?:him|her|them)|stop saying|don'?t say|the word|"
-    r"words like|he said|she said|they said|someone wrote))\W*(?:sales?\W+|dirty\W+)?$"
+    r"words like|he said|she said|they said|someone wrote))\W*(?:sales?\W+|dirty\W+|an?\W+|un\W+|une\W+|des\W+)?$"
 )
 _CONDEMN_AFTER = re.compile(
     r"^\W*(?:c'?est|est|ca reste|ce mot est|c est)?\s*(?:pas ok|raciste|homophobe|antisemite|"

@@ -43,6 +43,7 @@ _RULES = RuleSet(
             "capte",
             "rejoint",
             "verre",
+            "fait un",
             "voir",
             "chercher",
             "prendre",

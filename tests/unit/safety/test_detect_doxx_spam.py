@@ -1,0 +1,138 @@
+"""Doxxing, spam and scams, and the properties of ``detect`` as a whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from causette.safety.context import MessageContext
+from causette.safety.detectors import detect
+from causette.safety.gate import Setting, Signal
+
+ROOM = MessageContext(Setting.ROOM, sender_age=30, sender_minor=False)
+
+
+def fired(text: str, context: MessageContext = ROOM) -> dict[str, Signal]:
+    return {signal.rule: signal for signal in detect(text, context)}
+
+
+def test_several_details_about_someone_score_high() -> None:
+    text = "il s'appelle Kevin Martin, il habite 12 rue Pasteur, il est au lycée Jean Moulin"
+    rules = fired(text)
+    for rule in ("doxx.name", "doxx.address", "doxx.school"):
+        assert rules[rule].score >= 0.9
+    name = rules["doxx.name"]
+    assert "Kevin Martin" in text[name.span[0] : name.span[1]]
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("doxx.address", "son adresse c'est 3 allée des pins"),
+        ("doxx.address", "elle habite au 5 rue Victor Hugo"),
+        ("doxx.workplace", "il bosse chez Carrefour à Rouen"),
+        ("doxx.school", "elle va au collège Victor Hugo"),
+        ("doxx.profile", "son insta c'est @lea_93"),
+        ("doxx.vehicle", "il roule en clio, plaque FG-482-KL"),
+        ("doxx.request", "quelqu'un a son adresse ?"),
+        ("doxx.request", "harcelez le il le mérite"),
+        ("doxx.request", "allez tous lui dire qu'elle est moche"),
+    ],
+)
+def test_doxxing(rule: str, text: str) -> None:
+    assert rule in fired(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "il s'appelle comment ton chat ?",
+        "elle est au lycée, elle a des exams",
+        "il travaille dur en ce moment",
+        "il habite loin d'ici",
+        "oui le mec avait balancé son adresse, c'est horrible",
+    ],
+)
+def test_not_doxxing(text: str) -> None:
+    assert not [rule for rule in fired(text) if rule.startswith("doxx.")]
+
+
+def test_link_flood() -> None:
+    assert fired("www.a.com www.b.com www.c.com")["spam.link"].score >= 0.8
+    assert "spam.link" not in fired("regarde www.lemonde.fr")
+    flooding = MessageContext(
+        Setting.ROOM, 30, False, recent_from_sender=("va sur promo.xyz", "promo.xyz vite")
+    )
+    assert "spam.link" in fired("promo.xyz !!!", flooding)
+
+
+def test_repetition_uses_the_senders_recent_messages() -> None:
+    ad = "Des célibataires chaudes près de chez toi sur rencontre.fr"
+    context = MessageContext(Setting.ROOM, 30, False, recent_from_sender=(ad, ad))
+    assert fired(ad, context)["spam.repeat"].score >= 0.8
+    assert "spam.repeat" not in fired(ad, ROOM)
+    short = MessageContext(Setting.ROOM, 30, False, recent_from_sender=("mdr", "mdr"))
+    assert "spam.repeat" not in fired("mdr", short)
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("scam.crypto", "gagne 500€ par jour avec le trading crypto"),
+        ("scam.crypto", "I made 4000$ in 2 days with this crypto bot"),
+        ("scam.crypto", "connect your wallet to get free tokens"),
+        ("scam.webcam", "viens sur mon onlyfans, lien dans ma bio"),
+        ("scam.webcam", "webcam gratuite, filles en direct"),
+        ("scam.phishing", "ton compte va être suspendu, confirme tes identifiants"),
+        ("scam.phishing", "donne moi le code que tu as reçu par sms"),
+        ("scam.phishing", "votre colis est bloqué, payez 1,99€"),
+        ("scam.phishing", "gagne un iphone ici bit.ly/xyz"),
+        ("scam.phishing", "your account has been suspended"),
+    ],
+)
+def test_scams(rule: str, text: str) -> None:
+    assert rule in fired(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "j'ai acheté un peu de bitcoin il y a longtemps",
+        "j'ai gagné au loto mdr",
+        "mon compte en banque",
+    ],
+)
+def test_not_scams(text: str) -> None:
+    assert not [rule for rule in fired(text) if rule.startswith("scam.")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "salut ça va ?",
+        "tu fais quoi ce soir ?",
+        "mdr trop bien",
+        "j'ai vu un super film hier",
+        "t'as vu le match ?",
+        "bonne nuit tout le monde",
+        "hello, how are you doing?",
+        "",
+        "   ",
+    ],
+)
+def test_ordinary_lines_raise_nothing(text: str) -> None:
+    assert detect(text, ROOM) == ()
+
+
+def test_one_signal_per_rule_with_spans_inside_the_text() -> None:
+    text = "t'es seule ? t'es seule chez toi ? envoie une photo de toi"
+    signals = detect(text, ROOM)
+    rules = [s.rule for s in signals]
+    assert len(rules) == len(set(rules))
+    for signal in signals:
+        assert 0 <= signal.span[0] < signal.span[1] <= len(text)
+        assert 0 < signal.score <= 1
+
+
+def test_hostile_input_does_not_break_detection() -> None:
+    text = "\u202e" + "a" * 10_000 + "\x00\ud800" + "06 12 34 56 78"
+    assert isinstance(detect(text, ROOM), tuple)
