@@ -6,8 +6,9 @@ replay's wiring (SQLite in memory, fake clock).
     .venv/bin/python bench/safety_pipeline.py [--corpus corpus/safety/train.jsonl]
         [--rounds 5] [--says 3000]
 
-Prints the median and p99 of ``inspect`` (targets: under 100 µs and 1 ms), the same for the
-messages that fire nothing (the common case), and ``say`` per message with and without it.
+Prints the median and p99 of ``inspect`` (targets: under 100 µs and 1 ms), in CPU time of
+the thread and in wall time, the same for the messages that fire nothing (the common case),
+and the CPU time of ``say`` per message with and without the gate.
 """
 
 from __future__ import annotations
@@ -95,21 +96,26 @@ def bench_inspect(items: list[tuple[Draft, Conversation]], rounds: int) -> None:
     for draft, conversation in items:  # warm up: lexicons, caches, the risk book
         gate.inspect(draft, conversation)
     times: list[float] = []
+    cpu: list[float] = []
     quiet: list[float] = []
     for r in range(rounds):
         gate = RuleGate(policy.load())  # a fresh risk book each round: the same sequence
         for draft, conversation in items:
-            start = time.perf_counter_ns()
+            start, start_cpu = time.perf_counter_ns(), time.thread_time_ns()
             verdict = gate.inspect(draft, conversation)
-            elapsed = (time.perf_counter_ns() - start) / 1000
-            times.append(elapsed)
+            used = (time.thread_time_ns() - start_cpu) / 1000
+            times.append((time.perf_counter_ns() - start) / 1000)
+            cpu.append(used)
             if not verdict.signals and r == 0:
-                quiet.append(elapsed)
+                quiet.append(used)
+    # Wall time counts the moments another process had the core; on a shared machine the
+    # thread's CPU time is the cost of the pipeline itself.
     print(
         f"RuleGate.inspect over {len(items)} corpus messages x {rounds}: "
-        f"median {statistics.median(times):.1f} µs, p99 {percentile(times, 0.99):.1f} µs, "
-        f"max {max(times):.0f} µs; messages that fire nothing ({len(quiet)}): "
-        f"median {statistics.median(quiet):.1f} µs, p99 {percentile(quiet, 0.99):.1f} µs"
+        f"CPU median {statistics.median(cpu):.1f} µs, p99 {percentile(cpu, 0.99):.1f} µs, "
+        f"max {max(cpu):.0f} µs; wall median {statistics.median(times):.1f} µs, "
+        f"p99 {percentile(times, 0.99):.1f} µs; messages that fire nothing ({len(quiet)}): "
+        f"CPU median {statistics.median(quiet):.1f} µs, p99 {percentile(quiet, 0.99):.1f} µs"
     )
 
 
@@ -125,7 +131,7 @@ async def bench_say(gate: SafetyGate, texts: list[str], says: int) -> float:
             await chat.sessions.enter(link, f"Bench_{n}", 30, "woman", "75011")
             await chat.rooms.join(link, "salon")
             links.append(link)
-        start = time.perf_counter()
+        start = time.process_time()
         for i in range(says):
             wired.clock.advance(20.0)
             # A refusal (by the rules or a check) costs what it costs; it is not an error here.
@@ -133,7 +139,7 @@ async def bench_say(gate: SafetyGate, texts: list[str], says: int) -> float:
                 await chat.messages.say(links[i % 2], texts[i % len(texts)], "salon", None, False)
             for link in links:
                 link.outbox.frames.clear()
-        return (time.perf_counter() - start) / says * 1e6
+        return (time.process_time() - start) / says * 1e6
 
 
 def main() -> None:
@@ -153,7 +159,7 @@ def main() -> None:
     without = asyncio.run(bench_say(AllowAll(), benign, args.says))
     with_gate = asyncio.run(bench_say(RuleGate(policy.load()), benign, args.says))
     print(
-        f"Messages.say in a room of two, benign corpus messages x {args.says}: "
+        f"Messages.say in a room of two, benign corpus messages x {args.says}, CPU: "
         f"{without:.0f} µs without the gate, {with_gate:.0f} µs with RuleGate"
     )
 

@@ -41,7 +41,7 @@ from typing import Any
 from causette.domain.moderation import PRIORITY, Category
 from causette.errors import ConfigError
 from causette.safety.gate import ALLOW, CaseRequest, Nudge, Signal, Verdict, VerdictKind
-from causette.safety.risk import Pairing, RiskSettings, RiskState, matches
+from causette.safety.risk import Pairing, RiskSettings, RiskState, fits
 
 MUTE_CAP = 3600.0  # the longest mute automation may give; beyond it a moderator decides
 ADVICE = ("ambush", "safety", "minor_help")  # the advice keys every client knows
@@ -128,14 +128,13 @@ class Policy:
             return False
         if facts.score < action.min_risk:
             return False
+        if action.once and action.name in facts.state.fired:
+            return False
         if action.rules and not any(
-            s.score >= action.min_score and any(matches(p, s.rule) for p in action.rules)
-            for s in facts.signals
+            s.score >= action.min_score and fits(action.rules, s.rule) for s in facts.signals
         ):
             return False
-        if action.stages and facts.state.stages_met(action.stages) is None:
-            return False
-        return not (action.once and action.name in facts.state.fired)
+        return not action.stages or facts.state.stages_met(action.stages) is not None
 
     def _combine(self, fired: list[Action], facts: Facts) -> Verdict:
         kind = VerdictKind.ALLOW
@@ -173,7 +172,7 @@ class Policy:
             if action.case is not None:
                 case = _more_urgent(case, action)
             for signal in facts.signals:
-                if any(matches(p, signal.rule) for p in action.rules or ("*",)):
+                if not action.rules or fits(action.rules, signal.rule):
                     causes.setdefault(signal.rule, signal)
             for rule in facts.state.stages_met(action.stages) or ():
                 causes.setdefault(rule, Signal(rule, 1.0))  # from an earlier message

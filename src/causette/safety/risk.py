@@ -21,6 +21,7 @@ Pure: no I/O, no clock of its own; time is the draft's timestamp.
 
 from __future__ import annotations
 
+import functools
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -68,6 +69,15 @@ class RiskSettings:
         return 1.0
 
 
+@functools.lru_cache(maxsize=8192)
+def fits(patterns: str | tuple[str, ...], rule: str) -> bool:
+    """Whether ``rule`` matches any of ``patterns`` (a tuple, or one string with ``a|b``
+    alternatives). Memoised: rule ids and the policy's patterns are few, and this runs for
+    every action on every signal."""
+    options = patterns.split("|") if isinstance(patterns, str) else patterns
+    return any(matches(p, rule) for p in options)
+
+
 def matches(pattern: str, rule: str) -> bool:
     """Whether a rule id matches a pattern: the id itself, its family (``age`` matches
     ``age.probe``), or a prefix with ``.*`` (``hate.*``); ``*`` matches every rule."""
@@ -91,16 +101,14 @@ class RiskState:
 
     def has_seen(self, pattern: str) -> bool:
         """Whether a rule matching ``pattern`` (``a|b`` for either) fired within memory."""
-        alternatives = pattern.split("|")
-        return any(matches(p, rule) for rule in self.seen for p in alternatives)
+        return any(fits(pattern, rule) for rule in self.seen)
 
     def stages_met(self, stages: tuple[str, ...]) -> tuple[str, ...] | None:
         """Distinct seen rules, one per stage (``a|b`` for either), or None: a sequence of
         two stages needs two different rules, not one rule that fits both."""
-        options = [
-            [rule for rule in self.seen if any(matches(p, rule) for p in stage.split("|"))]
-            for stage in stages
-        ]
+        options = [[rule for rule in self.seen if fits(stage, rule)] for stage in stages]
+        if not all(options):
+            return None
         chosen: list[str] = []
 
         def assign(index: int) -> bool:
