@@ -23,37 +23,66 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
-from functools import cached_property
+from collections.abc import Callable, Iterator, Sequence
 
 from anyascii import anyascii
 from text_to_num import alpha2digit
 
 
-@dataclass(frozen=True, slots=True)
 class View:
     """A transformed text; ``starts[i]:ends[i]`` is the original slice behind ``text[i]``.
 
     ``starts`` is ``None`` when the view is the original text itself (the cheap common case of
-    a plain lower-case ASCII line), so no map is built for it.
+    a plain lower-case ASCII line), so no map is built for it. A view may also be given a
+    ``build`` function instead of its map: most messages never fire, so their map is never
+    needed, and it is built on the first ``span`` only.
     """
 
-    text: str
-    starts: list[int] | None = None
-    ends: list[int] | None = None
+    __slots__ = ("_build", "_ends", "_starts", "text")
+
+    def __init__(
+        self,
+        text: str,
+        starts: list[int] | None = None,
+        ends: list[int] | None = None,
+        build: Callable[[], tuple[list[int], list[int]]] | None = None,
+    ) -> None:
+        self.text = text
+        self._starts = starts
+        self._ends = ends
+        self._build = build
+
+    def _mapped(self) -> None:
+        if self._build is not None:
+            self._starts, self._ends = self._build()
+            self._build = None
+
+    @property
+    def starts(self) -> list[int] | None:
+        self._mapped()
+        return self._starts
+
+    @property
+    def ends(self) -> list[int] | None:
+        self._mapped()
+        return self._ends
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original offsets behind ``text[start:end]`` (``end`` exclusive, non-empty)."""
-        if self.starts is None or self.ends is None:
+        starts, ends = self.starts, self.ends
+        if starts is None or ends is None:
             return (start, end)
         if end <= start:
-            return (self.starts[start], self.starts[start]) if start < len(self.starts) else (0, 0)
-        return (self.starts[start], self.ends[end - 1])
+            return (starts[start], starts[start]) if start < len(starts) else (0, 0)
+        return (starts[start], ends[end - 1])
 
 
 # Characters whose fold we computed once: most messages reuse a handful of accented letters.
 _FOLD_CACHE: dict[str, str] = {}
 _KEEP_SYMBOLS = frozenset("€£$@%+#&*/")
+# The characters that fold to exactly one ASCII character, as a ``str.translate`` table: with
+# them, a line keeps its offsets and folds in one call.
+_ONE_TO_ONE: dict[int, str] = {}
 
 
 def _fold_char(char: str) -> str:
@@ -112,6 +141,20 @@ def fold(text: str) -> View:
             return View(low)
         chars = list(low)
         return _squeeze(chars, list(range(len(low))), list(range(1, len(low) + 1)))
+    # Most non-ASCII lines hold accents, emoji or fancy letters, each folding to one character:
+    # then the view keeps the original offsets and one ``translate`` builds it.
+    low = text.translate(_ONE_TO_ONE)
+    if not low.isascii():
+        for char in set(low):
+            if char >= "\x80" and len(_fold_char(char)) == 1 and len(_ONE_TO_ONE) < 20_000:
+                _ONE_TO_ONE[ord(char)] = _fold_char(char)
+        low = text.translate(_ONE_TO_ONE)
+    if low.isascii():
+        low = low.lower()
+        if _RUN3.search(low) is None:
+            return View(low)
+        chars = list(low)
+        return _squeeze(chars, list(range(len(low))), list(range(1, len(low) + 1)))
     chars: list[str] = []  # type: ignore[no-redef]
     starts: list[int] = []
     ends: list[int] = []
@@ -134,12 +177,21 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
 _TOKEN = re.compile(r"(?:[@$](?=[a-z0-9]))?[a-z0-9]+(?:[@$!|]+[a-z0-9]+)*")
 _HAS_LETTER = re.compile(r"[a-z]")
 _HAS_LEET = re.compile(r"[0-9@$!|]")
+# Two single characters in a row, the start of a spelled-out word ("s n a p", "p.d").
+_GLUE = re.compile(r"(?<![a-z0-9'])[a-z0-9@$][ .\-_*/+,~]{1,3}[a-z0-9@$](?![a-z0-9'])")
+# Where leetspeak could be: a letter against a digit, or a symbol inside or before a word.
+_MIXED = re.compile(r"[a-z][0-9]|[0-9][a-z]|[a-z0-9][@$!|]+[a-z0-9]|(?:^|[^a-z0-9])[@$][a-z0-9]")
 # What may separate the single letters of a spelled-out word: a few spaces, dots, dashes...
 _LETTER_GAP = re.compile(r"[ .\-_*/+,~]{1,3}")
 
 
 def _lexical(folded: View) -> View:
     text = folded.text
+    if _GLUE.search(text) is None and _MIXED.search(text) is None:
+        # The common line: no single letters to glue, no leetspeak; the words as they are.
+        return View(
+            " ".join(_TOKEN.findall(text)), build=lambda: _word_map(folded, _TOKEN.finditer(text))
+        )
     tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
     # Glue runs of at least three single characters separated by short gaps ("s n a p").
     groups: list[list[tuple[int, int]]] = []
@@ -163,24 +215,51 @@ def _lexical(folded: View) -> View:
         else:
             groups.append([tokens[i]])
             i += 1
-    chars: list[str] = []
+    words: list[str] = []
+    places: list[Sequence[int]] = []  # the folded positions behind each word
+    leet = _HAS_LEET.search(text) is not None
+    for group in groups:
+        if len(group) == 1:
+            start, end = group[0]
+            word = text[start:end]
+            place: Sequence[int] = range(start, end)
+        else:
+            word = "".join(text[start:end] for start, end in group)
+            place = [p for start, end in group for p in range(start, end)]
+        if leet and _HAS_LEET.search(word) and _HAS_LETTER.search(word):
+            word = word.translate(_LEET)
+        words.append(word)
+        places.append(place)
+
+    def build() -> tuple[list[int], list[int]]:
+        base_starts, base_ends = folded.starts, folded.ends
+        starts: list[int] = []
+        ends: list[int] = []
+        for place in places:
+            if starts:  # the space between two words
+                starts.append(starts[-1])
+                ends.append(ends[-1])
+            for p in place:
+                starts.append(p if base_starts is None else base_starts[p])
+                ends.append(p + 1 if base_ends is None else base_ends[p])
+        return starts, ends
+
+    return View(" ".join(words), build=build)
+
+
+def _word_map(folded: View, words: Iterator[re.Match[str]]) -> tuple[list[int], list[int]]:
+    """The map of a lexical view whose words are ``words`` of ``folded``, one space apart."""
+    base_starts, base_ends = folded.starts, folded.ends
     starts: list[int] = []
     ends: list[int] = []
-    base_starts, base_ends = folded.starts, folded.ends
-    for group in groups:
-        if chars:
-            chars.append(" ")
+    for match in words:
+        if starts:
             starts.append(starts[-1])
             ends.append(ends[-1])
-        positions = [p for start, end in group for p in range(start, end)]
-        word = "".join(text[p] for p in positions)
-        if _HAS_LETTER.search(word) and _HAS_LEET.search(word):
-            word = word.translate(_LEET)
-        for char, p in zip(word, positions, strict=True):
-            chars.append(char)
+        for p in range(match.start(), match.end()):
             starts.append(p if base_starts is None else base_starts[p])
             ends.append(p + 1 if base_ends is None else base_ends[p])
-    return View("".join(chars), starts, ends)
+    return starts, ends
 
 
 def lexical_form(term: str) -> str:
@@ -367,19 +446,30 @@ def _compose(outer: View, inner: View) -> View:
 class Normalized:
     """The views of one message, built on first use and kept."""
 
-    __slots__ = ("__dict__", "original")
+    __slots__ = ("_digits", "_folded", "_lexical", "original")
 
     def __init__(self, text: str) -> None:
         self.original = text
+        self._folded: View | None = None
+        self._lexical: View | None = None
+        self._digits: View | None = None
 
-    @cached_property
+    # Plain properties rather than ``functools.cached_property``, which takes a lock on every
+    # first access in Python 3.11: this is the hot path of every message.
+    @property
     def folded(self) -> View:
-        return fold(self.original)
+        if self._folded is None:
+            self._folded = fold(self.original)
+        return self._folded
 
-    @cached_property
+    @property
     def lexical(self) -> View:
-        return _lexical(self.folded)
+        if self._lexical is None:
+            self._lexical = _lexical(self.folded)
+        return self._lexical
 
-    @cached_property
+    @property
     def digits(self) -> View:
-        return _digits(self.folded)
+        if self._digits is None:
+            self._digits = _digits(self.folded)
+        return self._digits

@@ -171,7 +171,7 @@ def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     """Prices for sexual services and escort offers."""
     yield from _RULES.scan(norm, context)
     original = norm.original
-    if any(char in _AD_EMOJI for char in original):
+    if not _AD_EMOJI.isdisjoint(original):
         match = _AD_WORDS.search(norm.folded.text)
         if match is not None:
             yield Signal("escort.offer", 0.75, norm.folded.span(match.start(), match.end()))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from causette.safety.context import MessageContext
 from causette.safety.detectors.rules import RuleSet, rule
@@ -240,6 +241,11 @@ _RULES = RuleSet(
 )
 
 
+@lru_cache(maxsize=4096)
+def _skeleton_folded(text: str) -> str:
+    return fold(text).text
+
+
 def links(folded: str) -> int:
     """How many links a folded text holds."""
     if "." not in folded:
@@ -247,7 +253,9 @@ def links(folded: str) -> int:
     return len(_LINK.findall(folded))
 
 
+@lru_cache(maxsize=4096)
 def _skeleton(text: str) -> str:
+    # The sender's recent lines come back with every message: fold each once.
     return _SKELETON.sub("", fold(text).text)
 
 
@@ -261,7 +269,7 @@ def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     if count >= 3:
         yield Signal("spam.link", 0.8, whole)
     elif count:
-        earlier = sum(1 for t in context.recent_from_sender[-5:] if links(fold(t).text))
+        earlier = sum(1 for t in context.recent_from_sender[-5:] if links(_skeleton_folded(t)))
         if earlier >= 2:
             yield Signal("spam.link", 0.7, whole)
         elif count == 2:
