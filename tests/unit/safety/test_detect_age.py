@@ -56,6 +56,7 @@ def test_age_probe(text: str) -> None:
         ("bientôt 15 ans", "bientôt 15 ans"),
         ("my mom won't let me go out", "my mom won't let me"),
         ("J'AI 14 ANS", "J'AI 14 ANS"),
+        ("I'm in 4ème, so like 8th grade", "I'm in 4ème"),
     ],
 )
 def test_age_disclosure(text: str, span: str) -> None:

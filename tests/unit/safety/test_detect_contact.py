@@ -151,5 +151,10 @@ def test_contact_request(text: str) -> None:
     assert "contact.request" in fired(text)
 
 
+@pytest.mark.parametrize("text", ["viens en mp", "je peux t'aider en privé", "dm me"])
+def test_private_invite(text: str) -> None:
+    assert "private.invite" in fired(text)
+
+
 def test_lexicon_is_loaded() -> None:
     assert APPS.size > 40

@@ -59,6 +59,12 @@ CASES = [
     ("gift.card", "une carte steam"),
     ("gift.card", "je t'offre des v-bucks"),
     ("gift.card", "20€ en carte psc"),
+    ("gift.money", "qui veut se faire 50 balles facile ?"),
+    ("secrecy", "just us. don't mention it at home"),
+    ("secrecy", "tu gardes ça pour toi"),
+    ("isolation", "adults wouldn't understand"),
+    ("isolation", "you seem lonely"),
+    ("alone.check", "what's your schedule after school ?"),
 ]
 
 

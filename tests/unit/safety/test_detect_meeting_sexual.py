@@ -36,6 +36,9 @@ CASES = [
     ("meet.isolated", "change de plan, c'est derrière le gymnase finalement"),
     ("meet.isolated", "23h30, et pas de potes hein"),
     ("meet.isolated", "tu viens à mon hôtel ce soir"),
+    ("meet.isolated", "va au fond du parking, monte dedans"),
+    ("meet.isolated", "mon pote a une voiture, on te récupère au parking"),
+    ("meet.isolated", "fais pas ta victime, viens"),
     ("sex.price", "100 roses la nuit"),
     ("sex.price", "mes tarifs : 150 € l'heure"),
     ("sex.price", "80 la demi heure 120 l'heure"),
@@ -68,6 +71,8 @@ def test_fires(rule: str, text: str) -> None:
         ("meet.isolated", "on se voit au café de la gare à 15h"),
         ("meet.address", "j'ai 75 ans"),
         ("meet.request", "il fait beau aujourd'hui"),
+        ("meet.isolated", "j'ai acheté une camionnette d'occasion"),
+        ("meet.isolated", "t'as ton tel ?"),
     ],
 )
 def test_does_not_fire(rule: str, text: str) -> None:

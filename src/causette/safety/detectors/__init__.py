@@ -35,7 +35,8 @@ Meeting (``meeting.py``)
 Contact (``contact.py``)
     ``contact.phone``     a phone number, however spelled (checked with ``phonenumbers``)
     ``contact.email``     an e-mail address, including "arobase" and "point com"
-    ``contact.request``   asking for the other's number, handle or e-mail
+    ``contact.request``   asking for the other's number, handle or e-mail, or to call
+    ``private.invite``    inviting someone from a room into private messages (weak)
     ``offplatform.app``   an app or site elsewhere (Snapchat, WhatsApp...), invitations to
                           move there, "ajoute-moi", invite links (discord.gg, t.me, wa.me)
     ``offplatform.handle`` a handle: "@name", "mon snap c'est name"

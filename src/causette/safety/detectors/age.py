@@ -249,11 +249,14 @@ _RULES = RuleSet(
         rule(
             "age.disclosure",
             0.9,
-            r"\b(?:i'?m|im|i am) (?:in|a) (?:(?:6|7|8|9|10|11)th grade|(?:sixth|seventh|eighth|ninth|tenth|eleventh) grade|middle school|junior high|year (?:7|8|9|10|11)|freshman in high school|sophomore in high school)\b",
+            rf"\b(?:i'?m|im|i am) in {SCHOOL_YEAR}\b|\b(?:so )?like (?:6|7|8|9|10|11)th grade\b|\b(?:i'?m|im|i am) (?:in|a) (?:(?:6|7|8|9|10|11)th grade|(?:sixth|seventh|eighth|ninth|tenth|eleventh) grade|middle school|junior high|year (?:7|8|9|10|11)|freshman in high school|sophomore in high school)\b",
             "grade",
             "school",
             "junior",
             "year",
+            "i'm in",
+            "im in",
+            "i am in",
         ),
         rule(
             "age.disclosure",

@@ -250,6 +250,23 @@ _RULES = RuleSet(
             "site",
             "have",
         ),
+        rule(
+            "private.invite",
+            0.4,
+            r"\b(?:viens|passe|on passe|on continue|on se parle|parlons|on parle|je t'?ecris|ecris[- ]moi|je peux t'?aider) en (?:mp|prive|pv|dm|message prive)\b|\b(?:dm me|come to dm|slide in my dms|let'?s talk in private)\b",
+            "mp",
+            "prive",
+            "pv",
+            "dm",
+            "private",
+        ),
+        rule(
+            "contact.request",
+            0.5,
+            r"\b(?:on pourra s'?appeler|on (?:peut|pourrait) s'?appeler|je (?:peux )?t'?appelle(?:rai)?|on s'?appelle (?:ce soir|demain|quand)|(?:we|i) (?:can|could) call|call me (?:tonight|later))\b",
+            "appel",
+            "call",
+        ),
     ]
 )
 
