@@ -57,6 +57,9 @@ def test_age_probe(text: str) -> None:
         ("my mom won't let me go out", "my mom won't let me"),
         ("J'AI 14 ANS", "J'AI 14 ANS"),
         ("I'm in 4ème, so like 8th grade", "I'm in 4ème"),
+        ("mon père m'a privé de sortie", "mon père m'a privé de sortie"),
+        ("je dois rentrer avant 19h sinon ma mère me tue", "je dois rentrer avant 19h"),
+        ("j'ai contrôle de maths demain", "j'ai contrôle de maths demain"),
     ],
 )
 def test_age_disclosure(text: str, span: str) -> None:

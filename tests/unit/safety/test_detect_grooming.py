@@ -65,6 +65,8 @@ CASES = [
     ("isolation", "adults wouldn't understand"),
     ("isolation", "you seem lonely"),
     ("alone.check", "what's your schedule after school ?"),
+    ("alone.check", "ils sont où tes parents là"),
+    ("photo.request", "montre moi ton corps"),
 ]
 
 

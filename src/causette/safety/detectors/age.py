@@ -302,6 +302,21 @@ _RULES = RuleSet(
             "grounded",
             "took",
         ),
+        rule(
+            "age.disclosure",
+            0.6,
+            rf"\bj'?ai (?:un |une )?(?:controle|interro|eval|evaluation|devoir surveille|ds|dm) (?:de \w+ |d'\w+ )?(?:demain|lundi|mardi|mercredi|jeudi|vendredi|cette semaine)\b|\b(?:ma|mon) (?:prof|professeur|professeure) (?:de|d') ?(?:maths?|francais|sport|eps|svt|histoire|histoire-geo|anglais|espagnol|allemand|physique|techno|musique|arts plastiques)\b|\b{MES_PARENTS} (?:m'?a|m'?ont) prive\w* de (?:sortie|tel|telephone|portable|console|ordi|wifi)\b|\bje dois (?:etre )?rentr\w* (?:avant|a|pour) \d\d ?h\b|\bsinon {MES_PARENTS} (?:me tue|va me tuer|vont me tuer|m'?engueule|va m'?engueuler|me dispute)\b",
+            "controle",
+            "interro",
+            "eval",
+            "devoir",
+            "ds",
+            "dm",
+            "prof",
+            "prive",
+            "rentr",
+            "sinon",
+        ),
     ]
 )
 

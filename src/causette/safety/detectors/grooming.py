@@ -537,6 +537,18 @@ _RULES = RuleSet(
             r"\b(?:home at \d+,? parents at \d+|parents (?:at|a) \d+ ?h?|parents? (?:rentrent|rentre|home) (?:a|at|vers) \d+)\b",
             "parents",
         ),
+        rule(
+            "alone.check",
+            0.75,
+            rf"\b(?:(?:ils|elles) sont ou {TES_PARENTS}|ou sont {TES_PARENTS}|{TES_PARENTS} (?:sont|est) ou)\b",
+            "ou",
+        ),
+        rule(
+            "photo.request",
+            0.9,
+            r"\bmontre[- ]?(?:moi|moa)? (?:ton corps|tes seins|tes fesses|ta poitrine|ton torse|tes jambes|ton cul|tout|en entier|sous (?:ton|ta|tes) \w+)\b",
+            "montre",
+        ),
     ]
 )
 

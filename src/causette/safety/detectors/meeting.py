@@ -67,7 +67,7 @@ _RULES = RuleSet(
         rule(
             "meet.request",
             0.7,
-            rf"\b(?:(?:tu habites|t'?habites|tu vis|t'?vis|tu crêches|tu creches|{TU_ES} de|tu viens de|tu es ou|t'?es ou|tu loges) (?:ou|dans quel (?:coin|quartier|ville|village|bled)|quelle ville|quel (?:coin|quartier|bled|arrondissement|departement))|(?:c'?est quoi|donne|donne[- ]moi|envoie[- ]moi|file[- ]moi|quelle est|dis[- ]moi|balance|ecris[- ]moi) {TON} ?(?:adresse|adresse exacte|code postal|ville exacte|rue|numero de rue|quartier exact|digicode|code (?:de la porte|d'?entree|d'?immeuble)|etage)|tu habites (?:quelle|quel|a quel)|ou (?:tu habites|t'?habites|tu vis|tu loges|est-ce que tu habites))\b",
+            rf"\b(?:(?:tu habites|t'?habites|tu vis|t'?vis|tu crêches|tu creches|{TU_ES} de|tu viens de|tu es ou|t'?es ou|tu loges) (?:ou|dans quel(?:le)? (?:coin|quartier|ville|village|bled|region|departement)|quelle ville|quel (?:coin|quartier|bled|arrondissement|departement))|(?:c'?est quoi|donne|donne[- ]moi|envoie[- ]moi|file[- ]moi|quelle est|dis[- ]moi|balance|ecris[- ]moi) {TON} ?(?:adresse|adresse exacte|code postal|ville exacte|rue|numero de rue|quartier exact|digicode|code (?:de la porte|d'?entree|d'?immeuble)|etage)|tu habites (?:quelle|quel|a quel)|ou (?:tu habites|t'?habites|tu vis|tu loges|est-ce que tu habites))\b",
             "habite",
             "vis",
             "creches",
@@ -400,6 +400,22 @@ _RULES = RuleSet(
             "paranoid",
             "baby",
             "difficult",
+        ),
+        rule(
+            "meet.request",
+            0.6,
+            r"\b(?:te|se|vous) voir en vrai\b|\bj'?aimerais (?:bien |trop )?(?:te voir|te rencontrer|qu'?on se voie)\b|\bje veux te voir\b",
+            "en vrai",
+            "aimerais",
+            "veux te voir",
+        ),
+        rule(
+            "meet.request",
+            0.8,
+            r"\b(?:(?:a|devant) la sortie (?:de ton|du|de l'|de ta) ?(?:college|lycee|ecole|bahut|cours)|devant (?:ton|ta) (?:college|lycee|ecole|bahut)|je t'?attends? (?:a|devant|apres) (?:la sortie|ton|ta|l'ecole|les cours))\b",
+            "sortie",
+            "devant",
+            "attends",
         ),
     ]
 )

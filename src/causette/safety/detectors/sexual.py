@@ -155,6 +155,32 @@ _RULES = RuleSet(
             "combien",
             "how much",
         ),
+        rule(
+            "sex.price",
+            0.8,
+            r"\b\d{1,4}\s?(?:€|e\b|eur\b|euros?\b|balles\b|\$)\s*(?:la|les|pour (?:une|la|1|les)) ?(?:\d+ )?(?:photos?|pics?|videos?|vids?|nudes?|minutes? de cam|appel video)\b|\bje (?:vends|propose|fais) (?:des |mes )?(?:photos|videos|nudes|contenus?|pics|packs?)(?: de moi| coquin\w*| hot| privees?| perso\w*)\b",
+            "0",
+            "1",
+            "2",
+            "3",
+            "4",
+            "5",
+            "6",
+            "7",
+            "8",
+            "9",
+            "vends",
+            "propose",
+            "fais",
+        ),
+        rule(
+            "escort.offer",
+            0.8,
+            r"\b(?:contre (?:un |des )?(?:cadeaux?|remuneration|de l'?argent|billets?|un petit quelque chose)|rencontres? discretes?|moments? (?:coquins?|discrets?) (?:contre|remuneres?|payants?))\b",
+            "contre",
+            "discret",
+            "coquin",
+        ),
     ]
 )
 
