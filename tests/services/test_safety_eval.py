@@ -169,3 +169,17 @@ def test_the_targets_on_the_held_out_corpus(capsys: pytest.CaptureFixture[str]) 
     assert report["precision"] >= 0.9, figures
     assert report["false_positive_rate"] <= 0.05, figures
     assert report["median_messages_to_flag"] <= 3, figures
+
+
+def test_a_conversation_that_cannot_be_entered_is_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    people = {"a": ADULT, "b": {**ADULT, "postal_code": "99999"}}
+    rows = [SMALL[0], conversation("bad-entry", "benign", ["salut", "salut"], participants=people)]
+    status, out, _ = run(capsys, str(write(tmp_path / "c.jsonl", rows)), "--json")
+    assert status == 0
+    report = json.loads(out)
+    assert report["conversations"] == 1
+    assert report["not_replayed"] == [
+        {"id": "bad-entry", "line": 2, "why": "entry: postal_code_invalid"}
+    ]

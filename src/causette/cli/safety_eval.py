@@ -239,7 +239,11 @@ async def replay(settings: config.Settings, gate: Any, cases: Sequence[Case]) ->
     outcomes = []
     for case in cases:
         async with replay_chat(settings, gate) as wired:
-            outcomes.append(await _replay_one(wired, case))
+            try:
+                outcomes.append(await _replay_one(wired, case))
+            except Exception as exc:
+                # One conversation that breaks the replay is reported, not the end of it.
+                outcomes.append(Outcome(case, error=f"replay failed: {exc!r}"))
     return outcomes
 
 
