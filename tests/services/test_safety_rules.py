@@ -217,3 +217,33 @@ async def test_shipped_policy_a_number_in_private_brings_ambush_advice(make_app:
     assert [f["text"] for f in received if f.get("type") == "message"] == [PHONE]
     assert "ambush" in [f["advice"] for f in received if f.get("type") == "safety_tip"]
     assert await cases_of(app, zoe) == []
+
+
+async def test_shipped_policy_grooming_after_a_disclosure_closes(make_app: MakeApp) -> None:
+    """The pattern of SAFETY.md 6: a declared adult says they are 14; the adult checks they are
+    alone (a case), then asks for secrecy: the sequence closes the conversation on both sides,
+    though neither message names anything sexual."""
+    app = await make_app()
+    adult, teen = await person(app, "Marc", 1, age=34), await person(app, "Lea", 2, age=19)
+    say = app.chat.messages.say
+    await say(adult.link, "salut ça va ?", None, teen.id, False)
+    await say(teen.link, "oui j'ai 14 ans en vrai", None, adult.id, False)
+    checked = await say(adult.link, "t'es seule chez toi ce soir ?", None, teen.id, False)
+    assert checked.held_at is None
+    (case,) = await cases_of(app, adult)
+    assert case.category == "child_abuse"
+    secret = await say(
+        adult.link, "c'est notre secret, dis rien à tes parents", None, teen.id, False
+    )
+    assert secret.held_at is not None
+    assert any(f.get("type") == "private_closed" for f in teen.frames())
+    assert any(f.get("type") == "private_closed" for f in adult.frames())
+    (report, *_) = await app.moderation_store.reports_of_case(case.id)
+    rules = " ".join(
+        r.automated_rule or "" for r in await app.moderation_store.reports_of_case(case.id)
+    )
+    assert report.source is Source.AUTOMATED
+    assert "secrecy" in rules
+    assert "alone.check" in rules
+    with pytest.raises(Refused, match="private_closed"):
+        await say(adult.link, "allo ?", None, teen.id, False)
