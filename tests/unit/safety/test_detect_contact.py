@@ -38,6 +38,7 @@ def spanned(text: str, rule: str) -> str:
         ("zero six douze 34 cinquante six 78", "zero six douze 34 cinquante six 78"),
         ("zero six one two three four five six seven eight", None),
         ("my uk number +44 7911 123456", "+44 7911 123456"),
+        ("text me 07911 123456", "07911 123456"),
     ],
 )
 def test_phone_numbers(text: str, number: str | None) -> None:

@@ -33,6 +33,7 @@ def test_several_details_about_someone_score_high() -> None:
         ("doxx.school", "elle va au collège Victor Hugo"),
         ("doxx.profile", "son insta c'est @lea_93"),
         ("doxx.vehicle", "il roule en clio, plaque FG-482-KL"),
+        ("doxx.name", "his name is john smith he goes to lincoln high"),
         ("doxx.request", "quelqu'un a son adresse ?"),
         ("doxx.request", "harcelez le il le mérite"),
         ("doxx.request", "allez tous lui dire qu'elle est moche"),
@@ -49,6 +50,7 @@ def test_doxxing(rule: str, text: str) -> None:
         "elle est au lycée, elle a des exams",
         "il travaille dur en ce moment",
         "il habite loin d'ici",
+        "her name is like whatever",
         "oui le mec avait balancé son adresse, c'est horrible",
     ],
 )
@@ -87,6 +89,7 @@ def test_repetition_uses_the_senders_recent_messages() -> None:
         ("scam.phishing", "votre colis est bloqué, payez 1,99€"),
         ("scam.phishing", "gagne un iphone ici bit.ly/xyz"),
         ("scam.phishing", "your account has been suspended"),
+        ("scam.crypto", "make $500 a day from home"),
     ],
 )
 def test_scams(rule: str, text: str) -> None:

@@ -67,6 +67,10 @@ CASES = [
     ("alone.check", "what's your schedule after school ?"),
     ("alone.check", "ils sont où tes parents là"),
     ("photo.request", "montre moi ton corps"),
+    ("alone.check", "are you home by yourself"),
+    ("secrecy", "dont tell ur parents about me"),
+    ("gift.money", "i'll give you 50 bucks for a pic"),
+    ("flattery", "you're so mature for 13"),
 ]
 
 

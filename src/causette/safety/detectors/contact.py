@@ -280,6 +280,27 @@ _THIRD_PERSON_NUMBER = re.compile(
 )
 
 
+# Visitors are mostly French; a national number from a neighbour is tried next.
+_REGIONS = ("FR", "BE", "CH", "GB")
+
+
+def _parse(candidate: str) -> phonenumbers.PhoneNumber | None:
+    """The first reading of ``candidate`` that is valid, else the French one if possible."""
+    fallback = None
+    for region in _REGIONS if not candidate.startswith("+") else ("FR",):
+        try:
+            number = phonenumbers.parse(candidate, region)
+        except phonenumbers.NumberParseException:
+            return None
+        if phonenumbers.is_valid_number(number):
+            return number
+        if fallback is None and phonenumbers.is_possible_number(number):
+            fallback = number
+        if not candidate.startswith("0") or candidate.startswith("00"):
+            break  # only a national number (a leading 0) reads differently elsewhere
+    return fallback
+
+
 def phones(norm: Normalized) -> Iterator[tuple[float, tuple[int, int]]]:
     """Phone numbers in the message: ``(score, span)``; valid numbers score higher."""
     if number_weight(norm.folded.text) < 8:
@@ -292,9 +313,8 @@ def phones(norm: Normalized) -> Iterator[tuple[float, tuple[int, int]]]:
         digit_count = len(candidate) - candidate.startswith("+")
         if digit_count < 8:
             continue
-        try:
-            number = phonenumbers.parse(candidate, "FR")
-        except phonenumbers.NumberParseException:
+        number = _parse(candidate)
+        if number is None:
             continue
         if phonenumbers.is_valid_number(number):
             yield (0.9, view.span(match.start(), match.end()))

@@ -35,10 +35,21 @@ def _capitalised(norm: Normalized, match: re.Match[str], *groups: str) -> bool:
     return True
 
 
+# Words that follow "her name is" without being a name.
+_NOT_NAMES = frozenset(
+    ("like", "whatever", "a", "the", "not", "so", "really", "kinda", "very", "too", "pretty",
+     "literally", "just", "on", "in", "and", "is", "was", "lol", "something", "weird", "cute")
+)  # fmt: skip
+
+
 def _name(
     match: re.Match[str], norm: Normalized, context: MessageContext
 ) -> tuple[str, float] | None:
-    if _capitalised(norm, match, "first", "last") or "nom de famille" in match.group():
+    # Capitals mark a name; "his real name is", "son nom de famille" say so without them.
+    said = any(w in match.group() for w in ("nom de famille", "real name", "full name", "vrai nom"))
+    words = {match.group("first"), match.group("last")}
+    named = "name is" in match.group() and not words & _NOT_NAMES
+    if said or named or _capitalised(norm, match, "first", "last"):
         return ("doxx.name", 0.6)
     return None
 
@@ -57,7 +68,7 @@ _RULES = RuleSet(
         rule(
             "doxx.name",
             0.6,
-            rf"\b{_SOMEONE}\b[^.!?]{{0,20}}?\b(?:s'?appelle|s appelle|sappelle|se nomme|son (?:vrai )?nom (?:c'?est|est|:)|son nom de famille (?:c'?est|est|:)?|is called|'?s name is|real name is)\s+(?P<first>[a-z][a-z\-]+)\s+(?P<last>[a-z][a-z\-]+)",
+            rf"\b{_SOMEONE}\b[^.!?]{{0,20}}?\b(?:s'?appelle|s appelle|sappelle|se nomme|son (?:vrai )?nom (?:c'?est|est|:)|son nom de famille (?:c'?est|est|:)?|is called|'?s name is|name is|real name is)\s+(?P<first>[a-z][a-z\-]+)\s+(?P<last>[a-z][a-z\-]+)",
             "appelle",
             "nomme",
             "nom",

@@ -80,7 +80,7 @@ _RULES = RuleSet(
         rule(
             "alone.check",
             0.75,
-            r"\b(?:are (?:you|u) (?:home )?alone|(?:r|are) (?:you|u|ur) (?:by yourself|alone)|are (?:your|ur) (?:parents|mom|mum|dad) (?:home|around|there|asleep|out)|is (?:anyone|anybody|someone) (?:home|with you|around)|can (?:anyone|someone) see (?:your|ur) (?:screen|phone)|when do (?:your|ur) parents (?:get|come) (?:home|back))\b",
+            r"\b(?:are (?:you|u) (?:home )?alone|(?:r|are) (?:you|u|ur) (?:home )?(?:by yourself|alone)|are (?:your|ur) (?:parents|mom|mum|dad) (?:home|around|there|asleep|out)|is (?:anyone|anybody|someone) (?:home|with you|around)|can (?:anyone|someone) see (?:your|ur) (?:screen|phone)|when do (?:your|ur) parents (?:get|come) (?:home|back))\b",
             "alone",
             "yourself",
             "parents",
@@ -137,7 +137,7 @@ _RULES = RuleSet(
         rule(
             "secrecy",
             0.85,
-            r"\b(?:(?:it'?s|this is|keep it|that'?s) (?:our|a) (?:little )?secret|our (?:little )?secret|don'?t tell (?:anyone|anybody|your (?:mom|mum|dad|parents|friends|teacher))|(?:keep|it stays) (?:this|it) between (?:us|you and me)|delete (?:the|our|this|these|your) (?:chat|messages|conversation|texts|pics|photos)|nobody (?:needs|has|must|should) (?:to )?know|your parents (?:can'?t|shouldn'?t|mustn'?t) know)\b",
+            r"\b(?:(?:it'?s|this is|keep it|that'?s) (?:our|a) (?:little )?secret|our (?:little )?secret|don'?t tell (?:anyone|anybody|(?:your|ur) (?:mom|mum|dad|parents|friends|teacher))|(?:keep|it stays) (?:this|it) between (?:us|you and me)|delete (?:the|our|this|these|your) (?:chat|messages|conversation|texts|pics|photos)|nobody (?:needs|has|must|should) (?:to )?know|your parents (?:can'?t|shouldn'?t|mustn'?t) know)\b",
             "secret",
             "tell",
             "between",
@@ -548,6 +548,20 @@ _RULES = RuleSet(
             0.9,
             r"\bmontre[- ]?(?:moi|moa)? (?:ton corps|tes seins|tes fesses|ta poitrine|ton torse|tes jambes|ton cul|tout|en entier|sous (?:ton|ta|tes) \w+)\b",
             "montre",
+        ),
+        rule(
+            "gift.money",
+            0.75,
+            r"\b(?:i'?ll|i will|i can|i could) (?:give|pay|send) (?:you|u) (?:\$|€)?\d+ ?(?:bucks|dollars|\$|€|euros|quid|pounds)?\b",
+            "give",
+            "pay",
+            "send",
+        ),
+        rule(
+            "flattery",
+            0.7,
+            r"\bmature for (?:your age|ur age|\d+|a \d+ year old)\b|\bmature pour (?:\d+ ans|une fille de \d+|un gars de \d+)\b",
+            "mature",
         ),
     ]
 )

@@ -237,6 +237,15 @@ _RULES = RuleSet(
             "warning",
             "avertissement",
         ),
+        rule(
+            "scam.crypto",
+            0.75,
+            r"\b(?:make|earn|gagne[rz]?) (?:\$|€)\d[\d,.]*k? (?:a|per|par) (?:day|week|month|jour|semaine|mois)\b|\bfrom home\b.{0,20}\b(?:\$|€)\d|\b(?:\$|€)\d[\d,.]*k? (?:a|per) (?:day|week) from home\b",
+            "make",
+            "earn",
+            "gagne",
+            "from home",
+        ),
     ]
 )
 

@@ -124,6 +124,20 @@ _RULES = RuleSet(
             "show",
             "tell",
         ),
+        rule(
+            "threat",
+            0.8,
+            r"\b(?:kill (?:yourself|urself|yourselfs?)|kys|go die|va (?:te (?:tuer|pendre|suicider|jeter)|crever|mourir)|suicide[- ]toi|tue[- ]toi|pends[- ]toi|jette[- ]toi (?:d'?un pont|sous un train))\b",
+            "kill",
+            "kys",
+            "die",
+            "va ",
+            "suicide",
+            "tue",
+            "pends",
+            "jette",
+            judge=_banter,
+        ),
     ]
 )
 
