@@ -29,6 +29,8 @@ def fired(text: str, context: MessageContext = ROOM) -> dict[str, Signal]:
         "how old are you?",
         "what grade are u in",
         "ah t'as genre 14 ans alors",
+        "t'es née en 2010 ?",
+        "ton anniversaire c'est quand ?",
     ],
 )
 def test_age_probe(text: str) -> None:

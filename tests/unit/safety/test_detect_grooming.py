@@ -71,6 +71,14 @@ CASES = [
     ("secrecy", "dont tell ur parents about me"),
     ("gift.money", "i'll give you 50 bucks for a pic"),
     ("flattery", "you're so mature for 13"),
+    ("alone.check", "t'as le droit de sortir le soir ?"),
+    ("sexual.probe", "tu portes quoi là ?"),
+    ("secrecy", "t'as pas besoin de le dire à ta mère"),
+    ("secrecy", "t'en as parlé à quelqu'un ?"),
+    ("gift.money", "si tu veux je te prends un billet de train"),
+    ("gift.money", "des filles qui veulent se faire de l'argent"),
+    ("photo.request", "tu veux devenir mannequin ?"),
+    ("photo.request", "on peut faire un shooting chez moi"),
 ]
 
 

@@ -317,6 +317,16 @@ _RULES = RuleSet(
             "rentr",
             "sinon",
         ),
+        rule(
+            "age.probe",
+            0.7,
+            rf"\b{TU_ES} nee? en (?:19|20)\d\d\b|\b{TU_ES} de (?:20)[01]\d\b|\b(?:ton anniv|ton anniversaire) (?:c'?est quand|c'?est le|tombe quand)\b|\bwhen(?:'?s| is) (?:your|ur) birthday\b",
+            "nee",
+            "ne en",
+            "de 20",
+            "anniv",
+            "birthday",
+        ),
     ]
 )
 
