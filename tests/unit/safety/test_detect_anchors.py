@@ -14,6 +14,7 @@ from causette.safety.detectors import (
     age,
     contact,
     doxxing,
+    gifts,
     grooming,
     hate,
     meeting,
@@ -41,7 +42,7 @@ def phrases() -> list[str]:
 PHRASES = phrases()
 SETS = {
     module.__name__.rsplit(".", 1)[1]: module._RULES
-    for module in (age, contact, doxxing, grooming, hate, meeting, sexual, spam, threat)
+    for module in (age, contact, doxxing, gifts, grooming, hate, meeting, sexual, spam, threat)
 }
 
 

@@ -23,8 +23,10 @@ Grooming (``grooming.py``)
     ``flattery``          "t'es mature pour ton âge", "les garçons de ton âge..."
     ``romance.probe``     "t'as un copain ?" (weak: adults ask it too)
     ``sexual.probe``      "t'es vierge ?", questions about the other's sexual experience
-    ``photo.request``     asking for photos or the camera (higher when body or undress words)
-    ``gift.money``        offering money
+Gifts and pictures (``gifts.py``)
+    ``photo.request``     asking for photos or the camera (higher when body or undress words),
+                          model and photo-shoot lures
+    ``gift.money``        offering money, paying for things, "se faire de l'argent facile"
     ``gift.card``         top-up and gift cards (PCS, Neosurf, Paysafecard, Steam...), in-game
                           currency, paying the other's phone plan
 Meeting (``meeting.py``)
@@ -73,6 +75,7 @@ from causette.safety.detectors import (
     age,
     contact,
     doxxing,
+    gifts,
     grooming,
     hate,
     meeting,
@@ -90,6 +93,7 @@ Family = Callable[[Normalized, MessageContext], Iterable[Signal]]
 FAMILIES: dict[str, Family] = {
     "age": age.signals,
     "grooming": grooming.signals,
+    "gifts": gifts.signals,
     "meeting": meeting.signals,
     "contact": contact.signals,
     "sexual": sexual.signals,
