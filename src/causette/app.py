@@ -14,7 +14,7 @@ import secrets
 import socket
 import struct
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -140,12 +140,19 @@ def policy_of(settings: Settings) -> ModerationPolicy:
     )
 
 
-def gate_of(settings: Settings) -> SafetyGate:
-    """The configured safety gate: the rules with the operator's policy over the shipped one
-    (``ConfigError`` naming the key if that file is wrong), or none when disabled."""
+def gates_of(settings: Settings) -> Callable[[], SafetyGate]:
+    """Makes the configured safety gate, the policy read once: the rules with the operator's
+    policy over the shipped one (``ConfigError`` naming the key if that file is wrong), or
+    none when disabled. Each gate made has a memory of its own (the eval's replays)."""
     if not settings.safety.enabled:
-        return AllowAll()
-    return RuleGate(safety_policy.load(settings.safety.policy))
+        return AllowAll
+    policy = safety_policy.load(settings.safety.policy)
+    return lambda: RuleGate(policy)
+
+
+def gate_of(settings: Settings) -> SafetyGate:
+    """The configured safety gate (see ``gates_of``)."""
+    return gates_of(settings)()
 
 
 class App:

@@ -247,3 +247,20 @@ async def test_shipped_policy_grooming_after_a_disclosure_closes(make_app: MakeA
     assert "alone.check" in rules
     with pytest.raises(Refused, match="private_closed"):
         await say(adult.link, "allo ?", None, teen.id, False)
+
+
+async def test_shipped_policy_an_adult_inviting_a_minor_out_of_a_room(make_app: MakeApp) -> None:
+    """Each person's risk in a room is their own, but the room remembers who said they are a
+    minor: an adult's invitation to private after that opens a case about the adult."""
+    app = await make_app()
+    adult, teen = await person(app, "Marc", 1, age=34), await person(app, "Lea", 2, age=19)
+    other = await person(app, "Jordan", 3, age=30)
+    for someone in (adult, teen, other):
+        await app.chat.rooms.join(someone.link, "general")
+    say = app.chat.messages.say
+    await say(other.link, "viens en mp si tu veux", "general", None, False)
+    assert await cases_of(app, other) == []  # among adults, an invitation is nothing
+    await say(teen.link, "j'ai 15 ans en vrai", "general", None, False)
+    await say(adult.link, "viens en mp, je t'aide pour tes devoirs", "general", None, False)
+    (case,) = await cases_of(app, adult)
+    assert case.category == "child_abuse"

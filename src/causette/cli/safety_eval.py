@@ -40,13 +40,14 @@ import asyncio
 import json
 import statistics
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from causette import config
 from causette.errors import CausetteError, ConfigError
+from causette.safety.gate import SafetyGate
 
 LABELS = (
     "grooming",
@@ -232,13 +233,17 @@ def replay_settings(base: config.Settings) -> config.Settings:
     )
 
 
-async def replay(settings: config.Settings, gate: Any, cases: Sequence[Case]) -> list[Outcome]:
-    """Replay each conversation in a chat of its own, through ``gate``."""
+async def replay(
+    settings: config.Settings, gates: Callable[[], SafetyGate], cases: Sequence[Case]
+) -> list[Outcome]:
+    """Replay each conversation in a chat of its own, through a gate of its own (``gates()``):
+    every replay starts its clock at the same time in the same room, and a gate shared by
+    them would carry one conversation's memory of that room into the next."""
     from causette.app import replay_chat
 
     outcomes = []
     for case in cases:
-        async with replay_chat(settings, gate) as wired:
+        async with replay_chat(settings, gates()) as wired:
             try:
                 outcomes.append(await _replay_one(wired, case))
             except Exception as exc:
@@ -428,13 +433,13 @@ def table(summary: dict[str, Any]) -> str:
 
 def run(path: Path, config_path: Path | None, as_json: bool) -> int:
     """``causette safety eval``: 0 when the corpus was replayed, 2 on bad input."""
-    from causette.app import gate_of
+    from causette.app import gates_of
 
     try:
         base = config.load(config_path)
         cases = read_corpus(path)
         settings = replay_settings(base)
-        gate = gate_of(settings)
+        gates = gates_of(settings)
     except ConfigError as error:
         print(
             f"causette: configuration error: {error.params.get('key')}: "
@@ -450,7 +455,7 @@ def run(path: Path, config_path: Path | None, as_json: bool) -> int:
         if more:
             print(f"causette: ... and {more} more bad lines", file=sys.stderr)
         return 2
-    summary = summarise(asyncio.run(replay(settings, gate, cases)))
+    summary = summarise(asyncio.run(replay(settings, gates, cases)))
     if as_json:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
     else:

@@ -92,6 +92,11 @@ class RuleGate:
             s.rule == DISCLOSURE and s.score >= settings.seen_min_score for s in signals
         )
         pairing = _pairing(conversation.setting, sender_minor or discloses, recipient_minor)
+        room = conversation.setting is Setting.ROOM
+        if room and (sender_minor or discloses):
+            # Who is a minor in a room is the room's to remember (each person's risk is their
+            # own): an adult's invitation to private after a minor spoke there weighs more.
+            self.risk.mark_minor(conversation.key, sender_id, draft.ts)
         if not signals and (known is None or not known.seen):
             # The common case, kept cheap: nothing fired and nothing is pending here. A
             # risk-only action cannot fire either, since the risk did not grow.
@@ -110,6 +115,11 @@ class RuleGate:
                 recipient_minor=bool(recipient_minor),
                 score=observation.score,
                 state=state,
+                minor_present=(
+                    self._minor_in_room(conversation.key, sender_id, draft.ts)
+                    if room
+                    else bool(recipient_minor)
+                ),
             )
         )
         if discloses and not sender_minor:
@@ -117,6 +127,14 @@ class RuleGate:
         for name in decision.fired:
             self.risk.mark_fired(key, name, draft.ts)
         return decision.verdict
+
+    def _minor_in_room(self, key: str, sender_id: str, ts: float) -> bool:
+        """Whether someone else, a minor, spoke in this room within the risk memory."""
+        state = self.risk.get(key)
+        if state is None:
+            return False
+        horizon = ts - self.policy.risk.memory
+        return any(who != sender_id and at >= horizon for who, at in state.minors.items())
 
 
 def _pairing(setting: Setting, sender_minor: bool, recipient_minor: bool | None) -> Pairing:

@@ -15,7 +15,9 @@ Each action has conditions, all of which must hold for it to fire on a message:
   memory, this message included: the sequences that make grooming;
 - ``min_risk``: the conversation's accumulated risk is at least this;
 - ``pairing``: who talks to whom (``minor_adult``, ``private``, ``room``);
-- ``sender``: ``minor`` (treated as one), ``adult`` or ``any``.
+- ``sender``: ``minor`` (treated as one), ``adult`` or ``any``;
+- ``minor_present``: someone other than the sender is a minor (the recipient in private; in a
+  room, a minor who spoke there within the risk memory).
 
 An action that names no ``rules`` depends on the conversation rather than the message: it
 fires once per conversation (within the risk memory) unless ``once = false``.
@@ -70,6 +72,7 @@ class Action:
     min_risk: float = 0.0
     pairing: frozenset[Pairing] = frozenset(Pairing)
     sender: str = "any"
+    minor_present: bool = False  # fires only when someone other than the sender is a minor
     once: bool = False
     verdict: VerdictKind = VerdictKind.ALLOW
     reason: str = "safety"
@@ -96,6 +99,9 @@ class Facts:
     recipient_minor: bool
     score: float
     state: RiskState
+    # Someone other than the sender is a minor: the recipient in private; in a room, a minor
+    # who spoke there within the risk memory.
+    minor_present: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +131,8 @@ class Policy:
         if action.sender == "minor" and not facts.sender_minor:
             return False
         if action.sender == "adult" and facts.sender_minor:
+            return False
+        if action.minor_present and not facts.minor_present:
             return False
         if facts.score < action.min_risk:
             return False
@@ -370,6 +378,7 @@ def _action(where: str, index: int, raw: object, max_mute: float) -> Action | No
         min_risk=t.number("min_risk", 0.0, 0.0, 1e6),
         pairing=frozenset(pairing),
         sender=t.text("sender", "any", SENDERS) or "any",
+        minor_present=t.flag("minor_present", False),
         once=t.flag("once", not rules),
         verdict=verdict,
         reason=t.word("reason") or "safety",

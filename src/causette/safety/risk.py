@@ -200,8 +200,9 @@ class RiskBook:
         return Observation(key, pairing, state.score, added, state)
 
     def mark_minor(self, key: str, guest: str, ts: float) -> None:
-        """``guest`` said they are a minor in this conversation: treated as one in it."""
-        self._state(key, ts).minors.setdefault(guest, ts)
+        """``guest`` is a minor in this conversation (said so, or declared): treated as one
+        in it; the time is the latest they were seen so."""
+        self._state(key, ts).minors[guest] = ts
 
     def mark_fired(self, key: str, name: str, ts: float) -> None:
         """A policy action that depends on the conversation fired (once per memory)."""
