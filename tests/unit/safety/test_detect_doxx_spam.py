@@ -34,6 +34,8 @@ def test_several_details_about_someone_score_high() -> None:
         ("doxx.profile", "son insta c'est @lea_93"),
         ("doxx.vehicle", "il roule en clio, plaque FG-482-KL"),
         ("doxx.name", "his name is john smith he goes to lincoln high"),
+        ("doxx.request", "quelqu'un connaît où habite le prof de maths ?"),
+        ("doxx.workplace", "son père bosse à la mairie de Créteil"),
         ("doxx.request", "quelqu'un a son adresse ?"),
         ("doxx.request", "harcelez le il le mérite"),
         ("doxx.request", "allez tous lui dire qu'elle est moche"),
@@ -61,6 +63,7 @@ def test_not_doxxing(text: str) -> None:
 def test_link_flood() -> None:
     assert fired("www.a.com www.b.com www.c.com")["spam.link"].score >= 0.8
     assert "spam.link" not in fired("regarde www.lemonde.fr")
+    assert "spam.link" in fired("promo -50% sur tous nos produits www.shop-discount.top")
     flooding = MessageContext(
         Setting.ROOM, 30, False, recent_from_sender=("va sur promo.xyz", "promo.xyz vite")
     )
@@ -90,6 +93,8 @@ def test_repetition_uses_the_senders_recent_messages() -> None:
         ("scam.phishing", "gagne un iphone ici bit.ly/xyz"),
         ("scam.phishing", "your account has been suspended"),
         ("scam.crypto", "make $500 a day from home"),
+        ("scam.phishing", "ton colis n'a pas pu être livré, reprogrammez la livraison"),
+        ("scam.phishing", "achetez des followers pas chers"),
     ],
 )
 def test_scams(rule: str, text: str) -> None:

@@ -243,6 +243,26 @@ _RULES = RuleSet(
             "porte",
             "soit",
         ),
+        rule(
+            "doxx.request",
+            0.7,
+            r"\b(?:quelqu'?un |qui |vous )?(?:connait|connaissez|sait|savez) (?:ou|l'?adresse (?:de|du|d')) ?(?:habite|vit|bosse|travaille|dort|loge)? ?(?:le|la|ce|cette|son|sa|leur|l')\b",
+            "connait",
+            "connaissez",
+            "sait",
+            "savez",
+        ),
+        rule(
+            "doxx.workplace",
+            0.6,
+            rf"\b{_SOMEONE}\b[^.!?]{{0,15}}?\b(?:bosse|travaille|taffe|est employee?|works)\s+(?:a la|au|a l'|chez|at)\s+(?:mairie|hopital|poste|commissariat|gendarmerie|prefecture|banque|caf|cpam|pole emploi|france travail|sncf|ratp|clinique|ehpad|creche|cantine|pharmacie|boulangerie|supermarche|usine)\b\s+(?:de |du |d')?(?P<name>[a-z][\w\-']+)",
+            "bosse",
+            "travaille",
+            "taffe",
+            "employe",
+            "works",
+            judge=_named_place("doxx.workplace", 0.6),
+        ),
     ]
 )
 

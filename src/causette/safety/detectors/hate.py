@@ -55,7 +55,9 @@ _DEHUMANISE = (
     r"(?:animaux|betes|singes|cafards|rats|vermines?|parasites|sous[- ]hommes|malades|degeneres|"
     r"pervers|une maladie|une plaie|des merdes|de la merde|inferieur\w*|une erreur|des abominations|"
     r"abominations|a exterminer|a eliminer|a bruler|pas des humains|pas humains|des chiens|"
-    r"des porcs|animals|vermin|disgusting|subhuman|a disease|not human)"
+    r"des porcs|terroristes|des terroristes|voleurs|des voleurs|violeurs|des violeurs|delinquants|"
+    r"criminels|racailles|des racailles|une race inferieure|animals|vermin|disgusting|subhuman|"
+    r"a disease|not human|terrorists|thieves|rapists|criminals)"
 )
 
 
@@ -105,7 +107,7 @@ _GROUP_RULES = [
     rule(
         "hate.group",
         0.9,
-        rf"\b(?:{_ALL_GROUPS}) (?:au four|au bucher|a la potence|dans les camps|a la chambre a gaz|en camp|to the ovens|should (?:die|burn|be gassed))\b",
+        rf"\b(?:{_ALL_GROUPS}) (?:dehors|hors de france|au four|au bucher|a la potence|dans les camps|a la chambre a gaz|en camp|to the ovens|should (?:die|burn|be gassed))\b",
         "four",
         "bucher",
         "potence",
@@ -114,6 +116,8 @@ _GROUP_RULES = [
         "camp",
         "ovens",
         "should",
+        "dehors",
+        "hors de",
         judge=_group_rule,
     ),
     rule(
@@ -184,6 +188,18 @@ _RULES = RuleSet(
             "espece",
             "bande",
             judge=_group_rule,
+        ),
+        rule(
+            "hate.misogynistic",
+            0.8,
+            r"\b(?:les )?(?:femmes|meufs|filles|nanas|gonzesses) (?:n )?(?:ont|a) (?:pas|rien) (?:leur place|a faire|a dire)\b|\b(?:women|girls) (?:don t|do not) belong\b",
+            "femmes",
+            "meufs",
+            "filles",
+            "nanas",
+            "gonzesses",
+            "women",
+            "girls",
         ),
     ],
     view="lexical",

@@ -22,6 +22,11 @@ _LINK = re.compile(
     r"click|fun|pw|icu|be|eu)(?:/\S*)?(?=\s|$|[),!?])"
 )
 _SKELETON = re.compile(r"[^a-z]+")
+# A link with the words of an advert is an advert.
+_ADVERT = re.compile(
+    r"\b(?:promos?|reductions?|soldes|-\d+ ?%|livraison (?:gratuite|offerte)|nos produits|"
+    r"code promo|achetez|commandez|offre (?:speciale|limitee)|buy now|discount|sale|free shipping)\b"
+)
 
 _RULES = RuleSet(
     [
@@ -246,6 +251,18 @@ _RULES = RuleSet(
             "gagne",
             "from home",
         ),
+        rule(
+            "scam.phishing",
+            0.75,
+            r"\b(?:(?:ton|votre) colis n'?a pas pu etre livre|reprogramme[rz]? (?:la|votre|ta) livraison|achete[rz]? des (?:followers|abonnes|likes|vues)|(?:followers|abonnes|likes) pas chers?|buy (?:followers|likes))\b",
+            "colis",
+            "reprogramme",
+            "achete",
+            "followers",
+            "abonnes",
+            "likes",
+            "buy",
+        ),
     ]
 )
 
@@ -277,6 +294,8 @@ def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     whole = view.span(0, len(text)) if text else (0, 0)
     if count >= 3:
         yield Signal("spam.link", 0.8, whole)
+    elif count == 1 and _ADVERT.search(text):
+        yield Signal("spam.link", 0.6, whole)
     elif count:
         earlier = sum(1 for t in context.recent_from_sender[-5:] if links(_skeleton_folded(t)))
         if earlier >= 2:
