@@ -144,3 +144,23 @@ def test_one_signal_per_rule_with_spans_inside_the_text() -> None:
 def test_hostile_input_does_not_break_detection() -> None:
     text = "\u202e" + "a" * 10_000 + "\x00\ud800" + "06 12 34 56 78"
     assert isinstance(detect(text, ROOM), tuple)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("méfiez-vous de ceux qui disent 'viens seul'", "meet.isolated"),
+        ("si quelqu'un te dit c'est notre secret, parles-en à un adulte", "secrecy"),
+        ("il m'a écrit \"efface la conv\" et ça m'a fait peur", "secrecy"),
+    ],
+)
+def test_quoted_or_reported_advice_scores_low(text: str, rule: str) -> None:
+    signal = fired(text)[rule]
+    assert signal.score < 0.4
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"), [("viens seul", "meet.isolated"), ("efface la conv", "secrecy")]
+)
+def test_said_outright_keeps_its_score(text: str, rule: str) -> None:
+    assert fired(text)[rule].score >= 0.8

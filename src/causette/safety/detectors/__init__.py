@@ -4,7 +4,8 @@
 (``causette.safety.normalize``) and returns at most one ``Signal`` per rule: its score in
 [0, 1] says how sure or how severe, its span gives the offsets in the original text of what
 fired (``(0, 0)`` for a fact about the conversation rather than words). The policy weighs
-the signals; detectors never decide anything.
+the signals; detectors never decide anything. Words in quotation marks or reported as advice
+("méfiez-vous de ceux qui disent 'viens seul'") keep their rule at 0.4 of its score.
 
 Rule ids (stable: the policy, the audit log and statements of reasons name them):
 
@@ -83,7 +84,7 @@ from causette.safety.detectors import (
     spam,
     threat,
 )
-from causette.safety.detectors.rules import best
+from causette.safety.detectors.rules import best, reported
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized
 
@@ -113,4 +114,9 @@ def detect(text: str, context: MessageContext) -> tuple[Signal, ...]:
     found: list[Signal] = []
     for family in FAMILIES.values():
         found.extend(family(norm, context))
+    # Quoted or reported as advice, the words are not the act: noted, at a fraction of the
+    # score (hate applies its own, stricter, condemnation frames).
+    for index, signal in enumerate(found):
+        if not signal.rule.startswith("hate.") and reported(norm, signal.span):
+            found[index] = Signal(signal.rule, round(signal.score * 0.4, 3), signal.span)
     return best(found)

@@ -139,6 +139,31 @@ class Lexicon:
         return found
 
 
+# Advice that quotes what a groomer or an ambusher says ("méfiez-vous de ceux qui disent
+# 'viens seul'") uses the same words as the act, in reported speech.
+_ADVICE = re.compile(
+    r"(?:ceux qui (?:te |vous )?(?:disent|demandent|proposent|ecrivent)|quelqu'?un qui (?:te |vous )?"
+    r"(?:dit|demande|propose)|si (?:on|quelqu'?un|un inconnu|un adulte) (?:te |vous )?(?:dit|demande|"
+    r"propose)|mefie[zr]?[- ]?(?:vous|toi)? (?:de|des)|attention (?:a|aux) (?:ceux|les gens|celles) qui|"
+    r"jamais (?:accepter|accepte|acceptez) (?:de|qu'?on)|never (?:trust|accept|agree)|beware of|"
+    r"if (?:someone|anyone|a stranger) (?:says|asks|tells)|people who (?:say|ask))[^.!?]{0,12}$"
+)
+_QUOTE_MARKS = "\"'«»“”‘’"
+
+
+def reported(norm: Normalized, span: tuple[int, int]) -> bool:
+    """Whether the words at ``span`` are quoted or reported as advice, not said."""
+    start, end = span
+    if end <= start:
+        return False
+    original = norm.original
+    before = original[max(0, start - 2) : start].strip()[-1:]
+    after = original[end : end + 2].strip()[:1]
+    if before and after and before in _QUOTE_MARKS and after in _QUOTE_MARKS:
+        return True
+    return _ADVICE.search(Normalized(original[max(0, start - 80) : start]).folded.text) is not None
+
+
 def best(signals: Sequence[Signal]) -> tuple[Signal, ...]:
     """One signal per rule: the highest score, the earliest span on a tie."""
     chosen: dict[str, Signal] = {}
