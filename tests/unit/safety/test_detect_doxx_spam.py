@@ -64,6 +64,7 @@ def test_link_flood() -> None:
     assert fired("www.a.com www.b.com www.c.com")["spam.link"].score >= 0.8
     assert "spam.link" not in fired("regarde www.lemonde.fr")
     assert "spam.link" in fired("promo -50% sur tous nos produits www.shop-discount.top")
+    assert "spam.link" in fired("inscription gratuite sur www.rencontre-hot.xyz")
     flooding = MessageContext(
         Setting.ROOM, 30, False, recent_from_sender=("va sur promo.xyz", "promo.xyz vite")
     )
@@ -75,6 +76,10 @@ def test_repetition_uses_the_senders_recent_messages() -> None:
     context = MessageContext(Setting.ROOM, 30, False, recent_from_sender=(ad, ad))
     assert fired(ad, context)["spam.repeat"].score >= 0.8
     assert "spam.repeat" not in fired(ad, ROOM)
+    varied = MessageContext(
+        Setting.ROOM, 30, False, recent_from_sender=(ad.replace("rencontre.fr", "rdv.fr"),)
+    )
+    assert "spam.repeat" in fired(ad, varied)
     short = MessageContext(Setting.ROOM, 30, False, recent_from_sender=("mdr", "mdr"))
     assert "spam.repeat" not in fired("mdr", short)
 
@@ -95,6 +100,8 @@ def test_repetition_uses_the_senders_recent_messages() -> None:
         ("scam.crypto", "make $500 a day from home"),
         ("scam.phishing", "ton colis n'a pas pu être livré, reprogrammez la livraison"),
         ("scam.phishing", "achetez des followers pas chers"),
+        ("scam.crypto", "investis 250€ avec moi, rendement garanti"),
+        ("doxx.profile", "voilà sa tête"),
     ],
 )
 def test_scams(rule: str, text: str) -> None:

@@ -44,6 +44,12 @@ CASES = [
     ("meet.request", "j'aimerais bien te voir en vrai"),
     ("sex.price", "je vends des photos de moi, 10€ la photo"),
     ("escort.offer", "rencontre discrète contre cadeau"),
+    ("escort.offer", "dispo h24 sans tabou"),
+    ("sex.price", "1h 150, 30min 80, pas de négo"),
+    ("sex.price", "tu mets combien ?"),
+    ("meet.isolated", "on se retrouve dans la zone industrielle ce soir"),
+    ("meet.isolated", "tu viendras seul ?"),
+    ("meet.isolated", "je t'envoie l'adresse au dernier moment"),
     ("sex.price", "100 roses la nuit"),
     ("sex.price", "mes tarifs : 150 € l'heure"),
     ("sex.price", "80 la demi heure 120 l'heure"),
@@ -78,6 +84,7 @@ def test_fires(rule: str, text: str) -> None:
         ("meet.request", "il fait beau aujourd'hui"),
         ("meet.isolated", "j'ai acheté une camionnette d'occasion"),
         ("meet.isolated", "t'as ton tel ?"),
+        ("sex.price", "rdv à 1h 30 au bar"),
     ],
 )
 def test_does_not_fire(rule: str, text: str) -> None:

@@ -263,6 +263,24 @@ _RULES = RuleSet(
             "works",
             judge=_named_place("doxx.workplace", 0.6),
         ),
+        rule(
+            "doxx.school",
+            0.6,
+            rf"\b{_SOMEONE}\b (?:est|va|etudie) en (?:classe de )?(?:6|5|4|3|2nde|1ere|term)\w* ?[a-h1-9]?\b[^.!?]{{0,10}}\b(?:au|a la|a l') (?:college|lycee|ecole)\b",
+            "college",
+            "lycee",
+            "ecole",
+        ),
+        rule(
+            "doxx.profile",
+            0.7,
+            r"\b(?:voila|voici|regardez|tenez) (?:sa|ses|leur) (?:tete|tronche|photo|photos|gueule|face|profil|compte)\b|\bc'?est (?:elle|lui) sur la photo\b",
+            "voila",
+            "voici",
+            "regardez",
+            "tenez",
+            "photo",
+        ),
     ]
 )
 

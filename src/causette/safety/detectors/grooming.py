@@ -396,6 +396,19 @@ _RULES = RuleSet(
             "princesse",
             "pour ton age",
         ),
+        rule(
+            "isolation",
+            0.4,
+            r"\b(?:tu me fais (?:pas )?confiance|je (?:ne )?te ferai jamais (?:de )?mal|je suis pas comme les autres (?:mecs|gars|hommes|adultes)|je veux juste (?:te connaitre|t'?aider|parler avec toi)|on est (?:amis|potes) (?:non|hein)\s*\?|(?:you can|u can) trust me|i would never hurt (?:you|u))\b",
+            "confiance",
+            "mal",
+            "comme les autres",
+            "veux juste",
+            "amis",
+            "potes",
+            "trust",
+            "hurt",
+        ),
     ]
 )
 

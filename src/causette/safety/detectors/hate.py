@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from causette.safety.context import MessageContext
-from causette.safety.detectors.rules import Lexicon, RuleSet, rule
+from causette.safety.detectors.rules import Judge, Lexicon, RuleSet, rule
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized
 
@@ -68,6 +68,18 @@ def _group_rule(
         if match.group(name):
             return (f"hate.{name}", 0.9)
     return None
+
+
+def _group_at(score: float) -> Judge:
+    """``_group_rule`` at another score."""
+
+    def judge(
+        match: re.Match[str], norm: Normalized, context: MessageContext
+    ) -> tuple[str, float] | None:
+        found = _group_rule(match, norm, context)
+        return None if found is None else (found[0], score)
+
+    return judge
 
 
 # Written for the lexical view: words only (no apostrophes: "c est"), leetspeak undone and
@@ -200,6 +212,48 @@ _RULES = RuleSet(
             "gonzesses",
             "women",
             "girls",
+        ),
+        rule("hate.group", 0.85, rf"\b(?:{_ALL_GROUPS}) de merde\b", "merde", judge=_group_rule),
+        rule(
+            "hate.group",
+            0.85,
+            rf"\bles (?:{_ALL_GROUPS}) (?:nous envahissent|nous remplacent|envahissent|volent tout|puent|pourrissent|detruisent)\b",
+            "envahissent",
+            "remplacent",
+            "volent",
+            "puent",
+            "pourrissent",
+            "detruisent",
+            judge=_group_rule,
+        ),
+        rule(
+            "hate.group",
+            0.6,
+            rf"\bje (?:supporte|peux) pas (?:les|ces) (?:{_ALL_GROUPS})\b",
+            "supporte",
+            "peux pas",
+            judge=_group_at(0.6),
+        ),
+        rule(
+            "hate.racist",
+            0.85,
+            r"\b(?:grand remplacement|race (?:superieure|inferieure|pure)|(?:retourne|rentre|repars) (?:dans|a|en|chez) (?:ton|ta|tes) (?:pays|bled|brousse|desert|cambrousse|afrique|cite|tribu)|go back to (?:your|ur) (?:desert|jungle|country|tribe))\b",
+            "remplacement",
+            "race",
+            "retourne",
+            "rentre",
+            "repars",
+            "go back",
+        ),
+        rule(
+            "hate.antisemitic",
+            0.9,
+            r"\b(?:vive|heil|sieg) (?:hitler|le reich|le 3e reich)\b|\bles juifs (?:controlent|dirigent|possedent) (?:tout|le monde|les medias|la finance|les banques)\b|\bla shoah (?:n a jamais existe|c est faux|est un mensonge)\b",
+            "vive",
+            "heil",
+            "sieg",
+            "juifs",
+            "shoah",
         ),
     ],
     view="lexical",

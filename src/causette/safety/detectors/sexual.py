@@ -31,6 +31,16 @@ _ACT = (
     r"photos? (?:nue?s?|coquines?|hot))"
 )
 
+
+def _time_price(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    # "1h 150" is a price; "1h 30" is half past one.
+    if match.group("currency") or int(match.group("price")) >= 60:
+        return ("sex.price", 0.7)
+    return None
+
+
 _RULES = RuleSet(
     [
         rule(
@@ -180,6 +190,49 @@ _RULES = RuleSet(
             "contre",
             "discret",
             "coquin",
+        ),
+        rule(
+            "escort.offer",
+            0.7,
+            r"\b(?:sans tabous?|sans limites?|gfe|hygiene (?:irreprochable|exigee|top|impeccable)|pas de (?:photos? )?gratuites?|(?:que|uniquement) (?:du )?payant|c'?est payant|c'?est pas gratuit|cadeau (?:obligatoire|exige|d'?abord|avant)|massages? (?:relaxants? )?(?:avec finition|body body|tantra)|masseuse (?:sexy|coquine|discrete|naturiste)|services? (?:coquins?|speciaux|discrets?|complets?|adultes?)|prestations? (?:coquines?|completes?|discretes?|adultes?)|je propose mes services|dispo (?:h24|24/24|24h/24|7j/7|7/7|jour et nuit)|uniquement (?:hotel|a domicile|en deplacement)|(?:premier )?contact par (?:sms|whatsapp|telegram)|tarifs? par (?:sms|mp|message|whatsapp))\b",
+            "tabou",
+            "limite",
+            "gfe",
+            "hygiene",
+            "gratuit",
+            "payant",
+            "cadeau",
+            "massage",
+            "masseuse",
+            "service",
+            "prestation",
+            "dispo",
+            "uniquement",
+            "contact par",
+            "tarif",
+        ),
+        rule(
+            "sex.price",
+            0.6,
+            r"\b(?:tu (?:paies|payes|mets|proposes|donnes|offres) combien|combien tu (?:proposes|mets|donnes|paies|payes|offres)|c'?est \d{2,4} minimum|\d{2,4} (?:minimum|mini|non negociable)|pas de nego\w*)\b",
+            "combien",
+            "minimum",
+            "mini",
+            "negociable",
+            "nego",
+        ),
+        rule(
+            "sex.price",
+            0.7,
+            r"\b(?:1h|2h|30 ?min|20 ?min|1 ?heure|une heure|la nuit|nuit entiere|demi[- ]heure|la demi|la passe|soiree)\s*[:=\-]?\s*(?P<price>\d{2,4})\s?(?P<currency>€|e\b|eur\b|euros?\b|roses?\b|\$)?(?=\s|$|[,.!])",
+            "h",
+            "min",
+            "heure",
+            "nuit",
+            "demi",
+            "passe",
+            "soiree",
+            judge=_time_price,
         ),
     ]
 )

@@ -22,6 +22,12 @@ _LINK = re.compile(
     r"click|fun|pw|icu|be|eu)(?:/\S*)?(?=\s|$|[),!?])"
 )
 _SKELETON = re.compile(r"[^a-z]+")
+# A link with an invitation to join, register or click, or with the words of an advert.
+_CALL_TO_ACTION = re.compile(
+    r"\b(?:rejoins|rejoignez|join|visitez|visit|inscris[- ]toi|inscrivez[- ]vous|inscription|"
+    r"clique[rz]?|click|tap|decouvre[rz]?|abonne[- ]toi|abonnez[- ]vous|follow|sign ?up|register|"
+    r"gratuit\w*|free|100 ?%|bonus|concours|giveaway)\b"
+)
 # A link with the words of an advert is an advert.
 _ADVERT = re.compile(
     r"\b(?:promos?|reductions?|soldes|-\d+ ?%|livraison (?:gratuite|offerte)|nos produits|"
@@ -263,6 +269,45 @@ _RULES = RuleSet(
             "likes",
             "buy",
         ),
+        rule(
+            "scam.crypto",
+            0.7,
+            r"\b(?:rendement garanti|rentabilite garantie|plateforme d'?investissement|investis(?:sez)? (?:des|\d+|avec moi|maintenant)|j'?ai multiplie mon (?:capital|argent|investissement)|mon conseiller (?:financier|crypto|trading)|opportunite d'?investissement|guaranteed (?:returns?|profit)|investment opportunity)\b",
+            "rendement",
+            "rentabilite",
+            "plateforme",
+            "investis",
+            "multiplie",
+            "conseiller",
+            "opportunite",
+            "guaranteed",
+            "investment",
+        ),
+        rule(
+            "scam.webcam",
+            0.75,
+            r"\b(?:(?:viens|venez|va) voir mes (?:photos|videos|vids)|mes (?:photos|videos) (?:privees|hot|nues|sexy|coquines)|voir mon profil (?:prive|complet)|ajoute[- ]moi pour (?:voir|plus)|je suis nouvelle ici,? (?:viens|regarde|va)|check (?:out )?my (?:private )?(?:pics|photos|videos|content))\b",
+            "voir",
+            "mes photos",
+            "mes videos",
+            "profil",
+            "ajoute",
+            "nouvelle",
+            "check",
+        ),
+        rule(
+            "scam.phishing",
+            0.7,
+            r"\b(?:verification d'?age|verifie[rz]? (?:ton|votre) age|(?:connecte|identifie)[- ]toi (?:ici|sur|via)|connectez[- ]vous (?:ici|sur|via)|lien de (?:verification|connexion|validation)|code de securite|(?:ton|votre) compte causette)\b",
+            "verification",
+            "verifie",
+            "connecte",
+            "identifie",
+            "connectez",
+            "lien de",
+            "securite",
+            "causette",
+        ),
     ]
 )
 
@@ -294,7 +339,7 @@ def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     whole = view.span(0, len(text)) if text else (0, 0)
     if count >= 3:
         yield Signal("spam.link", 0.8, whole)
-    elif count == 1 and _ADVERT.search(text):
+    elif count == 1 and (_ADVERT.search(text) or _CALL_TO_ACTION.search(text)):
         yield Signal("spam.link", 0.6, whole)
     elif count:
         earlier = sum(1 for t in context.recent_from_sender[-5:] if links(_skeleton_folded(t)))
@@ -305,6 +350,12 @@ def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     if context.recent_from_sender:
         skeleton = _SKELETON.sub("", text)
         if len(skeleton) >= 12 or (count and len(skeleton) >= 4):
-            repeats = sum(1 for t in context.recent_from_sender[-10:] if _skeleton(t) == skeleton)
+            # The same letters, or the same first thirty (an advert whose link or tail varies).
+            head = skeleton[:30]
+            repeats = sum(
+                1
+                for t in context.recent_from_sender[-10:]
+                if _skeleton(t) == skeleton or (len(head) == 30 and _skeleton(t)[:30] == head)
+            )
             if repeats:
                 yield Signal("spam.repeat", round(min(0.9, 0.4 + 0.2 * repeats), 2), whole)
