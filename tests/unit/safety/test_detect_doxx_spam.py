@@ -62,7 +62,10 @@ def test_not_doxxing(text: str) -> None:
 
 def test_link_flood() -> None:
     assert fired("www.a.com www.b.com www.c.com")["spam.link"].score >= 0.8
-    assert "spam.link" not in fired("regarde www.lemonde.fr")
+    talking = MessageContext(Setting.ROOM, 30, False, recent_from_sender=("salut", "ça va ?"))
+    assert "spam.link" not in fired("regarde www.lemonde.fr", talking)
+    # A link as the sender's very first words is how bots start: noted, weakly.
+    assert fired("regarde www.lemonde.fr")["spam.link"].score < 0.5
     assert "spam.link" in fired("promo -50% sur tous nos produits www.shop-discount.top")
     assert "spam.link" in fired("inscription gratuite sur www.rencontre-hot.xyz")
     flooding = MessageContext(

@@ -449,6 +449,17 @@ _RULES = RuleSet(
             "send",
             "give",
         ),
+        rule(
+            "meet.isolated",
+            0.55,
+            r"\b(?:chez|a l'?appart d'?|dans l'?appart d'?|a la maison d'?|dans la maison d'?) ?(?:mon|un|une|ma) (?:pote|ami|amie|cousin|cousine|frere|poto|reuf|collegue)\b|\b(?:at|to) (?:my|a) (?:friend'?s|buddy'?s|cousin'?s) (?:place|house|flat)\b",
+            "chez",
+            "appart",
+            "maison",
+            "friend",
+            "buddy",
+            "cousin",
+        ),
     ]
 )
 

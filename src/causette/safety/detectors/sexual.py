@@ -234,6 +234,17 @@ _RULES = RuleSet(
             "soiree",
             judge=_time_price,
         ),
+        rule(
+            "escort.offer",
+            0.7,
+            r"\b(?:messieurs|gentlemen) (?:genereux|respectueux|courtois|serieux|seulement|uniquement|only|bienvenus)\b|\b(?:pour|reserve aux?) (?:messieurs|hommes (?:genereux|respectueux|seuls?))\b|\bmoments? (?:agreables?|de detente|de plaisir|intimes|calins?|inoubliables?) (?:contre|pour (?:messieurs|hommes)|avec moi|a partager|ensemble)\b|\bje recois (?:les )?messieurs\b",
+            "messieurs",
+            "gentlemen",
+            "pour",
+            "reserve",
+            "moment",
+            "recois",
+        ),
     ]
 )
 

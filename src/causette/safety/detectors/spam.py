@@ -308,6 +308,22 @@ _RULES = RuleSet(
             "securite",
             "causette",
         ),
+        rule(
+            "scam.webcam",
+            0.7,
+            r"\b(?:viens|venez) me (?:voir|parler|rejoindre|retrouver|regarder) sur\b|\bcome (?:see|watch|find|chat with) me on\b",
+            "viens",
+            "venez",
+            "come",
+        ),
+        rule(
+            "scam.phishing",
+            0.7,
+            r"\b(?:iptv|je vends (?:des |mes )?(?:comptes|followers|abonnements|codes)|abonnements? (?:netflix|iptv|spotify|disney) (?:pas chers?|a vie|gratuits?))\b",
+            "iptv",
+            "vends",
+            "abonnement",
+        ),
     ]
 )
 
@@ -341,6 +357,9 @@ def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
         yield Signal("spam.link", 0.8, whole)
     elif count == 1 and (_ADVERT.search(text) or _CALL_TO_ACTION.search(text)):
         yield Signal("spam.link", 0.6, whole)
+    elif count == 1 and not context.recent_from_sender:
+        # A link as someone's first words in a conversation is how a bot starts.
+        yield Signal("spam.link", 0.45, whole)
     elif count:
         earlier = sum(1 for t in context.recent_from_sender[-5:] if links(_skeleton_folded(t)))
         if earlier >= 2:
