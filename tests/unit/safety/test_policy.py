@@ -263,3 +263,19 @@ def test_a_file_that_is_not_toml_is_named(tmp_path: Path) -> None:
     assert "TOML" in caught.value.params["problem"]
     with pytest.raises(ConfigError, match="config_invalid"):
         policy.load(tmp_path / "missing.toml")
+
+
+def test_check_config_loads_the_policy_it_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from causette.cli import main as cli
+
+    bad = tmp_path / "policy.toml"
+    bad.write_text('[limits]\nmax_mute_seconds = "long"\n', "utf-8")
+    conf = tmp_path / "causette.toml"
+    conf.write_text(f'[safety]\npolicy = "{bad}"\n', "utf-8")
+    assert cli.main(["check-config", str(conf)]) == 2
+    err = capsys.readouterr().err
+    assert f"{bad}: limits.max_mute_seconds" in err
+    bad.write_text("[risk]\nhalf_life_minutes = 10\n", "utf-8")
+    assert cli.main(["check-config", str(conf)]) == 0
