@@ -105,6 +105,8 @@ def test_repetition_uses_the_senders_recent_messages() -> None:
         ("scam.phishing", "achetez des followers pas chers"),
         ("scam.crypto", "investis 250€ avec moi, rendement garanti"),
         ("doxx.profile", "voilà sa tête"),
+        ("scam.webcam", "viens me voir sur mon site"),
+        ("scam.phishing", "iptv 12 mois pas cher"),
     ],
 )
 def test_scams(rule: str, text: str) -> None:

@@ -79,6 +79,12 @@ CASES = [
     ("gift.money", "des filles qui veulent se faire de l'argent"),
     ("photo.request", "tu veux devenir mannequin ?"),
     ("photo.request", "on peut faire un shooting chez moi"),
+    ("photo.request", "send me a cute selfie"),
+    ("alone.check", "t'as ta propre chambre ?"),
+    ("alone.check", "is your door locked"),
+    ("secrecy", "i won't tell anyone"),
+    ("secrecy", "je dirai rien à personne"),
+    ("romance.probe", "tu veux être ma copine ?"),
 ]
 
 

@@ -286,6 +286,14 @@ _RULES = RuleSet(
             "recrute",
             "shoot",
         ),
+        rule(
+            "photo.request",
+            0.6,
+            r"\b(?:send|show) (?:me )?(?:a |some )?(?:cute |pretty |hot |new )?(?:selfies?|pics?|photos?)\b|\btu m'?envoies? (?:un |une |des )?(?:petit |petite |joli |jolie )?(?:selfie|photo|pic|tof)s?\b",
+            "send",
+            "show",
+            "envoie",
+        ),
     ]
 )
 

@@ -460,6 +460,14 @@ _RULES = RuleSet(
             "buddy",
             "cousin",
         ),
+        rule(
+            "meet.request",
+            0.75,
+            r"\b(?:i (?:can|could|'?ll) pick (?:you|u) up (?:from|after) school|je (?:peux|vais) (?:venir )?te (?:chercher|recuperer) (?:a|apres|devant) (?:l'?ecole|le college|le lycee|les cours|la sortie))\b",
+            "pick",
+            "chercher",
+            "recuperer",
+        ),
     ]
 )
 
