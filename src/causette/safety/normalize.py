@@ -247,6 +247,19 @@ def _lexical(folded: View) -> View:
     return View(" ".join(words), build=build)
 
 
+def _deleet(folded: View) -> View | None:
+    """Leetspeak undone in the words that mix letters with digits or symbols (same length)."""
+
+    def word(match: re.Match[str]) -> str:
+        token = match.group()
+        return token.translate(_LEET) if _HAS_LETTER.search(token) else token
+
+    text = _TOKEN.sub(word, folded.text)
+    if text == folded.text:
+        return None
+    return View(text, folded.starts, folded.ends)
+
+
 def _word_map(folded: View, words: Iterator[re.Match[str]]) -> tuple[list[int], list[int]]:
     """The map of a lexical view whose words are ``words`` of ``folded``, one space apart."""
     base_starts, base_ends = folded.starts, folded.ends
@@ -446,13 +459,14 @@ def _compose(outer: View, inner: View) -> View:
 class Normalized:
     """The views of one message, built on first use and kept."""
 
-    __slots__ = ("_digits", "_folded", "_lexical", "original")
+    __slots__ = ("_deleeted", "_digits", "_folded", "_lexical", "original")
 
     def __init__(self, text: str) -> None:
         self.original = text
         self._folded: View | None = None
         self._lexical: View | None = None
         self._digits: View | None = None
+        self._deleeted: View | bool | None = False  # False: not computed yet
 
     # Plain properties rather than ``functools.cached_property``, which takes a lock on every
     # first access in Python 3.11: this is the hot path of every message.
@@ -467,6 +481,15 @@ class Normalized:
         if self._lexical is None:
             self._lexical = _lexical(self.folded)
         return self._lexical
+
+    @property
+    def deleeted(self) -> View | None:
+        """``folded`` with leetspeak undone inside words ("t'es s3ule", "ph0to"), offsets
+        unchanged; ``None`` when the message has none (most messages)."""
+        if self._deleeted is False:
+            folded = self.folded
+            self._deleeted = _deleet(folded) if _MIXED.search(folded.text) else None
+        return self._deleeted  # type: ignore[return-value]
 
     @property
     def digits(self) -> View:

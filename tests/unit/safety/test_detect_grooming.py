@@ -97,6 +97,19 @@ def test_fires(rule: str, text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("rule", "text", "span"),
+    [
+        ("alone.check", "t'es s3ule ch3z toi ?", "t'es s3ule ch3z toi"),
+        ("secrecy", "c'est n0tre s3cret", "c'est n0tre s3cret"),
+        ("photo.request", "3nvoie moi une ph0to", "3nvoie moi une ph0to"),
+    ],
+)
+def test_leetspeak_inside_phrases(rule: str, text: str, span: str) -> None:
+    signal = fired(text)[rule]
+    assert text[signal.span[0] : signal.span[1]] == span
+
+
+@pytest.mark.parametrize(
     ("rule", "text"),
     [
         ("alone.check", "tu es seul au monde à penser ça"),

@@ -70,17 +70,25 @@ class RuleSet:
     def scan(self, norm: Normalized, context: MessageContext) -> Iterator[Signal]:
         """Every rule that matches the set's view, once per rule (its first match)."""
         view: View = getattr(norm, self.view)
-        text = view.text
-        for index in self.candidates(text):
-            item = self.rules[index]
-            for match in item.pattern.finditer(text):
-                verdict: tuple[str, float] | None = (item.rule, item.score)
-                if item.judge is not None:
-                    verdict = item.judge(match, norm, context)
-                if verdict is None:
+        views = [view]
+        if self.view == "folded" and norm.deleeted is not None:
+            views.append(norm.deleeted)  # "t'es s3ule", "3nvoie une ph0to": the same rules
+        fired: set[int] = set()
+        for current in views:
+            text = current.text
+            for index in self.candidates(text):
+                if index in fired:
                     continue
-                yield Signal(verdict[0], verdict[1], view.span(match.start(), match.end()))
-                break
+                item = self.rules[index]
+                for match in item.pattern.finditer(text):
+                    verdict: tuple[str, float] | None = (item.rule, item.score)
+                    if item.judge is not None:
+                        verdict = item.judge(match, norm, context)
+                    if verdict is None:
+                        continue
+                    fired.add(index)
+                    yield Signal(verdict[0], verdict[1], current.span(match.start(), match.end()))
+                    break
 
 
 @dataclass(frozen=True, slots=True)
