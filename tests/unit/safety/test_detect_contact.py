@@ -39,6 +39,9 @@ def spanned(text: str, rule: str) -> str:
         ("zero six one two three four five six seven eight", None),
         ("my uk number +44 7911 123456", "+44 7911 123456"),
         ("text me 07911 123456", "07911 123456"),
+        ("mon 06 c'est le 12 34 56 78", "mon 06 c'est le 12 34 56 78"),
+        ("+33 (0)6 12 34 56 78", None),
+        ("0 6 1 2 3 4 5 6 7 8", None),
     ],
 )
 def test_phone_numbers(text: str, number: str | None) -> None:
@@ -75,13 +78,16 @@ def test_someone_elses_number_is_doxxing() -> None:
         "kevin at hotmail dot fr",
         "kevin93 @ gmail . com",
         "lea(at)orange.fr",
+        "lea99 chez gmail point com",
     ],
 )
 def test_email(text: str) -> None:
     assert "contact.email" in fired(text)
 
 
-@pytest.mark.parametrize("text", ["c'est @lea.voyage.lyon", "on se voit @ 18h", "je suis at home"])
+@pytest.mark.parametrize(
+    "text", ["c'est @lea.voyage.lyon", "on se voit @ 18h", "je suis at home", "il est chez free"]
+)
 def test_not_email(text: str) -> None:
     assert "contact.email" not in fired(text)
 

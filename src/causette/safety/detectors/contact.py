@@ -232,10 +232,11 @@ _RULES = RuleSet(
         rule(
             "contact.email",
             0.85,
-            r"\b[a-z0-9][a-z0-9._%+\-]*\s?(?:\(at\)|\[at\]|\{at\}| at | arobase | a robase | arrobase |arobase|\(arobase\))\s?(?:gmail|hotmail|yahoo|outlook|orange|free|sfr|laposte|icloud|live|proton(?:mail)?|wanadoo|gmx|aol|msn|[a-z0-9\-]+\s?(?:\.|\(dot\)|\[dot\]| dot | point )\s?(?:com|fr|net|org|be|ch|ca|io|eu|info|me|co|uk|de))\b",
+            r"\b[a-z0-9][a-z0-9._%+\-]*\s?(?:\(at\)|\[at\]|\{at\}| at | arobase | a robase | arrobase |arobase|\(arobase\)| chez (?=(?:gmail|hotmail|yahoo|outlook|orange|free|sfr|laposte|icloud|live|proton\w*|wanadoo|gmx)\s?(?:\.|point|dot)\s?[a-z]{2,3}\b))\s?(?:gmail|hotmail|yahoo|outlook|orange|free|sfr|laposte|icloud|live|proton(?:mail)?|wanadoo|gmx|aol|msn|[a-z0-9\-]+\s?(?:\.|\(dot\)|\[dot\]| dot | point )\s?(?:com|fr|net|org|be|ch|ca|io|eu|info|me|co|uk|de))\b",
             "at",
             "arobase",
             "arrobase",
+            "chez",
         ),
         rule(
             "offplatform.app",
@@ -266,6 +267,16 @@ _RULES = RuleSet(
             r"\b(?:on pourra s'?appeler|on (?:peut|pourrait) s'?appeler|je (?:peux )?t'?appelle(?:rai)?|on s'?appelle (?:ce soir|demain|quand)|(?:we|i) (?:can|could) call|call me (?:tonight|later))\b",
             "appel",
             "call",
+        ),
+        rule(
+            "contact.phone",
+            0.8,
+            r"\b(?:mon|le|my) (?:0[67]|portable|tel|num)\s*(?:c'?est|:|=|est)?\s*(?:le\s+)?\d\d[ .\-]?\d\d[ .\-]?\d\d[ .\-]?\d\d\b",
+            "06",
+            "07",
+            "portable",
+            "tel",
+            "num",
         ),
     ]
 )

@@ -346,6 +346,12 @@ def _skeleton(text: str) -> str:
     return _SKELETON.sub("", fold(text).text)
 
 
+def _advert(text: str) -> bool:
+    """Whether the words around a link (not the link's own) make an advert of it."""
+    words = _LINK.sub(" ", text)
+    return _ADVERT.search(words) is not None or _CALL_TO_ACTION.search(words) is not None
+
+
 def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     """Link floods, repetition and the scams."""
     yield from _RULES.scan(norm, context)
@@ -355,7 +361,7 @@ def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     whole = view.span(0, len(text)) if text else (0, 0)
     if count >= 3:
         yield Signal("spam.link", 0.8, whole)
-    elif count == 1 and (_ADVERT.search(text) or _CALL_TO_ACTION.search(text)):
+    elif count == 1 and _advert(text):
         yield Signal("spam.link", 0.6, whole)
     elif count == 1 and not context.recent_from_sender:
         # A link as someone's first words in a conversation is how a bot starts.
