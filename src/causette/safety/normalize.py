@@ -435,12 +435,19 @@ def _digits(folded: View) -> View:
     return _compose(folded, View("".join(chars), starts, ends))
 
 
+_AHEAD = 24
+
+
 def _anchor(
     source: list[tuple[str, int, int]], i: int, target: list[str], j: int
 ) -> tuple[int, int]:
-    """The earliest source token from ``i`` that reappears unchanged in ``target`` from ``j``."""
-    for m in range(i, len(source)):
-        for k in range(j, len(target)):
+    """The earliest source token from ``i`` that reappears unchanged in ``target`` from ``j``.
+
+    A spelled number is a few words long, so the search looks a bounded way ahead: the
+    alignment stays linear however long the message is.
+    """
+    for m in range(i, min(len(source), i + _AHEAD)):
+        for k in range(j, min(len(target), j + _AHEAD)):
             if target[k].replace("zéro", "zero") == source[m][0]:
                 return m, k
     return len(source), len(target)
