@@ -7,11 +7,11 @@ line reach it.
 
     .venv/bin/python bench/safety_detectors.py --rounds 200
 
-Measured 2026-12-02 on the shared 2-core machine (load average about 5), 77 lines x 300:
-detect() median 40 µs on ordinary lines, 82 µs on harmful ones, 45 µs on the mix (p99 117,
-255, 171 µs). Views: folded 1.2 µs, lexical 7 µs (with folded). Families 1 to 4 µs each.
-The digit pre-filter (1.7 µs) lets 2 of 77 lines through; for those the digits view
-(text2num) costs 17 µs and phonenumbers 22 µs a parse and validation.
+Measured 2026-12-02 on the shared 2-core machine (load average 2 to 5), 77 lines x 300:
+detect() median 51 µs on ordinary lines, 110 µs on harmful ones, 54 µs on the mix (p99 155,
+257, 181 µs). Views: folded 1.2 µs, lexical 7 µs (with folded). Families 1 to 4 µs each.
+The digit pre-filter (1.6 µs) lets 2 of 77 lines through; for those the digits view
+(text2num) costs 16 µs and phonenumbers 22 µs a parse and validation.
 """
 
 from __future__ import annotations

@@ -61,3 +61,20 @@ def test_anchors_wake_every_match(family: str) -> None:
             if index not in woken and item.pattern.search(view):
                 unwoken.append((item.rule, text))
     assert unwoken == []
+
+
+def documented_rules() -> set[str]:
+    import causette.safety.detectors as detectors
+
+    return set(re.findall(r"``([a-z_]+(?:\.[a-z_]+)?)``", detectors.__doc__ or ""))
+
+
+def test_every_rule_that_fires_is_documented() -> None:
+    from causette.safety.context import MessageContext
+    from causette.safety.detectors import detect
+    from causette.safety.gate import Setting
+
+    context = MessageContext(Setting.PRIVATE, 35, False, recipient_age=14, recipient_minor=True)
+    fired = {signal.rule for text in PHRASES for signal in detect(text, context)}
+    assert len(fired) > 40
+    assert fired - documented_rules() == set()
