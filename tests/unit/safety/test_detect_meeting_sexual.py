@@ -53,6 +53,11 @@ CASES = [
     ("meet.isolated", "c'est chez un pote, tkt"),
     ("meet.request", "i can pick you up from school"),
     ("escort.offer", "moments agréables pour messieurs généreux"),
+    ("sex.price", "c'est 80 la pipe"),
+    ("sex.price", "$200/hr incall"),
+    ("escort.offer", "tu cherches de la compagnie ce soir ?"),
+    ("meet.isolated", "coupe ta géoloc avant de venir"),
+    ("meet.isolated", "y'aura personne t'inquiète"),
     ("sex.price", "100 roses la nuit"),
     ("sex.price", "mes tarifs : 150 € l'heure"),
     ("sex.price", "80 la demi heure 120 l'heure"),
@@ -88,6 +93,9 @@ def test_fires(rule: str, text: str) -> None:
         ("meet.isolated", "j'ai acheté une camionnette d'occasion"),
         ("meet.isolated", "t'as ton tel ?"),
         ("sex.price", "rdv à 1h 30 au bar"),
+        ("sex.price", "babysitting $15/hr"),
+        ("sex.price", "on roulait à 130 km/h"),
+        ("escort.offer", "je cherche de la compagnie pour aller au ciné"),
     ],
 )
 def test_does_not_fire(rule: str, text: str) -> None:

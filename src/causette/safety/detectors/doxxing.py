@@ -281,6 +281,17 @@ _RULES = RuleSet(
             "tenez",
             "photo",
         ),
+        rule(
+            "doxx.address",
+            0.65,
+            r"\b(?:je connais|j'?ai|on a|j'?ai trouve|on connait) (?:son|sa|leur) (?:adresse|domicile|numero|num|nom de famille|vrai nom|lycee|college|ecole|boulot|taf|travail)\b|\b(?:il|elle) (?:prend|passe|sort|rentre|finit|part)\b[^.!?]{0,40}\btous les (?:jours|matins|soirs|lundis|mardis|mercredis|jeudis|vendredis) (?:a|vers) \d\d? ?h\b",
+            "connais",
+            "ai",
+            "on a",
+            "trouve",
+            "connait",
+            "tous les",
+        ),
     ]
 )
 

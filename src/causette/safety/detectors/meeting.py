@@ -468,6 +468,26 @@ _RULES = RuleSet(
             "chercher",
             "recuperer",
         ),
+        rule(
+            "meet.isolated",
+            0.7,
+            r"\b(?:y'?aura personne|il y aura personne|au bout de (?:l'?impasse|la ruelle|la rue|du chemin|l'?allee)|(?:je serai|je suis|on sera) dans une (?:voiture|caisse|camionnette)|monte a l'?arriere|gare[- ]toi (?:derriere|au fond|plus loin)|(?:coupe|desactive|eteins) (?:ta|la) (?:geoloc|localisation|position)|viens sans (?:ton|ta) (?:portable|tel|telephone)|parking souterrain|en bas de (?:la|ma) tour|(?:turn off|disable) (?:your|ur) location|no one will be (?:there|around))\b",
+            "personne",
+            "bout de",
+            "voiture",
+            "caisse",
+            "camionnette",
+            "arriere",
+            "gare",
+            "geoloc",
+            "localisation",
+            "position",
+            "sans",
+            "souterrain",
+            "en bas",
+            "location",
+            "no one",
+        ),
     ]
 )
 

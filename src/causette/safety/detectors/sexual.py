@@ -245,6 +245,32 @@ _RULES = RuleSet(
             "moment",
             "recois",
         ),
+        rule(
+            "sex.price",
+            0.85,
+            r"\b\d{2,4}\s?(?:€|e\b|eur\b|euros?\b|balles\b|roses?\b|\$)?\s*(?:la |le |les |pour (?:une |un |la |le )?)(?:pipe|fellation|sodo|branlette|complet|levrette|gorge profonde|finition)\b|\b(?:suce|sucer|baise|baiser|branle|branler|couche|coucher avec (?:toi|moi))\w* (?:pour|contre) \d{2,4}\b|\$[1-9]\d{2,3} ?(?:/|per|an|a) ?(?:hr|hour|h)\b|\b[1-9]\d{2,3} ?(?:/|per) ?(?:hr|hour|h)\b|\b(?:hh|qv) \d{2,4}\b",
+            "0",
+            "1",
+            "2",
+            "3",
+            "4",
+            "5",
+            "6",
+            "7",
+            "8",
+            "9",
+        ),
+        rule(
+            "escort.offer",
+            0.6,
+            r"\brdv discrets?\b|\b(?:tu cherches|cherches[- ]tu|t'?as besoin|besoin) (?:de la |d'?une |d'?un peu de )?compagnie\b|\b(?:homme|mec|monsieur|gars) genereux\b|\bgenereux donateurs?\b|\b(?:donations?|roses) only\b|\blooking for (?:company|a generous)\b",
+            "rdv",
+            "compagnie",
+            "genereux",
+            "donation",
+            "roses",
+            "looking for",
+        ),
     ]
 )
 

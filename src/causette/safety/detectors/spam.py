@@ -31,7 +31,8 @@ _CALL_TO_ACTION = re.compile(
 # A link with the words of an advert is an advert.
 _ADVERT = re.compile(
     r"\b(?:promos?|reductions?|soldes|-\d+ ?%|livraison (?:gratuite|offerte)|nos produits|"
-    r"code promo|achetez|commandez|offre (?:speciale|limitee)|buy now|discount|sale|free shipping)\b"
+    r"code promo|achetez|commandez|offre (?:speciale|limitee)|buy now|discount|sale|free shipping|"
+    r"site de rencontres?|meilleur site|nouvelle appli|best (?:site|app))\b"
 )
 
 _RULES = RuleSet(
@@ -323,6 +324,28 @@ _RULES = RuleSet(
             "iptv",
             "vends",
             "abonnement",
+        ),
+        rule(
+            "scam.phishing",
+            0.7,
+            r"\b(?:gagne[rz]?|obtiens|obtenez|avoir|recois|recevez) (?:des |\d+ )?(?:abonnes|followers|likes|vues|v-?bucks|robux|diamants) (?:gratuit\w*|instagram|tiktok|insta|free|ici|en \d+)\b|\bfree (?:followers|robux|v-?bucks|likes)\b",
+            "gagne",
+            "obtiens",
+            "obtenez",
+            "avoir",
+            "recois",
+            "recevez",
+            "free",
+        ),
+        rule(
+            "scam.crypto",
+            0.7,
+            r"\b(?:je recrute|on recrute|nous recrutons|recrutement)\b.{0,60}\b(?:depuis chez|teletravail|a domicile|revenus?|argent|motive\w*|sans experience|bien paye\w*)\b|\btravail a domicile (?:bien paye|remunere|urgent|facile)\b|\bwork from home\b.{0,30}\b(?:\$|€|earn|paid)",
+            "recrute",
+            "recrutons",
+            "recrutement",
+            "travail a domicile",
+            "work from home",
         ),
     ]
 )
