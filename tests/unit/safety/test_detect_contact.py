@@ -42,6 +42,7 @@ def spanned(text: str, rule: str) -> str:
         ("mon 06 c'est le 12 34 56 78", "mon 06 c'est le 12 34 56 78"),
         ("+33 (0)6 12 34 56 78", None),
         ("0 6 1 2 3 4 5 6 7 8", None),
+        ("call me 415 555 2671", "415 555 2671"),
     ],
 )
 def test_phone_numbers(text: str, number: str | None) -> None:

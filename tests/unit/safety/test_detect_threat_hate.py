@@ -34,6 +34,9 @@ def hate(text: str) -> list[Signal]:
         ("threat.sextortion", "si tu m'envoies pas d'autres photos je balance tout"),
         ("threat.sextortion", "je vais tout dire à tes parents"),
         ("threat.sextortion", "i'll post your pics"),
+        ("threat.sextortion", "send me more or I'll show everyone"),
+        ("threat.sextortion", "envoie sinon je montre tout à ton lycée"),
+        ("threat", "I know where your school is"),
     ],
 )
 def test_threats(rule: str, text: str) -> None:
@@ -64,6 +67,9 @@ def test_banter_scores_lower() -> None:
         ("hate.racist", "les arabes de merde"),
         ("hate.antisemitic", "vive hitler"),
         ("hate.racist", "retourne dans ton pays"),
+        ("hate.homophobic", "gays are disgusting"),
+        ("hate.antitrans", "trans people are mentally ill"),
+        ("hate.antisemitic", "jews control the media"),
         ("hate.antisemitic", "sale juif"),
         ("hate.antisemitic", "les juifs sont des rats"),
         ("hate.antisemitic", "les j u i f s devraient dégager"),
@@ -91,6 +97,8 @@ def test_hate(rule: str, text: str) -> None:
         "ma chienne est malade",
         "les gays de mon quartier organisent une fête",
         "les femmes de ma famille sont géniales",
+        "the trains are late",
+        "we are sick of this",
     ],
 )
 def test_not_hate(text: str) -> None:

@@ -309,6 +309,11 @@ def _parse(candidate: str) -> phonenumbers.PhoneNumber | None:
             fallback = number
         if not candidate.startswith("0") or candidate.startswith("00"):
             break  # only a national number (a leading 0) reads differently elsewhere
+    if fallback is None and len(candidate) == 10 and candidate[0] in "23456789":
+        # Ten digits with no leading 0: the North American plan (English-speaking visitors).
+        number = phonenumbers.parse(candidate, "US")
+        if phonenumbers.is_possible_number(number):
+            fallback = number
     return fallback
 
 

@@ -42,11 +42,11 @@ _CONDEMN_AFTER = re.compile(
 _QUOTES = "\"'«»“”‘’`*"
 
 _GROUPS = {
-    "hate.homophobic": r"(?:pd|pedes?|homos?|gays?|gouines?|lesbiennes?|tapettes?|fags?|faggots?|homosexuels?|lgbt\w*)",
-    "hate.racist": r"(?:you people|arabes?|romanos|manouches?|brides|towelheads?|ragheads?|noirs?|noires?|negres?|bougnoules?|blacks?|renois|rebeus?|beurs?|chinois|asiatiques?|roms?|gitans?|migrants?|musulmans?|immigres?|africains?|maghrebins?|bicots?|niggers?|muslims?|immigrants?)",
+    "hate.homophobic": r"(?:gay people|pd|pedes?|homos?|gays?|gouines?|lesbiennes?|tapettes?|fags?|faggots?|homosexuels?|lgbt\w*)",
+    "hate.racist": r"(?:you people|black people|black guys|asians|mexicans|africans|arabes?|romanos|manouches?|brides|towelheads?|ragheads?|noirs?|noires?|negres?|bougnoules?|blacks?|renois|rebeus?|beurs?|chinois|asiatiques?|roms?|gitans?|migrants?|musulmans?|immigres?|africains?|maghrebins?|bicots?|niggers?|muslims?|immigrants?)",
     "hate.antisemitic": r"(?:juifs?|feujs?|juives?|youpins?|feujs?|jews?|kikes?)",
     "hate.misogynistic": r"(?:(?:women|femmes|meufs|filles) (?:like you|comme toi)|femmes?|meufs?|nanas?|gonzesses?|women|bitches)",
-    "hate.antitrans": r"(?:trans|transsexuel\w*|transexuel\w*|travelos?|trannies|tranny|transgenres?)",
+    "hate.antitrans": r"(?:trans people|trans women|trans men|trans|transsexuel\w*|transexuel\w*|travelos?|trannies|tranny|transgenres?)",
 }
 _ALL_GROUPS = "|".join(
     f"(?P<{rule_id.split('.')[1]}>{words})" for rule_id, words in _GROUPS.items()
@@ -57,7 +57,8 @@ _DEHUMANISE = (
     r"abominations|a exterminer|a eliminer|a bruler|pas des humains|pas humains|des chiens|"
     r"des porcs|terroristes|des terroristes|voleurs|des voleurs|violeurs|des violeurs|delinquants|"
     r"criminels|racailles|des racailles|une race inferieure|animals|vermin|disgusting|subhuman|"
-    r"a disease|not human|terrorists|thieves|rapists|criminals)"
+    r"a disease|not human|terrorists|thieves|rapists|criminals|mentally ill|sick|inferior|evil|"
+    r"trash|a plague|scum|filth|groomers|pedos|pedophiles|pedophiles|des pedophiles|des malades)"
 )
 
 
@@ -254,6 +255,20 @@ _RULES = RuleSet(
             "sieg",
             "juifs",
             "shoah",
+        ),
+        rule(
+            "hate.group",
+            0.85,
+            rf"\b(?:{_ALL_GROUPS}) (?:are|r) (?:all |just |so |fucking |literally )?(?:{_DEHUMANISE}|disgusting|gross|a mistake|an abomination|abominations)\b",
+            "are",
+            " r ",
+            judge=_group_rule,
+        ),
+        rule(
+            "hate.antisemitic",
+            0.9,
+            r"\bjews (?:control|run|own) (?:the |everything|all)\w*\b",
+            "jews",
         ),
     ],
     view="lexical",

@@ -138,6 +138,21 @@ _RULES = RuleSet(
             "jette",
             judge=_banter,
         ),
+        rule(
+            "threat",
+            0.85,
+            r"\bi know where (?:you|u|your|ur) (?:live|work|sleep|go to school|school is|house is|parents live)\b|\bje sais (?:ou|ou est|ou se trouve) (?:ton|ta|tes) (?:lycee|college|ecole|taf|boulot|travail|maison|appart|parents)\b",
+            "know where",
+            "sais ou",
+        ),
+        rule(
+            "threat.sextortion",
+            0.9,
+            r"\b(?:or (?:else )?i'?ll|or i will) (?:show|send|post|share|tell|leak)\b|\bsinon je (?:montre|envoie|balance|publie|diffuse|dis tout|fais tourner|poste)\b",
+            "or else",
+            "or i",
+            "sinon je",
+        ),
     ]
 )
 
