@@ -93,11 +93,7 @@ def test_hostile_frames_are_all_answered_without_internal_error(
     loop = Loop()
     launcher = Launcher(tmp_path / "data")
     try:
-        # The protocol's edge is under test, not the rules: with them on, some connections
-        # end closed before a send, which makes hypothesis see its draws change.
-        server: Server = loop.run(
-            launcher.start({"limits": FUZZ_LIMITS, "safety": {"enabled": False}})
-        )
+        server: Server = loop.run(launcher.start({"limits": FUZZ_LIMITS}))
         tally = Tally()
         prober = Prober(server.ws_url, tally, answer_timeout=2.0)
         serial = [0]
