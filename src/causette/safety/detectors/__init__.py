@@ -65,6 +65,14 @@ Spam and scams (``spam.py``)
     ``scam.crypto``       crypto and trading "opportunities"
     ``scam.webcam``       luring to cam, OnlyFans-style or "free registration" sites
     ``scam.phishing``     account-suspension scares, asking for codes or passwords, prizes
+Patterns (``general.py``)
+    rules stated for a family of wordings rather than a phrase (a verb of telling in any tense
+    with a negation and a listener, one's own exam, money offered in exchange), emitting the
+    ids above
+Ambush cues (``cues.py``)
+    ``meet.isolated`` also when several kinds of ambush cue (an isolated place, the night,
+    "come alone", money to bring, a public place refused, someone keeping watch) come
+    together in a message or across the sender's last few
 """
 
 from __future__ import annotations
@@ -75,7 +83,9 @@ from causette.safety.context import MessageContext
 from causette.safety.detectors import (
     age,
     contact,
+    cues,
     doxxing,
+    general,
     gifts,
     grooming,
     hate,
@@ -102,6 +112,8 @@ FAMILIES: dict[str, Family] = {
     "hate": hate.signals,
     "doxxing": doxxing.signals,
     "spam": spam.signals,
+    "general": general.signals,
+    "cues": cues.signals,
 }
 
 # Longer texts are cut before detection: a chat line is short, and the detectors stay linear.

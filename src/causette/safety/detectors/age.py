@@ -59,6 +59,16 @@ def _own_age(
     return None
 
 
+def _probe_minor_age(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    # "you must be 15": guessing a minor's age; "tu fais 30 ans" is a compliment between adults.
+    age = age_value(match.group("age"))
+    if age is None or not 10 <= age < 18:
+        return None
+    return ("age.probe", 0.6)
+
+
 def _soon_age(
     match: re.Match[str], norm: Normalized, context: MessageContext
 ) -> tuple[str, float] | None:
@@ -157,6 +167,29 @@ _RULES = RuleSet(
             "ur",
             "u r",
             "so ",
+        ),
+        rule(
+            "age.probe",
+            0.6,
+            rf"\b(?:you must be|you'?re probably|you are probably|you look|you seem|u must be|so you'?re|t'?as quoi|t'?as genre|t'?as pas plus de|tu dois avoir|t'?as l'?air d'?avoir|tu fais) (?:like |about |around |maybe |genre |quoi |environ )?(?P<age>{AGE})\b(?!\s*(?:min|minutes|km|miles|%|k|euros?|balles|cm|kg))",
+            "must be",
+            "probably",
+            "look",
+            "seem",
+            "so you",
+            "t'as",
+            "tas",
+            "dois avoir",
+            "air",
+            "tu fais",
+            judge=_probe_minor_age,
+        ),
+        # Saying one's own age, after a few words: "jsuis perdue en seconde", "je suis nulle en 4e".
+        rule(
+            "age.disclosure",
+            0.85,
+            rf"\b{JE_SUIS} (?:(?!prof|professeure?|enseignante?|cpe|surveillante?|aed|principale?|stagiaire|intervenante?|referente?|maman|papa|parent)\w+ ){{1,2}}en {SCHOOL_YEAR}\b(?!\s*(?:annee|an\b|ans\b|de (?:licence|fac|master|medecine|droit|bts|but|prepa)|ligne|position|place|page|partie|fois|main|division))",
+            "en ",
         ),
         # Saying one's own age.
         rule(
@@ -331,10 +364,22 @@ _RULES = RuleSet(
 )
 
 # A short answer: the age or the year, then at most a few words ("14 et toi ?", "15 yes lol").
-_ANSWER_TAIL = r"(?:\W+(?:et|toi|vous|and|you|u|yes|yeah|yep|oui|ouais|wi|lol|mdr|ptdr|pk|pourquoi|why|ans?|bientot|jsp|stp|hein|haha|xd|soon|\w{1,3}))*\W*$"
-_BARE_AGE = re.compile(rf"^\W*(?:moi\s*:?\s*|j'?en ai\s*|i'?m\s*)?(?P<age>{AGE}){_ANSWER_TAIL}")
+# Whatever follows the answer ("15 ouais chut", "3e mais dis pas"), up to four words, unless
+# the number is a quantity ("20 minutes", "16 euros").
+_ANSWER_TAIL = (
+    r"(?!\s*(?:min|mins|minutes?|h|heures?|hours?|km|kg|cm|m|euros?|€|\$|balles|%|fois|times|"
+    r"personnes|people|kilos?|ans? (?:de|d')|years? (?:of|ago)|eme (?:etage|arrondissement))\b)"
+    r"(?:\W+\w+){0,4}\W*$"
+)
+_ANSWER_LEAD = (
+    r"(?:(?:yeah|yes|yep|ouais|oui|ouai|wi|bah|ben|bof|euh|lycee|college|high school|moi)\W+)*"
+)
+_BARE_AGE = re.compile(
+    rf"^\W*{_ANSWER_LEAD}(?:moi\s*:?\s*|j'?en ai\s*|i'?m\s*)?(?P<age>{AGE}){_ANSWER_TAIL}"
+)
+_SCHOOL_NAMED = re.compile(r"\b(?:lycee|college|high school|middle school)\b")
 _BARE_YEAR = re.compile(
-    rf"^\W*(?:en\s+|je suis en\s+)?(?P<year>{SCHOOL_YEAR})(?:\s?[a-h1-9]\b)?{_ANSWER_TAIL}"
+    rf"^\W*{_ANSWER_LEAD}(?:en\s+|je suis en\s+)?(?P<year>{SCHOOL_YEAR})(?:\s?[a-h1-9]\b)?{_ANSWER_TAIL}"
 )
 
 
@@ -361,7 +406,10 @@ def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
         elif age is not None and 18 <= age < 100:
             yield Signal("age.adult_claim", 0.5, view.span(bare.start("age"), bare.end("age")))
     year = _BARE_YEAR.match(text) if len(text) < 32 else None
-    if year is not None and context.recent and _answers_probe(context):
+    # "lycée, 2nde" names the school and the year: a disclosure even unasked.
+    if year is not None and (
+        _SCHOOL_NAMED.search(text) or (context.recent and _answers_probe(context))
+    ):
         yield Signal("age.disclosure", 0.85, view.span(year.start("year"), year.end("year")))
     gap = age_gap(context)
     if gap is not None:

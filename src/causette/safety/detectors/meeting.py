@@ -368,7 +368,7 @@ _RULES = RuleSet(
         rule(
             "meet.isolated",
             0.7,
-            r"\b(?:(?:monte|montes|monter) (?:dedans|dans (?:la|ma|sa|une) (?:voiture|camionnette|caisse|bagnole|van))|au fond du (?:parking|parc|jardin|terrain|bois)|(?:dans|monte dans) (?:une|la) camionnette|camionnette (?:blanche|garee|au fond|derriere)|on (?:te|va te) (?:recupere|recuperer|prend|prendre) (?:en voiture|au|a la)|mon (?:pote|cousin|frere|reuf) (?:a une voiture|conduit|nous depose|nous recupere|nous emmene)|mes potes (?:me deposent|m'?emmenent|sont dans la voiture)|on est deja en route|(?:t'?as|prends|ramene|amene|apporte) (?:ton|ta|du|de l') ?(?:portefeuille|cb|carte bleue|carte bancaire|liquide|argent|cash)\s*\?|get in the (?:car|van)|bring (?:cash|your wallet))\b",
+            r"\b(?:(?:monte|montes|monter) (?:dedans|dans (?:la|ma|sa|une) (?:voiture|camionnette|caisse|bagnole|van))|au fond du (?:parking|parc|jardin|terrain|bois)|(?:dans|monte dans) (?:une|la) camionnette|camionnette (?:blanche|garee|au fond|derriere)|on (?:te|va te) (?:recupere|recuperer|prend|prendre) (?:en voiture|au|a la)|mon (?:pote|cousin|frere|reuf) (?:a une voiture|conduit|nous depose|nous recupere|nous emmene)|mes potes (?:me deposent|m'?emmenent|sont dans la voiture)|on est deja en route|(?:t'?as|prends|ramene|amene|apporte) (?:ton|ta|du|de l') ?(?:portefeuille|cb|carte bleue|carte bancaire|liquide|argent|cash)\s*\?|get in the (?:car|van))\b",
             "monte",
             "monter",
             "fond du",

@@ -32,9 +32,39 @@ _ACT = (
 )
 
 
+# Nights and hours that are rented, not bought from a person.
+_LODGING = re.compile(
+    r"\b(?:hotels?|airbnb|auberge|hostel|gites?|camping|chambres? d'?hotes?|loyer|location|parking|"
+    r"babysitting|baby[- ]sitting|garde d'?enfants|menage|cours particuliers?|smic|salaire|paye|"
+    r"room|rent|wage|tutoring)\b"
+)
+
+
+# Talking about the trade (the news, a trial, its victims) is not taking part in it.
+_NEWS = re.compile(
+    r"\b(?:reportages?|articles?|documentaires?|demantel\w*|arrete\w*|condamne\w*|proxenet\w*|"
+    r"victimes?|exploit\w*|enquetes?|proces|journal|news|documentary|arrested|busted|"
+    r"trafficking|traite des|reseaux? d'?escort\w*)\b"
+)
+
+
+def _offer_not_news(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    return ("escort.offer", 0.4 if _NEWS.search(norm.folded.text) else 0.85)
+
+
+def _not_rented(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    return None if _LODGING.search(norm.folded.text) else ("sex.price", 0.75)
+
+
 def _time_price(
     match: re.Match[str], norm: Normalized, context: MessageContext
 ) -> tuple[str, float] | None:
+    if _LODGING.search(norm.folded.text):
+        return None
     # "1h 150" is a price; "1h 30" is half past one.
     if match.group("currency") or int(match.group("price")) >= 60:
         return ("sex.price", 0.7)
@@ -107,6 +137,7 @@ _RULES = RuleSet(
             "incall",
             "outcall",
             "massage",
+            judge=_offer_not_news,
         ),
         rule(
             "escort.offer",
@@ -132,6 +163,7 @@ _RULES = RuleSet(
             "7",
             "8",
             "9",
+            judge=_not_rented,
         ),
         rule(
             "sex.price",
