@@ -73,6 +73,11 @@ Ambush cues (``cues.py``)
     ``meet.isolated`` also when several kinds of ambush cue (an isolated place, the night,
     "come alone", money to bring, a public place refused, someone keeping watch) come
     together in a message or across the sender's last few
+Scam and doxxing shapes (``schemes.py``)
+    ``scam.*`` for money that multiplies, returns by the week, prizes with a fee, "free"
+    sites that want a card, pay per like with a deposit, links spelled to slip past filters;
+    ``doxx.*`` for a capitalised full name with an address, school or workplace, someone
+    else's family number, a call to a crowd to write to someone
 """
 
 from __future__ import annotations
@@ -90,6 +95,7 @@ from causette.safety.detectors import (
     grooming,
     hate,
     meeting,
+    schemes,
     sexual,
     spam,
     threat,
@@ -114,6 +120,7 @@ FAMILIES: dict[str, Family] = {
     "spam": spam.signals,
     "general": general.signals,
     "cues": cues.signals,
+    "schemes": schemes.signals,
 }
 
 # Longer texts are cut before detection: a chat line is short, and the detectors stay linear.

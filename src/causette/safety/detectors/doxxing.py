@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from causette.safety.context import MessageContext
+from causette.safety.detectors.phrases import about_kin
 from causette.safety.detectors.rules import Judge, RuleSet, rule
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized
@@ -299,6 +300,9 @@ _RULES = RuleSet(
 def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     """Another person's details; several kinds together in one message score higher."""
     found = list(_RULES.scan(norm, context))
+    if any(signal.rule == "doxx.school" for signal in found) and about_kin(norm, context):
+        # "ma fille ? elle est au collège Jean Jaurès": a parent, not a doxxer.
+        found = [signal for signal in found if signal.rule != "doxx.school"]
     kinds = {signal.rule for signal in found if signal.rule != "doxx.request"}
     for signal in found:
         if len(kinds) >= 2 and signal.rule != "doxx.request":

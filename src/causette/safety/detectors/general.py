@@ -154,7 +154,7 @@ _RENTED = re.compile(
 def _paid_time(
     match: re.Match[str], norm: Normalized, context: MessageContext
 ) -> tuple[str, float] | None:
-    if int(match.group("price")) < 30 or _RENTED.search(norm.folded.text):
+    if int(match.group("price")) < 30 or _RENTED.search(norm.folded.text, 0, match.start()):
         return None
     if _TRADE.search(norm.folded.text) or any(
         _TRADE.search(Normalized(earlier).folded.text) for earlier in context.recent[-4:]

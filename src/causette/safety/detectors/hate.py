@@ -43,10 +43,10 @@ _QUOTES = "\"'«»“”‘’`*"
 
 _GROUPS = {
     "hate.homophobic": r"(?:gay people|pd|pedes?|homos?|gays?|gouines?|lesbiennes?|tapettes?|fags?|faggots?|homosexuels?|lgbt\w*)",
-    "hate.racist": r"(?:you people|black people|black guys|asians|mexicans|africans|arabes?|romanos|manouches?|brides|towelheads?|ragheads?|noirs?|noires?|negres?|bougnoules?|blacks?|renois|rebeus?|beurs?|chinois|asiatiques?|roms?|gitans?|migrants?|musulmans?|immigres?|africains?|maghrebins?|bicots?|niggers?|muslims?|immigrants?)",
+    "hate.racist": r"(?:you people|black people|black guys|asians|mexicans|africans|arabes?|romanos|manouches?|brides|towelheads?|ragheads?|noirs?|noires?|negres?|bougnoules?|blacks?|renois|rebeus?|beurs?|chinois|asiatiques?|roms?|gitans?|migrants?|musulmans?|muzz|mouzz|muzzs|immigres?|africains?|maghrebins?|bicots?|niggers?|muslims?|immigrants?)",
     "hate.antisemitic": r"(?:juifs?|feujs?|juives?|youpins?|feujs?|jews?|kikes?)",
-    "hate.misogynistic": r"(?:(?:women|femmes|meufs|filles) (?:like you|comme toi)|femmes?|meufs?|nanas?|gonzesses?|women|bitches)",
-    "hate.antitrans": r"(?:trans people|trans women|trans men|trans|transsexuel\w*|transexuel\w*|travelos?|trannies|tranny|transgenres?)",
+    "hate.misogynistic": r"(?:(?:women|femmes|meufs|filles) (?:like you|comme toi)|females?|feministes?|feminists?|femmes?|meufs?|nanas?|gonzesses?|women|bitches)",
+    "hate.antitrans": r"(?:trans people|trans women|trans men|trans|transsexuel\w*|transexuel\w*|travelos?|trannies|tranny|transgenres?|non binaires?|nonbinaires?|enbys?|enbies|queers?)",
 }
 _ALL_GROUPS = "|".join(
     f"(?P<{rule_id.split('.')[1]}>{words})" for rule_id, words in _GROUPS.items()
@@ -58,7 +58,10 @@ _DEHUMANISE = (
     r"des porcs|terroristes|des terroristes|voleurs|des voleurs|violeurs|des violeurs|delinquants|"
     r"criminels|racailles|des racailles|une race inferieure|animals|vermin|disgusting|subhuman|"
     r"a disease|not human|terrorists|thieves|rapists|criminals|mentally ill|sick|inferior|evil|"
-    r"trash|a plague|scum|filth|groomers|pedos|pedophiles|pedophiles|des pedophiles|des malades)"
+    r"trash|a plague|scum|filth|groomers|pedos|pedophiles|pedophiles|des pedophiles|des malades|"
+    r"rapaces|des rapaces|sangsues|des sangsues|vautours|des vautours|usuriers|une secte|secte|"
+    r"malades mentaux|des malades mentaux|une invasion|invasion|envahisseurs|des envahisseurs|"
+    r"leeches|vultures|a cult|invaders|an invasion|mentally ill freaks|freaks)"
 )
 
 
@@ -269,6 +272,96 @@ _RULES = RuleSet(
             0.9,
             r"\bjews (?:control|run|own) (?:the |everything|all)\w*\b",
             "jews",
+        ),
+        # The group named, then what should be done to them a few words on: "les X c'est des
+        # ..., faut les cramer", "X ... send them all back".
+        rule(
+            "hate.group",
+            0.9,
+            rf"\b(?:{_ALL_GROUPS})\b[^.!?]{{0,40}}?\b(?:(?:il )?faut|(?:il )?faudrait|on devrait|on va|faut qu on) (?:tous |toutes )?les (?:tuer|cramer|bruler|gazer|buter|fumer|exterminer|enfermer|deporter|virer|renvoyer|expulser|pendre|eliminer|degager|noyer|chasser|ratonner)\b",
+            "faut",
+            "faudrait",
+            "devrait",
+            "on va",
+            judge=_group_rule,
+        ),
+        rule(
+            "hate.group",
+            0.9,
+            rf"\b(?:{_ALL_GROUPS})\b[^.!?]{{0,40}}?\b(?:send them|kill them|gas them|deport them|burn them|lock them up|get rid of them|kick them out)\b",
+            "send them",
+            "kill them",
+            "gas them",
+            "deport them",
+            "burn them",
+            "lock them",
+            "get rid",
+            "kick them",
+            judge=_group_rule,
+        ),
+        # A group denied rights: "les femmes devraient pas voter", "females should lose the vote".
+        rule(
+            "hate.group",
+            0.85,
+            rf"\b(?:{_ALL_GROUPS}) (?:should|shouldn t|should not|need to|devraient|ne devraient|doivent|n ont pas a|ont pas a) (?:pas |not |never |jamais |plus |all |toutes |tous )*(?:lose|perdre|have|avoir|be allowed|etre autorise\w*|get|obtenir|voter|vote|exister|exist|sortir|travailler|work|drive|conduire|adopter|adopt|se marier|marry|parler|speak)\b[^.!?]{{0,30}}(?:right|droit|vote|allowed|autorise|droits|rights|seules?|alone|enfants|kids|children)?",
+            "should",
+            "devraient",
+            "doivent",
+            "ont pas a",
+            "need to",
+            judge=_group_rule,
+        ),
+        # A group said to corrupt children, the oldest libel against gay and trans people.
+        rule(
+            "hate.group",
+            0.85,
+            rf"\b(?:{_ALL_GROUPS})\b[^.!?]{{0,30}}?\b(?:pervertir|pervertissent|pervertit|endoctrin\w*|corromp\w*|recrut\w*|groom\w*|brainwash\w*|corrupt\w*|indoctrinat\w*) (?:les|nos|des|vos|our|the|your)? ?(?:gosses|enfants|gamins|jeunes|kids|children|mioches|petits)\b",
+            "pervert",
+            "endoctrin",
+            "corromp",
+            "recrut",
+            "groom",
+            "brainwash",
+            "corrupt",
+            "indoctrinat",
+            judge=_group_rule,
+        ),
+        rule(
+            "hate.antitrans",
+            0.85,
+            r"\b(?:vous allez|ils vont|elles vont|you re going to|you will) (?:pervertir|corrompre|endoctriner|groom|corrupt|brainwash) (?:les|nos|our|the) (?:gosses|enfants|gamins|kids|children)\b|\b(?:non binaire|trans|genre) (?:ca|ça) existe pas\b|\bca existe pas\W+t es (?:juste )?(?:un|une) (?:malade|fou|folle|tare|tarée?)\b",
+            "vous allez",
+            "ils vont",
+            "elles vont",
+            "going to",
+            "you will",
+            "existe pas",
+        ),
+        # Dehumanising similes and the invasion trope, the group left implicit.
+        rule(
+            "hate.racist",
+            0.85,
+            r"\b(?:vous|ils|elles|they|you people) (?:vous |se )?(?:reproduisez|reproduisent|multipliez|multiplient|pullulez|pullulent|breed|multiply)\b[^.!?]{0,20}\b(?:comme des|like) (?:rats|lapins|cafards|animaux|vermine|rabbits|cockroaches|animals|vermin)\b|\b(?:t es|tu es|vous etes|you re|you are) (?:une |an )?(?:invasion|envahisseurs?|invaders?)\b|\bsend them (?:all )?back\b|\brenvoy\w* les (?:tous )?(?:chez eux|dans leur pays|dans leurs pays|en afrique)\b",
+            "reproduis",
+            "multipli",
+            "pullul",
+            "breed",
+            "multiply",
+            "invasion",
+            "envahisseur",
+            "invader",
+            "send them",
+            "renvoy",
+        ),
+        # Rights for one group taken away in so many words.
+        rule(
+            "hate.misogynistic",
+            0.85,
+            r"\b(?:lose|perdre) (?:the|le|leur|their) (?:right|droit) (?:to vote|de vote|de voter)\b|\bwhy men hate women\b|\bpourquoi les (?:hommes|mecs) detestent les (?:femmes|meufs)\b",
+            "right",
+            "droit",
+            "men hate",
+            "detestent",
         ),
     ],
     view="lexical",

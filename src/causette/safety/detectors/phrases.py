@@ -7,6 +7,11 @@ fragment lists the spellings people actually type.
 
 from __future__ import annotations
 
+import re
+
+from causette.safety.context import MessageContext
+from causette.safety.normalize import Normalized
+
 # "tu es": t'es, tes, t es, t'e, ta (t'as) stays in TU_AS.
 TU_ES = r"(?:tu es|tu e|t'?es|t es|t'?e|t'?y es|tu serais|t'?etais)"
 TU_AS = r"(?:tu as|tu a|t'?as|t as|ta|tu aurais|t'?aurais|as[- ]tu|avez[- ]vous|vous avez)"
@@ -57,3 +62,19 @@ def age_value(word: str) -> int | None:
     if word.isdigit():
         return int(word)
     return AGE_WORDS.get(word.replace("-", " ").strip()) or AGE_WORDS.get(word)
+
+
+# The speaker's own children and relatives: parents name their schools and ages openly.
+_KIN = re.compile(
+    r"\b(?:mon fils|ma fille|mes enfants|mes filles|mes fils|mon gamin|ma gamine|mon grand|"
+    r"ma grande|le mien|la mienne|ma soeur|mon frere|ma niece|mon neveu|mon petit|ma petite|"
+    r"vos enfants|vos ados|tes enfants|ton fils|ta fille|"
+    r"my (?:son|daughter|kids?|sister|brother|niece|nephew|boy|girl))\b"
+)
+
+
+def about_kin(norm: Normalized, context: MessageContext) -> bool:
+    """Whether the message or the last few name the speaker's (or listener's) family."""
+    if _KIN.search(norm.folded.text):
+        return True
+    return any(_KIN.search(Normalized(earlier).folded.text) for earlier in context.recent[-3:])

@@ -32,7 +32,8 @@ _ACT = (
 )
 
 
-# Nights and hours that are rented, not bought from a person.
+# Nights and hours that are rented, not bought from a person: the thing rented is named
+# before the price ("l'hôtel c'est 90 la nuit"); "150 l'heure, à l'hôtel" is the opposite.
 _LODGING = re.compile(
     r"\b(?:hotels?|airbnb|auberge|hostel|gites?|camping|chambres? d'?hotes?|loyer|location|parking|"
     r"babysitting|baby[- ]sitting|garde d'?enfants|menage|cours particuliers?|smic|salaire|paye|"
@@ -57,13 +58,13 @@ def _offer_not_news(
 def _not_rented(
     match: re.Match[str], norm: Normalized, context: MessageContext
 ) -> tuple[str, float] | None:
-    return None if _LODGING.search(norm.folded.text) else ("sex.price", 0.75)
+    return None if _LODGING.search(norm.folded.text, 0, match.start()) else ("sex.price", 0.75)
 
 
 def _time_price(
     match: re.Match[str], norm: Normalized, context: MessageContext
 ) -> tuple[str, float] | None:
-    if _LODGING.search(norm.folded.text):
+    if _LODGING.search(norm.folded.text, 0, match.start()):
         return None
     # "1h 150" is a price; "1h 30" is half past one.
     if match.group("currency") or int(match.group("price")) >= 60:
