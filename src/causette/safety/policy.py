@@ -117,10 +117,32 @@ class Policy:
     risk: RiskSettings = field(default_factory=RiskSettings)
     max_mute_seconds: float = 600.0
     actions: tuple[Action, ...] = ()
+    # Which actions a rule id can wake (filled as ids are met; the ids are few), and the
+    # actions that depend on the conversation rather than on one message's rules.
+    _by_rule: dict[str, tuple[int, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _without_rules: tuple[int, ...] = field(default=(), init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        unruled = tuple(i for i, a in enumerate(self.actions) if not a.rules)
+        object.__setattr__(self, "_without_rules", unruled)
+
+    def _woken(self, rule: str) -> tuple[int, ...]:
+        found = self._by_rule.get(rule)
+        if found is None:
+            found = self._by_rule[rule] = tuple(
+                i for i, a in enumerate(self.actions) if a.rules and fits(a.rules, rule)
+            )
+        return found
 
     def decide(self, facts: Facts) -> Decision:
-        """The verdict for one message, from every action whose conditions hold."""
-        fired = [a for a in self.actions if self._holds(a, facts)]
+        """The verdict for one message, from every action whose conditions hold (in the
+        file's order; only those the message's rules can wake are looked at)."""
+        candidates = set(self._without_rules)
+        for signal in facts.signals:
+            candidates.update(self._woken(signal.rule))
+        fired = [self.actions[i] for i in sorted(candidates) if self._holds(self.actions[i], facts)]
         if not fired:
             return Decision(ALLOW)
         return Decision(self._combine(fired, facts), tuple(a.name for a in fired if a.once))
