@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
+
+import ahocorasick
 
 from causette.safety.context import MessageContext
 from causette.safety.gate import Signal
@@ -69,22 +72,70 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"(?:position|localisation|loc)|(?:ta|ta position en) (?:position|localisation) en direct)\b"
     ),
 }
+# Words one of which every match of a kind contains: one Aho-Corasick pass says which kinds
+# may be present, so most lines run no expression at all. The night is looked for only once
+# another kind is there, since it counts only next to one.
+_ANCHORS: dict[str, tuple[str, ...]] = {
+    "place": (
+        "foret", "bois", "riviere", "canal", "voie ferree", "au fond", "coin", "endroit",
+        "lumiere", "eclaire", "hall", "local", "garage", "box", "sous", "parking", "entrepot",
+        "hangar", "cave", "escalier", "terrain", "chantier", "friche", "derriere", "woods",
+        "forest", "trail", "car park", "alley", "underpass", "stairwell", "back of", "behind",
+        "industrial", "abandoned", "warehouse", "wasteland", "dark", "unlit", "by the",
+        "up the stairs",
+    ),
+    "alone": (
+        "seul", "personne", "sans ", "voiture", "que nous", "come ", "alone", "bring",
+        "no one", "nobody", "just you", "the two of us",
+    ),
+    "money": (
+        "carte", "cb", "cash", "liquide", "especes", "thune", "tune", "billet", "money",
+        "wallet", "bank card", "distributeur", "atm",
+    ),
+    "refused": (
+        "expose", "visible", "public", "crowded", "risque", "de monde", "not a", "not the",
+        "i don", "visio", "facetime", "video", "tete", "gueule", "face", "tronche",
+    ),
+    "watch": (
+        "guet", "lads", "boys", "mates", "gars", "potes", "reufs", "location", "position",
+        "localisation", "loc",
+    ),
+}  # fmt: skip
+_WOKEN: dict[str, tuple[str, ...]] = {}
+for _kind, _words in _ANCHORS.items():
+    for _word in _words:
+        _WOKEN[_word] = (*_WOKEN.get(_word, ()), _kind)
+_AUTOMATON: Any = ahocorasick.Automaton()
+for _word, _kinds_of_word in _WOKEN.items():
+    _AUTOMATON.add_word(_word, _kinds_of_word)
+_AUTOMATON.make_automaton()
 # Cues of the sender's recent messages are counted with the message's own.
 _LOOKBACK = 4
 
 
+def _found(text: str, night: bool = False) -> dict[str, re.Match[str]]:
+    """The first match of each kind of cue in ``text`` (a folded view); the night too when
+    another kind is there, or when ``night`` asks for it."""
+    woken = {kind for _, kinds in _AUTOMATON.iter(text) for kind in kinds}
+    found: dict[str, re.Match[str]] = {}
+    for kind in woken:
+        match = _CUES[kind].search(text)
+        if match is not None:
+            found[kind] = match
+    if found or night:
+        late = _CUES["night"].search(text)
+        if late is not None:
+            found["night"] = late
+    return found
+
+
 def _kinds(text: str) -> set[str]:
-    return {kind for kind, pattern in _CUES.items() if pattern.search(text)}
+    return set(_found(text, night=True))
 
 
 def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     """``meet.isolated`` when the message adds an ambush cue to others from the same sender."""
-    text = norm.folded.text
-    found: dict[str, re.Match[str]] = {}
-    for kind, pattern in _CUES.items():
-        match = pattern.search(text)
-        if match is not None:
-            found[kind] = match
+    found = _found(norm.folded.text)
     if not found:
         return
     kinds = set(found)
