@@ -68,6 +68,11 @@ STRONG = [
     ("alone.check", "ta chambre elle ferme à clé ?"),
     ("alone.check", "tu partages ta chambre ?"),
     ("alone.check", "do you share your room with someone"),
+    ("alone.check", "tu rentres toute seule du bahut ?"),
+    ("alone.check", "ils te laissent dormir chez des potes ?"),
+    ("flattery", "tu fais plus mature que tes 13 ans"),
+    ("secrecy", "supprime bien tous ces messages ce soir"),
+    ("sexual.probe", "t'as déjà embrassé un garçon ?"),
     # Meeting a child at school; modelling lures.
     ("meet.request", "je peux passer te prendre à la sortie du lycée"),
     ("meet.request", "i could pick you up after school"),
@@ -138,6 +143,8 @@ AMBUSH = [
     "bring cash and come alone",
     "les cafés c'est trop exposé, viens au terrain vague",
     "pas de visio, rdv derrière la gare à 23h",
+    "on se capte au bout du chemin de halage, y'a jamais personne",
+    "non plutôt ce soir, derrière le gymnase",
 ]
 
 
@@ -178,6 +185,8 @@ HARD_NEGATIVES = [
     "t'as lu l'article sur le proxénète arrêté ? il faisait passer des annonces d'escort",
     "ok for the bike, I'll bring cash on saturday",
     "tu fais 30 ans pas plus",
+    "viens seul ou avec ta copine, comme tu veux",
+    "la séance de kiné c'est 30 la demi-heure",
     # One's own apps, said plainly.
     "on continue sur le salon demain",
     "l'airbnb est à 120 la nuit, on partage ?",
@@ -192,3 +201,19 @@ def test_hard_negatives_stay_below_acting(text: str) -> None:
         if signal.score >= 0.5 and rule not in ("age.gap", "meet.request", "age.adult_claim")
     }
     assert strong == {}
+
+
+# Noted, at a score under what the default policy acts on alone (an ambush set-up from 0.6,
+# secrecy in private from 0.8), so a later step can still make them count.
+NOTED = [
+    ("meet.isolated", 0.6, "rendez-vous derrière la mairie à 14h pour la manif"),
+    ("meet.isolated", 0.6, "il y avait trop de monde au concert cette nuit"),
+    ("secrecy", 0.8, "j'ai rien dit à personne de ta surprise, promis"),
+    ("secrecy", 0.8, "je vais rien raconter à tes parents t'inquiète"),
+]
+
+
+@pytest.mark.parametrize(("rule_id", "ceiling", "text"), NOTED)
+def test_noted_below_acting(rule_id: str, ceiling: float, text: str) -> None:
+    signal = fired(text).get(rule_id)
+    assert signal is None or signal.score < ceiling

@@ -26,7 +26,7 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"en foret|dans la foret|(?:un|le|au|dans un|dans le) (?:coin|endroit) (?:sans lumiere|sombre|"
         r"pas eclaire|isole|tranquille|discret|ou personne)|sans lumiere|pas eclaire\w*|un hall|le hall|"
         r"dans (?:un|le|mon) (?:hall|local|garage|box|sous[- ]sol|parking|entrepot|hangar|cave)|"
-        r"cage d'?escaliers?|terrain vague|chantier|friche|parking (?:souterrain|desert|vide|du fond)|"
+        r"cage d'?escaliers?|chemin de halage|bout du chemin|terrain vague|chantier|friche|parking (?:souterrain|desert|vide|du fond)|"
         r"derriere (?:le|la|les|l') ?\w+|(?:the )?(?:woods|forest|trail|car park|parking lot|garages?|"
         r"alley(?:way)?|underpass|stairwell|back of the \w+|behind the \w+|industrial (?:estate|park)|"
         r"abandoned \w+|warehouse|wasteland|dark (?:spot|corner|lane)|unlit \w+|by the (?:garages|tracks|"
@@ -40,10 +40,10 @@ _CUES: dict[str, re.Pattern[str]] = {
     ),
     # Nobody else: come alone, bring nobody, no car, no witness.
     "alone": re.compile(
-        r"\b(?:viens? (?:toute? )?seule?|venez seule?s?|(?:toute? )?seule? ou (?:rien|pas|c'?est mort|"
+        r"\b(?:viens? (?:toute? )?seule?|viens a pied|(?:la|ta) voiture (?:se remarque|attire)|venez seule?s?|(?:toute? )?seule? ou (?:rien|pas|c'?est mort|"
         r"laisse tomber)|ramene personne|n'?amene personne|t'?amenes? personne|sans (?:personne|ton pote|"
         r"tes potes|voiture|ta voiture|ton frere)|pas de voiture|(?:y aura|il y aura|y'?aura) (?:que nous|"
-        r"personne)|personne (?:ne )?(?:vient|viendra|passe|passera|nous verra)|come (?:alone|by yourself|on "
+        r"personne)|(?:y'?a|il y a) (?:jamais |pas |plus )?(?:personne|un chat)|personne (?:ne )?(?:vient|viendra|passe|passera|nous verra)|come (?:alone|by yourself|on "
         r"your own)|alone or (?:nothing|no deal|forget it)|(?:don'?t|do not) bring (?:anyone|anybody|your "
         r"(?:car|friend|friends|brother|mate)|a friend)|no one (?:comes|will see|around|else)|nobody (?:comes|"
         r"around|will see)|just (?:you and me|the two of us))\b"
@@ -57,12 +57,19 @@ _CUES: dict[str, re.Pattern[str]] = {
     ),
     # The safe choice refused: a café, a video call, a face.
     "refused": re.compile(
-        r"\b(?:(?:les |le |un |au )?(?:cafes?|bars?|pubs?|restos?|lieux? publics?|endroits? publics?|gares?|"
+        r"\b(?:(?:je veux |on fait )?pas de (?:cafe|bar|resto|lieu public|endroit public)|trop de (?:gens|monde)|(?:les |le |un |au )?(?:cafes?|bars?|pubs?|restos?|lieux? publics?|endroits? publics?|gares?|"
         r"centre commercial)\b[^.!?\n]{0,20}\b(?:c'?est |trop |too )(?:trop )?(?:expose|visible|public|"
         r"crowded|risque|de monde)|trop expose|not (?:a|the) (?:pub|bar|cafe|public place)|nah i don'?t do "
         r"that|pas de (?:visio|facetime|appel video)|no (?:video|facetime|face ?time|video call)|(?:je )?"
         r"(?:montre|montrerai) (?:pas|jamais) ma (?:tete|gueule|face|tronche)|(?:don'?t|never) show my face|"
         r"no face)\b"
+    ),
+    # Hurry and last-minute changes: no time to think or to tell anyone.
+    "hurry": re.compile(
+        r"\b(?:viens maintenant|si tu viens pas (?:maintenant|tout de suite|vite)|maintenant ou jamais|"
+        r"c'?est maintenant ou|sinon c'?est mort|t'?as \d+ ?min|viens vite|depeche[- ]toi|grouille[- ]toi|"
+        r"(?:non|nan|finalement|en fait|actually|change of plans?),? (?:plutot )?(?:ce soir|maintenant|cette nuit|"
+        r"tonight|now|ailleurs|somewhere else|go to|viens a|va a|rdv a)|now or never|right now or|hurry up)\b"
     ),
     # Others waiting, watching or tracking.
     "watch": re.compile(
@@ -82,10 +89,10 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
         "hangar", "cave", "escalier", "terrain", "chantier", "friche", "derriere", "woods",
         "forest", "trail", "car park", "alley", "underpass", "stairwell", "back of", "behind",
         "industrial", "abandoned", "warehouse", "wasteland", "dark", "unlit", "by the",
-        "up the stairs",
+        "up the stairs", "halage", "bout du chemin",
     ),
     "alone": (
-        "seul", "personne", "sans ", "voiture", "que nous", "come ", "alone", "bring",
+        "seul", "a pied", "se remarque", "attire", "personne", "sans ", "voiture", "que nous", "come ", "alone", "bring",
         "no one", "nobody", "just you", "the two of us",
     ),
     "money": (
@@ -94,7 +101,12 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
     ),
     "refused": (
         "expose", "visible", "public", "crowded", "risque", "de monde", "not a", "not the",
-        "i don", "visio", "facetime", "video", "tete", "gueule", "face", "tronche",
+        "i don", "pas de", "trop de", "visio", "facetime", "video", "tete", "gueule", "face", "tronche",
+    ),
+    "hurry": (
+        "maintenant", "si tu viens", "sinon c", "min", "vite", "depeche", "grouille", "non",
+        "nan", "finalement", "en fait", "actually", "change of plan", "now or", "right now",
+        "hurry",
     ),
     "watch": (
         "guet", "lads", "boys", "mates", "gars", "potes", "reufs", "location", "position",
@@ -145,11 +157,15 @@ def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     strong = kinds - {"night"}
     if not strong:
         return
-    if len(kinds) >= 3 or (len(kinds) >= 2 and len(set(found)) >= 2):
+    if len(strong) >= 3 or (len(strong) >= 2 and len(set(found) - {"night"}) >= 2):
         score = 0.8
-    elif len(kinds) >= 2:
+    elif len(strong) >= 2 or (kinds == {"place", "night"}):
         score = 0.65
+    elif len(kinds) >= 2:
+        # The night next to one other cue ("too many people, tonight"): noted, not acted on.
+        score = 0.55
     else:
-        score = 0.45
+        # One cue alone is any evening out; the phrase rules score the telling ones.
+        return
     first = min(found.values(), key=lambda m: m.start())
     yield Signal("meet.isolated", score, norm.folded.span(first.start(), first.end()))

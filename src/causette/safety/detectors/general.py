@@ -40,17 +40,17 @@ _LISTENER_EN = (
 # event told about someone else ("elle a rien dit à personne") is a story.
 _SPEAKER = re.compile(
     r"\b(?:je|j'|moi je|jvais|j'?vais)\s*(?:ne |n'?)?(?:le |l'|en |leur |lui )?"
-    r"(?:ai |vais |veux |peux |dois |compte |)?$"
+    r"(?:ai |vais |veux |peux |dois |compte |)?(?:rien |pas |jamais |surtout pas |)?$"
 )
 _STORY = re.compile(
-    r"\b(?:il|elle|ils|elles|on|qui)\s+(?:ne |n'?)?(?:l'|en |le )?(?:a|ont|avait|avaient)\s*$"
+    r"\b(?:il|elle|ils|elles|on|qui)\s+(?:ne |n'?)?(?:l'|en |le )?(?:a|ont|avait|avaient)\s*(?:rien |pas |jamais )?$"
 )
 _CLITICS = (
     r"(?:\s+(?:le|la|les|l'|en|leur|lui|te|me|ca|surtout|encore|du tout|besoin de|le droit de))*"
 )
 
 
-def _secrecy(
+def secrecy_voice(
     match: re.Match[str], norm: Normalized, context: MessageContext
 ) -> tuple[str, float] | None:
     text = norm.folded.text
@@ -58,7 +58,7 @@ def _secrecy(
     if _SPEAKER.search(text, before, match.start()):
         return ("secrecy", 0.65)
     if _STORY.search(text, before, match.start()):
-        return ("secrecy", 0.4)
+        return None
     return ("secrecy", 0.85)
 
 
@@ -147,7 +147,8 @@ _TRADE = re.compile(
 
 _RENTED = re.compile(
     r"\b(?:hotels?|airbnb|auberge|hostel|gites?|camping|chambres? d'?hotes?|loyer|location|parking|"
-    r"babysitting|baby[- ]sitting|menage|cours particuliers?|smic|salaire|room|rent|wage|tutoring)\b"
+    r"babysitting|baby[- ]sitting|menage|cours particuliers?|smic|salaire|room|rent|wage|tutoring|"
+    r"seances?|kine|osteo|consultation|cours|lecons?|coiffeur|salle|terrain|court|velo|voiture)\b"
 )
 
 
@@ -160,7 +161,7 @@ def _paid_time(
         _TRADE.search(Normalized(earlier).folded.text) for earlier in context.recent[-4:]
     ):
         return ("sex.price", 0.7)
-    return ("sex.price", 0.4)
+    return None
 
 
 # Money words of the street: "2 billets violets" (500-euro notes), "des sous", "du cash".
@@ -186,7 +187,7 @@ _RULES = RuleSet(
             "rien",
             "jamais",
             "aucun mot",
-            judge=_secrecy,
+            judge=secrecy_voice,
         ),
         rule(
             "secrecy",
@@ -395,6 +396,41 @@ _RULES = RuleSet(
             "mention",
             "talk about",
             "tell",
+        ),
+        rule(
+            "alone.check",
+            0.55,
+            r"\b(?:tu|t'?) ?(?:rentres?|vas|marches|prends le bus|reviens|restes|attends|dors) (?:toute? )?seule?s?\b|\b(?:tu dors|t'?as|tu as|tu partages|tu es|t'?es) (?:\w+ ){0,3}(?:chambre|piece) (?:avec|que)\b|\b(?:ils|elles|on) te (?:laisse\w*|autorise\w*) (?:sortir|aller|dormir|venir|parler|rentrer)\b|\bdo (?:you|u) (?:walk|go|get) home alone\b",
+            "seul",
+            "chambre",
+            "piece",
+            "laisse",
+            "autorise",
+            "alone",
+        ),
+        rule(
+            "flattery",
+            0.7,
+            r"\b(?:tu (?:parais|fais|sembles|fais plus)|t'?as l'?air|you (?:look|seem)) (?:beaucoup |vachement |bien |much |way )?(?:plus (?:vieille|vieux|mature|grande?|agee?)|older|more mature) que (?:\d+|ton age|tes \d+ ans|your age)\b",
+            "plus",
+            "older",
+            "more mature",
+        ),
+        rule(
+            "secrecy",
+            0.85,
+            r"\b(?:efface|effaces|supprime|supprimes|delete|vide|cache)(?: \w+){0,3} (?:conv|convo|conversation|messages?|msgs?|historique|discussion|echanges?|discu|chat|texts?|snaps?)\b",
+            "efface",
+            "supprime",
+            "delete",
+            "vide",
+            "cache",
+        ),
+        rule(
+            "sexual.probe",
+            0.7,
+            r"\b(?:t'?as|tu as|t'?a|as[- ]tu) deja (?:embrasse|couche|fait des choses|fait des trucs|touche|ete touchee?|fait l'?amour)\b(?: (?:avec )?(?:quelqu'?un|un garcon|une fille|un mec|un gars|un homme|personne))?",
+            "deja",
         ),
         # Meeting a child outside school or home.
         rule(

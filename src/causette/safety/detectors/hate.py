@@ -61,7 +61,9 @@ _DEHUMANISE = (
     r"trash|a plague|scum|filth|groomers|pedos|pedophiles|pedophiles|des pedophiles|des malades|"
     r"rapaces|des rapaces|sangsues|des sangsues|vautours|des vautours|usuriers|une secte|secte|"
     r"malades mentaux|des malades mentaux|une invasion|invasion|envahisseurs|des envahisseurs|"
-    r"leeches|vultures|a cult|invaders|an invasion|mentally ill freaks|freaks)"
+    r"leeches|vultures|a cult|invaders|an invasion|mentally ill freaks|freaks|menteuses|des menteuses|"
+    r"manipulatrices|des manipulatrices|profiteuses|trainees|des trainees|garces|des garces|venales|"
+    r"hysteriques|des hysteriques|chiennes|des chiennes|gold diggers|liars|whores|sluts)"
 )
 
 

@@ -194,7 +194,7 @@ _RULES = RuleSet(
         rule(
             "meet.isolated",
             0.8,
-            r"\b(?:viens?|vient|venez|passe|passes) (?:toute? )?seule?s?\b|\b(?:viens|vient|venez) sans (?:personne|tes potes|tes amis|ton copain|ta copine|tes copines|ton pote|ta pote|prevenir)\b|\b(?:ne )?(?:dis|dit) a personne (?:ou|que) (?:tu (?:vas|viens)|on se voit)\b|\b(?:personne ne doit savoir (?:ou|que) (?:tu|on))\b",
+            r"\b(?:viens?|vient|venez|passe|passes) (?:toute? )?seule?s?\b(?!,? (?:ou|or) (?:avec|accompagne\w*|with|en groupe|pas))|\b(?:viens|vient|venez) sans (?:personne|tes potes|tes amis|ton copain|ta copine|tes copines|ton pote|ta pote|prevenir)\b|\b(?:ne )?(?:dis|dit) a personne (?:ou|que) (?:tu (?:vas|viens)|on se voit)\b|\b(?:personne ne doit savoir (?:ou|que) (?:tu|on))\b",
             "seul",
             "sans",
             "personne",
@@ -317,7 +317,7 @@ _RULES = RuleSet(
         ),
         rule(
             "meet.isolated",
-            0.6,
+            0.55,
             r"\b(?:sous (?:le|un) pont|derriere (?:le|la|les|l') ?[a-z]+|back (?:gate|door|entrance|alley)|(?:mon|ma|a mon|dans mon|dans ma) (?:hotel|chambre d'?hotel|voiture|camion|van)|a l'?hotel (?:ce soir|cette nuit))\b",
             "pont",
             "derriere",

@@ -37,7 +37,8 @@ _ACT = (
 _LODGING = re.compile(
     r"\b(?:hotels?|airbnb|auberge|hostel|gites?|camping|chambres? d'?hotes?|loyer|location|parking|"
     r"babysitting|baby[- ]sitting|garde d'?enfants|menage|cours particuliers?|smic|salaire|paye|"
-    r"room|rent|wage|tutoring)\b"
+    r"room|rent|wage|tutoring|seances?|kine|osteo|consultation|cours|lecons?|coiffeur|salle|"
+    r"terrain|court|velo|voiture)\b"
 )
 
 
@@ -52,7 +53,7 @@ _NEWS = re.compile(
 def _offer_not_news(
     match: re.Match[str], norm: Normalized, context: MessageContext
 ) -> tuple[str, float] | None:
-    return ("escort.offer", 0.4 if _NEWS.search(norm.folded.text) else 0.85)
+    return None if _NEWS.search(norm.folded.text) else ("escort.offer", 0.85)
 
 
 def _not_rented(
