@@ -14,7 +14,7 @@ import secrets
 import socket
 import struct
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -38,13 +38,15 @@ from causette.jobs.room_list import RoomListBroadcast
 from causette.live.hub import Hub
 from causette.live.ids import CounterAllocator
 from causette.live.inprocess import InProcessBus, InProcessSharedState
-from causette.safety.gate import SafetyGate
+from causette.safety import policy as safety_policy
+from causette.safety.gate import AllowAll, SafetyGate
+from causette.safety.pipeline import RuleGate
 from causette.services.accounts import AccountService
 from causette.services.budgets import Allowance, BudgetPolicy
 from causette.services.chat import Pacing
 from causette.services.moderation.automated import AutomatedMutes, AutomatedNotices
 from causette.services.moderation.service import ModerationPolicy, build_moderation
-from causette.services.verbs import build_chat
+from causette.services.verbs import ChatServices, build_chat
 from causette.store.chat import Store
 from causette.store.connections import ConnectionLog
 from causette.store.moderation import ModerationStore
@@ -54,7 +56,7 @@ from causette.store.sqlite.moderation import SqliteModerationStore
 from causette.transport.console.routes import Console
 from causette.transport.web.legal import LegalPages
 from causette.transport.web.listener import ABORT_EXTENSION, DEVICE_MAX_AGE, WebListener
-from causette.types import Clock, NodeId, SystemClock
+from causette.types import Clock, FakeClock, NodeId, SystemClock
 
 log = logging.getLogger(__name__)
 
@@ -145,6 +147,21 @@ def policy_of(settings: Settings) -> ModerationPolicy:
     )
 
 
+def gates_of(settings: Settings) -> Callable[[], SafetyGate]:
+    """Makes the configured safety gate, the policy read once: the rules with the operator's
+    policy over the shipped one (``ConfigError`` naming the key if that file is wrong), or
+    none when disabled. Each gate made has a memory of its own (the eval's replays)."""
+    if not settings.safety.enabled:
+        return AllowAll
+    policy = safety_policy.load(settings.safety.policy)
+    return lambda: RuleGate(policy)
+
+
+def gate_of(settings: Settings) -> SafetyGate:
+    """The configured safety gate (see ``gates_of``)."""
+    return gates_of(settings)()
+
+
 class App:
     """One causette server: everything wired, with its background jobs."""
 
@@ -152,6 +169,7 @@ class App:
         self, settings: Settings, gate: SafetyGate | None = None, clock: Clock | None = None
     ) -> None:
         self.settings = settings
+        gate = gate if gate is not None else gate_of(settings)
         data_dir = settings.server.data_dir
         self.store = SqliteStore(data_dir / "causette.sqlite3")
         self.hub = Hub()
@@ -430,6 +448,54 @@ def with_overrides(
             data_dir=data_dir if data_dir is not None else server.data_dir,
         ),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Replay:
+    """A chat wired as ``App`` wires it, for replaying conversations (``causette safety
+    eval``): same services, gate and moderation, with SQLite in memory and a fake clock."""
+
+    chat: ChatServices
+    moderation_store: ModerationStore
+    clock: FakeClock
+
+
+@contextlib.asynccontextmanager
+async def replay_chat(settings: Settings, gate: SafetyGate) -> AsyncIterator[Replay]:
+    """A second composition root, for the eval only: nothing touches the disk (SQLite in
+    memory, no connection log, since where a replayed message came from is not evidence of
+    anything) and time moves only when the replay says so."""
+    store = SqliteStore(Path(":memory:"))
+    clock = FakeClock()
+    bus = InProcessBus()
+    state = ChatState(rules_of(settings))
+    for spec in settings.rooms:
+        state.add_official_room(spec.name, spec.topic)
+    chat = build_chat(
+        state,
+        store,
+        Hub(),
+        bus,
+        InProcessSharedState(clock),
+        clock,
+        pacing_of(settings),
+        b"replay-network-secret-0123456789",
+        gate=gate,
+        ids=CounterAllocator(store.max_message_id),
+    )
+    moderation_store = SqliteModerationStore(store)
+    moderation = build_moderation(chat, store, moderation_store, policy_of(settings), clock)
+    chat.messages.file_case = AutomatedNotices(moderation.cases.report).file
+    await store.open()
+    await bus.start()
+    await chat.start()
+    await moderation.start()
+    try:
+        yield Replay(chat, moderation_store, clock)
+    finally:
+        await chat.stop()
+        await bus.stop()
+        await store.close()
 
 
 @dataclass(frozen=True, slots=True)

@@ -145,6 +145,14 @@ class DsaSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class SafetySettings:
+    """The automatic protection (docs/safety.md): on by default, with the shipped policy."""
+
+    enabled: bool = True
+    policy: Path | None = None  # an operator's policy file, laid over the shipped one
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Everything the server reads from its configuration."""
 
@@ -158,6 +166,7 @@ class Settings:
     moderation: ModerationSettings = field(default_factory=ModerationSettings)
     operator: OperatorSettings = field(default_factory=OperatorSettings)
     dsa: DsaSettings = field(default_factory=DsaSettings)
+    safety: SafetySettings = field(default_factory=SafetySettings)
 
 
 def _fail(key: str, problem: str) -> ConfigError:
@@ -321,6 +330,7 @@ def parse(document: dict[str, Any]) -> Settings:
         "moderation",
         "operator",
         "dsa",
+        "safety",
     }
     unknown = sorted(set(doc) - known)
     if unknown:
@@ -427,6 +437,16 @@ def parse(document: dict[str, Any]) -> Settings:
     )
     o.check_unknown()
 
+    sa = _Section("safety", doc.get("safety", {}))
+    sa.used.add("policy")
+    policy = sa.table.get("policy", "")
+    if not isinstance(policy, str):
+        raise _fail("safety.policy", 'must be a file path, or "" for the shipped policy')
+    safety = SafetySettings(
+        enabled=sa.flag("enabled", True), policy=Path(policy) if policy else None
+    )
+    sa.check_unknown()
+
     return Settings(
         server,
         entry,
@@ -438,6 +458,7 @@ def parse(document: dict[str, Any]) -> Settings:
         moderation=moderation,
         operator=operator,
         dsa=_dsa(doc.get("dsa", {})),
+        safety=safety,
     )
 
 

@@ -331,12 +331,22 @@ class Prober:
         server closes it); returns the next serial."""
         ws: ClientConnection | None = None
         target = self.sent + frames
+        # A frame that finds its connection already closed goes again on the next one rather
+        # than a new frame being drawn: the draws from ``rng`` must not depend on when the
+        # server or the garbage collector closed a socket, or hypothesis sees them change.
+        pending: Frame | None = None
         try:
             while self.sent < target:
                 if ws is None:
                     ws = await self.open(enter)
-                serial += 1
-                if not await self.send(ws, frame(rng, serial)):
+                if pending is None:
+                    serial += 1
+                    pending = frame(rng, serial)
+                before = self.sent
+                still_open = await self.send(ws, pending)
+                if self.sent > before:
+                    pending = None
+                if not still_open:
                     await ws.close()
                     ws = None
         finally:

@@ -31,6 +31,20 @@ async def raw_answer(client: Client, text: str, rid: int | None) -> dict[str, An
     )
 
 
+WORDS = (
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "matin",
+    "midi",
+    "soir",
+)
+
+
 async def test_surrogate_posters_do_not_fail_honest_messages(
     launch: Launcher, connect_client: Connector
 ) -> None:
@@ -41,7 +55,11 @@ async def test_surrogate_posters_do_not_fail_honest_messages(
         await attacker.request("join", room="general")
 
     async def post(client: Client, text: str, rounds: int) -> list[dict[str, Any]]:
-        return [await client.answer("say", room="general", text=text) for _ in range(rounds)]
+        # Each round says something else: the same line over and over is spam to the rules.
+        return [
+            await client.answer("say", room="general", text=f"{text} {WORDS[n]}")
+            for n in range(rounds)
+        ]
 
     results = await asyncio.gather(
         *(post(c, f"bonjour de {c.me['nick']}", 10) for c in honest),

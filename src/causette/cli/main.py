@@ -46,6 +46,18 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--log-level", default="info", choices=["debug", "info", "warning"])
     check = commands.add_parser("check-config", help="validate a configuration file and exit")
     check.add_argument("config", type=Path)
+    safety = commands.add_parser("safety", help="the automatic protection: measure it")
+    safety_commands = safety.add_subparsers(dest="safety_command", required=True)
+    evaluate = safety_commands.add_parser(
+        "eval",
+        help="replay a labelled corpus (JSON lines) through the live pipeline and report",
+        description="Replay each conversation of FILE through the same services, gate and "
+        "policy as the server, and report precision, recall, F0.5 and how early harm is "
+        "flagged, per label and overall.",
+    )
+    evaluate.add_argument("file", type=Path, metavar="FILE.jsonl")
+    evaluate.add_argument("--config", type=Path, help="TOML configuration (its [safety] policy)")
+    evaluate.add_argument("--json", action="store_true", help="print one JSON object")
     admin = commands.add_parser("admin", help="administration: reports, exports, accounts")
     _admin_parsers(admin.add_subparsers(dest="admin_command", required=True))
     return p
@@ -113,6 +125,10 @@ def _admin_parsers(admin: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.command == "safety":
+        from causette.cli import safety_eval
+
+        return safety_eval.run(args.file, args.config, args.json)
     if args.command == "admin":
         if args.admin_command == "create-user":
             return create_user(args)
@@ -122,6 +138,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "check-config":
             settings = config.load(args.config)
+            if settings.safety.enabled:
+                from causette.safety import policy
+
+                policy.load(settings.safety.policy)
             print(f"{args.config}: valid ({len(settings.rooms)} rooms)")
             return 0
         settings = config.load(args.config)

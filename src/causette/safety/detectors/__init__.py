@@ -1,0 +1,141 @@
+"""The pure detectors: one message and its context in, signals out.
+
+``detect(text, context)`` runs every family over the normalised views of ``text``
+(``causette.safety.normalize``) and returns at most one ``Signal`` per rule: its score in
+[0, 1] says how sure or how severe, its span gives the offsets in the original text of what
+fired (``(0, 0)`` for a fact about the conversation rather than words). The policy weighs
+the signals; detectors never decide anything. Words in quotation marks or reported as advice
+("méfiez-vous de ceux qui disent 'viens seul'") keep their rule at 0.4 of its score.
+
+Rule ids (stable: the policy, the audit log and statements of reasons name them):
+
+Age (``age.py``)
+    ``age.probe``         asking the other's age, year of birth, class or school
+    ``age.disclosure``    the sender says, first person and present tense, that they are a
+                          minor: an age under 18, a school year, collège/lycée, the brevet,
+                          parents who decide when they go out
+    ``age.adult_claim``   the sender states an adult age
+    ``age.gap``           private conversation across the age line or with a wide declared gap
+Grooming (``grooming.py``)
+    ``alone.check``       checking that the other is alone or unsupervised
+    ``alone.reply``       the sender says they are alone or unsupervised ("ma mère rentre tard")
+    ``secrecy``           "c'est notre secret", "dis rien à tes parents", "efface la conv"
+    ``isolation``         setting the other against parents and friends, "only I understand"
+    ``flattery``          "t'es mature pour ton âge", "les garçons de ton âge..."
+    ``romance.probe``     "t'as un copain ?" (weak: adults ask it too)
+    ``sexual.probe``      "t'es vierge ?", questions about the other's sexual experience
+Gifts and pictures (``gifts.py``)
+    ``photo.request``     asking for photos or the camera (higher when body or undress words),
+                          model and photo-shoot lures
+    ``gift.money``        offering money, paying for things, "se faire de l'argent facile"
+    ``gift.card``         top-up and gift cards (PCS, Neosurf, Paysafecard, Steam...), in-game
+                          currency, paying the other's phone plan
+Meeting (``meeting.py``)
+    ``meet.request``      proposing to meet, asking where the other lives or their address
+    ``meet.address``      a street address or a door code in the message
+    ``meet.isolated``     an isolated place, the night, "viens seul", "un pote sera là", a
+                          last-minute change of place, "laisse ton tel", hurry
+Contact (``contact.py``)
+    ``contact.phone``     a phone number, however spelled (checked with ``phonenumbers``)
+    ``contact.email``     an e-mail address, including "arobase" and "point com"
+    ``contact.request``   asking for the other's number, handle or e-mail, or to call
+    ``private.invite``    inviting someone from a room into private messages (weak)
+    ``offplatform.app``   an app or site elsewhere (Snapchat, WhatsApp...), invitations to
+                          move there, "ajoute-moi", invite links (discord.gg, t.me, wa.me)
+    ``offplatform.handle`` a handle: "@name", "mon snap c'est name"
+Sexual services (``sexual.py``)
+    ``sex.price``         a price for a sexual service, "tarifs", "100 roses"
+    ``escort.offer``      escort offers, paid meetings, "plan rémunéré", sugar arrangements
+Threats (``threat.py``)
+    ``threat``            threats to hurt, kill, find the other
+    ``threat.sextortion`` threats to publish the other's pictures or tell their parents
+Hate (``hate.py``)
+    ``hate.homophobic``, ``hate.racist``, ``hate.antisemitic``, ``hate.misogynistic``,
+    ``hate.antitrans``    slurs (lexicon) and calls to violence against a group; lower score
+                          when the slur is quoted to be condemned
+Doxxing (``doxxing.py``)
+    ``doxx.name``, ``doxx.address``, ``doxx.phone``, ``doxx.school``, ``doxx.workplace``,
+    ``doxx.profile``, ``doxx.vehicle``
+                          another person's details; higher when several are given together
+    ``doxx.request``      asking for someone else's details, or calling others to harass
+                          someone or spread their pictures
+Spam and scams (``spam.py``)
+    ``spam.link``         several links, or a link flood across the sender's recent messages
+    ``spam.repeat``       the same text repeated by the sender
+    ``scam.crypto``       crypto and trading "opportunities"
+    ``scam.webcam``       luring to cam, OnlyFans-style or "free registration" sites
+    ``scam.phishing``     account-suspension scares, asking for codes or passwords, prizes
+Patterns (``general.py``)
+    rules stated for a family of wordings rather than a phrase (a verb of telling in any tense
+    with a negation and a listener, one's own exam, money offered in exchange), emitting the
+    ids above
+Ambush cues (``cues.py``)
+    ``meet.isolated`` also when several kinds of ambush cue (an isolated place, the night,
+    "come alone", money to bring, a public place refused, someone keeping watch) come
+    together in a message or across the sender's last few
+Scam and doxxing shapes (``schemes.py``)
+    ``scam.*`` for money that multiplies, returns by the week, prizes with a fee, "free"
+    sites that want a card, pay per like with a deposit, links spelled to slip past filters;
+    ``doxx.*`` for a capitalised full name with an address, school or workplace, someone
+    else's family number, a call to a crowd to write to someone
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from causette.safety.context import MessageContext
+from causette.safety.detectors import (
+    age,
+    contact,
+    cues,
+    doxxing,
+    general,
+    gifts,
+    grooming,
+    hate,
+    meeting,
+    schemes,
+    sexual,
+    spam,
+    threat,
+)
+from causette.safety.detectors.rules import best, reported
+from causette.safety.gate import Signal
+from causette.safety.normalize import Normalized
+
+Family = Callable[[Normalized, MessageContext], Iterable[Signal]]
+
+# Every family, in the order their signals are listed.
+FAMILIES: dict[str, Family] = {
+    "age": age.signals,
+    "grooming": grooming.signals,
+    "gifts": gifts.signals,
+    "meeting": meeting.signals,
+    "contact": contact.signals,
+    "sexual": sexual.signals,
+    "threat": threat.signals,
+    "hate": hate.signals,
+    "doxxing": doxxing.signals,
+    "spam": spam.signals,
+    "general": general.signals,
+    "cues": cues.signals,
+    "schemes": schemes.signals,
+}
+
+# Longer texts are cut before detection: a chat line is short, and the detectors stay linear.
+MAX_TEXT = 4000
+
+
+def detect(text: str, context: MessageContext) -> tuple[Signal, ...]:
+    """Every signal ``text`` raises in ``context``, one per rule (its strongest)."""
+    norm = Normalized(text[:MAX_TEXT])
+    found: list[Signal] = []
+    for family in FAMILIES.values():
+        found.extend(family(norm, context))
+    # Quoted or reported as advice, the words are not the act: noted, at a fraction of the
+    # score (hate applies its own, stricter, condemnation frames).
+    for index, signal in enumerate(found):
+        if not signal.rule.startswith("hate.") and reported(norm, signal.span):
+            found[index] = Signal(signal.rule, round(signal.score * 0.4, 3), signal.span)
+    return best(found)

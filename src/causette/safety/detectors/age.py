@@ -1,0 +1,436 @@
+"""Age: asking the other's age or school, saying one is a minor, and large declared gaps.
+
+``age.disclosure`` is strict on grammar because it has consequences (a declared adult who
+fires it is treated as a minor): first person, present tense. "J'avais 14 ans quand...",
+"ma fille a 14 ans" and "mes élèves de 4e" never match, since each expression starts from the
+speaker ("j'ai", "je suis", "moi", "I'm") and the tense of the verb.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from causette.safety.context import MessageContext
+from causette.safety.detectors.phrases import (
+    AGE,
+    J_AI,
+    JE_SUIS,
+    MES_PARENTS,
+    SCHOOL_YEAR,
+    TU_AS,
+    TU_ES,
+    age_value,
+)
+from causette.safety.detectors.rules import RuleSet, rule
+from causette.safety.gate import Setting, Signal
+from causette.safety.normalize import Normalized
+
+# What may follow "j'ai 14 ans" without it being the speaker's age.
+_NOT_OWN_AGE = (
+    r"(?!\s*(?:de (?:plus|moins|mariage|relation|couple|boite|carriere|metier|service|"
+    r"diff|difference|experience|ecart)|d'(?:experience|ecart|anciennete)|d (?:experience|ecart)"
+    r"|quand|lorsque|a l'epoque|ago|pour|c'?est|minimum|min|max|maximum|requis|\+|et plus|d'?age|de prison"
+    r"|ferme|d'?ecart|d'?attente))"
+)
+_NOT_UNIT = (
+    r"(?!\s*(?:min|mins|minute|minutes|km|k|miles?|mi|h|hrs?|hours?|%|th|st|nd|rd|x|cm|kg|"
+    r"lbs?|ft|feet|inch|inches|meters?|m|pm|am|euros?|dollars?|bucks|\$|€|:|\.\d|'|-|/|"
+    r"sec|seconds|days?|weeks?|months?|years? (?:ago|into|in|of)|times))"
+)
+
+
+_SINCE = re.compile(r"\b(?:depuis que|depuis|quand|lorsque|des que|a l'?age ou|since|when)\s*$")
+
+
+def _own_age(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    age = age_value(match.group("age"))
+    if age is None or age < 6:
+        return None
+    # "depuis que j'ai 14 ans", "quand j'ai eu 15 ans": a time in the past, not an age now.
+    if _SINCE.search(norm.folded.text, max(0, match.start() - 20), match.start()):
+        return None
+    if age < 18:
+        return ("age.disclosure", 0.95 if age >= 10 else 0.7)
+    if age < 100:
+        return ("age.adult_claim", 0.6)
+    return None
+
+
+def _probe_minor_age(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    # "you must be 15": guessing a minor's age; "tu fais 30 ans" is a compliment between adults.
+    age = age_value(match.group("age"))
+    if age is None or not 10 <= age < 18:
+        return None
+    return ("age.probe", 0.6)
+
+
+def _soon_age(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    age = age_value(match.group("age") or match.group("age2"))
+    if age is None or not 8 <= age <= 18:
+        return None
+    return ("age.disclosure", 0.85)
+
+
+# Someone else's exams: "vous révisez le brevet ?", "ton fils passe le brevet", a teacher
+# correcting the brevet blanc.
+_OTHERS_EXAM = re.compile(
+    r"\b(?:vous|tu|t'?as|ton|ta|tes|il|elle|ils|elles|mon fils|ma fille|mes (?:eleves|enfants|gosses|"
+    r"filles|fils)|nos (?:eleves|enfants)|ses|son|sa|leur|leurs|your|his|her|their)\b[^.!?]{0,30}$"
+)
+_TEACHING = re.compile(
+    r"\b(?:corrig\w*|copies|eleves|surveill\w*|prof(?:s|esseur)? de|j'?enseigne|mes classes)\b"
+)
+
+
+def _own_exam(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    text = norm.folded.text
+    if _OTHERS_EXAM.search(text, 0, match.start()) or _TEACHING.search(text):
+        return None
+    return ("age.disclosure", 0.8)
+
+
+_RULES = RuleSet(
+    [
+        # Asking the other's age, year of birth, class or school.
+        rule(
+            "age.probe",
+            0.6,
+            rf"\b(?:quel ?age {TU_AS}|{TU_AS} quel ?age|quel ?age (?:tu|t)|t'?as quel ?age|c'?est quoi ton age|ton age\s*\?|et ton age|ton age c'?est|quel est ton age|tu as (?:\d\d|combien) ans|{TU_AS} (?:\d\d|combien) ans|tu fais quel age|{TU_ES} nee? en quelle annee|{TU_ES} de quelle annee|tu es de quelle annee)",
+            "age",
+            "annee",
+            " ans",
+        ),
+        rule(
+            "age.probe",
+            0.5,
+            r"^\W*(?:et )?(?:ton )?age\W*\??\W*$|^\W*asv?l?\W*\??$",
+            "age",
+            "asl",
+            "asv",
+        ),
+        rule(
+            "age.probe",
+            0.55,
+            rf"\b{TU_ES} (?:majeure?|mineure?|majeur ou mineur|vraiment majeure?)\b",
+            "majeur",
+            "mineur",
+        ),
+        rule(
+            "age.probe",
+            0.7,
+            rf"\b(?:{TU_ES} en quelle classe|en quelle classe|{TU_ES} en (?:quel|quelle) (?:niveau|annee)|{TU_ES} (?:encore )?(?:au|en) (?:college|lycee|primaire|6e|5e|4e|3e|seconde|2nde|premiere|terminale)\s*\?|{TU_ES} au college ou au lycee|tu vas (?:encore )?(?:a l'ecole|au college|au lycee)|(?:dans )?quel (?:college|lycee|bahut)|(?:dans )?quelle ecole|tu passes? (?:le|ton) brevet|{TU_AS} (?:le|ton) brevet)",
+            "classe",
+            "niveau",
+            "college",
+            "lycee",
+            "primaire",
+            "ecole",
+            "bahut",
+            "brevet",
+            "annee",
+            "6e",
+            "5e",
+            "4e",
+            "3e",
+            "seconde",
+            "2nde",
+            "premiere",
+            "terminale",
+        ),
+        rule(
+            "age.probe",
+            0.6,
+            r"\b(?:how old (?:are|r) (?:you|u)|how old ru|hw old|how old\s*\?|what(?:'?s| is) your age|ur age|what grade (?:are|r) (?:you|u)|what school do (?:you|u) go|are (?:you|u) in (?:middle|high) school|are (?:you|u) (?:over|under) 18|are (?:you|u) (?:a minor|underage|legal))",
+            "old",
+            "age",
+            "grade",
+            "school",
+            "18",
+            "minor",
+            "legal",
+        ),
+        rule(
+            "age.probe",
+            0.6,
+            rf"\b(?:{TU_AS}|tu dois avoir|t'?as quoi|t'?aurais) (?:genre |quoi |donc |alors |environ |dans les |a peu pres |like )?(?:\d\d|{AGE}) ans\b|\b(?:you'?re|ur|u r|you are|so you'?re) (?:like |about |only |maybe |around )?(?P<age>{AGE})\b(?! ?(?:min|minutes|km|miles|%|k|years? (?:ago|into)))|\bso (?:about|like|around) \d\d\s*\?",
+            "ans",
+            "you",
+            "ur",
+            "u r",
+            "so ",
+        ),
+        rule(
+            "age.probe",
+            0.6,
+            rf"\b(?:you must be|you'?re probably|you are probably|you look|you seem|u must be|so you'?re|t'?as quoi|t'?as genre|t'?as pas plus de|tu dois avoir|t'?as l'?air d'?avoir|tu fais) (?:like |about |around |maybe |genre |quoi |environ )?(?P<age>{AGE})\b(?!\s*(?:min|minutes|km|miles|%|k|euros?|balles|cm|kg))",
+            "must be",
+            "probably",
+            "look",
+            "seem",
+            "so you",
+            "t'as",
+            "tas",
+            "dois avoir",
+            "air",
+            "tu fais",
+            judge=_probe_minor_age,
+        ),
+        # Saying one's own age, after a few words: "jsuis perdue en seconde", "je suis nulle en 4e".
+        rule(
+            "age.disclosure",
+            0.85,
+            rf"\b{JE_SUIS} (?:(?!prof|professeure?|enseignante?|cpe|surveillante?|aed|principale?|stagiaire|intervenante?|referente?|maman|papa|parent)\w+ ){{1,2}}en {SCHOOL_YEAR}\b(?!\s*(?:annee|an\b|ans\b|de (?:licence|fac|master|medecine|droit|bts|but|prepa)|ligne|position|place|page|partie|fois|main|division))",
+            "en ",
+        ),
+        # Saying one's own age.
+        rule(
+            "age.disclosure",
+            0.95,
+            rf"\b{J_AI}\s*(?P<age>{AGE})\s*(?:ans?|yo)\b{_NOT_OWN_AGE}",
+            "an",
+            "yo",
+            judge=_own_age,
+        ),
+        rule(
+            "age.disclosure",
+            0.9,
+            rf"^\W*(?:moi\s*:?\s*|perso\s*)?(?P<age>{AGE})\s*(?:ans?|yo|y/o|years old)\b{_NOT_OWN_AGE}",
+            "an",
+            "yo",
+            "y/o",
+            "years",
+            judge=_own_age,
+        ),
+        rule(
+            "age.disclosure",
+            0.9,
+            rf"\b(?:moi c'?est|moi\s*(?:c )?|bientot|presque|je vais avoir|jvais avoir|j'aurai|jaurai|je fete mes|je fais mes)\s*(?P<age>{AGE})\s*(?:ans?)\b{_NOT_OWN_AGE}",
+            "an",
+            judge=_soon_age,
+        ),
+        rule(
+            "age.disclosure",
+            0.95,
+            rf"\b(?:i'?m|i m|i am|im)\s+(?P<age>{AGE})\b{_NOT_UNIT}(?:\s*(?:years? old|yo|y/o|yrs?))?",
+            "i'm",
+            "im",
+            "i m",
+            "i am",
+            judge=_own_age,
+        ),
+        rule(
+            "age.disclosure",
+            0.95,
+            rf"\b(?:{JE_SUIS} (?:encore )?mineure?s?|i'?m (?:a )?(?:minor|underage|under 18))\b(?! de fond)",
+            "mineur",
+            "minor",
+            "underage",
+            "under 18",
+        ),
+        # School: the year, the school itself, exams, being at school tomorrow.
+        rule(
+            "age.disclosure",
+            0.9,
+            rf"\b(?:{JE_SUIS}|je rentre|je passe|je redouble|je vais|j'?entre|je serai|jserai) (?:en |ma |la )?{SCHOOL_YEAR}\b(?!\s*(?:annee|an\b|ans\b|de (?:licence|fac|master|medecine|droit|bts|but|prepa)|ligne|position|place|page|partie|fois|classe|main|division|\w+ (?:annee|de licence)))",
+            "en ",
+            "ma ",
+            "la ",
+        ),
+        rule(
+            "age.disclosure",
+            0.85,
+            rf"\b(?:{JE_SUIS}|je vais|je rentre|j'?vais|jvais|je retourne) (?:encore )?(?:au|en) (?:college|lycee|primaire|cm2|6e|5e|4e|3e)\b(?! (?:pour|chercher|recuperer|deposer|comme|en tant|ou|avec mon fils|avec ma fille|annee|an\b|ans\b|de (?:licence|fac|master|medecine|droit)))",
+            "college",
+            "lycee",
+            "primaire",
+            "cm2",
+            "6e",
+            "5e",
+            "4e",
+            "3e",
+        ),
+        rule(
+            "age.disclosure",
+            0.8,
+            r"\b(?:brevet blanc|j'?ai (?:le |mon )?brevet|jai (?:le |mon )?brevet|je passe (?:le |mon )?brevet|mon brevet|le brevet (?:demain|lundi|mardi|jeudi|vendredi|la semaine)|revise(?:r)? (?:le|mon) brevet|bac blanc|je passe (?:le |mon )?bac(?: de francais)?|mon bac de francais|le bac de francais (?:demain|cette annee))\b",
+            "brevet",
+            "bac",
+            judge=_own_exam,
+        ),
+        rule(
+            "age.disclosure",
+            0.75,
+            r"\b(?:j'?ai cours (?:demain|ce matin|cet aprem|lundi|mardi|mercredi|jeudi|vendredi)(?: au| en)? (?:college|lycee)|(?:demain|lundi|ce matin) (?:au|j'?ai) (?:college|lycee)|mon (?:prof|professeur) principal|ma prof principale|mon (?:college|lycee) (?:est|c'est)|ma classe de (?:6e|5e|4e|3e|seconde|premiere)|mon carnet de (?:correspondance|liaison)|la (?:recre|cantine) (?:demain|du college|au college)|a la recre|conseil de classe (?:demain|de ma))\b",
+            "cours",
+            "college",
+            "lycee",
+            "prof",
+            "classe",
+            "carnet",
+            "recre",
+            "cantine",
+        ),
+        rule(
+            "age.disclosure",
+            0.9,
+            rf"\b(?:i'?m|im|i am) in {SCHOOL_YEAR}\b|\b(?:so )?like (?:6|7|8|9|10|11)th grade\b|\b(?:i'?m|im|i am) (?:in|a) (?:(?:6|7|8|9|10|11)th grade|(?:sixth|seventh|eighth|ninth|tenth|eleventh) grade|middle school|junior high|year (?:7|8|9|10|11)|freshman in high school|sophomore in high school)\b",
+            "grade",
+            "school",
+            "junior",
+            "year",
+            "i'm in",
+            "im in",
+            "i am in",
+        ),
+        rule(
+            "age.disclosure",
+            0.75,
+            r"\b(?:i'?m|im|i am) in high school\b|\bi (?:have|got) school tomorrow\b",
+            "school",
+        ),
+        # Parents who decide where the speaker may go: a curfew is a minor's life.
+        rule(
+            "age.disclosure",
+            0.65,
+            rf"\b(?:{MES_PARENTS}) (?:ne )?(?:veu[tx]?|voudr\w*|veulent|me laiss\w*|m'?interdis\w*|m'?autoris\w*|me permett\w*|me privent|me prive)(?: pas)? (?:que je (?:sorte|sort|aille|parle|rentre)|pas que je|me laisser|de sortir|sortir|que j'?aille|pas|plus)\b",
+            "parents",
+            "mere",
+            "maman",
+            "daronne",
+            "pere",
+            "papa",
+            "daron",
+            "vieux",
+            "famille",
+        ),
+        rule(
+            "age.disclosure",
+            0.75,
+            rf"\b(?:je dois (?:demander a|rentrer avant que) {MES_PARENTS}|{MES_PARENTS} (?:m'?a|m'?ont) (?:confisque|pris|supprime) (?:mon|le) (?:tel|telephone|portable|phone)|je suis (?:prive|privee) de (?:tel|telephone|portable|sortie)|je dois etre rentr\w* (?:avant|a) \d\d ?h|{MES_PARENTS} (?:me tue|va me tuer|vont me tuer) si|couvre[- ]feu)",
+            "dois",
+            "confisque",
+            "pris",
+            "supprime",
+            "prive",
+            "rentr",
+            "tue",
+            "tuer",
+            "couvre",
+        ),
+        rule(
+            "age.disclosure",
+            0.75,
+            r"\bmy (?:mom|mum|dad|parents|mother|father) (?:won'?t|wont|doesn'?t|don'?t|dont|will not) (?:let|allow) me\b|\bi'?m grounded\b|\bmy (?:mom|mum|parents) took my phone\b",
+            "let",
+            "allow",
+            "grounded",
+            "took",
+        ),
+        rule(
+            "age.disclosure",
+            0.6,
+            rf"\bj'?ai (?:un |une )?(?:controle|interro|eval|evaluation|devoir surveille|ds|dm) (?:de \w+ |d'\w+ )?(?:demain|lundi|mardi|mercredi|jeudi|vendredi|cette semaine)\b|\b(?:ma|mon) (?:prof|professeur|professeure) (?:de|d') ?(?:maths?|francais|sport|eps|svt|histoire|histoire-geo|anglais|espagnol|allemand|physique|techno|musique|arts plastiques)\b|\b{MES_PARENTS} (?:m'?a|m'?ont) prive\w* de (?:sortie|tel|telephone|portable|console|ordi|wifi)\b|\bje dois (?:etre )?rentr\w* (?:avant|a|pour) \d\d ?h\b|\bsinon {MES_PARENTS} (?:me tue|va me tuer|vont me tuer|m'?engueule|va m'?engueuler|me dispute)\b",
+            "controle",
+            "interro",
+            "eval",
+            "devoir",
+            "ds",
+            "dm",
+            "prof",
+            "prive",
+            "rentr",
+            "sinon",
+        ),
+        rule(
+            "age.probe",
+            0.7,
+            rf"\b{TU_ES} nee? en (?:19|20)\d\d\b|\b{TU_ES} de (?:20)[01]\d\b|\b(?:ton anniv|ton anniversaire) (?:c'?est quand|c'?est le|tombe quand)\b|\bwhen(?:'?s| is) (?:your|ur) birthday\b",
+            "nee",
+            "ne en",
+            "de 20",
+            "anniv",
+            "birthday",
+        ),
+    ]
+)
+
+# A short answer: the age or the year, then at most a few words ("14 et toi ?", "15 yes lol").
+# Whatever follows the answer ("15 ouais chut", "3e mais dis pas"), up to four words, unless
+# the number is a quantity ("20 minutes", "16 euros").
+_ANSWER_TAIL = (
+    r"(?!\s*(?:min|mins|minutes?|h|heures?|hours?|km|kg|cm|m|euros?|€|\$|balles|%|fois|times|"
+    r"personnes|people|kilos?|ans? (?:de|d')|years? (?:of|ago)|eme (?:etage|arrondissement))\b)"
+    r"(?:\W+\w+){0,4}\W*$"
+)
+_ANSWER_LEAD = (
+    r"(?:(?:yeah|yes|yep|ouais|oui|ouai|wi|bah|ben|bof|euh|lycee|college|high school|moi)\W+)*"
+)
+_BARE_AGE = re.compile(
+    rf"^\W*{_ANSWER_LEAD}(?:moi\s*:?\s*|j'?en ai\s*|i'?m\s*)?(?P<age>{AGE}){_ANSWER_TAIL}"
+)
+_SCHOOL_NAMED = re.compile(r"\b(?:lycee|college|high school|middle school)\b")
+_BARE_YEAR = re.compile(
+    rf"^\W*{_ANSWER_LEAD}(?:en\s+|je suis en\s+)?(?P<year>{SCHOOL_YEAR})(?:\s?[a-h1-9]\b)?{_ANSWER_TAIL}"
+)
+
+
+def _answers_probe(context: MessageContext) -> bool:
+    """Whether one of the last few messages asked the speaker's age or class."""
+    for earlier in context.recent[-3:]:
+        folded = Normalized(earlier)
+        if any(item.rule == "age.probe" for item in _RULES.scan(folded, context)):
+            return True
+    return False
+
+
+def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
+    """Probes, disclosures and adult claims in the message; the declared gap in private."""
+    yield from _RULES.scan(norm, context)
+    view = norm.folded
+    text = view.text
+    # "14" or "4e" on its own is an answer only right after someone asked.
+    bare = _BARE_AGE.match(text) if len(text) < 32 else None
+    if bare is not None and context.recent and _answers_probe(context):
+        age = age_value(bare.group("age"))
+        if age is not None and 8 <= age < 18:
+            yield Signal("age.disclosure", 0.9, view.span(bare.start("age"), bare.end("age")))
+        elif age is not None and 18 <= age < 100:
+            yield Signal("age.adult_claim", 0.5, view.span(bare.start("age"), bare.end("age")))
+    year = _BARE_YEAR.match(text) if len(text) < 32 else None
+    # "lycée, 2nde" names the school and the year: a disclosure even unasked.
+    if year is not None and (
+        _SCHOOL_NAMED.search(text) or (context.recent and _answers_probe(context))
+    ):
+        yield Signal("age.disclosure", 0.85, view.span(year.start("year"), year.end("year")))
+    gap = age_gap(context)
+    if gap is not None:
+        yield gap
+
+
+def age_gap(context: MessageContext) -> Signal | None:
+    """``age.gap`` for a private conversation across the age line or with a wide gap.
+
+    Emitted with an empty span: it is a fact about the pair, not about words.
+    """
+    if context.setting is not Setting.PRIVATE or context.recipient_age is None:
+        return None
+    sender_minor = context.sender_minor or context.sender_age < 18
+    recipient_minor = bool(context.recipient_minor) or context.recipient_age < 18
+    gap = abs(context.sender_age - context.recipient_age)
+    if sender_minor != recipient_minor:
+        # A minor and an adult: the wider the gap, the surer the concern.
+        return Signal("age.gap", min(1.0, 0.7 + gap / 30), (0, 0))
+    if sender_minor and recipient_minor:
+        return Signal("age.gap", 0.4, (0, 0)) if gap >= 4 else None
+    if gap >= 15 and min(context.sender_age, context.recipient_age) < 21:
+        return Signal("age.gap", 0.5, (0, 0))
+    return None

@@ -1,0 +1,171 @@
+"""Ambush cues that mean little alone and much together.
+
+An isolated place, the night, "come alone", money to bring, a public place refused, a face
+not shown, someone keeping watch: a meeting between adults has one of these now and then; an
+ambush or a robbery arranged in a chat puts two or more side by side, in one message or
+across the sender's last few. Each kind of cue is a family of wordings, and ``meet.isolated``
+is raised with a score that grows with the number of distinct kinds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import ahocorasick
+
+from causette.safety.context import MessageContext
+from causette.safety.gate import Signal
+from causette.safety.normalize import Normalized
+
+_CUES: dict[str, re.Pattern[str]] = {
+    # A place out of sight.
+    "place": re.compile(
+        r"\b(?:cote (?:foret|bois|riviere|canal|voie ferree)|au fond (?:du|de la) \w+|dans (?:les|le) bois|"
+        r"en foret|dans la foret|(?:un|le|au|dans un|dans le) (?:coin|endroit) (?:sans lumiere|sombre|"
+        r"pas eclaire|isole|tranquille|discret|ou personne)|sans lumiere|pas eclaire\w*|un hall|le hall|"
+        r"dans (?:un|le|mon) (?:hall|local|garage|box|sous[- ]sol|parking|entrepot|hangar|cave)|"
+        r"cage d'?escaliers?|chemin de halage|bout du chemin|terrain vague|chantier|friche|parking (?:souterrain|desert|vide|du fond)|"
+        r"derriere (?:le|la|les|l') ?\w+|(?:the )?(?:woods|forest|trail|car park|parking lot|garages?|"
+        r"alley(?:way)?|underpass|stairwell|back of the \w+|behind the \w+|industrial (?:estate|park)|"
+        r"abandoned \w+|warehouse|wasteland|dark (?:spot|corner|lane)|unlit \w+|by the (?:garages|tracks|"
+        r"canal|river))|up the stairs)\b"
+    ),
+    # The night.
+    "night": re.compile(
+        r"\b(?:cette nuit|la nuit|de nuit|en pleine nuit|minuit|(?:a|vers) (?:23|0|00|1|2|3|4) ?h|"
+        r"(?:23|00) ?h\d*|(?:1|2|3|4) ?h du mat\w*|tard ce soir|at midnight|(?:11|12) ?pm|(?:1|2|3|4) ?am|"
+        r"late (?:tonight|at night)|in the dark|at night)\b"
+    ),
+    # Nobody else: come alone, bring nobody, no car, no witness.
+    "alone": re.compile(
+        r"\b(?:viens? (?:toute? )?seule?|viens a pied|(?:la|ta) voiture (?:se remarque|attire)|venez seule?s?|(?:toute? )?seule? ou (?:rien|pas|c'?est mort|"
+        r"laisse tomber)|ramene personne|n'?amene personne|t'?amenes? personne|sans (?:personne|ton pote|"
+        r"tes potes|voiture|ta voiture|ton frere)|pas de voiture|(?:y aura|il y aura|y'?aura) (?:que nous|"
+        r"personne)|(?:y'?a|il y a) (?:jamais |pas |plus )?(?:personne|un chat)|personne (?:ne )?(?:vient|viendra|passe|passera|nous verra)|come (?:alone|by yourself|on "
+        r"your own)|alone or (?:nothing|no deal|forget it)|(?:don'?t|do not) bring (?:anyone|anybody|your "
+        r"(?:car|friend|friends|brother|mate)|a friend)|no one (?:comes|will see|around|else)|nobody (?:comes|"
+        r"around|will see)|just (?:you and me|the two of us))\b"
+    ),
+    # Money to bring to the meeting.
+    "money": re.compile(
+        r"\b(?:ramene|ramenes|prends|apporte|amene|emmene|bring|take) (?:ta |ta propre |your |some |du |de "
+        r"la |des |le )?(?:carte bleue|cb|carte bancaire|cash|liquide|especes|thune|tunes|billets|"
+        r"money|wallet|bank card)\b|\b(?:au |par le |the )?(?:distributeur|atm|cash machine)\b|\ben "
+        r"especes\b|\bcash only\b"
+    ),
+    # The safe choice refused: a café, a video call, a face.
+    "refused": re.compile(
+        r"\b(?:(?:je veux |on fait )?pas de (?:cafe|bar|resto|lieu public|endroit public)|trop de (?:gens|monde)|(?:les |le |un |au )?(?:cafes?|bars?|pubs?|restos?|lieux? publics?|endroits? publics?|gares?|"
+        r"centre commercial)\b[^.!?\n]{0,20}\b(?:c'?est |trop |too )(?:trop )?(?:expose|visible|public|"
+        r"crowded|risque|de monde)|trop expose|not (?:a|the) (?:pub|bar|cafe|public place)|nah i don'?t do "
+        r"that|pas de (?:visio|facetime|appel video)|no (?:video|facetime|face ?time|video call)|(?:je )?"
+        r"(?:montre|montrerai) (?:pas|jamais) ma (?:tete|gueule|face|tronche)|(?:don'?t|never) show my face|"
+        r"no face)\b"
+    ),
+    # Hurry and last-minute changes: no time to think or to tell anyone.
+    "hurry": re.compile(
+        r"\b(?:viens maintenant|si tu viens pas (?:maintenant|tout de suite|vite)|maintenant ou jamais|"
+        r"c'?est maintenant ou|sinon c'?est mort|t'?as \d+ ?min|viens vite|depeche[- ]toi|grouille[- ]toi|"
+        r"(?:non|nan|finalement|en fait|actually|change of plans?),? (?:plutot )?(?:ce soir|maintenant|cette nuit|"
+        r"tonight|now|ailleurs|somewhere else|go to|viens a|va a|rdv a)|now or never|right now or|hurry up)\b"
+    ),
+    # Others waiting, watching or tracking.
+    "watch": re.compile(
+        r"\b(?:fait le guet|faire le guet|font le guet|guetteur|my (?:lads|boys|mates) are (?:already )?"
+        r"there|mes (?:gars|potes|reufs) (?:sont|seront) (?:deja )?la|les gars du (?:quartier|hall|bat) "
+        r"\w+|(?:send|share) (?:me )?your (?:live )?location|live location|(?:envoie|partage)[- ]?moi ta "
+        r"(?:position|localisation|loc)|(?:ta|ta position en) (?:position|localisation) en direct)\b"
+    ),
+}
+# Words one of which every match of a kind contains: one Aho-Corasick pass says which kinds
+# may be present, so most lines run no expression at all. The night is looked for only once
+# another kind is there, since it counts only next to one.
+_ANCHORS: dict[str, tuple[str, ...]] = {
+    "place": (
+        "foret", "bois", "riviere", "canal", "voie ferree", "au fond", "coin", "endroit",
+        "lumiere", "eclaire", "hall", "local", "garage", "box", "sous", "parking", "entrepot",
+        "hangar", "cave", "escalier", "terrain", "chantier", "friche", "derriere", "woods",
+        "forest", "trail", "car park", "alley", "underpass", "stairwell", "back of", "behind",
+        "industrial", "abandoned", "warehouse", "wasteland", "dark", "unlit", "by the",
+        "up the stairs", "halage", "bout du chemin",
+    ),
+    "alone": (
+        "seul", "a pied", "se remarque", "attire", "personne", "sans ", "voiture", "que nous", "come ", "alone", "bring",
+        "no one", "nobody", "just you", "the two of us",
+    ),
+    "money": (
+        "carte", "cb", "cash", "liquide", "especes", "thune", "tune", "billet", "money",
+        "wallet", "bank card", "distributeur", "atm",
+    ),
+    "refused": (
+        "expose", "visible", "public", "crowded", "risque", "de monde", "not a", "not the",
+        "i don", "pas de", "trop de", "visio", "facetime", "video", "tete", "gueule", "face", "tronche",
+    ),
+    "hurry": (
+        "maintenant", "si tu viens", "sinon c", "min", "vite", "depeche", "grouille", "non",
+        "nan", "finalement", "en fait", "actually", "change of plan", "now or", "right now",
+        "hurry",
+    ),
+    "watch": (
+        "guet", "lads", "boys", "mates", "gars", "potes", "reufs", "location", "position",
+        "localisation", "loc",
+    ),
+}  # fmt: skip
+_WOKEN: dict[str, tuple[str, ...]] = {}
+for _kind, _words in _ANCHORS.items():
+    for _word in _words:
+        _WOKEN[_word] = (*_WOKEN.get(_word, ()), _kind)
+_AUTOMATON: Any = ahocorasick.Automaton()
+for _word, _kinds_of_word in _WOKEN.items():
+    _AUTOMATON.add_word(_word, _kinds_of_word)
+_AUTOMATON.make_automaton()
+# Cues of the sender's recent messages are counted with the message's own.
+_LOOKBACK = 4
+
+
+def _found(text: str, night: bool = False) -> dict[str, re.Match[str]]:
+    """The first match of each kind of cue in ``text`` (a folded view); the night too when
+    another kind is there, or when ``night`` asks for it."""
+    woken = {kind for _, kinds in _AUTOMATON.iter(text) for kind in kinds}
+    found: dict[str, re.Match[str]] = {}
+    for kind in woken:
+        match = _CUES[kind].search(text)
+        if match is not None:
+            found[kind] = match
+    if found or night:
+        late = _CUES["night"].search(text)
+        if late is not None:
+            found["night"] = late
+    return found
+
+
+def _kinds(text: str) -> set[str]:
+    return set(_found(text, night=True))
+
+
+def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
+    """``meet.isolated`` when the message adds an ambush cue to others from the same sender."""
+    found = _found(norm.folded.text)
+    if not found:
+        return
+    kinds = set(found)
+    for earlier in context.recent_from_sender[-_LOOKBACK:]:
+        kinds |= _kinds(Normalized(earlier).folded.text)
+    # The night alone is any evening out; it counts only next to another kind.
+    strong = kinds - {"night"}
+    if not strong:
+        return
+    if len(strong) >= 3 or (len(strong) >= 2 and len(set(found) - {"night"}) >= 2):
+        score = 0.8
+    elif len(strong) >= 2 or (kinds == {"place", "night"}):
+        score = 0.65
+    elif len(kinds) >= 2:
+        # The night next to one other cue ("too many people, tonight"): noted, not acted on.
+        score = 0.55
+    else:
+        # One cue alone is any evening out; the phrase rules score the telling ones.
+        return
+    first = min(found.values(), key=lambda m: m.start())
+    yield Signal("meet.isolated", score, norm.folded.span(first.start(), first.end()))

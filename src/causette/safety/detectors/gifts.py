@@ -1,0 +1,303 @@
+"""Gifts and pictures: offers of money, top-up and gift cards, and requests for photos.
+
+Treating an adult to a coffee is ordinary and never fires; paying a phone plan, a train
+ticket or a PCS card, or asking for pictures "de toi", are steps of grooming and of the
+prostitution of minors that the risk model weighs with the ages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from causette.safety.context import MessageContext
+from causette.safety.detectors.phrases import TU_AS
+from causette.safety.detectors.rules import RuleSet, rule
+from causette.safety.gate import Signal
+from causette.safety.normalize import Normalized
+
+# Treating someone to a drink or a meal is ordinary between adults, not a gift.
+_ORDINARY_TREAT = re.compile(
+    r"\b(?:un |une |le |la |ton |ta )?(?:cafe|verre|coup|biere|resto|restaurant|repas|diner|dej|"
+    r"dejeuner|kebab|mcdo|macdo|pizza|cine|cinema|the|coca|apero|tacos|burger|glace|boisson|"
+    r"croissant|sandwich|drink|coffee|beer|dinner|lunch|meal)\b"
+)
+
+
+def _gift_money(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    tail = norm.folded.text[match.end() : match.end() + 24]
+    if _ORDINARY_TREAT.match(tail.lstrip()):
+        return None
+    return ("gift.money", 0.6)
+
+
+_BODY = (
+    r"(?:de toi|de ton corps|de ton visage|de tes (?:seins|fesses|jambes|pieds|cuisses|parties|formes|courbes)|"
+    r"nue?s?|toute? nue?|sans (?:rien|habits|vetements|haut|culotte|t-?shirt|soutif|caleçon|calecon)|"
+    r"en (?:maillot|sous[- ]vetements?|culotte|string|pyjama|nuisette|lingerie|soutif|soutien[- ]gorge|serviette|boxer|calecon|tenue legere)|"
+    r"sexy|coquines?|hot|osees?|intimes?|dans (?:ton lit|ta douche|ta baignoire|ta chambre)|de ta poitrine|de ton torse)"
+)
+
+_RULES = RuleSet(
+    [
+        rule(
+            "photo.request",
+            0.9,
+            rf"\b(?:envoie|envoi|envois|envoies|envoye|montre|montres|fais voir|tu m'?envoies|tu peux m'?envoyer|tu me montres|je veux voir|jveux voir|j'?aimerais voir|{TU_AS}|tu as|t'?aurais|tu fais|fais|prends)(?:[- ]moi)? (?:une |des |ta |tes |un |1 |quelques |la |ton )?(?:petite |petites |vraie |autre )?(?:photos?|pics?|selfies?|tofs?|tophs?|photo|snaps?|videos?|vid)\b(?:\s+\w+){{0,2}}\s+{_BODY}",
+            "photo",
+            "pic",
+            "selfie",
+            "tof",
+            "toph",
+            "snap",
+            "video",
+            "vid",
+        ),
+        rule(
+            "photo.request",
+            0.55,
+            rf"\b(?:envoie|envoi|envois|envoies|montre|montres|fais voir|tu m'?envoies|tu peux m'?envoyer|tu me montres|{TU_AS}|t'?aurais)(?:[- ]moi)? (?:une |des |ta |tes |un |1 |quelques )?(?:petite |autre )?(?:photos?|pics?|selfies?|tofs?|tophs?|videos?)\b(?! (?:du|de la|des|de l'|d'un|d'une|de ton (?:chat|chien|plat|repas|jardin|appart)|de ta (?:maison|ville|voiture))\b)",
+            "photo",
+            "pic",
+            "selfie",
+            "tof",
+            "toph",
+            "video",
+        ),
+        rule(
+            "photo.request",
+            0.9,
+            r"\b(?:nudes?|nude pics?|envoie (?:moi )?(?:un |des )?nudes?|send (?:me )?(?:some |a )?(?:nudes?|pics? of (?:you|u|yourself)|a pic|a selfie|photos? of (?:you|u|yourself))|show me (?:your|ur) (?:body|boobs|tits|ass)|let me see (?:you|u|your|ur))\b",
+            "nude",
+            "send",
+            "show me",
+            "let me see",
+        ),
+        rule(
+            "photo.request",
+            0.6,
+            r"\b(?:allume|mets|active|ouvre|branche) ta (?:cam|camera|webcam|came)\b|\bon (?:fait|se fait) (?:un |une )?(?:facetime|appel video|visio|cam)\b|\b(?:turn on|open) (?:your|ur) (?:cam|camera|webcam)\b",
+            "cam",
+            "facetime",
+            "visio",
+        ),
+        rule(
+            "gift.money",
+            0.6,
+            r"\bje (?:te |t'?)(?:paye|paie|payerai|paierai|offre|offrirai|verse|fais un virement|fais un paypal|fais un lydia)\b",
+            "paye",
+            "paie",
+            "payerai",
+            "paierai",
+            "offre",
+            "offrirai",
+            "verse",
+            "virement",
+            "paypal",
+            "lydia",
+            judge=_gift_money,
+        ),
+        rule(
+            "gift.money",
+            0.65,
+            r"\b(?:tu veux (?:de l'?argent|des sous|de la thune|gagner (?:de l'?argent|des sous|\d+)|te faire (?:de l'?argent|des sous|un peu d'?argent))|argent (?:facile|de poche)|je (?:te |t'?)(?:envoie|donne|file|paye|offre) (?:de l'?argent|des sous|de la thune|du cash|des billets|\d+ ?(?:€|e|eur|euros|balles))|(?:paypal|lydia|western union|mandat cash|virement) (?:pour toi|je te)|i'?ll (?:pay|send) (?:you|u)(?: money| cash| \$?\d+)?|(?:want|need) (?:some )?(?:money|cash)\s*\?|cash ?app|venmo)\b",
+            "argent",
+            "sous",
+            "thune",
+            "gagner",
+            "faire",
+            "cash",
+            "billets",
+            "€",
+            "euro",
+            "balles",
+            "paypal",
+            "lydia",
+            "western",
+            "mandat",
+            "virement",
+            "pay",
+            "send",
+            "money",
+            "venmo",
+        ),
+        rule(
+            "gift.card",
+            0.75,
+            r"\b(?:pcs|neosurf|transcash|paysafe ?card|paysafe|toneo ?first|toneo|flexy|ticket premium|carte (?:pcs|neosurf|transcash))\b|\b(?:recharge|coupon|code|ticket|carte|cartes)s? (?:pcs|neosurf|transcash|paysafe\w*|toneo)\b",
+            "pcs",
+            "neosurf",
+            "transcash",
+            "paysafe",
+            "toneo",
+            "flexy",
+            "ticket premium",
+        ),
+        rule(
+            "gift.card",
+            0.5,
+            r"\b(?:cartes? (?:cadeaux?|amazon|google play|steam|psn|playstation|itunes|apple|xbox|fnac|netflix|spotify|nintendo)|(?:amazon|google play|steam|itunes|apple|psn|xbox|netflix) (?:card|gift ?card|carte|cadeau)|gift ?cards?|code (?:amazon|steam|psn|google play|itunes))\b",
+            "carte",
+            "card",
+            "code",
+            "cadeau",
+        ),
+        rule(
+            "gift.card",
+            0.6,
+            r"\b(?:v[- ]?bucks|robux|skins? (?:fortnite|valo|roblox)|pass de combat|battle pass|des gemmes|diamants (?:free ?fire|ff)|je (?:te |t'?)(?:recharge|paye|paie|offre|prends|achete) (?:ton |ta |un |une |des |le )?(?:forfait|credit|recharge|abonnement|iphone|telephone|portable|tel|airpods|console|ps5|switch|skin|skins|vbucks|robux|jeu|jeux))\b",
+            "bucks",
+            "robux",
+            "skin",
+            "pass",
+            "gemmes",
+            "diamants",
+            "recharge",
+            "paye",
+            "paie",
+            "offre",
+            "prends",
+            "achete",
+        ),
+        rule(
+            "photo.request",
+            0.7,
+            r"\b(?:une|des|quelques|ta|tes|1|deux|2|3|trois) (?:petites? |autres? |vraies? |nouvelles? )?(?:photos?|pics?|selfies?|tofs?|tophs?|vid(?:eo)?s?) de toi\b|\b(?:pics?|photos?|selfies?|vids?|videos?) of (?:you|u|yourself)\b|\btoi en (?:tenue|maillot|pyjama|sous[- ]vetements?|culotte|string|serviette|jupe|robe|short)\b",
+            "de toi",
+            "of you",
+            "of u",
+            "of yourself",
+            "toi en",
+        ),
+        rule(
+            "photo.request",
+            0.6,
+            r"\b(?:on (?:pourrait|peut|se fait|fait) (?:un |une )?(?:appel video|facetime|visio|video)|(?:we|we could|let'?s|can we) (?:video ?chat|facetime|video ?call)|(?:appel|call) (?:video|en visio))\b",
+            "video",
+            "facetime",
+            "visio",
+            "call",
+        ),
+        rule(
+            "gift.money",
+            0.6,
+            r"\bje (?:peux|vais|pourrais|voudrais|veux) (?:te |t'?)(?:payer|offrir|acheter|rembourser|prendre|faire un cadeau)\b|\bje (?:te |t'?)(?:achete|acheterai)\b|\b(?:i'?ll|i can|i could|let me) (?:buy|get|pay for) (?:you|u)\b",
+            "peux",
+            "vais",
+            "pourrais",
+            "voudrais",
+            "veux",
+            "rembourse",
+            "achete",
+            "buy",
+            "get",
+            "pay",
+            judge=_gift_money,
+        ),
+        rule(
+            "gift.money",
+            0.7,
+            r"\b(?:un |des |petits? |mon |ton )?(?:cadeaux?|argent|sous|thune|billets?|iphone|forfait) (?:contre|en echange d'?|en echange de|pour) (?:un moment|une photo|des photos|un rdv|une rencontre|un service|une faveur|un calin|un bisou|ton temps|quelques photos|ta compagnie)\b|\bgenereu(?:x|se) avec (?:les )?(?:jeunes|filles|gars|garcons|toi)\b|\b(?:argent facile|gagne aussi facile|gagner facile|easy money|quick cash)\b|\bje (?:monte|mets|peux mettre|te donne|propose|ajoute) (?:a |jusqu'?a )?\d{2,4}\b(?!\s*(?:min|minutes|mn|h\b|heures?|secondes|sec|km|m\b|jours|ans|%|fois|personnes|points|likes))",
+            "contre",
+            "echange",
+            "pour",
+            "genereu",
+            "facile",
+            "easy money",
+            "quick cash",
+            "monte",
+            "mets",
+            "mettre",
+            "donne",
+            "propose",
+            "ajoute",
+        ),
+        rule(
+            "gift.card",
+            0.75,
+            r"\b(?:psc|pcs mastercard|cartes? psc|code psc|recharges? psc)\b",
+            "psc",
+        ),
+        rule(
+            "gift.money",
+            0.75,
+            r"\b(?:se faire|te faire|gagner|toucher|faire) \d{2,4} ?(?:€|e\b|eur|euros?|balles|boules)\s*(?:facile|facilement|vite|rapide|rapidement|en (?:une|1) (?:soiree|nuit|heure|aprem|journee))\b|\bje (?:paie|paye|payerai) (?:cash|en liquide|en especes|bien)\b|\b(?:jeunes (?:filles|gars|garcons|hommes)|mineures?|ados) bienvenu\w*\b|\b(?:make|earn) \$?\d+ (?:easy|fast|tonight)\b",
+            "faire",
+            "gagner",
+            "toucher",
+            "paie",
+            "paye",
+            "payerai",
+            "bienvenu",
+            "make",
+            "earn",
+        ),
+        rule(
+            "photo.request",
+            0.9,
+            r"\bmontre[- ]?(?:moi|moa)? (?:ton corps|tes seins|tes fesses|ta poitrine|ton torse|tes jambes|ton cul|tout|en entier|sous (?:ton|ta|tes) \w+)\b",
+            "montre",
+        ),
+        rule(
+            "gift.money",
+            0.75,
+            r"\b(?:i'?ll|i will|i can|i could) (?:give|pay|send) (?:you|u) (?:\$|€)?\d+ ?(?:bucks|dollars|\$|€|euros|quid|pounds)?\b",
+            "give",
+            "pay",
+            "send",
+        ),
+        rule(
+            "gift.money",
+            0.6,
+            r"\bje (?:te |t'?)(?:prends|paye|paie|achete|offre|ai achete|ai pris|ai trouve|envoie|enverrai|reserve) (?:un |une |des |le |la |ton |ta |tes )?(?:billets?|tickets?|cadeaux?|train|bus|uber|taxi|colis|place|forfait|tenue|robe|parfum|maquillage|telephone|portable|iphone|manteau|sac)\b|\bun (?:petit )?cadeau pour toi\b|\bi (?:got|bought) (?:you|u) (?:a|something)\b",
+            "prends",
+            "paye",
+            "paie",
+            "achete",
+            "offre",
+            "achete",
+            "pris",
+            "trouve",
+            "envoie",
+            "enverrai",
+            "reserve",
+            "cadeau",
+            "got",
+            "bought",
+        ),
+        rule(
+            "gift.money",
+            0.6,
+            r"\b(?:se|te|vous) faire (?:de l'?argent|des sous|un peu d'?argent|de la thune|un billet|des billets|un peu de thune)\b",
+            "faire",
+        ),
+        rule(
+            "photo.request",
+            0.7,
+            r"\b(?:devenir|etre|faire) (?:mannequin|modele|model)\b|\b(?:un |des |faire un |faire des )shootings?\b|\bje (?:suis|travaille comme) photographe\b|\b(?:cherche|recrute) (?:une |des )?(?:jeunes? )?(?:filles?|gars|modeles?|mannequins?) pour (?:des |un )?(?:photos?|shootings?|videos?|castings?)\b|\b(?:be|become) a model\b|\bphoto ?shoot\b",
+            "mannequin",
+            "modele",
+            "model",
+            "shooting",
+            "photographe",
+            "cherche",
+            "recrute",
+            "shoot",
+        ),
+        rule(
+            "photo.request",
+            0.6,
+            r"\b(?:send|show) (?:me )?(?:a |some )?(?:cute |pretty |hot |new )?(?:selfies?|pics?|photos?)\b|\btu m'?envoies? (?:un |une |des )?(?:petit |petite |joli |jolie )?(?:selfie|photo|pic|tof)s?\b",
+            "send",
+            "show",
+            "envoie",
+        ),
+    ]
+)
+
+
+def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
+    """Money, gifts, top-up and gift cards, photo and camera requests."""
+    yield from _RULES.scan(norm, context)

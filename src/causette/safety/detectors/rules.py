@@ -1,0 +1,182 @@
+"""How a detector family is written: phrase rules behind a keyword pre-filter, and lexicons.
+
+A ``Rule`` is a regular expression over the ``folded`` view with the literal ``anchors`` one of
+which any match must contain. A ``RuleSet`` puts every anchor of its rules into one
+Aho-Corasick automaton, so a message is scanned once and only the rules whose anchors occur
+in it run their expression: most chat lines wake none, which keeps the fast path cheap.
+
+A ``Lexicon`` is a list of terms (a data file in ``safety/lexicons``), normalised the way
+the ``lexical`` view is and matched against that view on word boundaries.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import ahocorasick
+
+from causette.safety.context import MessageContext
+from causette.safety.gate import Signal
+from causette.safety.normalize import Normalized, View, lexical_form
+
+# Decides, from a match, the rule id and score to emit, or ``None`` to drop it.
+Judge = Callable[["re.Match[str]", Normalized, MessageContext], "tuple[str, float] | None"]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    rule: str
+    score: float
+    pattern: re.Pattern[str]
+    anchors: tuple[str, ...]
+    judge: Judge | None = None
+
+
+def rule(
+    rule_id: str, score: float, pattern: str, *anchors: str, judge: Judge | None = None
+) -> Rule:
+    """A ``Rule`` with its expression compiled once, at import."""
+    if not anchors:
+        raise ValueError(f"rule {rule_id} needs at least one anchor")
+    return Rule(rule_id, score, re.compile(pattern), anchors, judge)
+
+
+class RuleSet:
+    """Rules of one family, woken by their anchors."""
+
+    def __init__(self, rules: Sequence[Rule], view: str = "folded") -> None:
+        self.rules = tuple(rules)
+        self.view = view  # which view of ``Normalized`` the expressions are written for
+        woken: dict[str, list[int]] = {}
+        for index, item in enumerate(self.rules):
+            for anchor in item.anchors:
+                woken.setdefault(anchor, []).append(index)
+        self._automaton: Any = ahocorasick.Automaton()
+        for anchor, indexes in woken.items():
+            self._automaton.add_word(anchor, tuple(indexes))
+        self._automaton.make_automaton()
+
+    def candidates(self, text: str) -> list[int]:
+        """Indexes of the rules whose anchors occur in ``text``, in rule order."""
+        found: set[int] = set()
+        for _, indexes in self._automaton.iter(text):
+            found.update(indexes)
+        return sorted(found)
+
+    def scan(self, norm: Normalized, context: MessageContext) -> Iterator[Signal]:
+        """Every rule that matches the set's view, once per rule (its first match)."""
+        view: View = getattr(norm, self.view)
+        views = [view]
+        if self.view == "folded" and norm.deleeted is not None:
+            views.append(norm.deleeted)  # "t'es s3ule", "3nvoie une ph0to": the same rules
+        fired: set[int] = set()
+        for current in views:
+            text = current.text
+            for index in self.candidates(text):
+                if index in fired:
+                    continue
+                item = self.rules[index]
+                for match in item.pattern.finditer(text):
+                    verdict: tuple[str, float] | None = (item.rule, item.score)
+                    if item.judge is not None:
+                        verdict = item.judge(match, norm, context)
+                    if verdict is None:
+                        continue
+                    fired.add(index)
+                    yield Signal(verdict[0], verdict[1], current.span(match.start(), match.end()))
+                    break
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A lexicon term found in the ``lexical`` view."""
+
+    rule: str
+    score: float
+    start: int  # offsets into the lexical view
+    end: int
+
+
+class Lexicon:
+    """Terms from a data file: one ``rule score term`` a line, ``#`` starts a comment.
+
+    A term is normalised like the lexical view; its plural in ``s`` is added, so a file
+    lists each word once.
+    """
+
+    def __init__(self, *names: str) -> None:
+        self._automaton: Any = ahocorasick.Automaton()
+        self.size = 0
+        for name in names:
+            text = resources.files("causette.safety").joinpath("lexicons", name).read_text("utf-8")
+            for number, line in enumerate(text.splitlines(), 1):
+                line = line.split("#", 1)[0].strip()
+                if not line:
+                    continue
+                parts = line.split(maxsplit=2)
+                if len(parts) != 3:
+                    raise ValueError(f"{name}:{number}: expected 'rule score term'")
+                rule_id, score, term = parts
+                self._add(rule_id, float(score), term)
+        self._automaton.make_automaton()
+
+    def _add(self, rule_id: str, score: float, term: str) -> None:
+        key = lexical_form(term)
+        if not key:
+            return
+        for form in (key, key + "s") if not key.endswith("s") else (key,):
+            self._automaton.add_word(form, (rule_id, score, len(form)))
+            self.size += 1
+
+    def hits(self, view: View) -> list[Hit]:
+        """Whole-word occurrences in ``view`` (a lexical view), longest first at each end."""
+        text = view.text
+        found: list[Hit] = []
+        size = len(text)
+        for end, (rule_id, score, length) in self._automaton.iter(text):
+            start = end - length + 1
+            if start > 0 and text[start - 1] != " ":
+                continue
+            if end + 1 < size and text[end + 1] != " ":
+                continue
+            found.append(Hit(rule_id, score, start, end + 1))
+        return found
+
+
+# Advice that quotes what a groomer or an ambusher says ("méfiez-vous de ceux qui disent
+# 'viens seul'") uses the same words as the act, in reported speech.
+_ADVICE = re.compile(
+    r"(?:ceux qui (?:te |vous )?(?:disent|demandent|proposent|ecrivent)|quelqu'?un qui (?:te |vous )?"
+    r"(?:dit|demande|propose)|si (?:on|quelqu'?un|un inconnu|un adulte) (?:te |vous )?(?:dit|demande|"
+    r"propose)|mefie[zr]?[- ]?(?:vous|toi)? (?:de|des)|attention (?:a|aux) (?:ceux|les gens|celles) qui|"
+    r"jamais (?:accepter|accepte|acceptez) (?:de|qu'?on)|never (?:trust|accept|agree)|beware of|"
+    r"if (?:someone|anyone|a stranger) (?:says|asks|tells)|people who (?:say|ask))[^.!?]{0,12}$"
+)
+_QUOTE_MARKS = "\"'«»“”‘’"
+
+
+def reported(norm: Normalized, span: tuple[int, int]) -> bool:
+    """Whether the words at ``span`` are quoted or reported as advice, not said."""
+    start, end = span
+    if end <= start:
+        return False
+    original = norm.original
+    before = original[max(0, start - 2) : start].strip()[-1:]
+    after = original[end : end + 2].strip()[:1]
+    if before and after and before in _QUOTE_MARKS and after in _QUOTE_MARKS:
+        return True
+    return _ADVICE.search(Normalized(original[max(0, start - 80) : start]).folded.text) is not None
+
+
+def best(signals: Sequence[Signal]) -> tuple[Signal, ...]:
+    """One signal per rule: the highest score, the earliest span on a tie."""
+    chosen: dict[str, Signal] = {}
+    for signal in signals:
+        kept = chosen.get(signal.rule)
+        if kept is None or signal.score > kept.score:
+            chosen[signal.rule] = signal
+    return tuple(chosen.values())

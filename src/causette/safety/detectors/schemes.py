@@ -1,0 +1,265 @@
+"""Scams and doxxing stated as patterns rather than phrases.
+
+A scam has a shape whatever its story: money that multiplies ("invest 500, receive 5000"),
+a return promised per week, a prize that costs a fee, a "free" site that wants a card, pay
+per like that needs a deposit. Doxxing too: a person's full name next to where they live,
+study or work, or a call to a crowd to write to them. Each rule states one shape and emits
+the id of the family it belongs to (``spam.py``, ``doxxing.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from causette.safety.context import MessageContext
+from causette.safety.detectors.phrases import about_kin
+from causette.safety.detectors.rules import RuleSet, rule
+from causette.safety.gate import Signal
+from causette.safety.normalize import Normalized
+
+_MONEY = r"(?:\$|€|£)?\s?\d[\d .,]*\s?(?:€|\$|£|euros?|dollars?|usdt|btc|k)?"
+
+
+def _named_person(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    # Capitals in the original text mark a name: "c'est Paul Martin, 3 rue ...".
+    view = norm.folded
+    for group in ("first", "last"):
+        start, _ = view.span(match.start(group), match.end(group))
+        if not norm.original[start : start + 1].isupper():
+            return None
+    return ("doxx.name", 0.8)
+
+
+def _not_kin(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    # Parents and relatives name their own family's school: that is not doxxing.
+    return None if about_kin(norm, context) else ("doxx.school", 0.75)
+
+
+_RULES = RuleSet(
+    [
+        # Money that multiplies, returns promised by the week.
+        rule(
+            "scam.crypto",
+            0.85,
+            rf"\b(?:invest|investis|investissez|investir|mise|misez|place|placez|deposit|depose|deposez|envoie|send|put in)\s+(?:just |only |seulement |juste |que )?{_MONEY}\s+(?:and|et|pour|to)\s+(?:receive|get|earn|make|gagne\w*|recoi\w*|touche\w*|recupere\w*|retire\w*)\s+{_MONEY}",
+            "invest",
+            "mise",
+            "place",
+            "deposit",
+            "depose",
+            "envoie",
+            "send",
+            "put in",
+        ),
+        rule(
+            "scam.crypto",
+            0.8,
+            r"\b\d{1,3} ?% (?:de )?(?:rendement|gains?|profits?|benefices?|interets?|return|returns|roi|profit|par (?:jour|semaine|mois)|per (?:day|week|month)|daily|weekly|monthly|a day|a week|a month)\b|\b(?:rendement|gains?|profits?|returns?|benefices?) (?:garantis?|guaranteed|assures?)\b|\bguaranteed (?:returns?|profits?|income|gains)\b",
+            "%",
+            "garanti",
+            "guaranteed",
+            "assure",
+        ),
+        rule(
+            "scam.crypto",
+            0.7,
+            r"\b(?:gerer|gere|manage|grow|faire fructifier|fructifier|doubler|double|tripler|multiplier|multiply) (?:ton|ta|tes|your|votre|vos) (?:capital|argent|money|portfolio|portefeuille|savings|epargne|investissement|investment)\b|\b(?:bitcoin|crypto|btc|usdt|forex|eth) (?:mining|minage|trading|signals|signaux|platform|plateforme|investment|investissement|bot|robot)\b|\b(?:paie|paye|pay|pays|payes|payer) (?:\w+ )?(?:en|in) (?:usdt|btc|bitcoin|crypto|ethereum|eth)\b|\b(?:screenshots?|captures?) (?:of|de|des) (?:withdrawals?|retraits?|gains|profits)\b",
+            "gere",
+            "manage",
+            "grow",
+            "fructifier",
+            "doubl",
+            "tripl",
+            "multipl",
+            "mining",
+            "minage",
+            "trading",
+            "signal",
+            "platform",
+            "plateforme",
+            "investment",
+            "investissement",
+            "bot",
+            "usdt",
+            "btc",
+            "bitcoin",
+            "crypto",
+            "screenshot",
+            "capture",
+        ),
+        # A prize that costs a fee; "free" things that want a card.
+        rule(
+            "scam.phishing",
+            0.75,
+            r"\b(?:you(?:'ve| have)? (?:been (?:selected|chosen)|won)|you are (?:our|the|a) (?:lucky |weekly |daily )?winner|(?:our|the|a) (?:lucky |weekly |daily )?winner of|(?:tu as|t'?as|vous avez) (?:ete (?:selectionne|tire|choisi)\w*|gagne (?:un|une|le|la|\d))|(?:tu es|t'?es|vous etes) (?:notre|le|la) (?:grand |heureux |heureuse )?gagnante?|giveaway|concours gratuit|(?:first|les|premiers?|premieres?) \d+ (?:people|personnes|inscrits?) (?:to|a|qui) (?:click|cliquer|cliquent|repondre|s'?inscrire))\b",
+            "you",
+            "winner",
+            "tu as",
+            "t'as",
+            "tas",
+            "vous avez",
+            "tu es",
+            "t'es",
+            "tes",
+            "vous etes",
+            "giveaway",
+            "concours",
+            "first",
+            "premier",
+        ),
+        rule(
+            "scam.phishing",
+            0.8,
+            r"\b(?:(?:just |only |juste |seulement )?(?:pay|payer|paie|paye|regle|regler) (?:just |only |juste |seulement |the |les |des )?(?:shipping|frais de (?:port|livraison|dossier|douane)|delivery (?:fee|fees|cost)|handling fee|customs fee|[$€£]?\d+[.,]\d\d ?[$€£]? (?:shipping|de frais|fee))|(?:confirm|verify|verifie|confirme|valide|validez) (?:\w+ ){0,2}(?:identity|identite|account|compte) (?:at|on|sur|via)|(?:verify|verifie|valide|confirme|confirm|check)\w* (?:\w+ ){0,2}(?:with|avec) (?:your|ta|votre|ton) (?:card|carte|cb|credit card|bank card|carte bancaire|carte bleue)|(?:offer|offre) (?:expires|expire|ends|valable|se termine) (?:in|dans|sous) \d+|claim (?:now|it now|your (?:prize|gift|reward|card))|(?:reclame|recupere|reclamez|recuperez) (?:ton|ta|votre|vos|tes) (?:lot|gain|cadeau|prix|recompense))\b",
+            "pay",
+            "paie",
+            "paye",
+            "regle",
+            "confirm",
+            "verif",
+            "valide",
+            "check",
+            "offer",
+            "offre",
+            "claim",
+            "reclame",
+            "recupere",
+        ),
+        rule(
+            "scam.webcam",
+            0.75,
+            r"\b(?:free registration|inscription (?:gratuite|offerte)|c'?est gratuit|it'?s free|no charge|sans frais)\b[^.!?\n]{0,50}\b(?:card|carte|cb)\b|\b(?:i'?m|je suis) (?:live|en live|en direct) (?:right )?(?:now|maintenant|la)\b|\b(?:click|clique|cliquez|check|regarde|va voir) (?:on |sur )?(?:my|mon) (?:profile|profil|bio|lien|link)\b[^.!?\n]{0,30}\b(?:see me|me voir|voir plus|more)\b|\bage check\b[^.!?\n]{0,30}\b(?:babe|bb|bebe|card|carte)\b",
+            "free",
+            "inscription",
+            "gratuit",
+            "no charge",
+            "sans frais",
+            "live",
+            "en direct",
+            "click",
+            "clique",
+            "check",
+            "regarde",
+            "va voir",
+            "age check",
+        ),
+        # Pay per like that needs a deposit first.
+        rule(
+            "scam.phishing",
+            0.8,
+            r"\b\d+ ?(?:€|\$|euros?|dollars?|cts?|centimes)? (?:par|per|/|pour chaque|for each|each) (?:like|likes|avis|review|reviews|video|videos|tache|task|mission|clic|click|abonne|follower)\b|\b(?:debloquer|debloque|unlock) (?:les |the |des |tes |your )?(?:missions?|taches?|tasks?|niveaux?|levels?|retraits?|withdrawals?|gains|earnings|commissions?)\b|\b(?:deposer|depose|deposes|deposez|deposit|verser|verse|verses|versez|avancer|avance|payer|paye|paie) (?:juste |just |only |seulement )?\d+ ?(?:€|\$|euros?|usdt|dollars?)? (?:au debut|d'?abord|first|to start|pour commencer|pour debloquer|to unlock|de frais d'?inscription)\b",
+            "par",
+            "per",
+            "/",
+            "pour chaque",
+            "for each",
+            "each",
+            "debloqu",
+            "unlock",
+            "depos",
+            "verse",
+            "avance",
+            "payer",
+        ),
+        # Links spelled to slip past link filters: "site[.]net", "site dot io", "bit .ly/x".
+        rule(
+            "scam.phishing",
+            0.6,
+            r"\b[a-z0-9][a-z0-9-]{2,30}(?:\[\.\]|\(\.\)|\[dot\]|\(dot\)| dot | \.)(?:com|net|io|top|xyz|ly|me|org|info|site|live|club|shop|biz|co|app|vip|cc|tk|gg)\b(?!\s+(?:com|net))",
+            "[.]",
+            "(.)",
+            "dot",
+            " .",
+        ),
+        # Doxxing: a named person (capitals) with where they live, study or work, or their
+        # family's number; a call to a crowd to write to them.
+        rule(
+            "doxx.name",
+            0.8,
+            r"\b(?:c'?est|it'?s|this is|he'?s|she'?s|is|il s'?agit de|found (?:him|her)|trouve|trouvee?)[,:.]?\s+(?P<first>[a-z][a-z\-]+)\s+(?P<last>[a-z][a-z\-]+)\b[^.!?\n]{0,25}\b(?:\d{1,4},? (?:rue|avenue|allee|bd|boulevard|impasse|chemin|place|street|st|road|rd|lane|avenue)|(?:teaches|works|studies|goes|lives|bosse|travaille|habite|enseigne|vit|etudie) (?:at|in|to|a|au|chez|dans|en)|from [a-z]+|de [a-z]+,|(?:son|sa|ses|his|her) (?:facebook|insta|instagram|adresse|address|numero|number|tel|fixe|ecole|school|boulot|job|travail))\b",
+            "c'est",
+            "cest",
+            "it's",
+            "its",
+            "this is",
+            "he's",
+            "she's",
+            "hes",
+            "shes",
+            "is ",
+            "agit",
+            "found",
+            "trouve",
+            judge=_named_person,
+        ),
+        rule(
+            "doxx.school",
+            0.75,
+            r"(?:\b(?:he|she|il|elle|they|ils|elles)|,) (?:goes|go|studies|study|va|vont|est|sont|etudie|etudient|is|are) (?:to|at|in|au|a la|a l'|en|dans) (?:(?:the )?(?:school|college|lycee|ecole|fac|universite|university|high school|ka|colegio|gymnasium|ecole primaire) [a-z]+|(?:lycee|college|ecole) [a-z]+)\b",
+            "goes",
+            "go ",
+            "studies",
+            "study",
+            "va ",
+            "vont",
+            "est ",
+            "sont",
+            "etudie",
+            "is ",
+            "are ",
+            judge=_not_kin,
+        ),
+        rule(
+            "doxx.workplace",
+            0.75,
+            r"\b(?:he|she|il|elle) (?:teaches|works|bosse|travaille|enseigne|is a \w+) (?:at|in|a|au|chez|dans) (?:the |l'|la |le )?(?:[a-z]+ ){0,2}[a-z]+\b[^!?\n]{0,40}\b(?:here'?s|voici|voila|et (?:son|sa)|and (?:his|her)|(?:son|sa|his|her) (?:facebook|insta|adresse|address|numero|number|tel|husband|wife|mari|femme))\b",
+            "teaches",
+            "works",
+            "bosse",
+            "travaille",
+            "enseigne",
+            "is a",
+        ),
+        rule(
+            "doxx.phone",
+            0.8,
+            r"\b(?:his|her|their|son|sa|leur) (?:mom'?s |mum'?s |dad'?s |mother'?s |father'?s |wife'?s |husband'?s |)(?:number|phone|cell|numero|num|tel|telephone|portable|fixe)(?: de (?:sa|son) (?:mere|pere|femme|mari|daronne|daron))? (?:is|c'?est|est|:)\s*(?:\+|0|\d)",
+            "number",
+            "phone",
+            "cell",
+            "numero",
+            "num",
+            "tel",
+            "portable",
+            "fixe",
+        ),
+        rule(
+            "doxx.request",
+            0.8,
+            r"\b(?:everyone|everybody|all of you|tout le monde|allez|go|vous tous|let'?s all|let my followers|mes (?:abonnes|followers))\b[^.!?\n]{0,20}\b(?:spam|harcel\w*|harass|call|appel\w*|email|mail|write to|ecri\w*|report|signal\w*|insult\w*|flood|raid|dm|message)\w* (?:his|her|their|the|son|sa|ses|leur|l'|la|le|him|her|them|lui|les)\b|\bmake (?:his|her|their) life (?:hell|a living hell)\b|\bpourri[rs]? (?:sa|leur) vie\b|\bfaut qu'?on aille (?:le|la|les) voir\b",
+            "everyone",
+            "everybody",
+            "all of you",
+            "tout le monde",
+            "allez",
+            "go ",
+            "vous tous",
+            "let",
+            "abonnes",
+            "followers",
+            "life",
+            "pourri",
+            "faut qu",
+        ),
+    ]
+)
+
+
+def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
+    """Scam shapes and doxxing shapes in the message."""
+    yield from _RULES.scan(norm, context)

@@ -1,0 +1,409 @@
+"""Spam and scams: link floods, repeated messages, crypto, cam sites and phishing.
+
+Repetition and floods need the sender's recent messages (``recent_from_sender``); they are
+looked at only when the message itself could be part of one (a link, a line long enough to
+be an advertisement), so an ordinary short line costs nothing here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from causette.safety.context import MessageContext
+from causette.safety.detectors.rules import RuleSet, rule
+from causette.safety.gate import Signal
+from causette.safety.normalize import Normalized, fold
+
+_LINK = re.compile(
+    r"\b(?:https?://|www\.)\S+|\b[a-z0-9][a-z0-9\-]{1,62}\.(?:com|fr|net|org|io|xyz|ru|ly|gg|me|"
+    r"tk|co|info|biz|top|site|online|club|link|live|app|shop|store|cc|su|cam|sex|xxx|vip|win|"
+    r"click|fun|pw|icu|be|eu)(?:/\S*)?(?=\s|$|[),!?])"
+)
+_SKELETON = re.compile(r"[^a-z]+")
+# A link with an invitation to join, register or click, or with the words of an advert.
+_CALL_TO_ACTION = re.compile(
+    r"\b(?:rejoins|rejoignez|join|visitez|visit|inscris[- ]toi|inscrivez[- ]vous|inscription|"
+    r"clique[rz]?|click|tap|decouvre[rz]?|abonne[- ]toi|abonnez[- ]vous|follow|sign ?up|register|"
+    r"gratuit\w*|free|100 ?%|bonus|concours|giveaway)\b"
+)
+# A link with the words of an advert is an advert.
+_ADVERT = re.compile(
+    r"\b(?:promos?|reductions?|soldes|-\d+ ?%|livraison (?:gratuite|offerte)|nos produits|"
+    r"code promo|achetez|commandez|offre (?:speciale|limitee)|buy now|discount|sale|free shipping|"
+    r"site de rencontres?|meilleur site|nouvelle appli|best (?:site|app))\b"
+)
+
+_RULES = RuleSet(
+    [
+        rule(
+            "scam.crypto",
+            0.8,
+            r"\b(?:bitcoins?|btc|cryptos?|crypto-?monnaies?|usdt|ethereum|binance|forex|trading|trader|nft|airdrop|memecoin|shitcoin)\b.{0,80}\b(?:investi\w*|doubl\w*|gagn\w*|rendements?|profits?|x\d+|garanti\w*|opportunites?|benefices?|revenus?|passifs?|placements?|multipli\w*|invest\w*|returns?|earn\w*|profit\w*)\b|\b(?:investi\w*|doubl\w*|gagn\w*|multipli\w*|invest\w*|earn\w*)\b.{0,60}\b(?:bitcoins?|btc|cryptos?|usdt|ethereum|binance|forex|trading|nft)\b",
+            "bitcoin",
+            "btc",
+            "crypto",
+            "usdt",
+            "ethereum",
+            "binance",
+            "forex",
+            "trad",
+            "nft",
+            "airdrop",
+            "coin",
+        ),
+        rule(
+            "scam.crypto",
+            0.8,
+            r"\b(?:gagne[rz]?|gagnes|earn|make) (?:jusqu'?a |plus de |up to )?\d[\d ,.]*\s?(?:€|e|euros?|\$|dollars?|k)\b.{0,20}\b(?:par|per|a|/|each) ?(?:jour|semaine|mois|day|week|month|heure|hour)\b|\bje (?:t'?apprends|te montre|peux t'?apprendre) (?:a|comment) (?:gagner|trader|investir|faire de l'argent)\b|\brevenus? passifs?\b|\bpassive income\b|\bdouble (?:ton|ta|your) (?:argent|mise|money|investment)\b",
+            "gagn",
+            "earn",
+            "make",
+            "apprends",
+            "montre",
+            "revenu",
+            "passive",
+            "double",
+        ),
+        rule(
+            "scam.webcam",
+            0.75,
+            r"\b(?:onlyfans|only fans|0nlyfans|mym\.fans|mym|fansly|chaturbate|stripchat|bongacams|cam4|camsoda|myfreecams|livejasmin|xcams)\b",
+            "onlyfans",
+            "only fans",
+            "mym",
+            "fansly",
+            "chaturbate",
+            "stripchat",
+            "bongacams",
+            "cam4",
+            "camsoda",
+            "myfreecams",
+            "livejasmin",
+            "xcams",
+        ),
+        rule(
+            "scam.webcam",
+            0.8,
+            r"\b(?:viens|rejoins|retrouve|rejoignez|retrouvez|suis)[- ]moi sur (?:mon site|ma cam|ma page|mon profil|mon lien|le site|mon compte prive|mon espace|ma chaine)\b|\b(?:lien|link) (?:dans|in|en) (?:ma|my|la) bio\b|\b(?:cam|webcam|show|live) (?:gratuit\w*|prive\w*|hot|sexy|coquin\w*|x|perso)\b|\bverifie (?:ton age|que t'?es majeure?|ton identite) sur\b|\b(?:inscri(?:s|ption|t)[- ]?(?:toi )?(?:gratuite?(?:ment)?|free|ici|sur (?:ce|mon) (?:site|lien)))\b|\b(?:check|see) my (?:profile|bio|page|link)\b|\bsign up (?:for )?free\b|\bmon contenu (?:prive|exclusif)\b",
+            "viens",
+            "rejoins",
+            "retrouve",
+            "rejoignez",
+            "retrouvez",
+            "suis",
+            "lien",
+            "link",
+            "cam",
+            "show",
+            "live",
+            "verifie",
+            "inscri",
+            "check",
+            "see my",
+            "sign up",
+            "contenu",
+        ),
+        rule(
+            "scam.phishing",
+            0.8,
+            r"\b(?:ton|votre) compte (?:va etre|sera|a ete|est|risque d'?etre) (?:suspendu|supprime|bloque|desactive|ferme|pirate|restreint)\b|\b(?:verifie|confirme|valide|mets a jour|mettez a jour|verifiez|confirmez|validez) (?:ton|tes|votre|vos) (?:compte|identifiants?|mot de passe|coordonnees|carte|informations|infos|identite)\b|\b(?:donne|envoie|communique|dis|file|transmets|envoyez|donnez)[- ]?(?:moi|nous)? (?:ton|le|votre|tes|vos) (?:mot de passe|mdp|code (?:de verification|recu|sms|a \d chiffres|secret|de confirmation)|code que tu (?:as recu|vas recevoir)|cvv|cryptogramme|iban|rib|numero de carte|identifiants?)\b|\bcolis (?:en attente|bloque|retenu)\b|\bfrais de (?:livraison|douane|port) (?:de|a payer|pour)\b|\b(?:tu as|vous avez|t'?as) (?:ete selectionnee?s?|gagne (?:un|une|\d+|le))\b|\bfelicitations,? (?:tu|vous) (?:as|avez) (?:gagne|ete)\b",
+            "compte",
+            "verifie",
+            "confirme",
+            "valide",
+            "mets a jour",
+            "mettez",
+            "verifiez",
+            "confirmez",
+            "validez",
+            "mot de passe",
+            "mdp",
+            "code",
+            "cvv",
+            "crypto",
+            "iban",
+            "rib",
+            "carte",
+            "identifiant",
+            "colis",
+            "frais",
+            "gagne",
+            "selectionne",
+            "felicitations",
+        ),
+        rule(
+            "scam.phishing",
+            0.8,
+            r"\b(?:you'?ve won|you have won|claim (?:your|ur) (?:prize|reward|gift)|verify (?:your|ur) account|(?:your|ur) account (?:will be |has been |is )?(?:suspended|locked|disabled|compromised)|send me the code|what'?s the code (?:you|u) (?:got|received)|enter your (?:password|card))\b",
+            "won",
+            "claim",
+            "verify",
+            "account",
+            "code",
+            "enter",
+        ),
+        rule(
+            "scam.phishing",
+            0.75,
+            r"\b(?:ton|votre|vos|tes) (?:pseudo|profil|compte|acces|messages?) (?:sera|seront|va etre|vont etre|risque d'?etre) (?:supprime|suspendu|bloque|desactive|ferme|efface)s?\b|\b(?:sans|faute de) (?:verification|validation|confirmation)\b|\b(?:cliquez|clique|click|tap) (?:ici|sur ce lien|sur le lien|here|this link|the link)\b|\b(?:gagne|gagnez|remporte|remportez|win|claim) (?:un|une|des|ton|ta|votre|an?|your|free) (?:iphone|ps5|samsung|carte cadeau|bon d'?achat|cadeau|prize|gift ?card|reward|\d+ ?(?:€|euros|\$))\b",
+            "pseudo",
+            "profil",
+            "compte",
+            "acces",
+            "message",
+            "sans",
+            "faute",
+            "clique",
+            "click",
+            "tap",
+            "gagne",
+            "remporte",
+            "win",
+            "claim",
+        ),
+        rule(
+            "scam.crypto",
+            0.8,
+            r"\b(?:made|make|making|gagne|j'?ai fait|fait|earned|earn) \d[\d ,.]*\s?(?:€|e|euros?|\$|k|dollars?|usdt|btc)\s*(?:in|en) \d+ (?:days?|jours?|semaines?|weeks?|heures?|hours?|mois|months?)\b|\b(?:crypto|trading|forex|bitcoin|btc) ?(?:bot|signals?|group|groupe|mentor|coach|academy)\b|\b(?:dm|mp|message) (?:me|moi) (?:for|pour) (?:the|le) (?:link|lien)\b",
+            "made",
+            "make",
+            "making",
+            "gagne",
+            "fait",
+            "earn",
+            "crypto",
+            "trading",
+            "forex",
+            "bitcoin",
+            "btc",
+            "dm",
+            "mp",
+            "message",
+        ),
+        rule(
+            "scam.webcam",
+            0.8,
+            r"\b(?:(?:celibataires?|filles|femmes|meufs|nanas|girls|singles) (?:chaudes?|coquines?|en direct|en live|hot|sexy|pres de chez (?:toi|vous)|near you|live)|(?:i'?m |je suis )?(?:live|en live|en direct) (?:on|sur) (?:cam|ma cam|webcam)|come watch|cam ?shows?|cam ?girls?|sans inscription|no (?:sign ?up|registration) (?:needed|required))\b",
+            "celibataire",
+            "filles",
+            "femmes",
+            "meufs",
+            "nanas",
+            "girls",
+            "singles",
+            "live",
+            "direct",
+            "watch",
+            "cam",
+            "inscription",
+            "sign",
+            "registration",
+        ),
+        rule(
+            "scam.crypto",
+            0.8,
+            r"\b(?:connect (?:your|ur) wallet|free tokens?|airdrop|seed phrase|phrase de recuperation|premier depot|first deposit|\+?\d+ ?% (?:par|per|a la|each) (?:jour|semaine|mois|day|week|month)|pays? (?:you|u) to chat|paye pour (?:chatter|discuter)|(?:gagner de l'?argent|gagnez \d+\s?(?:€|euros?)?) (?:depuis|de) chez (?:toi|vous)|sans experience|formation offerte|places limitees|only \d+ spots|credit rapide|pret (?:rapide|express)|sans justificatif|signup bonus|bonus d'?inscription)\b",
+            "wallet",
+            "token",
+            "airdrop",
+            "seed",
+            "recuperation",
+            "depot",
+            "deposit",
+            "%",
+            "pay",
+            "paye",
+            "chez",
+            "experience",
+            "formation",
+            "places",
+            "spots",
+            "credit",
+            "pret",
+            "justificatif",
+            "bonus",
+        ),
+        rule(
+            "scam.phishing",
+            0.8,
+            r"\b(?:colis (?:est )?(?:bloque|en attente|retenu|sera retourne)|payez \d|saisissez (?:vos|tes) (?:coordonnees|informations|identifiants)|coordonnees bancaires|remboursement (?:de \d[\d,.]*\s?€ )?(?:est )?en attente|(?:subscription|account|session|compte|abonnement) (?:has been |a ete |est )?(?:suspended|flagged|suspendu|signale|bloque)|update (?:your|ur) payment|verify (?:your|ur) (?:identity|age)|(?:or|ou) (?:be banned|etre banni)|verification (?:obligatoire|required|requise|necessaire)|(?:within|sous|dans les) (?:24|48) ?h|final warning|dernier avertissement)\b",
+            "colis",
+            "payez",
+            "saisissez",
+            "bancaires",
+            "remboursement",
+            "subscription",
+            "account",
+            "session",
+            "compte",
+            "abonnement",
+            "update",
+            "verify",
+            "banned",
+            "banni",
+            "verification",
+            "24",
+            "48",
+            "warning",
+            "avertissement",
+        ),
+        rule(
+            "scam.crypto",
+            0.75,
+            r"\b(?:make|earn|gagne[rz]?) (?:\$|€)\d[\d,.]*k? (?:a|per|par) (?:day|week|month|jour|semaine|mois)\b|\bfrom home\b.{0,20}\b(?:\$|€)\d|\b(?:\$|€)\d[\d,.]*k? (?:a|per) (?:day|week) from home\b",
+            "make",
+            "earn",
+            "gagne",
+            "from home",
+        ),
+        rule(
+            "scam.phishing",
+            0.75,
+            r"\b(?:(?:ton|votre) colis n'?a pas pu etre livre|reprogramme[rz]? (?:la|votre|ta) livraison|achete[rz]? des (?:followers|abonnes|likes|vues)|(?:followers|abonnes|likes) pas chers?|buy (?:followers|likes))\b",
+            "colis",
+            "reprogramme",
+            "achete",
+            "followers",
+            "abonnes",
+            "likes",
+            "buy",
+        ),
+        rule(
+            "scam.crypto",
+            0.7,
+            r"\b(?:rendement garanti|rentabilite garantie|plateforme d'?investissement|investis(?:sez)? (?:des|\d+|avec moi|maintenant)|j'?ai multiplie mon (?:capital|argent|investissement)|mon conseiller (?:financier|crypto|trading)|opportunite d'?investissement|guaranteed (?:returns?|profit)|investment opportunity)\b",
+            "rendement",
+            "rentabilite",
+            "plateforme",
+            "investis",
+            "multiplie",
+            "conseiller",
+            "opportunite",
+            "guaranteed",
+            "investment",
+        ),
+        rule(
+            "scam.webcam",
+            0.75,
+            r"\b(?:(?:viens|venez|va) voir mes (?:photos|videos|vids)|mes (?:photos|videos) (?:privees|hot|nues|sexy|coquines)|voir mon profil (?:prive|complet)|ajoute[- ]moi pour (?:voir|plus)|je suis nouvelle ici,? (?:viens|regarde|va)|check (?:out )?my (?:private )?(?:pics|photos|videos|content))\b",
+            "voir",
+            "mes photos",
+            "mes videos",
+            "profil",
+            "ajoute",
+            "nouvelle",
+            "check",
+        ),
+        rule(
+            "scam.phishing",
+            0.7,
+            r"\b(?:verification d'?age|verifie[rz]? (?:ton|votre) age|(?:connecte|identifie)[- ]toi (?:ici|sur|via)|connectez[- ]vous (?:ici|sur|via)|lien de (?:verification|connexion|validation)|code de securite|(?:ton|votre) compte causette)\b",
+            "verification",
+            "verifie",
+            "connecte",
+            "identifie",
+            "connectez",
+            "lien de",
+            "securite",
+            "causette",
+        ),
+        rule(
+            "scam.webcam",
+            0.7,
+            r"\b(?:viens|venez) me (?:voir|parler|rejoindre|retrouver|regarder) sur\b|\bcome (?:see|watch|find|chat with) me on\b",
+            "viens",
+            "venez",
+            "come",
+        ),
+        rule(
+            "scam.phishing",
+            0.7,
+            r"\b(?:iptv|je vends (?:des |mes )?(?:comptes|followers|abonnements|codes)|abonnements? (?:netflix|iptv|spotify|disney) (?:pas chers?|a vie|gratuits?))\b",
+            "iptv",
+            "vends",
+            "abonnement",
+        ),
+        rule(
+            "scam.phishing",
+            0.7,
+            r"\b(?:gagne[rz]?|obtiens|obtenez|avoir|recois|recevez) (?:des |\d+ )?(?:abonnes|followers|likes|vues|v-?bucks|robux|diamants) (?:gratuit\w*|instagram|tiktok|insta|free|ici|en \d+)\b|\bfree (?:followers|robux|v-?bucks|likes)\b",
+            "gagne",
+            "obtiens",
+            "obtenez",
+            "avoir",
+            "recois",
+            "recevez",
+            "free",
+        ),
+        rule(
+            "scam.crypto",
+            0.7,
+            r"\b(?:je recrute|on recrute|nous recrutons|recrutement)\b.{0,60}\b(?:depuis chez|teletravail|a domicile|revenus?|argent|motive\w*|sans experience|bien paye\w*)\b|\btravail a domicile (?:bien paye|remunere|urgent|facile)\b|\bwork from home\b.{0,30}\b(?:\$|€|earn|paid)",
+            "recrute",
+            "recrutons",
+            "recrutement",
+            "travail a domicile",
+            "work from home",
+        ),
+    ]
+)
+
+
+@lru_cache(maxsize=4096)
+def _skeleton_folded(text: str) -> str:
+    return fold(text).text
+
+
+def links(folded: str) -> int:
+    """How many links a folded text holds."""
+    if "." not in folded:
+        return 0
+    return len(_LINK.findall(folded))
+
+
+@lru_cache(maxsize=4096)
+def _skeleton(text: str) -> str:
+    # The sender's recent lines come back with every message: fold each once.
+    return _SKELETON.sub("", fold(text).text)
+
+
+def _advert(text: str) -> bool:
+    """Whether the words around a link (not the link's own) make an advert of it."""
+    words = _LINK.sub(" ", text)
+    return _ADVERT.search(words) is not None or _CALL_TO_ACTION.search(words) is not None
+
+
+def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
+    """Link floods, repetition and the scams."""
+    yield from _RULES.scan(norm, context)
+    view = norm.folded
+    text = view.text
+    count = links(text)
+    whole = view.span(0, len(text)) if text else (0, 0)
+    if count >= 3:
+        yield Signal("spam.link", 0.8, whole)
+    elif count == 1 and _advert(text):
+        yield Signal("spam.link", 0.6, whole)
+    elif count == 1 and not context.recent_from_sender:
+        # A link as someone's first words in a conversation is how a bot starts.
+        yield Signal("spam.link", 0.45, whole)
+    elif count:
+        earlier = sum(1 for t in context.recent_from_sender[-5:] if links(_skeleton_folded(t)))
+        if earlier >= 2:
+            yield Signal("spam.link", 0.7, whole)
+        elif count == 2:
+            yield Signal("spam.link", 0.5, whole)
+    if context.recent_from_sender:
+        skeleton = _SKELETON.sub("", text)
+        if len(skeleton) >= 12 or (count and len(skeleton) >= 4):
+            # The same letters, or the same first thirty (an advert whose link or tail varies).
+            head = skeleton[:30]
+            repeats = sum(
+                1
+                for t in context.recent_from_sender[-10:]
+                if _skeleton(t) == skeleton or (len(head) == 30 and _skeleton(t)[:30] == head)
+            )
+            if repeats:
+                yield Signal("spam.repeat", round(min(0.9, 0.4 + 0.2 * repeats), 2), whole)

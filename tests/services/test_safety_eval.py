@@ -1,0 +1,185 @@
+"""``causette safety eval``: the replay through the live pipeline, its report, its errors, and
+the targets of issue 8 on the held-out corpus (which nobody tunes on)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from causette.cli import main as cli
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "safety"
+ADULT = {"age": 31, "gender": "femme", "postal_code": "69003"}
+
+
+def conversation(ident: str, label: str, texts: list[str], **extra: Any) -> dict[str, Any]:
+    people = extra.pop("participants", {"a": ADULT, "b": {**ADULT, "age": 35}})
+    order = list(people)
+    return {
+        "id": ident,
+        "lang": "fr",
+        "setting": extra.pop("setting", "pm"),
+        "participants": people,
+        "messages": [{"from": order[i % len(order)], "text": t} for i, t in enumerate(texts)],
+        "label": label,
+        "harm_starts_at": extra.pop("harm_starts_at", None),
+        **extra,
+    }
+
+
+def write(path: Path, rows: list[Any]) -> Path:
+    path.write_text("\n".join(r if isinstance(r, str) else json.dumps(r) for r in rows), "utf-8")
+    return path
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    status = cli.main(["safety", "eval", *args])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+SMALL = [
+    conversation("ok-1", "benign", ["salut", "ça va et toi ?", "tranquille, tu fais quoi ?"]),
+    conversation(
+        "minor-1",
+        "grooming",
+        ["salut", "slt", "t'as quel âge en vrai ?", "j'ai 14 ans", "ok cool"],
+        harm_starts_at=2,
+        note="ignored",
+    ),
+    conversation(
+        "room-1",
+        "benign",
+        ["bonjour le salon", "bonjour !", "quelqu'un a vu le match ?"],
+        setting="room",
+        participants={"a": ADULT, "b": ADULT, "c": {**ADULT, "gender": "autre"}},
+    ),
+]
+
+
+def test_the_report_as_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, str(write(tmp_path / "c.jsonl", SMALL)), "--json")
+    assert status == 0
+    report = json.loads(out)
+    for key in (
+        "conversations",
+        "precision",
+        "recall",
+        "f05",
+        "false_positive_rate",
+        "median_messages_to_flag",
+        "per_label",
+    ):
+        assert key in report
+    assert report["conversations"] == 3
+    assert report["per_label"]["benign"]["n"] == 2
+    grooming = report["per_label"]["grooming"]
+    assert {"n", "flagged", "recall"} <= set(grooming)
+    # The self-disclosure of a declared adult opens a case: flagged, one message after the
+    # harm started (the age question itself is not a flag).
+    assert grooming["flagged"] == 1
+    assert grooming["recall"] == 1.0
+    assert report["median_messages_to_flag"] == 1.0
+    assert report["false_positive_rate"] == 0.0
+    assert report["precision"] == 1.0
+
+
+def test_the_report_as_a_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, str(write(tmp_path / "c.jsonl", SMALL)))
+    assert status == 0
+    assert "| grooming | 1 | 1 |" in out
+    assert "precision 100.0 %" in out
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("{not json", "not valid JSON"),
+        ('["a list"]', "must be a JSON object"),
+        (json.dumps({**SMALL[0], "label": "rude"}), '"label" must be one of'),
+        (json.dumps({**SMALL[0], "setting": "irc"}), '"setting"'),
+        (json.dumps({**SMALL[1], "harm_starts_at": 99}), '"harm_starts_at"'),
+        (
+            json.dumps({**SMALL[0], "messages": [{"from": "z", "text": "x"}]}),
+            "names no participant",
+        ),
+        (
+            json.dumps({**SMALL[0], "participants": {"a": {**ADULT, "age": "old"}, "b": ADULT}}),
+            "age must be",
+        ),
+    ],
+)
+def test_a_bad_line_is_named_and_nothing_runs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str, problem: str
+) -> None:
+    path = write(tmp_path / "c.jsonl", [SMALL[0], line])
+    status, out, err = run(capsys, str(path))
+    assert status == 2
+    assert out == ""
+    assert f"{path}:2:" in err
+    assert problem in err
+
+
+def test_every_bad_line_is_listed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path / "c.jsonl", ["{", SMALL[0], "[]", json.dumps(SMALL[0])])
+    status, _, err = run(capsys, str(path))
+    assert status == 2
+    assert f"{path}:1:" in err
+    assert f"{path}:3:" in err
+    assert "id already used on line 2" in err
+
+
+def test_a_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(capsys, str(tmp_path / "nope.jsonl"))
+    assert status == 2
+    assert "cannot be read" in err
+
+
+def test_messages_refused_by_ordinary_checks_are_counted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    too_long = "a" * 10_000  # over limits.message_max: refused before the gate
+    rows = [conversation("long-1", "benign", ["salut", too_long, "pardon"])]
+    status, out, _ = run(capsys, str(write(tmp_path / "c.jsonl", rows)), "--json")
+    assert status == 0
+    report = json.loads(out)
+    assert report["refused_by_checks"] == 1
+    assert report["per_label"]["benign"]["flagged"] == 0
+
+
+@pytest.mark.skipif(not (CORPUS / "heldout.jsonl").exists(), reason="no held-out corpus")
+def test_the_targets_on_the_held_out_corpus(capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 8's targets. Only the aggregate figures are read here: the held-out part is
+    never looked at conversation by conversation, so that nobody tunes on it."""
+    status, out, _ = run(capsys, str(CORPUS / "heldout.jsonl"), "--json")
+    assert status == 0
+    report = json.loads(out)
+    recall = {label: e["recall"] for label, e in report["per_label"].items() if label != "benign"}
+    figures = (
+        f"recall {recall}, precision {report['precision']}, "
+        f"FPR {report['false_positive_rate']}, median {report['median_messages_to_flag']}"
+    )
+    for label in ("grooming", "minor_prostitution"):
+        assert recall[label] >= 0.95, figures
+    for label in ("prostitution", "ambush", "doxxing", "hate", "spam"):
+        assert recall[label] >= 0.85, figures
+    assert report["precision"] >= 0.9, figures
+    assert report["false_positive_rate"] <= 0.05, figures
+    assert report["median_messages_to_flag"] <= 3, figures
+
+
+def test_a_conversation_that_cannot_be_entered_is_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    people = {"a": ADULT, "b": {**ADULT, "postal_code": "99999"}}
+    rows = [SMALL[0], conversation("bad-entry", "benign", ["salut", "salut"], participants=people)]
+    status, out, _ = run(capsys, str(write(tmp_path / "c.jsonl", rows)), "--json")
+    assert status == 0
+    report = json.loads(out)
+    assert report["conversations"] == 1
+    assert report["not_replayed"] == [
+        {"id": "bad-entry", "line": 2, "why": "entry: postal_code_invalid"}
+    ]
