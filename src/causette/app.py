@@ -45,7 +45,11 @@ from causette.services.accounts import AccountService
 from causette.services.budgets import Allowance, BudgetPolicy
 from causette.services.chat import Pacing
 from causette.services.moderation.automated import AutomatedMutes, AutomatedNotices
-from causette.services.moderation.service import ModerationPolicy, build_moderation
+from causette.services.moderation.service import (
+    ModerationPolicy,
+    ModerationService,
+    build_moderation,
+)
 from causette.services.verbs import ChatServices, build_chat
 from causette.store.chat import Store
 from causette.store.connections import ConnectionLog
@@ -162,6 +166,24 @@ def gate_of(settings: Settings) -> SafetyGate:
     return gates_of(settings)()
 
 
+def chat_state_of(settings: Settings) -> ChatState:
+    """The chat's rules and the operator's rooms, each in its age band."""
+    state = ChatState(rules_of(settings))
+    for spec in settings.rooms:
+        state.add_official_room(spec.name, spec.topic, AgeBand(spec.band))
+    return state
+
+
+def wire_protection(
+    chat: ChatServices, moderation: ModerationService, moderation_store: SqliteModerationStore
+) -> None:
+    """What the safety gate's verdicts become, the same for the server and the eval's replay."""
+    # What the gate asks to be looked at becomes a case like any notice.
+    chat.messages.file_case = AutomatedNotices(moderation.cases.report).file
+    # A verdict's short mute is a decision of automation, within the policy's cap.
+    chat.messages.mute = AutomatedMutes(moderation.decisions, moderation_store.open_case_for).mute
+
+
 class App:
     """One causette server: everything wired, with its background jobs."""
 
@@ -179,10 +201,8 @@ class App:
         # Another clock only for a history made up in advance (``causette admin seed-demo``).
         self.clock: Clock = clock or SystemClock()
         self.shared = InProcessSharedState(self.clock)
-        state = ChatState(rules_of(settings))
+        state = chat_state_of(settings)
         secret = load_secret(data_dir)
-        for spec in settings.rooms:
-            state.add_official_room(spec.name, spec.topic, AgeBand(spec.band))
         # Connection data (LCEN): a file of its own, addresses sealed with a key kept apart.
         # The key path is relative to data_dir unless absolute: ``/`` keeps an absolute path.
         self.connections = SqliteConnectionLog(
@@ -207,12 +227,7 @@ class App:
         self.moderation = build_moderation(
             self.chat, self.store, self.moderation_store, policy_of(settings), self.clock
         )
-        # What the safety gate asks to be looked at becomes a case like any notice.
-        self.chat.messages.file_case = AutomatedNotices(self.moderation.cases.report).file
-        # A verdict's short mute is a decision of automation, within the policy's cap.
-        self.chat.messages.mute = AutomatedMutes(
-            self.moderation.decisions, self.moderation_store.open_case_for
-        ).mute
+        wire_protection(self.chat, self.moderation, self.moderation_store)
         self.retention = Retention(
             self.store,
             self.connections,
@@ -468,9 +483,7 @@ async def replay_chat(settings: Settings, gate: SafetyGate) -> AsyncIterator[Rep
     store = SqliteStore(Path(":memory:"))
     clock = FakeClock()
     bus = InProcessBus()
-    state = ChatState(rules_of(settings))
-    for spec in settings.rooms:
-        state.add_official_room(spec.name, spec.topic)
+    state = chat_state_of(settings)
     chat = build_chat(
         state,
         store,
@@ -485,7 +498,7 @@ async def replay_chat(settings: Settings, gate: SafetyGate) -> AsyncIterator[Rep
     )
     moderation_store = SqliteModerationStore(store)
     moderation = build_moderation(chat, store, moderation_store, policy_of(settings), clock)
-    chat.messages.file_case = AutomatedNotices(moderation.cases.report).file
+    wire_protection(chat, moderation, moderation_store)
     await store.open()
     await bus.start()
     await chat.start()

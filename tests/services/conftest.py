@@ -28,9 +28,7 @@ import pytest
 from visitors import MakeSite, Site
 
 from causette import config
-from causette.app import pacing_of, rules_of
-from causette.domain.models import AgeBand
-from causette.domain.state import ChatState
+from causette.app import chat_state_of, pacing_of
 from causette.live.hub import Hub
 from causette.live.inprocess import InProcessBus, InProcessSharedState
 from causette.services.moderation.service import (
@@ -60,9 +58,7 @@ async def make_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIte
 
     async def make(overrides: dict[str, Any] | None = None) -> Site:
         settings = _settings(json.dumps(overrides or {}, sort_keys=True))
-        state = ChatState(rules_of(settings))
-        for spec in settings.rooms:
-            state.add_official_room(spec.name, spec.topic, AgeBand(spec.band))
+        state = chat_state_of(settings)
         store = SqliteStore(Path(":memory:"))
         connections = SqliteConnectionLog(Path(":memory:"), b"k" * KEY_SIZE)
         clock = FakeClock()

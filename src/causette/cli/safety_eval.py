@@ -46,6 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from causette import config
+from causette.domain.names import room_slug
 from causette.errors import CausetteError, ConfigError
 from causette.safety.gate import SafetyGate
 
@@ -73,6 +74,10 @@ REPLAY_LIMITS = {
     "network_entries_per_minute": 1_000_000,
 }
 REPLAY_ROOM = "Salon"
+REPLAY_TEEN_ROOM = "Salon ados"
+# Refusals that are the age bands keeping a declared minor and a declared adult apart
+# (SAFETY.md 1): on the site, that conversation cannot happen, which is the protection.
+BAND_REFUSALS = frozenset({"user_not_found", "room_band_teen", "room_band_adult"})
 MAX_ERRORS_SHOWN = 20
 
 
@@ -208,6 +213,7 @@ class Outcome:
     flags: list[str] = field(default_factory=list)  # what kinds, in order of appearance
     nudges: int = 0
     refused_by_checks: int = 0
+    kept_apart: int = 0  # messages the age bands refused (a minor and an adult)
     error: str | None = None  # the conversation could not be replayed (entry refused ...)
 
     @property
@@ -222,8 +228,15 @@ class Outcome:
 
 
 def replay_settings(base: config.Settings) -> config.Settings:
-    """The server's settings, with the replay's budgets and entry for every declared age."""
-    settings = config.parse({"limits": REPLAY_LIMITS, "rooms": [{"name": REPLAY_ROOM}]})
+    """The server's settings, with the replay's budgets, entry for every declared age, and a
+    room of each age band (the conversation's first speaker's band picks it)."""
+    settings = config.parse(
+        {
+            "entry": {"min_age": 15, "adult_age": base.entry.adult_age},
+            "limits": REPLAY_LIMITS,
+            "rooms": [{"name": REPLAY_ROOM}, {"name": REPLAY_TEEN_ROOM, "band": "teen"}],
+        }
+    )
     # Declared ages are taken as given: the eval measures what happens after entry.
     return replace(
         base,
@@ -260,7 +273,11 @@ async def _replay_one(wired: Any, case: Case) -> Outcome:
     chat, outcome = wired.chat, Outcome(case)
     links: dict[str, Link] = {}
     ids: dict[str, str] = {}
-    room = REPLAY_ROOM.lower()
+    kept_out: set[str] = set()  # refused the room by the age bands
+    # The room of the first speaker's band: a teens' conversation happens in a teen room.
+    first = case.participants[case.messages[0][0]]
+    adult = first.age >= chat.chat.state.rules.adult_age
+    room = room_slug(REPLAY_ROOM if adult else REPLAY_TEEN_ROOM)
     try:
         for n, (key, person) in enumerate(case.participants.items(), 1):
             link = Link(f"198.51.100.{n}", f"replay-device-{n}", Outbox(web.CODEC, 1 << 24))
@@ -270,7 +287,12 @@ async def _replay_one(wired: Any, case: Case) -> Outcome:
             )
             links[key], ids[key] = link, entered.guest.id
             if case.setting == "room":
-                await chat.rooms.join(link, room)
+                try:
+                    await chat.rooms.join(link, room)
+                except CausetteError as error:
+                    if error.code not in BAND_REFUSALS:
+                        raise
+                    kept_out.add(key)
             else:
                 await chat.people.set_privacy(link, "everyone")
     except CausetteError as error:
@@ -282,6 +304,12 @@ async def _replay_one(wired: Any, case: Case) -> Outcome:
     for index, (sender, text) in enumerate(case.messages):
         wired.clock.advance(STEP_SECONDS)
         link = links[sender]
+        if sender in kept_out:
+            # The age bands keep this person out of the room: what they would say never
+            # reaches the others.
+            outcome.kept_apart += 1
+            outcome.flag(index, "age_band")
+            continue
         if case.setting == "room":
             target_room, to = room, None
         else:
@@ -292,6 +320,10 @@ async def _replay_one(wired: Any, case: Case) -> Outcome:
         except CausetteError as error:
             if error.code == "message_refused":
                 outcome.flag(index, "refused")
+            elif case.setting == "pm" and error.code in BAND_REFUSALS:
+                # Both are in: only the age bands answer "no such person" between them.
+                outcome.kept_apart += 1
+                outcome.flag(index, "age_band")
             else:
                 outcome.refused_by_checks += 1
         else:
@@ -371,6 +403,7 @@ def summarise(outcomes: Sequence[Outcome]) -> dict[str, Any]:
                 _median([_delay(o) for o in hits]) if label != "benign" else None
             ),
             "refused_by_checks": sum(o.refused_by_checks for o in group),
+            "kept_apart_by_age_bands": sum(1 for o in group if o.kept_apart),
             "not_replayed": sum(1 for o in outcomes if o.case.label == label and o.error),
         }
         if label == "benign":
@@ -391,6 +424,7 @@ def summarise(outcomes: Sequence[Outcome]) -> dict[str, Any]:
         "false_positive_rate": _ratio(sum(1 for o in benign if o.flagged), len(benign)),
         "median_messages_to_flag": _median([_delay(o) for o in true_flags]),
         "refused_by_checks": sum(o.refused_by_checks for o in replayed),
+        "kept_apart_by_age_bands": sum(1 for o in replayed if o.kept_apart),
         "per_label": per_label,
     }
 
@@ -425,6 +459,8 @@ def table(summary: dict[str, Any]) -> str:
         f"false positives on benign {_pct(s['false_positive_rate'])}, "
         f"median messages to flag {_num(s['median_messages_to_flag'])}",
         f"messages refused by the ordinary checks (not the gate): {s['refused_by_checks']}",
+        f"conversations where the age bands kept a minor and an adult apart (flagged): "
+        f"{s['kept_apart_by_age_bands']}",
     ]
     for skipped in s["not_replayed"]:
         lines.append(f"not replayed: line {skipped['line']} ({skipped['id']}): {skipped['why']}")
