@@ -150,6 +150,46 @@ def test_messages_refused_by_ordinary_checks_are_counted(
     assert report["per_label"]["benign"]["flagged"] == 0
 
 
+def test_the_age_bands_keeping_a_minor_and_an_adult_apart_count_as_flagged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """On the site a declared minor and a declared adult cannot talk: the replay says so."""
+    teen = {"age": 15, "gender": "femme", "postal_code": "69003"}
+    rows = [
+        conversation(
+            "pm-apart",
+            "grooming",
+            ["coucou", "salut"],
+            participants={"a": ADULT, "b": teen},
+            harm_starts_at=0,
+        ),
+        conversation(
+            "room-apart",
+            "grooming",
+            ["coucou", "salut", "ca va"],
+            setting="room",
+            participants={"a": teen, "b": {**teen, "age": 16}, "c": ADULT},
+            harm_starts_at=2,
+        ),
+        conversation(
+            "teens",
+            "benign",
+            ["coucou", "salut"],
+            setting="room",
+            participants={"a": teen, "b": {**teen, "age": 17}},
+        ),
+    ]
+    status, out, _ = run(capsys, str(write(tmp_path / "c.jsonl", rows)), "--json")
+    assert status == 0
+    report = json.loads(out)
+    assert report["kept_apart_by_age_bands"] == 2
+    assert report["per_label"]["grooming"]["flagged"] == 2
+    # Two teens in the teen room talk freely: nothing to keep apart, nothing flagged.
+    assert report["per_label"]["benign"]["flagged"] == 0
+    # In the room the adult's first message (index 2) is the one kept out.
+    assert report["median_messages_to_flag"] == 0
+
+
 @pytest.mark.skipif(not (CORPUS / "heldout.jsonl").exists(), reason="no held-out corpus")
 def test_the_targets_on_the_held_out_corpus(capsys: pytest.CaptureFixture[str]) -> None:
     """Issue 8's targets. Only the aggregate figures are read here: the held-out part is
