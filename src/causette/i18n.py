@@ -39,6 +39,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Ce message n'a pas été envoyé : il enfreint les règles du site.",
         "en": "This message was not sent: it breaks the site's rules.",
     },
+    "message_refused_spam": {
+        "fr": (
+            "Ce message n'a pas été envoyé : il ressemble à du spam (liens en série ou le même "
+            "texte répété). Tu ne peux plus écrire pendant quelques minutes."
+        ),
+        "en": (
+            "This message was not sent: it looks like spam (a run of links or the same text "
+            "again). You cannot write for a few minutes."
+        ),
+    },
     "private_closed": {
         "fr": "Cette conversation privée a été fermée par la plateforme.",
         "en": "This private conversation was closed by the platform.",
@@ -417,6 +427,9 @@ def message(code: str, lang: str, params: Mapping[str, object] | None = None) ->
     # The same refusal reads differently when it is about an age declared earlier.
     if code == "age_cooldown" and (params or {}).get("declared") is not None:
         code = "age_cooldown_declared"
+    # A message the safety rules refused says why when the reason is one people can act on.
+    if code == "message_refused" and f"message_refused_{(params or {}).get('reason')}" in MESSAGES:
+        code = f"message_refused_{(params or {}).get('reason')}"
     texts = MESSAGES.get(code)
     if texts is None:
         return _GENERIC[lang].format(code=code)

@@ -124,3 +124,12 @@ def test_unknown_code_falls_back_to_generic() -> None:
     assert i18n.message("no_such_code", "fr") == "Erreur (no_such_code)."
     assert i18n.message("no_such_code", "en", {"max": 3}) == "Error (no_such_code)."
     assert i18n.message("{weird}", "en") == "Error ({weird})."
+
+
+def test_a_refusal_by_the_safety_rules_says_why_when_people_can_act_on_it() -> None:
+    assert "spam" in i18n.message("message_refused", "fr", {"reason": "spam"})
+    assert "spam" in i18n.message("message_refused", "en", {"reason": "spam"})
+    # Any other reason keeps the general wording (it says nothing that helps evade a rule).
+    general = i18n.message("message_refused", "fr")
+    assert i18n.message("message_refused", "fr", {"reason": "safety"}) == general
+    assert "spam" not in general

@@ -36,7 +36,7 @@ const TIP_TITLES = { ambush: 'tip_title', safety: 'tip_safety_title', minor_help
 // The warnings the server may give a sender, and what the client says for each.
 const WARNINGS = {
   personal_info: 'warn_personal_info', respect: 'warn_respect', off_platform: 'warn_off_platform',
-  minor_contact: 'warn_minor_contact', spam: 'warn_spam',
+  minor_contact: 'warn_minor_contact', spam: 'warn_spam', threat: 'warn_threat', hate: 'warn_hate',
 };
 
 /** A notice in `c`, also spoken when `c` is the conversation shown. */
