@@ -328,8 +328,10 @@ def test_csv_json_and_html_agree_with_each_other_and_with_the_audit_log(
     assert ("misuse_suspension", "unfounded_report") in misuse
     assert column("02_orders", "orders") == 1
     automated = dict(template["08_automated_means"]["rows"])
-    assert automated["cases_opened_by_automated_detection"] == 3
-    assert automated["of_which_reviewed"] == 2  # one left in the queue
+    # Three cases the script files as the detection's, and the live gate's last scene: a number
+    # in a room, a link flood, a disclosure (the adult it names joins their open case).
+    assert automated["cases_opened_by_automated_detection"] == 6
+    assert automated["of_which_reviewed"] == 2  # the others are left in the queue
     assert automated["of_which_confirmed_by_a_moderator"] == 1
     assert report["automation"]["decisions_automated"] == sum(
         1 for e in restrictions if e.details["automated_decision"]

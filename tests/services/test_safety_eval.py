@@ -221,5 +221,5 @@ def test_a_conversation_that_cannot_be_entered_is_reported(
     report = json.loads(out)
     assert report["conversations"] == 1
     assert report["not_replayed"] == [
-        {"id": "bad-entry", "line": 2, "why": "entry: postal_code_invalid"}
+        {"id": "bad-entry", "line": 2, "why": "entry: postal_code_unknown"}
     ]

@@ -19,7 +19,7 @@ import pytest
 from causette import config
 from causette.app import App
 from causette.domain.moderation import Source
-from causette.errors import ConfigError, Refused
+from causette.errors import CausetteError, ConfigError, NotFound, Refused
 from causette.live.hub import Outbox
 from causette.protocol import web
 from causette.safety.gate import AllowAll
@@ -88,7 +88,7 @@ async def make_app(tmp_path: Path) -> AsyncIterator[MakeApp]:
         document: dict[str, Any] = {
             "server": {"data_dir": str(tmp_path / f"data{len(started)}")},
             "entry": {"min_age": 13},
-            "rooms": [{"name": "general", "topic": ""}],
+            "rooms": [{"name": "general", "topic": ""}, {"name": "ados", "band": "teen"}],
         }
         if policy is not None:
             path = tmp_path / f"policy{len(started)}.toml"
@@ -114,6 +114,14 @@ async def person(app: App, nick: str, n: int, age: int = 30) -> Person:
     found = Person(link, entered.guest.id)
     found.frames()
     return found
+
+
+def possibly_minor(app: App, someone: Person) -> Person:
+    """As if they had entered from a network refused for age within the cooling period: a
+    declared adult that the gate counts as a possible minor (a declared minor and a declared
+    adult never reach each other in private: the age bands refuse it first)."""
+    app.chat.chat.state.guests[someone.id].possible_minor = True
+    return someone
 
 
 async def cases_of(app: App, subject: Person) -> list[Any]:
@@ -163,14 +171,30 @@ async def test_refuse_in_a_room_as_the_policy_says(make_app: MakeApp) -> None:
     assert refused.value.params["reason"] == "phone"
     (case,) = await cases_of(app, zoe)
     assert case.category == "spam"
+    # The policy's short mute is an automated decision: Zoe is told, with its statement.
+    (sanction,) = [f for f in zoe.frames() if f.get("type") == "sanction"]
+    assert sanction["decision"]["automated_decision"] is True
+    with pytest.raises(Refused, match="muted"):
+        await app.chat.messages.say(zoe.link, "bonjour à tous", "general", None, False)
     # What passes the rules still goes.
-    said = await app.chat.messages.say(zoe.link, "bonjour à tous", "general", None, False)
+    marc = await person(app, "Marc", 2)
+    await app.chat.rooms.join(marc.link, "general")
+    said = await app.chat.messages.say(marc.link, "bonjour à tous", "general", None, False)
     assert said.held_at is None
 
 
-async def test_close_between_a_minor_and_an_adult(make_app: MakeApp) -> None:
+async def test_the_age_bands_come_before_the_rules(make_app: MakeApp) -> None:
     app = await make_app(POLICY)
     adult, teen = await person(app, "Marc", 1, age=34), await person(app, "Lea", 2, age=15)
+    with pytest.raises(NotFound, match="user_not_found"):
+        await app.chat.messages.say(adult.link, "salut ça va ?", None, teen.id, False)
+    assert await cases_of(app, adult) == []
+
+
+async def test_close_between_a_possible_minor_and_an_adult(make_app: MakeApp) -> None:
+    app = await make_app(POLICY)
+    adult = await person(app, "Marc", 1, age=34)
+    teen = possibly_minor(app, await person(app, "Lea", 2, age=19))
     await app.chat.messages.say(adult.link, "salut ça va ?", None, teen.id, False)
     message = await app.chat.messages.say(adult.link, PHONE, None, teen.id, False)
     assert message.held_at is not None
@@ -185,7 +209,8 @@ async def test_close_between_a_minor_and_an_adult(make_app: MakeApp) -> None:
 
 async def test_the_minor_is_told_where_to_find_help(make_app: MakeApp) -> None:
     app = await make_app(POLICY)
-    adult, teen = await person(app, "Marc", 1, age=34), await person(app, "Lea", 2, age=15)
+    adult = await person(app, "Marc", 1, age=34)
+    teen = possibly_minor(app, await person(app, "Lea", 2, age=19))
     await app.chat.messages.say(adult.link, PHONE, None, teen.id, False)
     tips = [f["advice"] for f in teen.frames() if f.get("type") == "safety_tip"]
     assert tips == ["minor_help"]
@@ -219,15 +244,34 @@ async def test_shipped_policy_a_number_in_private_brings_ambush_advice(make_app:
     assert await cases_of(app, zoe) == []
 
 
-async def test_shipped_policy_grooming_after_a_disclosure_closes(make_app: MakeApp) -> None:
-    """The pattern of SAFETY.md 6: a declared adult says they are 14; the adult checks they are
-    alone (a case), then asks for secrecy: the sequence closes the conversation on both sides,
-    though neither message names anything sexual."""
+async def test_shipped_policy_a_disclosure_closes_the_private_conversation(
+    make_app: MakeApp,
+) -> None:
+    """A declared adult says they are 14: the conversation with the adult closes on both sides
+    at once, and the adult is named in a case of their own."""
     app = await make_app()
     adult, teen = await person(app, "Marc", 1, age=34), await person(app, "Lea", 2, age=19)
     say = app.chat.messages.say
     await say(adult.link, "salut ça va ?", None, teen.id, False)
     await say(teen.link, "oui j'ai 14 ans en vrai", None, adult.id, False)
+    assert any(f.get("type") == "private_closed" for f in teen.frames())
+    assert any(f.get("type") == "private_closed" for f in adult.frames())
+    (case,) = await cases_of(app, adult)
+    assert case.category == "child_abuse"
+    with pytest.raises(CausetteError):
+        await say(adult.link, "t'es seule chez toi ce soir ?", None, teen.id, False)
+
+
+async def test_shipped_policy_grooming_of_a_possible_minor_closes(make_app: MakeApp) -> None:
+    """The pattern of SAFETY.md 6: the adult checks a possible minor is alone (a case), then
+    asks for secrecy: the sequence closes the conversation on both sides, though neither
+    message names anything sexual."""
+    app = await make_app()
+    adult = await person(app, "Marc", 1, age=34)
+    teen = possibly_minor(app, await person(app, "Lea", 2, age=19))
+    say = app.chat.messages.say
+    await say(adult.link, "salut ça va ?", None, teen.id, False)
+    await say(teen.link, "oui et toi", None, adult.id, False)
     checked = await say(adult.link, "t'es seule chez toi ce soir ?", None, teen.id, False)
     assert checked.held_at is None
     (case,) = await cases_of(app, adult)
@@ -238,11 +282,9 @@ async def test_shipped_policy_grooming_after_a_disclosure_closes(make_app: MakeA
     assert secret.held_at is not None
     assert any(f.get("type") == "private_closed" for f in teen.frames())
     assert any(f.get("type") == "private_closed" for f in adult.frames())
-    (report, *_) = await app.moderation_store.reports_of_case(case.id)
     rules = " ".join(
         r.automated_rule or "" for r in await app.moderation_store.reports_of_case(case.id)
     )
-    assert report.source is Source.AUTOMATED
     assert "secrecy" in rules
     assert "alone.check" in rules
     with pytest.raises(Refused, match="private_closed"):

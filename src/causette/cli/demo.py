@@ -19,16 +19,17 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from causette.app import App
+from causette.app import App, gates_of
 from causette.config import Settings
 from causette.domain.accounts import Account, Role
 from causette.domain.audit import AuditEntry
 from causette.domain.moderation import Decision, Locator, Source
-from causette.errors import CausetteError
+from causette.errors import CausetteError, Refused
 from causette.live.hub import Outbox
 from causette.protocol import web
 from causette.reports.requisition import export_requisition
 from causette.reports.transparency import month_bounds, record_activity
+from causette.safety.gate import AllowAll
 from causette.services.chat import Link
 from causette.transport.console.handlers import action_of
 from causette.types import FakeClock
@@ -431,10 +432,33 @@ async def _history(s: Seeder) -> None:
     await s.later(2)
 
 
+async def _protection(s: Seeder) -> None:
+    """The automatic protection at work, through the live gate and the shipped policy: a
+    number given out in a room (held), a link flood (refused, with a short automated mute),
+    and a visitor declared adult who says they are 14 in private (the conversation closes and
+    a priority case names the adult)."""
+    await s.enter("Kevin", 36, "man", "69003")
+    await s.enter("Lola", 19, "woman", "69007")
+    await s.enter("Spammeur", 30, "other", "13001")
+    await s.say("Kevin", "Je vends mon vélo, appelez-moi au 06 45 78 12 90")
+    for _ in range(3):
+        with contextlib.suppress(Refused):
+            await s.say(
+                "Spammeur",
+                "Gagne 500 € par jour : https://gain.example/a https://gain.example/b "
+                "https://gain.example/c https://gain.example/d",
+            )
+    await s.tell("Kevin", "Lola", "salut, tu fais quoi de beau ?")
+    await s.tell("Lola", "Kevin", "je révise, j'ai 14 ans en vrai et j'ai le brevet blanc demain")
+    await s.later(1)
+
+
 async def seed(settings: Settings, start: float) -> Demo:
     """Fill ``settings.server.data_dir`` (empty) with the demo history from ``start``."""
     clock = FakeClock(wall=start + 9 * H)
-    app = App(settings, clock=clock)
+    # The scripted weeks are the moderators' own work; the automatic protection joins for
+    # the last scene (``_protection``), so that what it does is what the rules do.
+    app = App(settings, gate=AllowAll(), clock=clock)
     await app.store.open()
     await app.connections.open()
     await app.bus.start()
@@ -445,6 +469,9 @@ async def seed(settings: Settings, start: float) -> Demo:
         seeder = Seeder(app, clock)
         seeder.accounts = accounts
         await _history(seeder)
+        if settings.safety.enabled:
+            app.chat.messages.gate = gates_of(settings)()
+            await _protection(seeder)
         # Monthly active visitors of every month the history covers, counted once it ends.
         first = datetime.fromtimestamp(start, UTC)
         year, month = first.year, first.month
