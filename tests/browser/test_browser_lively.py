@@ -13,10 +13,11 @@ from playwright.sync_api import Locator, Page, expect
 
 pytestmark = pytest.mark.browser
 
-# A short history page, so that a few messages make several pages; posting fast is allowed.
+# A short history page, so that a few messages make several pages; posting fast is allowed;
+# and no safety rules: eighteen long near-identical lines are a flood they rightly refuse.
 SERVER_CONFIG = (
     "burst = 200\nrate_per_second = 100\nrequests_burst = 400\nrequests_per_second = 100\n"
-    "[history]\ncount = 5\n"
+    "[history]\ncount = 5\n[safety]\nenabled = false\n"
 )
 
 Visitor = Callable[..., Page]
