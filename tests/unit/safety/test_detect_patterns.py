@@ -203,6 +203,18 @@ HARD_NEGATIVES = [
     "je rentre du collège, réunion parents-profs interminable",
     "si tu veux je poste les photos du mariage ce soir",
     "if you want i'll send the pics from the trip",
+    "you won the quiz last night haha",
+    "tu as gagné le pari, je te dois une bière",
+    "les migrants devraient avoir accès aux soins",
+    "it's Marie Dupont from accounting, she says hi",
+    "je te donne 10 balles si tu me ramènes un kebab mdr",
+    "je peux te payer le train si tu viens au mariage",
+    "i'll pay you back the 30 bucks tomorrow",
+    "150 la nuit pour l'hôtel, c'est correct pour Paris",
+    "120 euros l'heure pour un avocat c'est normal",
+    "mes parents m'interdisaient de sortir quand j'avais 15 ans",
+    "je suis au lycée Victor Hugo comme surveillant",
+    "my flat is up the stairs behind the bakery, come for dinner with Sam",
     # One's own apps, said plainly.
     "on continue sur le salon demain",
     "l'airbnb est à 120 la nuit, on partage ?",
@@ -226,6 +238,9 @@ NOTED = [
     ("meet.isolated", 0.6, "il y avait trop de monde au concert cette nuit"),
     ("secrecy", 0.8, "j'ai rien dit à personne de ta surprise, promis"),
     ("secrecy", 0.8, "je vais rien raconter à tes parents t'inquiète"),
+    ("secrecy", 0.8, "don't tell anyone but I got the job!!"),
+    ("secrecy", 0.8, "ne dis rien à tes parents pour la surprise de leur anniversaire"),
+    ("secrecy", 0.8, "garde ça pour toi mais je démissionne"),
 ]
 
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 from causette.safety.context import MessageContext
+from causette.safety.detectors.gifts import REPAYING
 from causette.safety.detectors.phrases import MES_PARENTS, TES_PARENTS
 from causette.safety.detectors.rules import RuleSet, rule
 from causette.safety.gate import Signal
@@ -45,6 +46,12 @@ _SPEAKER = re.compile(
 _STORY = re.compile(
     r"\b(?:il|elle|ils|elles|on|qui)\s+(?:ne |n'?)?(?:l'|en |le )?(?:a|ont|avait|avaient)\s*(?:rien |pas |jamais )?$"
 )
+_OWN_NEWS = re.compile(
+    r"[\s,.!:-]*(?:\w+ ){0,3}?(?:but|mais|:)\s*(?:i|i'?m|i'?ve|je|j'|j|moi|chui|jsuis|on)\b"
+)
+_SURPRISE = re.compile(
+    r"\b(?:surprises?|anniv\w*|birthday|cadeau pour (?:eux|elle|lui|ta mere|ton pere)|fete des (?:meres|peres))\b"
+)
 _CLITICS = (
     r"(?:\s+(?:le|la|les|l'|en|leur|lui|te|me|ca|surtout|encore|du tout|besoin de|le droit de))*"
 )
@@ -55,6 +62,10 @@ def secrecy_voice(
 ) -> tuple[str, float] | None:
     text = norm.folded.text
     before = max(0, match.start() - 20)
+    # "don't tell anyone but I got the job", "ne dis rien à tes parents pour la surprise": the
+    # speaker's own news, or a surprise being kept.
+    if _OWN_NEWS.match(text, match.end()) or _SURPRISE.search(text):
+        return ("secrecy", 0.5)
     if _SPEAKER.search(text, before, match.start()):
         return ("secrecy", 0.65)
     if _STORY.search(text, before, match.start()):
@@ -145,17 +156,30 @@ _TRADE = re.compile(
     r"appart|chez moi|my place|stay|rester|avec moi|with me|pics|photos)\b"
 )
 
+_RENTED_FOR = re.compile(
+    r"\b(?:pour|for) (?:un |une |le |la |l'|les |the |a |an )?(?:hotels?|airbnb|chambre|room|avocat|"
+    r"lawyer|plombier|plumber|electricien|consultant|freelance|mecanicien|garagiste|notaire|psy|"
+    r"medecin|prof|cours|lecon|seance|location|parking|babysitting|baby-sitting|nounou|menage)\b"
+)
+
+
+def rented(text: str, match: re.Match[str]) -> bool:
+    """Whether the price at ``match`` is for a room, a service or a professional's time."""
+    return bool(_RENTED.search(text, 0, match.start()) or _RENTED_FOR.search(text, match.end()))
+
+
 _RENTED = re.compile(
     r"\b(?:hotels?|airbnb|auberge|hostel|gites?|camping|chambres? d'?hotes?|loyer|location|parking|"
     r"babysitting|baby[- ]sitting|menage|cours particuliers?|smic|salaire|room|rent|wage|tutoring|"
-    r"seances?|kine|osteo|consultation|cours|lecons?|coiffeur|salle|terrain|court|velo|voiture)\b"
+    r"seances?|kine|osteo|consultation|cours|lecons?|coiffeur|salle|terrain|court|velo|voiture|"
+    r"avocat|lawyer|plombier|plumber|electricien|consultant|freelance|mecanicien|notaire|tarif horaire)\b"
 )
 
 
 def _paid_time(
     match: re.Match[str], norm: Normalized, context: MessageContext
 ) -> tuple[str, float] | None:
-    if int(match.group("price")) < 30 or _RENTED.search(norm.folded.text, 0, match.start()):
+    if int(match.group("price")) < 30 or rented(norm.folded.text, match):
         return None
     if _TRADE.search(norm.folded.text) or any(
         _TRADE.search(Normalized(earlier).folded.text) for earlier in context.recent[-4:]
@@ -175,6 +199,33 @@ _ENCOUNTER = (
     r"(?:rencontres?|plans?|moments?|soirees?|nuits?|compagnie|massages?|services?|rdv|"
     r"(?:je|j') (?:propose|offre|fais)|dates?|meets?|company|encounters?|time together|fun)"
 )
+
+
+def _offered(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    # "je te donne 10 balles si tu me ramènes un kebab", "je te rembourse": errands and debts.
+    text = norm.folded.text
+    if _TREAT.search(text) or REPAYING.search(text):
+        return None
+    return ("gift.money", 0.55)
+
+
+_TREAT = re.compile(
+    r"\b(?:cafe|verre|biere|resto|restaurant|repas|diner|kebab|mcdo|macdo|pizza|cine|cinema|"
+    r"courses|essence|train|billet de train|taxi|uber|drink|coffee|beer|dinner|lunch|groceries|gas)\b"
+)
+
+
+def _present_rules(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    # "mes parents m'interdisaient de sortir quand j'avais 15 ans": a memory, not a curfew.
+    verb = match.group().split()[-1]
+    if _PAST.search(norm.folded.text) or verb.endswith(("aient", "ait", "ais")):
+        return None
+    return ("age.disclosure", 0.65)
+
 
 _RULES = RuleSet(
     [
@@ -218,6 +269,7 @@ _RULES = RuleSet(
             "let",
             "without",
             "between",
+            judge=secrecy_voice,
         ),
         # Isolation: "they would never understand (us)", in the conditional or the future.
         rule(
@@ -279,6 +331,7 @@ _RULES = RuleSet(
             "daron",
             "vieux",
             "famille",
+            judge=_present_rules,
         ),
         # Paid company.
         rule(
@@ -459,7 +512,7 @@ _RULES = RuleSet(
         # Money or gifts in exchange for something.
         rule(
             "gift.money",
-            0.7,
+            0.55,
             rf"\b{_GIVE} (?:\w+ ){{0,2}}?{_AMOUNT}[^.!?\n]{{0,20}}?\b{_IN_EXCHANGE}",
             "donne",
             "file",
@@ -476,10 +529,11 @@ _RULES = RuleSet(
             "pay",
             "send",
             "buy",
+            judge=_offered,
         ),
         rule(
             "gift.money",
-            0.7,
+            0.55,
             rf"\b{_GIVE} (?:\w+ ){{0,2}}?(?:ton|ta|tes|un|une|des) (?:forfait|recharge|abonnement|cadeau|nouveau tel|nouveau portable|iphone|airpods|sac|jeu|skin|place|ongles|sneakers|baskets|vetements|fringues|maquillage|phone|gift|present)\b",
             "donne",
             "file",
@@ -494,6 +548,7 @@ _RULES = RuleSet(
             "pay",
             "send",
             "buy",
+            judge=_offered,
         ),
     ]
 )

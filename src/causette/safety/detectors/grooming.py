@@ -84,6 +84,7 @@ _RULES = RuleSet(
             "raconte",
             "parle",
             "montre",
+            judge=secrecy_voice,
         ),
         rule(
             "secrecy",
@@ -97,6 +98,7 @@ _RULES = RuleSet(
             "garde",
             "entre nous",
             "entre toi",
+            judge=secrecy_voice,
         ),
         rule(
             "secrecy",
@@ -120,6 +122,7 @@ _RULES = RuleSet(
             "delete",
             "nobody",
             "know",
+            judge=secrecy_voice,
         ),
         # Isolation and flattery.
         rule(
@@ -280,6 +283,7 @@ _RULES = RuleSet(
             "our little",
             "just us",
             "just you",
+            judge=secrecy_voice,
         ),
         rule(
             "isolation",

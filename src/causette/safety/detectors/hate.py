@@ -305,7 +305,7 @@ _RULES = RuleSet(
         rule(
             "hate.group",
             0.85,
-            rf"\b(?:{_ALL_GROUPS}) (?:should|shouldn t|should not|need to|devraient|ne devraient|doivent|n ont pas a|ont pas a) (?:pas |not |never |jamais |plus |all |toutes |tous )*(?:lose|perdre|have|avoir|be allowed|etre autorise\w*|get|obtenir|voter|vote|exister|exist|sortir|travailler|work|drive|conduire|adopter|adopt|se marier|marry|parler|speak)\b[^.!?]{{0,30}}(?:right|droit|vote|allowed|autorise|droits|rights|seules?|alone|enfants|kids|children)?",
+            rf"\b(?:{_ALL_GROUPS}) (?:should not|shouldn t|should never|ne devraient (?:pas|jamais|plus)|devraient (?:pas|jamais|plus)|ne doivent (?:pas|jamais|plus)|doivent (?:pas|jamais|plus)|n ont pas a|ont pas a|should (?:all )?lose|devraient (?:toutes |tous )?perdre|need to lose) (?:pas |not |never |jamais |plus |all |toutes |tous )*(?:lose|perdre|have|avoir|be allowed|etre autorise\w*|get|obtenir|voter|vote|exister|exist|sortir|travailler|work|drive|conduire|adopter|adopt|se marier|marry|parler|speak)\b[^.!?]{{0,30}}(?:right|droit|vote|allowed|autorise|droits|rights|seules?|alone|enfants|kids|children)?",
             "should",
             "devraient",
             "doivent",

@@ -271,7 +271,7 @@ _RULES = RuleSet(
         rule(
             "meet.isolated",
             0.75,
-            r"\b(?:come alone|don'?t bring (?:anyone|anybody|your friends)|(?:my|a) (?:friend|buddy|cousin|mate|bro) (?:will|is going to|might) (?:be there|come|join)|somewhere (?:quiet|private|secluded)|parking lot|in my car|behind the)\b",
+            r"\b(?:come alone|don'?t bring (?:anyone|anybody|your friends)|(?:my|a) (?:friend|buddy|cousin|mate|bro) (?:will|is going to|might) (?:be there|come|join)|somewhere (?:quiet|private|secluded)|in my car)\b",
             "alone",
             "bring",
             "friend",

@@ -95,8 +95,8 @@ _RULES = RuleSet(
         # A prize that costs a fee; "free" things that want a card.
         rule(
             "scam.phishing",
-            0.75,
-            r"\b(?:you(?:'ve| have)? (?:been (?:selected|chosen)|won)|you are (?:our|the|a) (?:lucky |weekly |daily )?winner|(?:our|the|a) (?:lucky |weekly |daily )?winner of|(?:tu as|t'?as|vous avez) (?:ete (?:selectionne|tire|choisi)\w*|gagne (?:un|une|le|la|\d))|(?:tu es|t'?es|vous etes) (?:notre|le|la) (?:grand |heureux |heureuse )?gagnante?|giveaway|concours gratuit|(?:first|les|premiers?|premieres?) \d+ (?:people|personnes|inscrits?) (?:to|a|qui) (?:click|cliquer|cliquent|repondre|s'?inscrire))\b",
+            0.55,
+            r"\b(?:you(?:'ve| have)? been (?:selected|chosen|picked)|you(?:'ve| have)? won (?:a|an|our|\$|£|€|\d)|you are (?:our|the|a) (?:lucky |weekly |daily )?winner|(?:our|the|a) (?:lucky |weekly |daily )?winner of|(?:tu as|t'?as|vous avez) ete (?:selectionne|tire|choisi)\w*|(?:tu as|t'?as|vous avez) gagne (?:un|une|\d)\w* (?:iphone|ipad|ps5|carte cadeau|bon d'?achat|voyage|sejour|lot|prix|cheque|smartphone|samsung|airpods|\d+ ?(?:€|euros?))|(?:tu es|t'?es|vous etes) (?:notre|le|la) (?:grand |heureux |heureuse )?gagnante?|giveaway|concours gratuit|(?:first|les|premiers?|premieres?) \d+ (?:people|personnes|inscrits?) (?:to|a|qui) (?:click|cliquer|cliquent|repondre|s'?inscrire))\b",
             "you",
             "winner",
             "tu as",
@@ -181,7 +181,7 @@ _RULES = RuleSet(
         rule(
             "doxx.name",
             0.8,
-            r"\b(?:c'?est|it'?s|this is|he'?s|she'?s|is|il s'?agit de|found (?:him|her)|trouve|trouvee?)[,:.]?\s+(?P<first>[a-z][a-z\-]+)\s+(?P<last>[a-z][a-z\-]+)\b[^.!?\n]{0,25}\b(?:\d{1,4},? (?:rue|avenue|allee|bd|boulevard|impasse|chemin|place|street|st|road|rd|lane|avenue)|(?:teaches|works|studies|goes|lives|bosse|travaille|habite|enseigne|vit|etudie) (?:at|in|to|a|au|chez|dans|en)|from [a-z]+|de [a-z]+,|(?:son|sa|ses|his|her) (?:facebook|insta|instagram|adresse|address|numero|number|tel|fixe|ecole|school|boulot|job|travail))\b",
+            r"\b(?:c'?est|it'?s|this is|he'?s|she'?s|is|il s'?agit de|found (?:him|her)|trouve|trouvee?)[,:.]?\s+(?P<first>[a-z][a-z\-]+)\s+(?P<last>[a-z][a-z\-]+)\b[^.!?\n]{0,25}\b(?:\d{1,4},? (?:rue|avenue|allee|bd|boulevard|impasse|chemin|place|street|st|road|rd|lane|avenue)|(?:teaches|works|studies|goes|lives|bosse|travaille|habite|enseigne|vit|etudie) (?:at|in|to|a|au|chez|dans|en)|(?:son|sa|ses|his|her) (?:facebook|insta|instagram|adresse|address|numero|number|tel|fixe|ecole|school|boulot|job|travail))\b",
             "c'est",
             "cest",
             "it's",
