@@ -129,6 +129,19 @@ def test_a_promise_to_keep_quiet_scores_lower_than_a_demand() -> None:
     assert promised < asked
 
 
+def test_a_promise_counts_as_a_step_only_towards_a_minor() -> None:
+    to_minor = MessageContext(Setting.PRIVATE, 35, False, recipient_age=14, recipient_minor=True)
+    promise = "t'inquiète je dirai rien à personne"
+    assert fired(promise, to_minor)["secrecy"].score >= 0.6
+    assert fired(promise)["secrecy"].score < 0.4
+
+
+def test_ones_own_secret_is_not_a_demand() -> None:
+    own = fired("garde ça pour toi stp, je l'ai pas encore dit à ma mère")["secrecy"].score
+    demand = fired("garde ça pour toi, faut pas que ta mère le sache")["secrecy"].score
+    assert own < 0.4 <= 0.8 <= demand
+
+
 def test_a_bare_answer_with_any_tail_after_an_age_question() -> None:
     context = after("tu as quel âge ?")
     assert fired("14 mais le dis pas", context)["age.disclosure"].score >= 0.8

@@ -49,12 +49,28 @@ _STORY = re.compile(
 _OWN_NEWS = re.compile(
     r"[\s,.!:-]*(?:\w+ ){0,3}?(?:but|mais|:)\s*(?:i|i'?m|i'?ve|je|j'|j|moi|chui|jsuis|on)\b"
 )
+# The speaker's own secret: "je l'ai pas encore dit à ma mère", "I haven't told anyone yet".
+_OWN_SECRET = re.compile(
+    r"\b(?:je|j'|j) ?(?:l'|le |en |leur |lui )?(?:ai|avais) (?:pas|rien|encore rien|pas encore|jamais) "
+    r"(?:encore )?(?:dit|raconte|annonce|parle|montre)\b|\bi (?:haven'?t|have not|didn'?t|did not) "
+    r"(?:told|tell|said|mentioned)\b|\b(?:t'?es|tu es|you'?re) (?:la |le )?(?:premiere?|first|seule? a savoir)\b"
+)
 _SURPRISE = re.compile(
     r"\b(?:surprises?|anniv\w*|birthday|cadeau pour (?:eux|elle|lui|ta mere|ton pere)|fete des (?:meres|peres))\b"
 )
 _CLITICS = (
     r"(?:\s+(?:le|la|les|l'|en|leur|lui|te|me|ca|surtout|encore|du tout|besoin de|le droit de))*"
 )
+
+
+def promise_voice(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    """ "Je dirai rien à personne", "tu peux tout me dire": reassurance a groomer gives a child;
+    between adults, a friend's promise, kept under what the risk memory counts as a step."""
+    minor = context.sender_minor or bool(context.recipient_minor)
+    young = context.recipient_age is not None and context.recipient_age < 18
+    return ("secrecy", 0.65 if minor or young else 0.35)
 
 
 def secrecy_voice(
@@ -64,10 +80,12 @@ def secrecy_voice(
     before = max(0, match.start() - 20)
     # "don't tell anyone but I got the job", "ne dis rien à tes parents pour la surprise": the
     # speaker's own news, or a surprise being kept.
-    if _OWN_NEWS.match(text, match.end()) or _SURPRISE.search(text):
-        return ("secrecy", 0.5)
+    if _OWN_NEWS.match(text, match.end()) or _SURPRISE.search(text) or _OWN_SECRET.search(text):
+        return ("secrecy", 0.35)
     if _SPEAKER.search(text, before, match.start()):
-        return ("secrecy", 0.65)
+        # "je dirai rien à personne": reassurance a groomer gives a child; between adults, a
+        # friend's promise, kept under what the risk memory counts as a step.
+        return promise_voice(match, norm, context)
     if _STORY.search(text, before, match.start()):
         return None
     return ("secrecy", 0.85)

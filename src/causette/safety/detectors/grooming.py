@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from causette.safety.context import MessageContext
-from causette.safety.detectors.general import secrecy_voice
+from causette.safety.detectors.general import promise_voice, secrecy_voice
 from causette.safety.detectors.phrases import MES_PARENTS, TES_PARENTS, TU_AS, TU_ES
 from causette.safety.detectors.rules import RuleSet, rule
 from causette.safety.gate import Signal
@@ -440,6 +440,7 @@ _RULES = RuleSet(
             "won't tell",
             "wont tell",
             "tell me anything",
+            judge=promise_voice,
         ),
         rule(
             "romance.probe",
