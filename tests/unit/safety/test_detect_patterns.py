@@ -228,6 +228,7 @@ HARD_NEGATIVES = [
     "mes parents m'interdisaient de sortir quand j'avais 15 ans",
     "je suis au lycée Victor Hugo comme surveillant",
     "my flat is up the stairs behind the bakery, come for dinner with Sam",
+    "4e et seconde, le grand passe le bac de français l'an prochain",
     # One's own apps, said plainly.
     "on continue sur le salon demain",
     "l'airbnb est à 120 la nuit, on partage ?",
@@ -247,6 +248,7 @@ def test_hard_negatives_stay_below_acting(text: str) -> None:
 # Noted, at a score under what the default policy acts on alone (an ambush set-up from 0.6,
 # secrecy in private from 0.8), so a later step can still make them count.
 NOTED = [
+    ("meet.isolated", 0.4, "je peux passer vers 23h ?"),
     ("meet.isolated", 0.6, "rendez-vous derrière la mairie à 14h pour la manif"),
     ("meet.isolated", 0.6, "il y avait trop de monde au concert cette nuit"),
     ("secrecy", 0.8, "j'ai rien dit à personne de ta surprise, promis"),
@@ -261,3 +263,9 @@ NOTED = [
 def test_noted_below_acting(rule_id: str, ceiling: float, text: str) -> None:
     signal = fired(text).get(rule_id)
     assert signal is None or signal.score < ceiling
+
+
+def test_keeping_ones_good_news_quiet_is_not_grooming_secrecy() -> None:
+    news = after("don't tell anyone but i'm proposing to sarah next week", "omg congrats")
+    assert fired("keep it between us ok? she can't find out", news)["secrecy"].score < 0.4
+    assert fired("keep it between us ok? she can't find out")["secrecy"].score >= 0.8

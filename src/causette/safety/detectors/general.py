@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from causette.safety.context import MessageContext
 from causette.safety.detectors.gifts import REPAYING
-from causette.safety.detectors.phrases import MES_PARENTS, TES_PARENTS
+from causette.safety.detectors.phrases import MES_PARENTS, TES_PARENTS, about_kin
 from causette.safety.detectors.rules import RuleSet, rule
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized
@@ -55,6 +55,11 @@ _OWN_SECRET = re.compile(
     r"(?:encore )?(?:dit|raconte|annonce|parle|montre)\b|\bi (?:haven'?t|have not|didn'?t|did not) "
     r"(?:told|tell|said|mentioned)\b|\b(?:t'?es|tu es|you'?re) (?:la |le )?(?:premiere?|first|seule? a savoir)\b"
 )
+_GOOD_NEWS = re.compile(
+    r"\b(?:surprises?|enceinte|pregnant|propos\w*|demande en mariage|fianc\w*|engaged|"
+    r"demissionne\w*|quit(?:ting)? my job|new job|nouveau (?:job|taf|boulot)|promotion|promu|"
+    r"(?:but|mais) (?:i'?m|i|je|j'|jsuis|chui))\b"
+)
 _SURPRISE = re.compile(
     r"\b(?:surprises?|anniv\w*|birthday|cadeau pour (?:eux|elle|lui|ta mere|ton pere)|fete des (?:meres|peres))\b"
 )
@@ -81,6 +86,9 @@ def secrecy_voice(
     # "don't tell anyone but I got the job", "ne dis rien à tes parents pour la surprise": the
     # speaker's own news, or a surprise being kept.
     if _OWN_NEWS.match(text, match.end()) or _SURPRISE.search(text) or _OWN_SECRET.search(text):
+        return ("secrecy", 0.35)
+    if any(_GOOD_NEWS.search(Normalized(earlier).folded.text) for earlier in context.recent[-2:]):
+        # "keep it between us" right after "I'm proposing to Sarah": the same news.
         return ("secrecy", 0.35)
     if _SPEAKER.search(text, before, match.start()):
         # "je dirai rien à personne": reassurance a groomer gives a child; between adults, a
@@ -121,6 +129,8 @@ def _own_exam(
 ) -> tuple[str, float] | None:
     text = norm.folded.text
     if _OTHERS.search(text) or _PAST.search(text) or _TEACHING.search(text):
+        return None
+    if about_kin(norm, context):
         return None
     if _SECOND.search(text, max(0, match.start() - 40), match.start()) or _WISH.search(text):
         return None

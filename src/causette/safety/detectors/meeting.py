@@ -329,7 +329,7 @@ _RULES = RuleSet(
         ),
         rule(
             "meet.isolated",
-            0.45,
+            0.35,
             r"\b(?:(?:a|vers|pour|des) (?:22|23|00|0|1|2|3|4) ?h ?(?:\d\d)?|(?:22|23) ?h ?(?:\d\d)?|(?:1|2|3|4) ?am|(?:11|12) ?pm|at midnight|late tonight)\b",
             "h",
             "am",

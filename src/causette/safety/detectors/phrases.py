@@ -68,7 +68,8 @@ def age_value(word: str) -> int | None:
 _KIN = re.compile(
     r"\b(?:mon fils|ma fille|mes enfants|mes filles|mes fils|mon gamin|ma gamine|mon grand|"
     r"ma grande|le mien|la mienne|ma soeur|mon frere|ma niece|mon neveu|mon petit|ma petite|"
-    r"vos enfants|vos ados|tes enfants|ton fils|ta fille|"
+    r"vos enfants|vos ados|tes enfants|ton fils|ta fille|mes neveux|mes nieces|le grand|la grande|"
+    r"le petit|la petite|mes eleves|nos enfants|"
     r"my (?:son|daughter|kids?|sister|brother|niece|nephew|boy|girl))\b"
 )
 

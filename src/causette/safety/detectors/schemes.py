@@ -92,6 +92,16 @@ _RULES = RuleSet(
             "screenshot",
             "capture",
         ),
+        rule(
+            "scam.crypto",
+            0.75,
+            r"\b(?:gagne\w*|earn|make|touche\w*|se faire) (?:jusqu'?a |plus de |up to )?\d[\d ,.]*\s?(?:€|\$|£|euros?|dollars?|k)?\s?(?:/|par|per|a|an|each) ?(?:jour|day|semaine|week|mois|month|heure|hour|h)\b",
+            "gagne",
+            "earn",
+            "make",
+            "touche",
+            "se faire",
+        ),
         # A prize that costs a fee; "free" things that want a card.
         rule(
             "scam.phishing",
@@ -260,6 +270,32 @@ _RULES = RuleSet(
 )
 
 
+# Scams described, warned against or mocked: "ils promettent 20 % par mois sur des cryptos
+# bidon", "beware of people who say invest 500 and get 5000".
+_TALKED_ABOUT = re.compile(
+    r"\b(?:ils|elles|they|les arnaqueurs|scammers|ces gens|ces mecs|les mecs qui) (?:te |vous |you )?"
+    r"(?:promettent|promise|disent|say|proposent|offer|demandent|ask)\b|\b(?:arnaques?|bidons?|scams?|"
+    r"fakes?|escroc\w*|mefie\w*|beware|attention aux)\b"
+)
+
+
+# "C'est pas une arnaque", "100 % legit": what the scammer says, not the warning.
+_DENIAL = re.compile(
+    r"\b(?:pas (?:une |un |d'?)?(?:arnaque|scam|fake|bidon|escroquerie)|not a (?:scam|fake)|no scam|"
+    r"100 ?% (?:legit|legal|reel|real|fiable|safe))\b"
+)
+
+
+def scam_talked_about(norm: Normalized) -> bool:
+    """Whether the message describes, warns against or mocks a scam rather than runs one."""
+    text = norm.folded.text
+    return _TALKED_ABOUT.search(text) is not None and _DENIAL.search(text) is None
+
+
 def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     """Scam shapes and doxxing shapes in the message."""
-    yield from _RULES.scan(norm, context)
+    talked_about = scam_talked_about(norm)
+    for signal in _RULES.scan(norm, context):
+        if talked_about and signal.rule.startswith("scam."):
+            continue
+        yield signal

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from causette.safety.context import MessageContext
 from causette.safety.detectors.rules import RuleSet, rule
+from causette.safety.detectors.schemes import scam_talked_about
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized, fold
 
@@ -377,7 +378,11 @@ def _advert(text: str) -> bool:
 
 def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     """Link floods, repetition and the scams."""
-    yield from _RULES.scan(norm, context)
+    talked_about = scam_talked_about(norm)
+    for signal in _RULES.scan(norm, context):
+        if talked_about and signal.rule.startswith("scam."):
+            continue  # "ils promettent 20 % par mois sur des cryptos bidon": a warning
+        yield signal
     view = norm.folded
     text = view.text
     count = links(text)

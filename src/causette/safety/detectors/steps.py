@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from causette.safety.context import MessageContext
+from causette.safety.detectors.general import secrecy_voice
 from causette.safety.detectors.phrases import TU_AS, TU_ES, about_kin
 from causette.safety.detectors.rules import RuleSet, rule
 from causette.safety.gate import Signal
@@ -117,6 +118,7 @@ _RULES = RuleSet(
             "no one",
             "nobody",
             "tell",
+            judge=secrecy_voice,
         ),
         # Loneliness probed.
         rule(
