@@ -269,3 +269,10 @@ def test_keeping_ones_good_news_quiet_is_not_grooming_secrecy() -> None:
     news = after("don't tell anyone but i'm proposing to sarah next week", "omg congrats")
     assert fired("keep it between us ok? she can't find out", news)["secrecy"].score < 0.4
     assert fired("keep it between us ok? she can't find out")["secrecy"].score >= 0.8
+
+
+def test_a_bare_price_answering_the_price_of_an_hour() -> None:
+    asked = after("c'est combien pour la nuit ?")
+    assert fired("250, et tu viens chez moi", asked)["sex.price"].score >= 0.7
+    assert "sex.price" not in fired("250, et tu viens chez moi")
+    assert "sex.price" not in fired("120 minutes de route, trop loin", asked)

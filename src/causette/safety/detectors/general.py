@@ -582,6 +582,26 @@ _RULES = RuleSet(
 )
 
 
+# "C'est combien pour une heure ?" then "180": the price of time given as an answer.
+_TIME_PRICE_ASKED = re.compile(
+    r"\b(?:c'?est )?combien (?:pour |la |l'|le )?(?:une heure|1h|l'?heure|la nuit|une nuit|la soiree|"
+    r"le plan|la passe|la demi[- ]heure|30 ?min)|\bhow much (?:for|per) (?:an hour|the hour|the night|"
+    r"a night|the evening|half an hour)|\b(?:tes|vos|your) (?:tarifs|prix|rates)\b"
+)
+_BARE_PRICE = re.compile(
+    r"^\W*(?:(?:c'?est|it'?s|moi c'?est)\s+)?(?P<price>\d{2,4})\s*(?:€|e|eur|euros?|roses?|\$|dollars?|bucks)?\b"
+    r"(?!\s*(?:min|minutes?|km|kg|cm|m|h|heures?|hours?|ans|years?|%|fois|times|personnes|people)\b)"
+)
+
+
 def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     """Secrecy, isolation, age and money patterns stated in general terms."""
     yield from _RULES.scan(norm, context)
+    view = norm.folded
+    bare = _BARE_PRICE.match(view.text)
+    if bare is None or int(bare.group("price")) < 40 or rented(view.text, bare):
+        return
+    if any(
+        _TIME_PRICE_ASKED.search(Normalized(earlier).folded.text) for earlier in context.recent[-2:]
+    ):
+        yield Signal("sex.price", 0.7, view.span(bare.start("price"), bare.end("price")))
