@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from causette.safety.context import MessageContext
-from causette.safety.detectors.general import promise_voice, secrecy_voice
 from causette.safety.detectors.phrases import MES_PARENTS, TES_PARENTS, TU_AS, TU_ES
 from causette.safety.detectors.rules import RuleSet, rule
+from causette.safety.detectors.voice import promise_voice, secrecy_voice
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized
 

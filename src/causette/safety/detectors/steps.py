@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterator
 
 from causette.safety.context import MessageContext
-from causette.safety.detectors.general import secrecy_voice
 from causette.safety.detectors.phrases import TU_AS, TU_ES, about_kin
 from causette.safety.detectors.rules import RuleSet, rule
+from causette.safety.detectors.voice import secrecy_voice
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized
 
