@@ -84,6 +84,13 @@ STRONG = [
     ("secrecy", "what your mom doesn't know won't hurt her"),
     ("secrecy", "keep it just between the two of us"),
     ("threat.sextortion", "si tu réponds plus je mets tes photos sur insta"),
+    ("alone.check", "t'es s.e.u.l.e ce soir ?"),
+    ("offplatform.app", "on continue sur t e l e g r a m"),
+    ("alone.check", "ta daronne elle rentre à quelle heure ?"),
+    ("age.probe", "t'as kel age ?"),
+    ("photo.request", "envoi 1 foto de toi"),
+    ("scam.crypto", "deviens riche avec mon trading automatique"),
+    ("scam.phishing", "i am a widow with 4 millions to share with you"),
     ("threat.sextortion", "if u block me i'll post your pics everywhere"),
     # Meeting a child at school; modelling lures.
     ("meet.request", "je peux passer te prendre à la sortie du lycée"),

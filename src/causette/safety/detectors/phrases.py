@@ -21,7 +21,8 @@ JE = r"(?:je|j'?|moi je|jvais|j'?vais|je vais|j'?dois|je dois)"
 TON = r"(?:ton|ta|tes|t'|ton propre|ta propre)"
 TES_PARENTS = (
     r"(?:tes parents|ta mere|ta maman|ta daronne|ton pere|ton papa|ton daron|tes darons|"
-    r"ta famille|ton beau[- ]pere|ta belle[- ]mere|tes vieux|ton frere|ta soeur)"
+    r"ta famille|ton beau[- ]pere|ta belle[- ]mere|tes vieux|ton frere|ta soeur|tes rents|tes reup|"
+    r"tes remps|ta reum|ton reup)"
 )
 MES_PARENTS = (
     r"(?:mes parents|ma mere|ma maman|ma daronne|mon pere|mon papa|mon daron|mes darons|"

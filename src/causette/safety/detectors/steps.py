@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from causette.safety.context import MessageContext
-from causette.safety.detectors.phrases import TU_AS, TU_ES, about_kin
+from causette.safety.detectors.phrases import TES_PARENTS, TU_AS, TU_ES, about_kin
 from causette.safety.detectors.rules import RuleSet, rule
 from causette.safety.detectors.voice import secrecy_voice
 from causette.safety.gate import Signal
@@ -68,6 +68,24 @@ _RULES = RuleSet(
             "phone",
             "laptop",
         ),
+        rule(
+            "alone.check",
+            0.75,
+            rf"\b{TES_PARENTS} (?:\w+ ){{0,2}}?(?:rentre\w*|revien\w*|part\w*|fini\w*|bosse\w*|travaille\w*|dort|dorment|sort\w*)\b[^.!?\n]{{0,20}}\b(?:quelle heure|quand|a \d+ ?h|tard|ce soir|cette nuit)\b",
+            "parents",
+            "mere",
+            "maman",
+            "daronne",
+            "pere",
+            "papa",
+            "daron",
+            "famille",
+            "vieux",
+            "beau",
+            "belle",
+            "frere",
+            "soeur",
+        ),
         # Which school, which level.
         rule(
             "age.probe",
@@ -82,6 +100,25 @@ _RULES = RuleSet(
             "ecole",
             "college",
             "lycee",
+        ),
+        # Chat spellings the phrase rules do not list: "kel age", "envoi 1 foto".
+        rule(
+            "age.probe",
+            0.6,
+            r"\b(?:t'?as|tu as|ta) (?:kel|kl|ql|quel|quelle|qel) ?(?:age|ages|ag)\b|\b(?:kel|kl|ql|qel) ?age\b",
+            "age",
+            "ag",
+        ),
+        rule(
+            "photo.request",
+            0.65,
+            r"\b(?:envoi\w*|envoy\w*|send|montre\w*|fai[st][- ]?moi|file[- ]?moi) (?:moi |me )?(?:une |1 |des |ta |tes |un |a )?(?:fotos?|tofs?|phot|selfies?|selfs?|pikz|pix)\b(?: de toi| of (?:you|u))?",
+            "foto",
+            "tof",
+            "phot",
+            "self",
+            "pikz",
+            "pix",
         ),
         # A child's school day, in the first person.
         rule(
@@ -127,6 +164,32 @@ _RULES = RuleSet(
             r"\btu te sens (?:souvent |parfois |un peu )?(?:seule?|isolee?|incomprise?|rejetee?)\b|\b(?:do you|d'?you|u) (?:ever )?feel (?:lonely|alone|misunderstood)\b",
             "sens",
             "feel",
+        ),
+        # Riches promised: automatic trading, a widow's millions to share.
+        rule(
+            "scam.crypto",
+            0.75,
+            r"\b(?:devenez|deviens|devenir|become|get) riches?\b|\btrading automatique\b|\bauto[- ]?trading\b|\b(?:rejoins|rejoignez|join) (?:mon|notre|my|our) (?:canal|groupe|channel|group) (?:vip|prive|private|telegram|signal\w*)\b",
+            "riche",
+            "rich",
+            "trading",
+            "rejoin",
+            "join",
+        ),
+        rule(
+            "scam.phishing",
+            0.75,
+            r"\b(?:widow|veuve|heritage|inheritance|heritier|next of kin|barrister|notaire|diplomat\w*)\b[^.!?\n]{0,40}\b(?:\d+ ?(?:millions?|m\b)|millions?)\b|\b(?:\d+ ?)?millions? (?:to|a) (?:share|partager|transfer|transferer|invest)\b",
+            "widow",
+            "veuve",
+            "heritage",
+            "inheritance",
+            "heritier",
+            "kin",
+            "barrister",
+            "notaire",
+            "diplomat",
+            "million",
         ),
         # "If you ..., I post your pictures", whatever the condition.
         rule(
