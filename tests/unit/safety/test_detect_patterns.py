@@ -73,6 +73,25 @@ STRONG = [
     ("flattery", "tu fais plus mature que tes 13 ans"),
     ("secrecy", "supprime bien tous ces messages ce soir"),
     ("sexual.probe", "t'as déjà embrassé un garçon ?"),
+    ("alone.check", "is your stepdad home tonight?"),
+    ("alone.check", "when does your mum come back from work"),
+    ("alone.check", "c'est le portable de ta mère ou t'en as un à toi ?"),
+    ("age.probe", "what grade are u in"),
+    ("age.probe", "t'es en 5e ou en 4e ?"),
+    ("age.disclosure", "je finis au collège à 15h le mercredi"),
+    ("age.disclosure", "j'ai sport demain au bahut, la flemme"),
+    ("flattery", "you're really mature for a 14 year old"),
+    ("secrecy", "what your mom doesn't know won't hurt her"),
+    ("secrecy", "keep it just between the two of us"),
+    ("threat.sextortion", "si tu réponds plus je mets tes photos sur insta"),
+    ("alone.check", "t'es s.e.u.l.e ce soir ?"),
+    ("offplatform.app", "on continue sur t e l e g r a m"),
+    ("alone.check", "ta daronne elle rentre à quelle heure ?"),
+    ("age.probe", "t'as kel age ?"),
+    ("photo.request", "envoi 1 foto de toi"),
+    ("scam.crypto", "deviens riche avec mon trading automatique"),
+    ("scam.phishing", "i am a widow with 4 millions to share with you"),
+    ("threat.sextortion", "if u block me i'll post your pics everywhere"),
     # Meeting a child at school; modelling lures.
     ("meet.request", "je peux passer te prendre à la sortie du lycée"),
     ("meet.request", "i could pick you up after school"),
@@ -115,6 +134,19 @@ def test_a_promise_to_keep_quiet_scores_lower_than_a_demand() -> None:
     asked = fired("tu diras rien à personne")["secrecy"].score
     promised = fired("je vais rien dire à personne")["secrecy"].score
     assert promised < asked
+
+
+def test_a_promise_counts_as_a_step_only_towards_a_minor() -> None:
+    to_minor = MessageContext(Setting.PRIVATE, 35, False, recipient_age=14, recipient_minor=True)
+    promise = "t'inquiète je dirai rien à personne"
+    assert fired(promise, to_minor)["secrecy"].score >= 0.6
+    assert fired(promise)["secrecy"].score < 0.4
+
+
+def test_ones_own_secret_is_not_a_demand() -> None:
+    own = fired("garde ça pour toi stp, je l'ai pas encore dit à ma mère")["secrecy"].score
+    demand = fired("garde ça pour toi, faut pas que ta mère le sache")["secrecy"].score
+    assert own < 0.4 <= 0.8 <= demand
 
 
 def test_a_bare_answer_with_any_tail_after_an_age_question() -> None:
@@ -187,6 +219,23 @@ HARD_NEGATIVES = [
     "tu fais 30 ans pas plus",
     "viens seul ou avec ta copine, comme tu veux",
     "la séance de kiné c'est 30 la demi-heure",
+    "je sors du lycée, j'ai récupéré ma fille",
+    "je rentre du collège, réunion parents-profs interminable",
+    "si tu veux je poste les photos du mariage ce soir",
+    "if you want i'll send the pics from the trip",
+    "you won the quiz last night haha",
+    "tu as gagné le pari, je te dois une bière",
+    "les migrants devraient avoir accès aux soins",
+    "it's Marie Dupont from accounting, she says hi",
+    "je te donne 10 balles si tu me ramènes un kebab mdr",
+    "je peux te payer le train si tu viens au mariage",
+    "i'll pay you back the 30 bucks tomorrow",
+    "150 la nuit pour l'hôtel, c'est correct pour Paris",
+    "120 euros l'heure pour un avocat c'est normal",
+    "mes parents m'interdisaient de sortir quand j'avais 15 ans",
+    "je suis au lycée Victor Hugo comme surveillant",
+    "my flat is up the stairs behind the bakery, come for dinner with Sam",
+    "4e et seconde, le grand passe le bac de français l'an prochain",
     # One's own apps, said plainly.
     "on continue sur le salon demain",
     "l'airbnb est à 120 la nuit, on partage ?",
@@ -206,10 +255,14 @@ def test_hard_negatives_stay_below_acting(text: str) -> None:
 # Noted, at a score under what the default policy acts on alone (an ambush set-up from 0.6,
 # secrecy in private from 0.8), so a later step can still make them count.
 NOTED = [
+    ("meet.isolated", 0.4, "je peux passer vers 23h ?"),
     ("meet.isolated", 0.6, "rendez-vous derrière la mairie à 14h pour la manif"),
     ("meet.isolated", 0.6, "il y avait trop de monde au concert cette nuit"),
     ("secrecy", 0.8, "j'ai rien dit à personne de ta surprise, promis"),
     ("secrecy", 0.8, "je vais rien raconter à tes parents t'inquiète"),
+    ("secrecy", 0.8, "don't tell anyone but I got the job!!"),
+    ("secrecy", 0.8, "ne dis rien à tes parents pour la surprise de leur anniversaire"),
+    ("secrecy", 0.8, "garde ça pour toi mais je démissionne"),
 ]
 
 
@@ -217,3 +270,16 @@ NOTED = [
 def test_noted_below_acting(rule_id: str, ceiling: float, text: str) -> None:
     signal = fired(text).get(rule_id)
     assert signal is None or signal.score < ceiling
+
+
+def test_keeping_ones_good_news_quiet_is_not_grooming_secrecy() -> None:
+    news = after("don't tell anyone but i'm proposing to sarah next week", "omg congrats")
+    assert fired("keep it between us ok? she can't find out", news)["secrecy"].score < 0.4
+    assert fired("keep it between us ok? she can't find out")["secrecy"].score >= 0.8
+
+
+def test_a_bare_price_answering_the_price_of_an_hour() -> None:
+    asked = after("c'est combien pour la nuit ?")
+    assert fired("250, et tu viens chez moi", asked)["sex.price"].score >= 0.7
+    assert "sex.price" not in fired("250, et tu viens chez moi")
+    assert "sex.price" not in fired("120 minutes de route, trop loin", asked)

@@ -52,7 +52,10 @@ STRONG = [
     ("hate.misogynistic", "les femmes devraient pas avoir le droit de voter"),
     ("hate.antitrans", "les trans veulent endoctriner nos enfants"),
     ("hate.racist", "ils se multiplient comme des cafards"),
+    ("hate.racist", "les renois de mon quartier c'est tous des voleurs"),
+    ("hate.racist", "faudrait les expulser au bled tous"),
     ("hate.misogynistic", "t'es qu'une f3min4zi"),
+    ("scam.crypto", "c'est pas une arnaque, tu gagnes 300€/jour depuis ton canapé"),
 ]
 
 
@@ -78,6 +81,12 @@ HARD_NEGATIVES = [
     "les femmes ont obtenu le droit de vote en 1944",
     "il m'a traité de sale juif, j'ai porté plainte",
     "les trans ont le droit d'exister, point",
+    "les gays du quartier sont super sympas",
+    "on a viré les meubles chez eux hier",
+    "ils promettent 20% par mois sur des cryptos bidon, méfiez-vous",
+    "beware of scammers who say invest 500 and get 5000",
+    "je paie en espèces ça te va ?",
+    "i'll send you pics of the ring tonight",
 ]
 
 

@@ -78,6 +78,10 @@ Scam and doxxing shapes (``schemes.py``)
     sites that want a card, pay per like with a deposit, links spelled to slip past filters;
     ``doxx.*`` for a capitalised full name with an address, school or workplace, someone
     else's family number, a call to a crowd to write to someone
+Steps as structures (``steps.py``)
+    a parent's presence asked with any parent and any verb, which school at any level, a
+    child's school day in the first person, "if you ..., I post your pictures" whatever
+    the condition; English alongside French
 """
 
 from __future__ import annotations
@@ -98,6 +102,7 @@ from causette.safety.detectors import (
     schemes,
     sexual,
     spam,
+    steps,
     threat,
 )
 from causette.safety.detectors.rules import best, reported
@@ -121,6 +126,7 @@ FAMILIES: dict[str, Family] = {
     "general": general.signals,
     "cues": cues.signals,
     "schemes": schemes.signals,
+    "steps": steps.signals,
 }
 
 # Longer texts are cut before detection: a chat line is short, and the detectors stay linear.

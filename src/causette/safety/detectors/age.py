@@ -22,7 +22,7 @@ from causette.safety.detectors.phrases import (
     TU_ES,
     age_value,
 )
-from causette.safety.detectors.rules import RuleSet, rule
+from causette.safety.detectors.rules import Judge, RuleSet, rule
 from causette.safety.gate import Setting, Signal
 from causette.safety.normalize import Normalized
 
@@ -96,6 +96,29 @@ def _own_exam(
     if _OTHERS_EXAM.search(text, 0, match.start()) or _TEACHING.search(text):
         return None
     return ("age.disclosure", 0.8)
+
+
+# A memory ("quand j'avais 15 ans mes parents m'interdisaient...") and staff at a school
+# ("je suis au lycée comme surveillant") say a minor's words without being one.
+_PAST_LIFE = re.compile(
+    r"\b(?:quand j'?(?:avais|etais)|a l'?epoque|a mon epoque|de mon temps|plus jeune|petite?|"
+    r"ado|adolescente?|il y a \d+ ans)\b|\b\w+(?:aient|ait)\b"
+)
+_STAFF = re.compile(
+    r"\b(?:comme|en tant que) (?:surveillante?|prof\w*|cpe|aed|aesh|enseignante?|intervenante?|"
+    r"stagiaire|remplacante?|infirmiere?|documentaliste|agent|cuisiniere?)\b|\bj'?y (?:travaille|bosse)\b"
+)
+
+
+def _unless(pattern: re.Pattern[str], rule_id: str, score: float) -> Judge:
+    """A judge that keeps the rule unless ``pattern`` occurs in the message."""
+
+    def judge(
+        match: re.Match[str], norm: Normalized, context: MessageContext
+    ) -> tuple[str, float] | None:
+        return None if pattern.search(norm.folded.text) else (rule_id, score)
+
+    return judge
 
 
 _RULES = RuleSet(
@@ -257,6 +280,7 @@ _RULES = RuleSet(
             "5e",
             "4e",
             "3e",
+            judge=_unless(_STAFF, "age.disclosure", 0.85),
         ),
         rule(
             "age.disclosure",
@@ -311,6 +335,7 @@ _RULES = RuleSet(
             "daron",
             "vieux",
             "famille",
+            judge=_unless(_PAST_LIFE, "age.disclosure", 0.65),
         ),
         rule(
             "age.disclosure",

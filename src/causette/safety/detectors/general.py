@@ -13,8 +13,10 @@ import re
 from collections.abc import Iterator
 
 from causette.safety.context import MessageContext
-from causette.safety.detectors.phrases import MES_PARENTS, TES_PARENTS
+from causette.safety.detectors.gifts import REPAYING
+from causette.safety.detectors.phrases import MES_PARENTS, TES_PARENTS, about_kin
 from causette.safety.detectors.rules import RuleSet, rule
+from causette.safety.detectors.voice import secrecy_voice
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized
 
@@ -36,30 +38,9 @@ _LISTENER_EN = (
     r"(?:anyone|anybody|no one|nobody|your (?:mom|mum|mother|dad|father|parents|family|friends|"
     r"teachers?|sister|brother|bff|best friend)|ur (?:mom|mum|dad|parents|friends))"
 )
-# The speaker ("je ne dirai rien") promises; the other is asked ("tu diras rien"); a past
-# event told about someone else ("elle a rien dit à personne") is a story.
-_SPEAKER = re.compile(
-    r"\b(?:je|j'|moi je|jvais|j'?vais)\s*(?:ne |n'?)?(?:le |l'|en |leur |lui )?"
-    r"(?:ai |vais |veux |peux |dois |compte |)?(?:rien |pas |jamais |surtout pas |)?$"
-)
-_STORY = re.compile(
-    r"\b(?:il|elle|ils|elles|on|qui)\s+(?:ne |n'?)?(?:l'|en |le )?(?:a|ont|avait|avaient)\s*(?:rien |pas |jamais )?$"
-)
 _CLITICS = (
     r"(?:\s+(?:le|la|les|l'|en|leur|lui|te|me|ca|surtout|encore|du tout|besoin de|le droit de))*"
 )
-
-
-def secrecy_voice(
-    match: re.Match[str], norm: Normalized, context: MessageContext
-) -> tuple[str, float] | None:
-    text = norm.folded.text
-    before = max(0, match.start() - 20)
-    if _SPEAKER.search(text, before, match.start()):
-        return ("secrecy", 0.65)
-    if _STORY.search(text, before, match.start()):
-        return None
-    return ("secrecy", 0.85)
 
 
 # An exam people sit at 14 to 16 (the brevet), or the bac's first parts, spoken of as one's own.
@@ -92,6 +73,8 @@ def _own_exam(
 ) -> tuple[str, float] | None:
     text = norm.folded.text
     if _OTHERS.search(text) or _PAST.search(text) or _TEACHING.search(text):
+        return None
+    if about_kin(norm, context):
         return None
     if _SECOND.search(text, max(0, match.start() - 40), match.start()) or _WISH.search(text):
         return None
@@ -145,17 +128,30 @@ _TRADE = re.compile(
     r"appart|chez moi|my place|stay|rester|avec moi|with me|pics|photos)\b"
 )
 
+_RENTED_FOR = re.compile(
+    r"\b(?:pour|for) (?:un |une |le |la |l'|les |the |a |an )?(?:hotels?|airbnb|chambre|room|avocat|"
+    r"lawyer|plombier|plumber|electricien|consultant|freelance|mecanicien|garagiste|notaire|psy|"
+    r"medecin|prof|cours|lecon|seance|location|parking|babysitting|baby-sitting|nounou|menage)\b"
+)
+
+
+def rented(text: str, match: re.Match[str]) -> bool:
+    """Whether the price at ``match`` is for a room, a service or a professional's time."""
+    return bool(_RENTED.search(text, 0, match.start()) or _RENTED_FOR.search(text, match.end()))
+
+
 _RENTED = re.compile(
     r"\b(?:hotels?|airbnb|auberge|hostel|gites?|camping|chambres? d'?hotes?|loyer|location|parking|"
     r"babysitting|baby[- ]sitting|menage|cours particuliers?|smic|salaire|room|rent|wage|tutoring|"
-    r"seances?|kine|osteo|consultation|cours|lecons?|coiffeur|salle|terrain|court|velo|voiture)\b"
+    r"seances?|kine|osteo|consultation|cours|lecons?|coiffeur|salle|terrain|court|velo|voiture|"
+    r"avocat|lawyer|plombier|plumber|electricien|consultant|freelance|mecanicien|notaire|tarif horaire)\b"
 )
 
 
 def _paid_time(
     match: re.Match[str], norm: Normalized, context: MessageContext
 ) -> tuple[str, float] | None:
-    if int(match.group("price")) < 30 or _RENTED.search(norm.folded.text, 0, match.start()):
+    if int(match.group("price")) < 30 or rented(norm.folded.text, match):
         return None
     if _TRADE.search(norm.folded.text) or any(
         _TRADE.search(Normalized(earlier).folded.text) for earlier in context.recent[-4:]
@@ -175,6 +171,33 @@ _ENCOUNTER = (
     r"(?:rencontres?|plans?|moments?|soirees?|nuits?|compagnie|massages?|services?|rdv|"
     r"(?:je|j') (?:propose|offre|fais)|dates?|meets?|company|encounters?|time together|fun)"
 )
+
+
+def _offered(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    # "je te donne 10 balles si tu me ramènes un kebab", "je te rembourse": errands and debts.
+    text = norm.folded.text
+    if _TREAT.search(text) or REPAYING.search(text):
+        return None
+    return ("gift.money", 0.55)
+
+
+_TREAT = re.compile(
+    r"\b(?:cafe|verre|biere|resto|restaurant|repas|diner|kebab|mcdo|macdo|pizza|cine|cinema|"
+    r"courses|essence|train|billet de train|taxi|uber|drink|coffee|beer|dinner|lunch|groceries|gas)\b"
+)
+
+
+def _present_rules(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    # "mes parents m'interdisaient de sortir quand j'avais 15 ans": a memory, not a curfew.
+    verb = match.group().split()[-1]
+    if _PAST.search(norm.folded.text) or verb.endswith(("aient", "ait", "ais")):
+        return None
+    return ("age.disclosure", 0.65)
+
 
 _RULES = RuleSet(
     [
@@ -218,6 +241,7 @@ _RULES = RuleSet(
             "let",
             "without",
             "between",
+            judge=secrecy_voice,
         ),
         # Isolation: "they would never understand (us)", in the conditional or the future.
         rule(
@@ -279,6 +303,7 @@ _RULES = RuleSet(
             "daron",
             "vieux",
             "famille",
+            judge=_present_rules,
         ),
         # Paid company.
         rule(
@@ -459,7 +484,7 @@ _RULES = RuleSet(
         # Money or gifts in exchange for something.
         rule(
             "gift.money",
-            0.7,
+            0.55,
             rf"\b{_GIVE} (?:\w+ ){{0,2}}?{_AMOUNT}[^.!?\n]{{0,20}}?\b{_IN_EXCHANGE}",
             "donne",
             "file",
@@ -476,10 +501,11 @@ _RULES = RuleSet(
             "pay",
             "send",
             "buy",
+            judge=_offered,
         ),
         rule(
             "gift.money",
-            0.7,
+            0.55,
             rf"\b{_GIVE} (?:\w+ ){{0,2}}?(?:ton|ta|tes|un|une|des) (?:forfait|recharge|abonnement|cadeau|nouveau tel|nouveau portable|iphone|airpods|sac|jeu|skin|place|ongles|sneakers|baskets|vetements|fringues|maquillage|phone|gift|present)\b",
             "donne",
             "file",
@@ -494,11 +520,32 @@ _RULES = RuleSet(
             "pay",
             "send",
             "buy",
+            judge=_offered,
         ),
     ]
+)
+
+
+# "C'est combien pour une heure ?" then "180": the price of time given as an answer.
+_TIME_PRICE_ASKED = re.compile(
+    r"\b(?:c'?est )?combien (?:pour |la |l'|le )?(?:une heure|1h|l'?heure|la nuit|une nuit|la soiree|"
+    r"le plan|la passe|la demi[- ]heure|30 ?min)|\bhow much (?:for|per) (?:an hour|the hour|the night|"
+    r"a night|the evening|half an hour)|\b(?:tes|vos|your) (?:tarifs|prix|rates)\b"
+)
+_BARE_PRICE = re.compile(
+    r"^\W*(?:(?:c'?est|it'?s|moi c'?est)\s+)?(?P<price>\d{2,4})\s*(?:€|e|eur|euros?|roses?|\$|dollars?|bucks)?\b"
+    r"(?!\s*(?:min|minutes?|km|kg|cm|m|h|heures?|hours?|ans|years?|%|fois|times|personnes|people)\b)"
 )
 
 
 def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     """Secrecy, isolation, age and money patterns stated in general terms."""
     yield from _RULES.scan(norm, context)
+    view = norm.folded
+    bare = _BARE_PRICE.match(view.text)
+    if bare is None or int(bare.group("price")) < 40 or rented(view.text, bare):
+        return
+    if any(
+        _TIME_PRICE_ASKED.search(Normalized(earlier).folded.text) for earlier in context.recent[-2:]
+    ):
+        yield Signal("sex.price", 0.7, view.span(bare.start("price"), bare.end("price")))

@@ -20,7 +20,8 @@ from causette.safety.normalize import Normalized
 _ORDINARY_TREAT = re.compile(
     r"\b(?:un |une |le |la |ton |ta )?(?:cafe|verre|coup|biere|resto|restaurant|repas|diner|dej|"
     r"dejeuner|kebab|mcdo|macdo|pizza|cine|cinema|the|coca|apero|tacos|burger|glace|boisson|"
-    r"croissant|sandwich|drink|coffee|beer|dinner|lunch|meal)\b"
+    r"croissant|sandwich|drink|coffee|beer|dinner|lunch|meal|train|billet de train|taxi|uber|"
+    r"essence|peage|parking|place de concert|ticket)\b"
 )
 
 
@@ -102,7 +103,7 @@ _RULES = RuleSet(
         rule(
             "gift.money",
             0.65,
-            r"\b(?:tu veux (?:de l'?argent|des sous|de la thune|gagner (?:de l'?argent|des sous|\d+)|te faire (?:de l'?argent|des sous|un peu d'?argent))|argent (?:facile|de poche)|je (?:te |t'?)(?:envoie|donne|file|paye|offre) (?:de l'?argent|des sous|de la thune|du cash|des billets|\d+ ?(?:€|e|eur|euros|balles))|(?:paypal|lydia|western union|mandat cash|virement) (?:pour toi|je te)|i'?ll (?:pay|send) (?:you|u)(?: money| cash| \$?\d+)?|(?:want|need) (?:some )?(?:money|cash)\s*\?|cash ?app|venmo)\b",
+            r"\b(?:tu veux (?:de l'?argent|des sous|de la thune|gagner (?:de l'?argent|des sous|\d+)|te faire (?:de l'?argent|des sous|un peu d'?argent))|argent (?:facile|de poche)|je (?:te |t'?)(?:envoie|donne|file|paye|offre) (?:de l'?argent|des sous|de la thune|du cash|des billets|\d+ ?(?:€|e|eur|euros|balles))|(?:paypal|lydia|western union|mandat cash|virement) (?:pour toi|je te)|i'?ll (?:pay (?:you|u)|send (?:you|u) (?:money|cash|\$?\d+))|(?:want|need) (?:some )?(?:money|cash)\s*\?|cash ?app|venmo)\b",
             "argent",
             "sous",
             "thune",
@@ -298,6 +299,24 @@ _RULES = RuleSet(
 )
 
 
+# Paying back, splitting a bill, owing a drink: money between equals, not an offer.
+REPAYING = re.compile(
+    r"\b(?:rembours\w*|pay (?:you|u) back|paying (?:you|u) back|je te dois|i owe (?:you|u)|ma part|"
+    r"my share|ta part|your share|on partage|split (?:the|it)|moitie chacun|la note|l'?addition|"
+    r"the bill|le pari|the bet)\b"
+    # How a purchase is paid: "je paie en espèces", "I'll pay by card".
+    r"|\b(?:paie|paye|payer|pay|paying|regle|regler) (?:en|par|by|with|in) (?:especes|liquide|cash|carte|cb|"
+    r"cheque|virement|paypal|lydia|card|transfer)\b"
+    # An errand paid for: "je te donne 10 balles si tu me ramènes un kebab".
+    r"|\bsi tu (?:me |m'?)(?:ramenes|rapportes|prends|achetes|ramene|rapporte|fais les courses)\b"
+    r"|\bif (?:you|u) (?:grab|get|pick up|bring) me\b"
+)
+
+
 def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     """Money, gifts, top-up and gift cards, photo and camera requests."""
-    yield from _RULES.scan(norm, context)
+    repaying = REPAYING.search(norm.folded.text) is not None
+    for signal in _RULES.scan(norm, context):
+        if repaying and signal.rule == "gift.money":
+            continue
+        yield signal

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from causette.safety.context import MessageContext
-from causette.safety.detectors.general import secrecy_voice
 from causette.safety.detectors.phrases import MES_PARENTS, TES_PARENTS, TU_AS, TU_ES
 from causette.safety.detectors.rules import RuleSet, rule
+from causette.safety.detectors.voice import promise_voice, secrecy_voice
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized
 
@@ -84,6 +84,7 @@ _RULES = RuleSet(
             "raconte",
             "parle",
             "montre",
+            judge=secrecy_voice,
         ),
         rule(
             "secrecy",
@@ -97,6 +98,7 @@ _RULES = RuleSet(
             "garde",
             "entre nous",
             "entre toi",
+            judge=secrecy_voice,
         ),
         rule(
             "secrecy",
@@ -120,6 +122,7 @@ _RULES = RuleSet(
             "delete",
             "nobody",
             "know",
+            judge=secrecy_voice,
         ),
         # Isolation and flattery.
         rule(
@@ -280,6 +283,7 @@ _RULES = RuleSet(
             "our little",
             "just us",
             "just you",
+            judge=secrecy_voice,
         ),
         rule(
             "isolation",
@@ -436,6 +440,7 @@ _RULES = RuleSet(
             "won't tell",
             "wont tell",
             "tell me anything",
+            judge=promise_voice,
         ),
         rule(
             "romance.probe",

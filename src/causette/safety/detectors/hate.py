@@ -113,7 +113,7 @@ _GROUP_RULES = [
     rule(
         "hate.group",
         0.9,
-        rf"\b(?:les|tous les|toutes les|ces|the|all) (?:sales? )?(?:{_ALL_GROUPS}) (?:sont|c ?est|ce sont|are|=) (?:tous |toutes |que |juste |all |just )?(?:des |de la |une |du )?{_DEHUMANISE}",
+        rf"\b(?:les|tous les|toutes les|ces|the|all) (?:sales? )?(?:{_ALL_GROUPS}) (?:\w+ ){{0,3}}?(?:sont|c ?est|ce sont|are|=) (?:tous |toutes |que |juste |all |just )?(?:des |de la |une |du )?{_DEHUMANISE}",
         "sont",
         "c est",
         "cest",
@@ -305,7 +305,7 @@ _RULES = RuleSet(
         rule(
             "hate.group",
             0.85,
-            rf"\b(?:{_ALL_GROUPS}) (?:should|shouldn t|should not|need to|devraient|ne devraient|doivent|n ont pas a|ont pas a) (?:pas |not |never |jamais |plus |all |toutes |tous )*(?:lose|perdre|have|avoir|be allowed|etre autorise\w*|get|obtenir|voter|vote|exister|exist|sortir|travailler|work|drive|conduire|adopter|adopt|se marier|marry|parler|speak)\b[^.!?]{{0,30}}(?:right|droit|vote|allowed|autorise|droits|rights|seules?|alone|enfants|kids|children)?",
+            rf"\b(?:{_ALL_GROUPS}) (?:should not|shouldn t|should never|ne devraient (?:pas|jamais|plus)|devraient (?:pas|jamais|plus)|ne doivent (?:pas|jamais|plus)|doivent (?:pas|jamais|plus)|n ont pas a|ont pas a|should (?:all )?lose|devraient (?:toutes |tous )?perdre|need to lose) (?:pas |not |never |jamais |plus |all |toutes |tous )*(?:lose|perdre|have|avoir|be allowed|etre autorise\w*|get|obtenir|voter|vote|exister|exist|sortir|travailler|work|drive|conduire|adopter|adopt|se marier|marry|parler|speak)\b[^.!?]{{0,30}}(?:right|droit|vote|allowed|autorise|droits|rights|seules?|alone|enfants|kids|children)?",
             "should",
             "devraient",
             "doivent",
@@ -343,7 +343,7 @@ _RULES = RuleSet(
         rule(
             "hate.racist",
             0.85,
-            r"\b(?:vous|ils|elles|they|you people) (?:vous |se )?(?:reproduisez|reproduisent|multipliez|multiplient|pullulez|pullulent|breed|multiply)\b[^.!?]{0,20}\b(?:comme des|like) (?:rats|lapins|cafards|animaux|vermine|rabbits|cockroaches|animals|vermin)\b|\b(?:t es|tu es|vous etes|you re|you are) (?:une |an )?(?:invasion|envahisseurs?|invaders?)\b|\bsend them (?:all )?back\b|\brenvoy\w* les (?:tous )?(?:chez eux|dans leur pays|dans leurs pays|en afrique)\b",
+            r"\b(?:vous|ils|elles|they|you people) (?:vous |se )?(?:reproduisez|reproduisent|multipliez|multiplient|pullulez|pullulent|breed|multiply)\b[^.!?]{0,20}\b(?:comme des|like) (?:rats|lapins|cafards|animaux|vermine|rabbits|cockroaches|animals|vermin)\b|\b(?:t es|tu es|vous etes|you re|you are) (?:une |an )?(?:invasion|envahisseurs?|invaders?)\b|\bsend them (?:all )?back\b|\b(?:renvoy\w*|expuls\w*|vir\w*|deport\w*|send) (?:les |them )?(?:tous |all )?(?:chez eux|dans leur pays|dans leurs pays|en afrique|au bled|dans leur bled|d ou ils viennent|back where they came from|back to (?:africa|their country))\b|\bles (?:renvoyer|expulser|virer|deporter) (?:tous )?(?:chez eux|au bled|dans leur pays|en afrique|d ou ils viennent)\b",
             "reproduis",
             "multipli",
             "pullul",
@@ -354,6 +354,10 @@ _RULES = RuleSet(
             "invader",
             "send them",
             "renvoy",
+            "expuls",
+            "vir",
+            "deport",
+            "send",
         ),
         # Rights for one group taken away in so many words.
         rule(

@@ -271,7 +271,7 @@ _RULES = RuleSet(
         rule(
             "meet.isolated",
             0.75,
-            r"\b(?:come alone|don'?t bring (?:anyone|anybody|your friends)|(?:my|a) (?:friend|buddy|cousin|mate|bro) (?:will|is going to|might) (?:be there|come|join)|somewhere (?:quiet|private|secluded)|parking lot|in my car|behind the)\b",
+            r"\b(?:come alone|don'?t bring (?:anyone|anybody|your friends)|(?:my|a) (?:friend|buddy|cousin|mate|bro) (?:will|is going to|might) (?:be there|come|join)|somewhere (?:quiet|private|secluded)|in my car)\b",
             "alone",
             "bring",
             "friend",
@@ -329,7 +329,7 @@ _RULES = RuleSet(
         ),
         rule(
             "meet.isolated",
-            0.45,
+            0.35,
             r"\b(?:(?:a|vers|pour|des) (?:22|23|00|0|1|2|3|4) ?h ?(?:\d\d)?|(?:22|23) ?h ?(?:\d\d)?|(?:1|2|3|4) ?am|(?:11|12) ?pm|at midnight|late tonight)\b",
             "h",
             "am",

@@ -21,7 +21,8 @@ JE = r"(?:je|j'?|moi je|jvais|j'?vais|je vais|j'?dois|je dois)"
 TON = r"(?:ton|ta|tes|t'|ton propre|ta propre)"
 TES_PARENTS = (
     r"(?:tes parents|ta mere|ta maman|ta daronne|ton pere|ton papa|ton daron|tes darons|"
-    r"ta famille|ton beau[- ]pere|ta belle[- ]mere|tes vieux|ton frere|ta soeur)"
+    r"ta famille|ton beau[- ]pere|ta belle[- ]mere|tes vieux|ton frere|ta soeur|tes rents|tes reup|"
+    r"tes remps|ta reum|ton reup)"
 )
 MES_PARENTS = (
     r"(?:mes parents|ma mere|ma maman|ma daronne|mon pere|mon papa|mon daron|mes darons|"
@@ -68,7 +69,8 @@ def age_value(word: str) -> int | None:
 _KIN = re.compile(
     r"\b(?:mon fils|ma fille|mes enfants|mes filles|mes fils|mon gamin|ma gamine|mon grand|"
     r"ma grande|le mien|la mienne|ma soeur|mon frere|ma niece|mon neveu|mon petit|ma petite|"
-    r"vos enfants|vos ados|tes enfants|ton fils|ta fille|"
+    r"vos enfants|vos ados|tes enfants|ton fils|ta fille|mes neveux|mes nieces|le grand|la grande|"
+    r"le petit|la petite|mes eleves|nos enfants|"
     r"my (?:son|daughter|kids?|sister|brother|niece|nephew|boy|girl))\b"
 )
 

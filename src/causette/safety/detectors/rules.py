@@ -45,6 +45,10 @@ def rule(
     return Rule(rule_id, score, re.compile(pattern), anchors, judge)
 
 
+# Three single letters or more, each followed by a space, a dot, a dash or a star.
+_SPACED = re.compile(r"(?:\b\w[ .\-_*]){3,}\w\b")
+
+
 class RuleSet:
     """Rules of one family, woken by their anchors."""
 
@@ -73,6 +77,9 @@ class RuleSet:
         views = [view]
         if self.view == "folded" and norm.deleeted is not None:
             views.append(norm.deleeted)  # "t'es s3ule", "3nvoie une ph0to": the same rules
+        if self.view == "folded" and _SPACED.search(view.text):
+            # "t'es s.e.u.l.e", "sur s n a p": the lexical view has the letters joined.
+            views.append(norm.lexical)
         fired: set[int] = set()
         for current in views:
             text = current.text

@@ -92,11 +92,21 @@ _RULES = RuleSet(
             "screenshot",
             "capture",
         ),
+        rule(
+            "scam.crypto",
+            0.75,
+            r"\b(?:gagne\w*|earn|make|touche\w*|se faire) (?:jusqu'?a |plus de |up to )?\d[\d ,.]*\s?(?:€|\$|£|euros?|dollars?|k)?\s?(?:/|par|per|a|an|each) ?(?:jour|day|semaine|week|mois|month|heure|hour|h)\b",
+            "gagne",
+            "earn",
+            "make",
+            "touche",
+            "se faire",
+        ),
         # A prize that costs a fee; "free" things that want a card.
         rule(
             "scam.phishing",
-            0.75,
-            r"\b(?:you(?:'ve| have)? (?:been (?:selected|chosen)|won)|you are (?:our|the|a) (?:lucky |weekly |daily )?winner|(?:our|the|a) (?:lucky |weekly |daily )?winner of|(?:tu as|t'?as|vous avez) (?:ete (?:selectionne|tire|choisi)\w*|gagne (?:un|une|le|la|\d))|(?:tu es|t'?es|vous etes) (?:notre|le|la) (?:grand |heureux |heureuse )?gagnante?|giveaway|concours gratuit|(?:first|les|premiers?|premieres?) \d+ (?:people|personnes|inscrits?) (?:to|a|qui) (?:click|cliquer|cliquent|repondre|s'?inscrire))\b",
+            0.55,
+            r"\b(?:you(?:'ve| have)? been (?:selected|chosen|picked)|you(?:'ve| have)? won (?:a|an|our|\$|£|€|\d)|you are (?:our|the|a) (?:lucky |weekly |daily )?winner|(?:our|the|a) (?:lucky |weekly |daily )?winner of|(?:tu as|t'?as|vous avez) ete (?:selectionne|tire|choisi)\w*|(?:tu as|t'?as|vous avez) gagne (?:un|une|\d)\w* (?:iphone|ipad|ps5|carte cadeau|bon d'?achat|voyage|sejour|lot|prix|cheque|smartphone|samsung|airpods|\d+ ?(?:€|euros?))|(?:tu es|t'?es|vous etes) (?:notre|le|la) (?:grand |heureux |heureuse )?gagnante?|giveaway|concours gratuit|(?:first|les|premiers?|premieres?) \d+ (?:people|personnes|inscrits?) (?:to|a|qui) (?:click|cliquer|cliquent|repondre|s'?inscrire))\b",
             "you",
             "winner",
             "tu as",
@@ -181,7 +191,7 @@ _RULES = RuleSet(
         rule(
             "doxx.name",
             0.8,
-            r"\b(?:c'?est|it'?s|this is|he'?s|she'?s|is|il s'?agit de|found (?:him|her)|trouve|trouvee?)[,:.]?\s+(?P<first>[a-z][a-z\-]+)\s+(?P<last>[a-z][a-z\-]+)\b[^.!?\n]{0,25}\b(?:\d{1,4},? (?:rue|avenue|allee|bd|boulevard|impasse|chemin|place|street|st|road|rd|lane|avenue)|(?:teaches|works|studies|goes|lives|bosse|travaille|habite|enseigne|vit|etudie) (?:at|in|to|a|au|chez|dans|en)|from [a-z]+|de [a-z]+,|(?:son|sa|ses|his|her) (?:facebook|insta|instagram|adresse|address|numero|number|tel|fixe|ecole|school|boulot|job|travail))\b",
+            r"\b(?:c'?est|it'?s|this is|he'?s|she'?s|is|il s'?agit de|found (?:him|her)|trouve|trouvee?)[,:.]?\s+(?P<first>[a-z][a-z\-]+)\s+(?P<last>[a-z][a-z\-]+)\b[^.!?\n]{0,25}\b(?:\d{1,4},? (?:rue|avenue|allee|bd|boulevard|impasse|chemin|place|street|st|road|rd|lane|avenue)|(?:teaches|works|studies|goes|lives|bosse|travaille|habite|enseigne|vit|etudie) (?:at|in|to|a|au|chez|dans|en)|(?:son|sa|ses|his|her) (?:facebook|insta|instagram|adresse|address|numero|number|tel|fixe|ecole|school|boulot|job|travail))\b",
             "c'est",
             "cest",
             "it's",
@@ -260,6 +270,32 @@ _RULES = RuleSet(
 )
 
 
+# Scams described, warned against or mocked: "ils promettent 20 % par mois sur des cryptos
+# bidon", "beware of people who say invest 500 and get 5000".
+_TALKED_ABOUT = re.compile(
+    r"\b(?:ils|elles|they|les arnaqueurs|scammers|ces gens|ces mecs|les mecs qui) (?:te |vous |you )?"
+    r"(?:promettent|promise|disent|say|proposent|offer|demandent|ask)\b|\b(?:arnaques?|bidons?|scams?|"
+    r"fakes?|escroc\w*|mefie\w*|beware|attention aux)\b"
+)
+
+
+# "C'est pas une arnaque", "100 % legit": what the scammer says, not the warning.
+_DENIAL = re.compile(
+    r"\b(?:pas (?:une |un |d'?)?(?:arnaque|scam|fake|bidon|escroquerie)|not a (?:scam|fake)|no scam|"
+    r"100 ?% (?:legit|legal|reel|real|fiable|safe))\b"
+)
+
+
+def scam_talked_about(norm: Normalized) -> bool:
+    """Whether the message describes, warns against or mocks a scam rather than runs one."""
+    text = norm.folded.text
+    return _TALKED_ABOUT.search(text) is not None and _DENIAL.search(text) is None
+
+
 def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     """Scam shapes and doxxing shapes in the message."""
-    yield from _RULES.scan(norm, context)
+    talked_about = scam_talked_about(norm)
+    for signal in _RULES.scan(norm, context):
+        if talked_about and signal.rule.startswith("scam."):
+            continue
+        yield signal

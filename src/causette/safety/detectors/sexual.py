@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from causette.safety.context import MessageContext
+from causette.safety.detectors.general import rented
 from causette.safety.detectors.rules import RuleSet, rule
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized
@@ -59,13 +60,17 @@ def _offer_not_news(
 def _not_rented(
     match: re.Match[str], norm: Normalized, context: MessageContext
 ) -> tuple[str, float] | None:
-    return None if _LODGING.search(norm.folded.text, 0, match.start()) else ("sex.price", 0.75)
+    return (
+        None
+        if _LODGING.search(norm.folded.text, 0, match.start()) or rented(norm.folded.text, match)
+        else ("sex.price", 0.75)
+    )
 
 
 def _time_price(
     match: re.Match[str], norm: Normalized, context: MessageContext
 ) -> tuple[str, float] | None:
-    if _LODGING.search(norm.folded.text, 0, match.start()):
+    if _LODGING.search(norm.folded.text, 0, match.start()) or rented(norm.folded.text, match):
         return None
     # "1h 150" is a price; "1h 30" is half past one.
     if match.group("currency") or int(match.group("price")) >= 60:

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from causette.safety.context import MessageContext
 from causette.safety.detectors.rules import RuleSet, rule
+from causette.safety.detectors.schemes import scam_talked_about
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized, fold
 
@@ -108,7 +109,7 @@ _RULES = RuleSet(
         rule(
             "scam.phishing",
             0.8,
-            r"\b(?:ton|votre) compte (?:va etre|sera|a ete|est|risque d'?etre) (?:suspendu|supprime|bloque|desactive|ferme|pirate|restreint)\b|\b(?:verifie|confirme|valide|mets a jour|mettez a jour|verifiez|confirmez|validez) (?:ton|tes|votre|vos) (?:compte|identifiants?|mot de passe|coordonnees|carte|informations|infos|identite)\b|\b(?:donne|envoie|communique|dis|file|transmets|envoyez|donnez)[- ]?(?:moi|nous)? (?:ton|le|votre|tes|vos) (?:mot de passe|mdp|code (?:de verification|recu|sms|a \d chiffres|secret|de confirmation)|code que tu (?:as recu|vas recevoir)|cvv|cryptogramme|iban|rib|numero de carte|identifiants?)\b|\bcolis (?:en attente|bloque|retenu)\b|\bfrais de (?:livraison|douane|port) (?:de|a payer|pour)\b|\b(?:tu as|vous avez|t'?as) (?:ete selectionnee?s?|gagne (?:un|une|\d+|le))\b|\bfelicitations,? (?:tu|vous) (?:as|avez) (?:gagne|ete)\b",
+            r"\b(?:ton|votre) compte (?:va etre|sera|a ete|est|risque d'?etre) (?:suspendu|supprime|bloque|desactive|ferme|pirate|restreint)\b|\b(?:verifie|confirme|valide|mets a jour|mettez a jour|verifiez|confirmez|validez) (?:ton|tes|votre|vos) (?:compte|identifiants?|mot de passe|coordonnees|carte|informations|infos|identite)\b|\b(?:donne|envoie|communique|dis|file|transmets|envoyez|donnez)[- ]?(?:moi|nous)? (?:ton|le|votre|tes|vos) (?:mot de passe|mdp|code (?:de verification|recu|sms|a \d chiffres|secret|de confirmation)|code que tu (?:as recu|vas recevoir)|cvv|cryptogramme|iban|rib|numero de carte|identifiants?)\b|\bcolis (?:en attente|bloque|retenu)\b|\bfrais de (?:livraison|douane|port) (?:de|a payer|pour)\b|\b(?:tu as|vous avez|t'?as) (?:ete selectionnee?s?|gagne (?:un|une|\d+|le (?:gros lot|tirage|concours|jackpot|prix|lot)))\b|\bfelicitations,? (?:tu|vous) (?:as|avez) (?:gagne|ete)\b",
             "compte",
             "verifie",
             "confirme",
@@ -377,7 +378,11 @@ def _advert(text: str) -> bool:
 
 def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     """Link floods, repetition and the scams."""
-    yield from _RULES.scan(norm, context)
+    talked_about = scam_talked_about(norm)
+    for signal in _RULES.scan(norm, context):
+        if talked_about and signal.rule.startswith("scam."):
+            continue  # "ils promettent 20 % par mois sur des cryptos bidon": a warning
+        yield signal
     view = norm.folded
     text = view.text
     count = links(text)

@@ -111,7 +111,7 @@ _RULES = RuleSet(
         rule(
             "threat.sextortion",
             0.9,
-            rf"\bsi tu (?:(?:ne|n')\s?)?(?:m'?envoies|envoies|fais|payes|paies|reponds|continues|m'?obeis|obeis|le fais|acceptes)\s?(?:pas|plus)\b.{{0,60}}\bje (?:vais|vas|v|balance|publie|montre|envoie|diffuse|dis tout|le dis)\b|\bje (?:vais|vas|v) (?:tout |le |les )?(?:dire|montrer|envoyer|raconter) (?:tout )?a {TES_PARENTS}\b|\b(?:i'?ll|i will|i'?m going to) (?:post|leak|send|share|show) (?:your|ur|these|the) (?:pics|nudes|photos|videos|messages)\b|\bi'?ll tell (?:your|ur) (?:parents|mom|dad)\b",
+            rf"\bsi tu (?:(?:ne|n')\s?)?(?:m'?envoies|envoies|fais|payes|paies|reponds|continues|m'?obeis|obeis|le fais|acceptes)\s?(?:pas|plus)\b.{{0,60}}\bje (?:vais|vas|v|balance|publie|montre|envoie|diffuse|dis tout|le dis)\b|\bje (?:vais|vas|v) (?:tout |le |les )?(?:dire|montrer|envoyer|raconter) (?:tout )?a {TES_PARENTS}\b|\b(?:i'?ll|i will|i'?m going to) (?:post|leak|send|share|show) (?:your|ur|these) (?:pics|nudes|photos|videos|messages)\b|\bi'?ll tell (?:your|ur) (?:parents|mom|dad)\b",
             "si tu",
             "dire",
             "montrer",

@@ -1,0 +1,73 @@
+"""Who is speaking when secrecy is spoken of.
+
+"Tu diras rien à ta mère" asks a child to keep a secret; "je dirai rien à personne" promises
+one; "elle a rien dit à personne" tells a story; "don't tell anyone but I got the job" and
+"garde ça pour toi, je l'ai pas encore dit à ma mère" share the speaker's own news. The same
+words, and only the first is a grooming step. These judges give secrecy rules their score
+from the voice around the match.
+"""
+
+from __future__ import annotations
+
+import re
+
+from causette.safety.context import MessageContext
+from causette.safety.normalize import Normalized
+
+# The speaker ("je ne dirai rien") promises; the other is asked ("tu diras rien"); a past
+# event told about someone else ("elle a rien dit à personne") is a story.
+_SPEAKER = re.compile(
+    r"\b(?:je|j'|moi je|jvais|j'?vais)\s*(?:ne |n'?)?(?:le |l'|en |leur |lui )?"
+    r"(?:ai |vais |veux |peux |dois |compte |)?(?:rien |pas |jamais |surtout pas |)?$"
+)
+_STORY = re.compile(
+    r"\b(?:il|elle|ils|elles|on|qui)\s+(?:ne |n'?)?(?:l'|en |le )?(?:a|ont|avait|avaient)\s*(?:rien |pas |jamais )?$"
+)
+_OWN_NEWS = re.compile(
+    r"[\s,.!:-]*(?:\w+ ){0,3}?(?:but|mais|:)\s*(?:i|i'?m|i'?ve|je|j'|j|moi|chui|jsuis|on)\b"
+)
+# The speaker's own secret: "je l'ai pas encore dit à ma mère", "I haven't told anyone yet".
+_OWN_SECRET = re.compile(
+    r"\b(?:je|j'|j) ?(?:l'|le |en |leur |lui )?(?:ai|avais) (?:pas|rien|encore rien|pas encore|jamais) "
+    r"(?:encore )?(?:dit|raconte|annonce|parle|montre)\b|\bi (?:haven'?t|have not|didn'?t|did not) "
+    r"(?:told|tell|said|mentioned)\b|\b(?:t'?es|tu es|you'?re) (?:la |le )?(?:premiere?|first|seule? a savoir)\b"
+)
+_GOOD_NEWS = re.compile(
+    r"\b(?:surprises?|enceinte|pregnant|propos\w*|demande en mariage|fianc\w*|engaged|"
+    r"demissionne\w*|quit(?:ting)? my job|new job|nouveau (?:job|taf|boulot)|promotion|promu|"
+    r"(?:but|mais) (?:i'?m|i|je|j'|jsuis|chui))\b"
+)
+_SURPRISE = re.compile(
+    r"\b(?:surprises?|anniv\w*|birthday|cadeau pour (?:eux|elle|lui|ta mere|ton pere)|fete des (?:meres|peres))\b"
+)
+
+
+def promise_voice(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    """ "Je dirai rien à personne", "tu peux tout me dire": reassurance a groomer gives a child;
+    between adults, a friend's promise, kept under what the risk memory counts as a step."""
+    minor = context.sender_minor or bool(context.recipient_minor)
+    young = context.recipient_age is not None and context.recipient_age < 18
+    return ("secrecy", 0.65 if minor or young else 0.35)
+
+
+def secrecy_voice(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    text = norm.folded.text
+    before = max(0, match.start() - 20)
+    # "don't tell anyone but I got the job", "ne dis rien à tes parents pour la surprise": the
+    # speaker's own news, or a surprise being kept.
+    if _OWN_NEWS.match(text, match.end()) or _SURPRISE.search(text) or _OWN_SECRET.search(text):
+        return ("secrecy", 0.35)
+    if any(_GOOD_NEWS.search(Normalized(earlier).folded.text) for earlier in context.recent[-2:]):
+        # "keep it between us" right after "I'm proposing to Sarah": the same news.
+        return ("secrecy", 0.35)
+    if _SPEAKER.search(text, before, match.start()):
+        # "je dirai rien à personne": reassurance a groomer gives a child; between adults, a
+        # friend's promise, kept under what the risk memory counts as a step.
+        return promise_voice(match, norm, context)
+    if _STORY.search(text, before, match.start()):
+        return None
+    return ("secrecy", 0.85)
