@@ -69,6 +69,9 @@ Patterns (``general.py``)
     rules stated for a family of wordings rather than a phrase (a verb of telling in any tense
     with a negation and a listener, one's own exam, money offered in exchange), emitting the
     ids above
+Paid company (``paid.py``)
+    ``sex.price`` for a price of time near the words of the trade, or a bare price answering
+    "how much for an hour"; ``escort.offer`` for encounters against gifts or money
 Ambush cues (``cues.py``)
     ``meet.isolated`` also when several kinds of ambush cue (an isolated place, the night,
     "come alone", money to bring, a public place refused, someone keeping watch) come
@@ -99,6 +102,7 @@ from causette.safety.detectors import (
     grooming,
     hate,
     meeting,
+    paid,
     schemes,
     sexual,
     spam,
@@ -124,6 +128,7 @@ FAMILIES: dict[str, Family] = {
     "doxxing": doxxing.signals,
     "spam": spam.signals,
     "general": general.signals,
+    "paid": paid.signals,
     "cues": cues.signals,
     "schemes": schemes.signals,
     "steps": steps.signals,
