@@ -65,7 +65,7 @@ Spam and scams (``spam.py``)
     ``scam.crypto``       crypto and trading "opportunities"
     ``scam.webcam``       luring to cam, OnlyFans-style or "free registration" sites
     ``scam.phishing``     account-suspension scares, asking for codes or passwords, prizes
-Patterns (``general.py``)
+Patterns (``general.py``, scanned with the next three by ``patterns.py``)
     rules stated for a family of wordings rather than a phrase (a verb of telling in any tense
     with a negation and a listener, one's own exam, money offered in exchange), emitting the
     ids above
@@ -97,16 +97,13 @@ from causette.safety.detectors import (
     contact,
     cues,
     doxxing,
-    general,
     gifts,
     grooming,
     hate,
     meeting,
-    paid,
-    schemes,
+    patterns,
     sexual,
     spam,
-    steps,
     threat,
 )
 from causette.safety.detectors.rules import best, reported
@@ -127,11 +124,8 @@ FAMILIES: dict[str, Family] = {
     "hate": hate.signals,
     "doxxing": doxxing.signals,
     "spam": spam.signals,
-    "general": general.signals,
-    "paid": paid.signals,
+    "patterns": patterns.signals,
     "cues": cues.signals,
-    "schemes": schemes.signals,
-    "steps": steps.signals,
 }
 
 # Longer texts are cut before detection: a chat line is short, and the detectors stay linear.

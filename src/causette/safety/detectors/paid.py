@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from causette.safety.context import MessageContext
-from causette.safety.detectors.rules import RuleSet, rule
+from causette.safety.detectors.rules import Rule, rule
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized
 
@@ -78,49 +78,47 @@ _ENCOUNTER = (
 )
 
 
-_RULES = RuleSet(
-    [
-        # Paid company.
-        rule(
-            "sex.price",
-            0.7,
-            rf"\b{_PER_TIME}",
-            "0",
-            "1",
-            "2",
-            "3",
-            "4",
-            "5",
-            "6",
-            "7",
-            "8",
-            "9",
-            judge=_paid_time,
-        ),
-        rule(
-            "escort.offer",
-            0.75,
-            rf"\b{_ENCOUNTER}\b[^.!?\n]{{0,25}}?\b(?:contre|en echange d'?|moyennant|for|in exchange for|against) {_MONEY}\b|\b(?:que|du|en|plans?|rencontres?|moments?|soirees?|services?|only|just) (?:du |en )?(?:remunere\w*|paye\w*|payant\w*|tarife\w*)\b|\b(?:paid|paying) (?:companion\w*|session|date|meet\w*|encounter|company|fun|time|massage|service)\b|\bthe rest (?:is|in) tips\b|\b(?:sugar|paid) (?:daddy|arrangement|baby)\b",
-            "contre",
-            "echange",
-            "moyennant",
-            "against",
-            "for a",
-            "for gift",
-            "for money",
-            "for cash",
-            "for some",
-            "remunere",
-            "paye",
-            "payant",
-            "tarife",
-            "paid",
-            "paying",
-            "tips",
-            "sugar",
-        ),
-    ]
-)
+RULES: list[Rule] = [
+    # Paid company.
+    rule(
+        "sex.price",
+        0.7,
+        rf"\b{_PER_TIME}",
+        "0",
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+        "6",
+        "7",
+        "8",
+        "9",
+        judge=_paid_time,
+    ),
+    rule(
+        "escort.offer",
+        0.75,
+        rf"\b{_ENCOUNTER}\b[^.!?\n]{{0,25}}?\b(?:contre|en echange d'?|moyennant|for|in exchange for|against) {_MONEY}\b|\b(?:que|du|en|plans?|rencontres?|moments?|soirees?|services?|only|just) (?:du |en )?(?:remunere\w*|paye\w*|payant\w*|tarife\w*)\b|\b(?:paid|paying) (?:companion\w*|session|date|meet\w*|encounter|company|fun|time|massage|service)\b|\bthe rest (?:is|in) tips\b|\b(?:sugar|paid) (?:daddy|arrangement|baby)\b",
+        "contre",
+        "echange",
+        "moyennant",
+        "against",
+        "for a",
+        "for gift",
+        "for money",
+        "for cash",
+        "for some",
+        "remunere",
+        "paye",
+        "payant",
+        "tarife",
+        "paid",
+        "paying",
+        "tips",
+        "sugar",
+    ),
+]
 
 # "C'est combien pour une heure ?" then "180": the price of time given as an answer.
 _TIME_PRICE_ASKED = re.compile(
@@ -134,9 +132,8 @@ _BARE_PRICE = re.compile(
 )
 
 
-def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
-    """Prices of time and paid encounters."""
-    yield from _RULES.scan(norm, context)
+def bare_price(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
+    """``sex.price`` for a bare amount answering "c'est combien pour une heure ?"."""
     view = norm.folded
     bare = _BARE_PRICE.match(view.text)
     if bare is None or int(bare.group("price")) < 40 or rented(view.text, bare):
