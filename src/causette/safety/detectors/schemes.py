@@ -19,10 +19,21 @@ from causette.safety.normalize import Normalized
 _MONEY = r"(?:\$|€|£)?\s?\d[\d .,]*\s?(?:€|\$|£|euros?|dollars?|usdt|btc|k)?"
 
 
+# Someone else is meant: one's own name and street, given for a delivery, are not doxxing.
+_THIRD_PERSON = re.compile(
+    r"\b(?:il|elle|lui|he|she|him|her|his|found|trouve\w*|retrouve\w*|ce mec|cette meuf|ce type|"
+    r"cette fille|le mec|la meuf|ce gars|ce connard|cette connasse|the guy|the girl|that guy)\b"
+)
+
+
 def _named_person(
     match: re.Match[str], norm: Normalized, context: MessageContext
 ) -> tuple[str, float] | None:
     # Capitals in the original text mark a name: "c'est Paul Martin, 3 rue ...".
+    if not _THIRD_PERSON.search(norm.folded.text) and not any(
+        _THIRD_PERSON.search(Normalized(earlier).folded.text) for earlier in context.recent[-2:]
+    ):
+        return None
     view = norm.folded
     for group in ("first", "last"):
         start, _ = view.span(match.start(group), match.end(group))
