@@ -77,6 +77,7 @@ STRONG = [
     ("alone.check", "when does your mum come back from work"),
     ("alone.check", "c'est le portable de ta mère ou t'en as un à toi ?"),
     ("age.probe", "what grade are u in"),
+    ("age.disclosure", "ugh my math teacher gave us so much homework"),
     ("age.probe", "t'es en 5e ou en 4e ?"),
     ("age.disclosure", "je finis au collège à 15h le mercredi"),
     ("age.disclosure", "j'ai sport demain au bahut, la flemme"),
@@ -154,6 +155,12 @@ def test_a_bare_answer_with_any_tail_after_an_age_question() -> None:
     assert fired("14 mais le dis pas", context)["age.disclosure"].score >= 0.8
     assert fired("4e wsh pourquoi", context)["age.disclosure"].score >= 0.8
     assert "age.disclosure" not in fired("20 minutes de route", context)
+
+
+def test_a_bare_grade_after_a_grade_question() -> None:
+    assert fired("9th, it sucks", after("lol what grade?"))["age.disclosure"].score >= 0.8
+    assert fired("7th grade lol", after("what year are u in"))["age.disclosure"].score >= 0.8
+    assert "age.disclosure" not in fired("9th, it sucks")
 
 
 def test_school_and_year_together_disclose_unasked() -> None:

@@ -172,10 +172,11 @@ _RULES = RuleSet(
         rule(
             "age.probe",
             0.6,
-            r"\b(?:how old (?:are|r) (?:you|u)|how old ru|hw old|how old\s*\?|what(?:'?s| is) your age|ur age|what grade (?:are|r) (?:you|u)|what school do (?:you|u) go|are (?:you|u) in (?:middle|high) school|are (?:you|u) (?:over|under) 18|are (?:you|u) (?:a minor|underage|legal))",
+            r"\b(?:how old (?:are|r) (?:you|u)|how old ru|hw old|how old\s*\?|what(?:'?s| is) your age|ur age|(?:what|which) (?:grade|year)(?: (?:are|r) (?:you|u)(?: in)?|\s*\?)|what school do (?:you|u) go|are (?:you|u) in (?:middle|high) school|are (?:you|u) (?:over|under) 18|are (?:you|u) (?:a minor|underage|legal))",
             "old",
             "age",
             "grade",
+            "year",
             "school",
             "18",
             "minor",
@@ -424,8 +425,13 @@ _BARE_AGE = re.compile(
     rf"^\W*{_ANSWER_LEAD}(?:moi\s*:?\s*|j'?en ai\s*|i'?m\s*)?(?P<age>{AGE}){_ANSWER_TAIL}"
 )
 _SCHOOL_NAMED = re.compile(r"\b(?:lycee|college|high school|middle school)\b")
+_GRADE = (
+    r"(?:[5-9]th|1[01]th|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|year (?:[6-9]|1[01])|"
+    r"freshman|sophomore|middle school|junior high)"
+)
 _BARE_YEAR = re.compile(
-    rf"^\W*{_ANSWER_LEAD}(?:en\s+|je suis en\s+)?(?P<year>{SCHOOL_YEAR})(?:\s?[a-h1-9]\b)?{_ANSWER_TAIL}"
+    rf"^\W*{_ANSWER_LEAD}(?:en\s+|je suis en\s+|(?:i'?m\s+)?in\s+)?(?P<year>{SCHOOL_YEAR}|{_GRADE})"
+    rf"(?:\s?[a-h1-9]\b|\s+grade)?{_ANSWER_TAIL}"
 )
 
 

@@ -80,7 +80,7 @@ RULES: list[Rule] = [
     rule(
         "age.probe",
         0.7,
-        rf"\b(?:which|what) (?:middle |high |elementary |primary |junior high )?school (?:do|d|did) (?:you|u) (?:go|attend)\b|\bwhat (?:year|grade|class) (?:are|r) (?:you|u) in\b|\b{TU_ES} (?:en|au) {_LEVEL} ou (?:en|au) {_LEVEL}\b|\b{TU_AS} (?:cours|ecole|college|lycee) (?:demain|lundi|mardi|mercredi|jeudi|vendredi)\s*\?",
+        rf"\b(?:which|what) (?:middle |high |elementary |primary |junior high )?school (?:do|d|did) (?:you|u) (?:go|attend)\b|\b(?:what|which) (?:grade|year)\s*\?|\bwhat (?:year|grade|class) (?:are|r) (?:you|u) in\b|\b{TU_ES} (?:en|au) {_LEVEL} ou (?:en|au) {_LEVEL}\b|\b{TU_AS} (?:cours|ecole|college|lycee) (?:demain|lundi|mardi|mercredi|jeudi|vendredi)\s*\?",
         "school",
         "year",
         "grade",
@@ -117,7 +117,7 @@ RULES: list[Rule] = [
     rule(
         "age.disclosure",
         0.75,
-        r"\b(?:je|j'?) ?(?:sors|sortirai|rentre|reviens|pars|finis|suis|arrive|vais) (?:du|au|de mon|a mon|en) (?:college|lycee|bahut)\b|\bj'?ai (?:\d+ ?h|cours|maths|francais|sport|eps|svt|anglais|histoire|physique|techno)\b[^.!?\n]{0,25}\b(?:au bahut|au college|au lycee)\b|\bmy (?:teacher|homeroom|class) (?:gave|made|said|told)\b|\b(?:after|before) school (?:i|my mom|my dad)\b",
+        r"\b(?:je|j'?) ?(?:sors|sortirai|rentre|reviens|pars|finis|suis|arrive|vais) (?:du|au|de mon|a mon|en) (?:college|lycee|bahut)\b|\bj'?ai (?:\d+ ?h|cours|maths|francais|sport|eps|svt|anglais|histoire|physique|techno)\b[^.!?\n]{0,25}\b(?:au bahut|au college|au lycee)\b|\bmy (?:\w+ )?(?:teacher|homeroom|class|school|principal)\b[^.!?\n]{0,20}\b(?:gave|made|said|told|homework|detention|gives|makes)\b|\b(?:after|before) school (?:i|my mom|my dad)\b",
         "college",
         "lycee",
         "bahut",
