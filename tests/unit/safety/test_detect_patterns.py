@@ -184,12 +184,20 @@ AMBUSH = [
     "pas de visio, rdv derrière la gare à 23h",
     "on se capte au bout du chemin de halage, y'a jamais personne",
     "non plutôt ce soir, derrière le gymnase",
+    "nan retrouve-moi sous le pont du périph, c'est plus simple",
+    "au final viens plutôt derrière l'entrepôt, y a personne",
+    "meet me at the back gate right now",
 ]
 
 
 @pytest.mark.parametrize("text", AMBUSH)
 def test_ambush_cues_together(text: str) -> None:
     assert fired(text)["meet.isolated"].score >= 0.6
+
+
+def test_asking_how_much_cash_the_other_carries_joins_the_cues() -> None:
+    context = after(sender=("je t'attends derrière la station-service",))
+    assert fired("t'auras combien sur toi ?", context)["meet.isolated"].score >= 0.6
 
 
 def test_ambush_cues_across_the_senders_messages() -> None:
