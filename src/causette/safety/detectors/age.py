@@ -21,6 +21,7 @@ from causette.safety.detectors.phrases import (
     TU_AS,
     TU_ES,
     age_value,
+    normalized,
 )
 from causette.safety.detectors.rules import Judge, RuleSet, rule
 from causette.safety.gate import Setting, Signal
@@ -438,7 +439,7 @@ _BARE_YEAR = re.compile(
 def _answers_probe(context: MessageContext) -> bool:
     """Whether one of the last few messages asked the speaker's age or class."""
     for earlier in context.recent[-3:]:
-        folded = Normalized(earlier)
+        folded = normalized(earlier)
         if any(item.rule == "age.probe" for item in _RULES.scan(folded, context)):
             return True
     return False

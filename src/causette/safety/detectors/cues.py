@@ -16,6 +16,7 @@ from typing import Any
 import ahocorasick
 
 from causette.safety.context import MessageContext
+from causette.safety.detectors.phrases import folded
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized
 
@@ -152,7 +153,7 @@ def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
         return
     kinds = set(found)
     for earlier in context.recent_from_sender[-_LOOKBACK:]:
-        kinds |= _kinds(Normalized(earlier).folded.text)
+        kinds |= _kinds(folded(earlier))
     # The night alone is any evening out; it counts only next to another kind.
     strong = kinds - {"night"}
     if not strong:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from causette.safety.context import MessageContext
+from causette.safety.detectors.phrases import folded
 from causette.safety.detectors.rules import Rule, rule
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized
@@ -59,7 +60,7 @@ def _paid_time(
     if int(match.group("price")) < 30 or rented(norm.folded.text, match):
         return None
     if _TRADE.search(norm.folded.text) or any(
-        _TRADE.search(Normalized(earlier).folded.text) for earlier in context.recent[-4:]
+        _TRADE.search(folded(earlier)) for earlier in context.recent[-4:]
     ):
         return ("sex.price", 0.7)
     return None
@@ -138,7 +139,5 @@ def bare_price(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     bare = _BARE_PRICE.match(view.text)
     if bare is None or int(bare.group("price")) < 40 or rented(view.text, bare):
         return
-    if any(
-        _TIME_PRICE_ASKED.search(Normalized(earlier).folded.text) for earlier in context.recent[-2:]
-    ):
+    if any(_TIME_PRICE_ASKED.search(folded(earlier)) for earlier in context.recent[-2:]):
         yield Signal("sex.price", 0.7, view.span(bare.start("price"), bare.end("price")))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from causette.safety.context import MessageContext
-from causette.safety.detectors.phrases import about_kin
+from causette.safety.detectors.phrases import about_kin, folded
 from causette.safety.detectors.rules import Rule, rule
 from causette.safety.normalize import Normalized
 
@@ -31,7 +31,7 @@ def _named_person(
 ) -> tuple[str, float] | None:
     # Capitals in the original text mark a name: "c'est Paul Martin, 3 rue ...".
     if not _THIRD_PERSON.search(norm.folded.text) and not any(
-        _THIRD_PERSON.search(Normalized(earlier).folded.text) for earlier in context.recent[-2:]
+        _THIRD_PERSON.search(folded(earlier)) for earlier in context.recent[-2:]
     ):
         return None
     view = norm.folded
