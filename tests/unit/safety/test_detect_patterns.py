@@ -251,6 +251,12 @@ HARD_NEGATIVES = [
     "je suis au lycée Victor Hugo comme surveillant",
     "my flat is up the stairs behind the bakery, come for dinner with Sam",
     "4e et seconde, le grand passe le bac de français l'an prochain",
+    "je rentre au lycée à 8h pour surveiller les examens",
+    "t'as un tel à toi ou t'utilises celui du boulot ?",
+    "à 14 ans j'étais déjà fan de rock",
+    "j'avais 13 ans quand j'ai eu mon premier portable",
+    "you're the first person I'm telling, I'm pregnant",
+    "my 8th graders were wild today",
     # One's own apps, said plainly.
     "on continue sur le salon demain",
     "l'airbnb est à 120 la nuit, on partage ?",

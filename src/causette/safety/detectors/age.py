@@ -107,7 +107,9 @@ _PAST_LIFE = re.compile(
 )
 _STAFF = re.compile(
     r"\b(?:comme|en tant que) (?:surveillante?|prof\w*|cpe|aed|aesh|enseignante?|intervenante?|"
-    r"stagiaire|remplacante?|infirmiere?|documentaliste|agent|cuisiniere?)\b|\bj'?y (?:travaille|bosse)\b"
+    r"stagiaire|remplacante?|infirmiere?|documentaliste|agent|cuisiniere?)\b|\bj'?y (?:travaille|bosse)\b|"
+    r"\b(?:surveiller|corriger|enseigner|pour (?:bosser|travailler|mon boulot|le boulot)|mes eleves|"
+    r"mes classes|reunion parents|conseil de classe des)\b"
 )
 
 

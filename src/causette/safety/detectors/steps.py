@@ -26,7 +26,8 @@ _PICTURES = (
 )
 _TEACHING = re.compile(
     r"\b(?:eleves|prof|profs|professeure?|enseign\w*|cpe|surveillante?|j'?y travaille|je bosse|"
-    r"je travaille|reunion|parents d'?eleves|chercher|recuper\w*|depos\w*)\b"
+    r"je travaille|reunion|parents d'?eleves|chercher|recuper\w*|depos\w*|surveill\w*|corrig\w*|"
+    r"boulot|taf|job)\b"
 )
 
 
@@ -62,7 +63,7 @@ RULES: list[Rule] = [
     rule(
         "alone.check",
         0.6,
-        r"\b(?:t'?as|tu as) (?:un|ton) (?:tel|telephone|portable|phone|ordi) (?:a toi|perso|rien qu'?a toi)\b|\bc'?est (?:le (?:tel|portable|telephone)|celui) de (?:ta mere|ta maman|ton pere|ton papa|tes parents|ta famille)\b|\bdo (?:you|u) have (?:your|ur) own (?:phone|laptop|computer)\b|\b(?:is|it'?s) (?:that|this) (?:your|ur) (?:mom'?s|mum'?s|dad'?s|parents'?) (?:phone|laptop)\b",
+        r"\b(?:t'?as|tu as) (?:un|ton) (?:tel|telephone|portable|phone|ordi) (?:a toi|perso|rien qu'?a toi)\b(?![^.!?\n]{0,40}\b(?:boulot|taf|travail|pro|job|work|bureau)\b)|\bc'?est (?:le (?:tel|portable|telephone)|celui) de (?:ta mere|ta maman|ton pere|ton papa|tes parents|ta famille)\b|\bdo (?:you|u) have (?:your|ur) own (?:phone|laptop|computer)\b|\b(?:is|it'?s) (?:that|this) (?:your|ur) (?:mom'?s|mum'?s|dad'?s|parents'?) (?:phone|laptop)\b",
         "a toi",
         "perso",
         "celui de",
