@@ -93,6 +93,10 @@ STRONG = [
     ("scam.crypto", "deviens riche avec mon trading automatique"),
     ("scam.phishing", "i am a widow with 4 millions to share with you"),
     ("threat.sextortion", "if u block me i'll post your pics everywhere"),
+    ("threat.sextortion", "j'ai gardé tes vidéos, si tu réponds pas je les poste"),
+    ("escort.offer", "y a des hommes qui paient cher pour ça tu sais"),
+    ("gift.money", "t'aurais pas besoin de thune en ce moment ?"),
+    ("offplatform.app", "on continue sur une autre appli ?"),
     # Meeting a child at school; modelling lures.
     ("meet.request", "je peux passer te prendre à la sortie du lycée"),
     ("meet.request", "i could pick you up after school"),
@@ -257,6 +261,7 @@ HARD_NEGATIVES = [
     "j'avais 13 ans quand j'ai eu mon premier portable",
     "you're the first person I'm telling, I'm pregnant",
     "my 8th graders were wild today",
+    "les hommes paient moins d'impôts ? je crois pas",
     # One's own apps, said plainly.
     "on continue sur le salon demain",
     "l'airbnb est à 120 la nuit, on partage ?",

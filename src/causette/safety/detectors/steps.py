@@ -206,6 +206,37 @@ RULES: list[Rule] = [
         "diplomat",
         "million",
     ),
+    # Recruiting: men who pay, money needed.
+    rule(
+        "escort.offer",
+        0.75,
+        r"\b(?:des|les|certains|plein de|beaucoup de|some|rich|older) (?:messieurs|hommes|mecs|gars|clients|men|guys|gentlemen) (?:qui )?(?:paient|payent|paieraient|payeraient|pay|would pay|donnent|offrent) (?:bien|cher|beaucoup|tres bien|well|a lot|good money|big)\b",
+        "messieurs",
+        "hommes",
+        "mecs",
+        "gars",
+        "clients",
+        "men",
+        "guys",
+        "gentlemen",
+    ),
+    rule(
+        "gift.money",
+        0.6,
+        r"\b(?:t'?as|tu as|t'?aurais|do (?:you|u)) (?:pas )?(?:besoin|need|envie) (?:d'?argent|de thune|de sous|de fric|de cash|of money|money|cash|some cash)\b",
+        "besoin",
+        "need",
+        "envie",
+    ),
+    rule(
+        "offplatform.app",
+        0.55,
+        r"\b(?:sur|on|to|vers) (?:une|un|another|a different|l'?) ?autre (?:appli|app|application|site|plateforme|reseau|messagerie)\b|\b(?:another|a different|other) (?:app|platform|site)\b",
+        "autre",
+        "another",
+        "different",
+        "other",
+    ),
     # "If you ..., I post your pictures", whatever the condition.
     rule(
         "threat.sextortion",
@@ -214,5 +245,15 @@ RULES: list[Rule] = [
         "si tu",
         "if you",
         "if u",
+    ),
+    rule(
+        "threat.sextortion",
+        0.9,
+        rf"\b{_PICTURES}\b[^\n]{{0,80}}\b(?:si tu|sinon|if (?:you|u)|or else)\b[^.!?\n]{{0,40}}\b(?:je|i'?ll|i will) (?:les|la|le|them|it) (?:balance|publie|montre|envoie|diffuse|poste|partage|mets|leak|post|send|share|show)\w*\b",
+        "si tu",
+        "sinon",
+        "if you",
+        "if u",
+        "or else",
     ),
 ]
