@@ -77,6 +77,7 @@ STRONG = [
     ("alone.check", "when does your mum come back from work"),
     ("alone.check", "c'est le portable de ta mère ou t'en as un à toi ?"),
     ("age.probe", "what grade are u in"),
+    ("age.disclosure", "ugh my math teacher gave us so much homework"),
     ("age.probe", "t'es en 5e ou en 4e ?"),
     ("age.disclosure", "je finis au collège à 15h le mercredi"),
     ("age.disclosure", "j'ai sport demain au bahut, la flemme"),
@@ -92,6 +93,10 @@ STRONG = [
     ("scam.crypto", "deviens riche avec mon trading automatique"),
     ("scam.phishing", "i am a widow with 4 millions to share with you"),
     ("threat.sextortion", "if u block me i'll post your pics everywhere"),
+    ("threat.sextortion", "j'ai gardé tes vidéos, si tu réponds pas je les poste"),
+    ("escort.offer", "y a des hommes qui paient cher pour ça tu sais"),
+    ("gift.money", "t'aurais pas besoin de thune en ce moment ?"),
+    ("offplatform.app", "on continue sur une autre appli ?"),
     # Meeting a child at school; modelling lures.
     ("meet.request", "je peux passer te prendre à la sortie du lycée"),
     ("meet.request", "i could pick you up after school"),
@@ -156,6 +161,12 @@ def test_a_bare_answer_with_any_tail_after_an_age_question() -> None:
     assert "age.disclosure" not in fired("20 minutes de route", context)
 
 
+def test_a_bare_grade_after_a_grade_question() -> None:
+    assert fired("9th, it sucks", after("lol what grade?"))["age.disclosure"].score >= 0.8
+    assert fired("7th grade lol", after("what year are u in"))["age.disclosure"].score >= 0.8
+    assert "age.disclosure" not in fired("9th, it sucks")
+
+
 def test_school_and_year_together_disclose_unasked() -> None:
     assert fired("ouais lycée, seconde", ROOM)["age.disclosure"].score >= 0.8
 
@@ -177,12 +188,20 @@ AMBUSH = [
     "pas de visio, rdv derrière la gare à 23h",
     "on se capte au bout du chemin de halage, y'a jamais personne",
     "non plutôt ce soir, derrière le gymnase",
+    "nan retrouve-moi sous le pont du périph, c'est plus simple",
+    "au final viens plutôt derrière l'entrepôt, y a personne",
+    "meet me at the back gate right now",
 ]
 
 
 @pytest.mark.parametrize("text", AMBUSH)
 def test_ambush_cues_together(text: str) -> None:
     assert fired(text)["meet.isolated"].score >= 0.6
+
+
+def test_asking_how_much_cash_the_other_carries_joins_the_cues() -> None:
+    context = after(sender=("je t'attends derrière la station-service",))
+    assert fired("t'auras combien sur toi ?", context)["meet.isolated"].score >= 0.6
 
 
 def test_ambush_cues_across_the_senders_messages() -> None:
@@ -236,6 +255,13 @@ HARD_NEGATIVES = [
     "je suis au lycée Victor Hugo comme surveillant",
     "my flat is up the stairs behind the bakery, come for dinner with Sam",
     "4e et seconde, le grand passe le bac de français l'an prochain",
+    "je rentre au lycée à 8h pour surveiller les examens",
+    "t'as un tel à toi ou t'utilises celui du boulot ?",
+    "à 14 ans j'étais déjà fan de rock",
+    "j'avais 13 ans quand j'ai eu mon premier portable",
+    "you're the first person I'm telling, I'm pregnant",
+    "my 8th graders were wild today",
+    "les hommes paient moins d'impôts ? je crois pas",
     # One's own apps, said plainly.
     "on continue sur le salon demain",
     "l'airbnb est à 120 la nuit, on partage ?",

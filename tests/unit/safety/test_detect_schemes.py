@@ -74,6 +74,7 @@ HARD_NEGATIVES = [
     "tu paies en espèces ou par carte ?",
     "mon site c'est www.exemple.fr",
     "c'est Paul, mon voisin, il est sympa",
+    "bonjour, c'est Paul Martin, 12 rue des Lilas, pour la livraison",
     "ma soeur est au lycée Pasteur, elle adore",
     "ma fille ? elle est au collège Jean Jaurès, en 5e",
     "mon numéro c'est le 06 12 34 56 78",
@@ -95,6 +96,7 @@ def test_hard_negatives_stay_below_acting(text: str) -> None:
     strong = {
         rule: signal.score
         for rule, signal in fired(text).items()
-        if signal.score >= 0.5 and not rule.startswith(("age.", "meet.request", "contact."))
+        if signal.score >= 0.5
+        and not rule.startswith(("age.", "meet.request", "meet.address", "contact."))
     }
     assert strong == {}

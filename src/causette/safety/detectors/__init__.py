@@ -65,10 +65,13 @@ Spam and scams (``spam.py``)
     ``scam.crypto``       crypto and trading "opportunities"
     ``scam.webcam``       luring to cam, OnlyFans-style or "free registration" sites
     ``scam.phishing``     account-suspension scares, asking for codes or passwords, prizes
-Patterns (``general.py``)
+Patterns (``general.py``, scanned with the next three by ``patterns.py``)
     rules stated for a family of wordings rather than a phrase (a verb of telling in any tense
     with a negation and a listener, one's own exam, money offered in exchange), emitting the
     ids above
+Paid company (``paid.py``)
+    ``sex.price`` for a price of time near the words of the trade, or a bare price answering
+    "how much for an hour"; ``escort.offer`` for encounters against gifts or money
 Ambush cues (``cues.py``)
     ``meet.isolated`` also when several kinds of ambush cue (an isolated place, the night,
     "come alone", money to bring, a public place refused, someone keeping watch) come
@@ -94,15 +97,13 @@ from causette.safety.detectors import (
     contact,
     cues,
     doxxing,
-    general,
     gifts,
     grooming,
     hate,
     meeting,
-    schemes,
+    patterns,
     sexual,
     spam,
-    steps,
     threat,
 )
 from causette.safety.detectors.rules import best, reported
@@ -123,10 +124,8 @@ FAMILIES: dict[str, Family] = {
     "hate": hate.signals,
     "doxxing": doxxing.signals,
     "spam": spam.signals,
-    "general": general.signals,
+    "patterns": patterns.signals,
     "cues": cues.signals,
-    "schemes": schemes.signals,
-    "steps": steps.signals,
 }
 
 # Longer texts are cut before detection: a chat line is short, and the detectors stay linear.

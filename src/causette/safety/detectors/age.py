@@ -21,6 +21,7 @@ from causette.safety.detectors.phrases import (
     TU_AS,
     TU_ES,
     age_value,
+    normalized,
 )
 from causette.safety.detectors.rules import Judge, RuleSet, rule
 from causette.safety.gate import Setting, Signal
@@ -106,7 +107,9 @@ _PAST_LIFE = re.compile(
 )
 _STAFF = re.compile(
     r"\b(?:comme|en tant que) (?:surveillante?|prof\w*|cpe|aed|aesh|enseignante?|intervenante?|"
-    r"stagiaire|remplacante?|infirmiere?|documentaliste|agent|cuisiniere?)\b|\bj'?y (?:travaille|bosse)\b"
+    r"stagiaire|remplacante?|infirmiere?|documentaliste|agent|cuisiniere?)\b|\bj'?y (?:travaille|bosse)\b|"
+    r"\b(?:surveiller|corriger|enseigner|pour (?:bosser|travailler|mon boulot|le boulot)|mes eleves|"
+    r"mes classes|reunion parents|conseil de classe des)\b"
 )
 
 
@@ -172,10 +175,11 @@ _RULES = RuleSet(
         rule(
             "age.probe",
             0.6,
-            r"\b(?:how old (?:are|r) (?:you|u)|how old ru|hw old|how old\s*\?|what(?:'?s| is) your age|ur age|what grade (?:are|r) (?:you|u)|what school do (?:you|u) go|are (?:you|u) in (?:middle|high) school|are (?:you|u) (?:over|under) 18|are (?:you|u) (?:a minor|underage|legal))",
+            r"\b(?:how old (?:are|r) (?:you|u)|how old ru|hw old|how old\s*\?|what(?:'?s| is) your age|ur age|(?:what|which) (?:grade|year)(?: (?:are|r) (?:you|u)(?: in)?|\s*\?)|what school do (?:you|u) go|are (?:you|u) in (?:middle|high) school|are (?:you|u) (?:over|under) 18|are (?:you|u) (?:a minor|underage|legal))",
             "old",
             "age",
             "grade",
+            "year",
             "school",
             "18",
             "minor",
@@ -197,11 +201,12 @@ _RULES = RuleSet(
             rf"\b(?:you must be|you'?re probably|you are probably|you look|you seem|u must be|so you'?re|t'?as quoi|t'?as genre|t'?as pas plus de|tu dois avoir|t'?as l'?air d'?avoir|tu fais) (?:like |about |around |maybe |genre |quoi |environ )?(?P<age>{AGE})\b(?!\s*(?:min|minutes|km|miles|%|k|euros?|balles|cm|kg))",
             "must be",
             "probably",
-            "look",
-            "seem",
+            "you look",
+            "you seem",
+            "u look",
             "so you",
             "t'as",
-            "tas",
+            "tas ",
             "dois avoir",
             "air",
             "tu fais",
@@ -212,14 +217,44 @@ _RULES = RuleSet(
             "age.disclosure",
             0.85,
             rf"\b{JE_SUIS} (?:(?!prof|professeure?|enseignante?|cpe|surveillante?|aed|principale?|stagiaire|intervenante?|referente?|maman|papa|parent)\w+ ){{1,2}}en {SCHOOL_YEAR}\b(?!\s*(?:annee|an\b|ans\b|de (?:licence|fac|master|medecine|droit|bts|but|prepa)|ligne|position|place|page|partie|fois|main|division))",
-            "en ",
+            "6e",
+            "5e",
+            "4e",
+            "3e",
+            "eme",
+            "seconde",
+            "2nde",
+            "2de",
+            "premiere",
+            "1ere",
+            "1re",
+            "terminale",
+            "tle",
+            "term",
+            "tale",
+            "cm1",
+            "cm2",
+            "sixieme",
+            "cinquieme",
+            "quatrieme",
+            "troisieme",
         ),
         # Saying one's own age.
         rule(
             "age.disclosure",
             0.95,
             rf"\b{J_AI}\s*(?P<age>{AGE})\s*(?:ans?|yo)\b{_NOT_OWN_AGE}",
-            "an",
+            " an",
+            "0an",
+            "1an",
+            "2an",
+            "3an",
+            "4an",
+            "5an",
+            "6an",
+            "7an",
+            "8an",
+            "9an",
             "yo",
             judge=_own_age,
         ),
@@ -227,7 +262,17 @@ _RULES = RuleSet(
             "age.disclosure",
             0.9,
             rf"^\W*(?:moi\s*:?\s*|perso\s*)?(?P<age>{AGE})\s*(?:ans?|yo|y/o|years old)\b{_NOT_OWN_AGE}",
-            "an",
+            " an",
+            "0an",
+            "1an",
+            "2an",
+            "3an",
+            "4an",
+            "5an",
+            "6an",
+            "7an",
+            "8an",
+            "9an",
             "yo",
             "y/o",
             "years",
@@ -237,7 +282,17 @@ _RULES = RuleSet(
             "age.disclosure",
             0.9,
             rf"\b(?:moi c'?est|moi\s*(?:c )?|bientot|presque|je vais avoir|jvais avoir|j'aurai|jaurai|je fete mes|je fais mes)\s*(?P<age>{AGE})\s*(?:ans?)\b{_NOT_OWN_AGE}",
-            "an",
+            " an",
+            "0an",
+            "1an",
+            "2an",
+            "3an",
+            "4an",
+            "5an",
+            "6an",
+            "7an",
+            "8an",
+            "9an",
             judge=_soon_age,
         ),
         rule(
@@ -403,15 +458,20 @@ _BARE_AGE = re.compile(
     rf"^\W*{_ANSWER_LEAD}(?:moi\s*:?\s*|j'?en ai\s*|i'?m\s*)?(?P<age>{AGE}){_ANSWER_TAIL}"
 )
 _SCHOOL_NAMED = re.compile(r"\b(?:lycee|college|high school|middle school)\b")
+_GRADE = (
+    r"(?:[5-9]th|1[01]th|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|year (?:[6-9]|1[01])|"
+    r"freshman|sophomore|middle school|junior high)"
+)
 _BARE_YEAR = re.compile(
-    rf"^\W*{_ANSWER_LEAD}(?:en\s+|je suis en\s+)?(?P<year>{SCHOOL_YEAR})(?:\s?[a-h1-9]\b)?{_ANSWER_TAIL}"
+    rf"^\W*{_ANSWER_LEAD}(?:en\s+|je suis en\s+|(?:i'?m\s+)?in\s+)?(?P<year>{SCHOOL_YEAR}|{_GRADE})"
+    rf"(?:\s?[a-h1-9]\b|\s+grade)?{_ANSWER_TAIL}"
 )
 
 
 def _answers_probe(context: MessageContext) -> bool:
     """Whether one of the last few messages asked the speaker's age or class."""
     for earlier in context.recent[-3:]:
-        folded = Normalized(earlier)
+        folded = normalized(earlier)
         if any(item.rule == "age.probe" for item in _RULES.scan(folded, context)):
             return True
     return False

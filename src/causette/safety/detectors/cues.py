@@ -16,6 +16,7 @@ from typing import Any
 import ahocorasick
 
 from causette.safety.context import MessageContext
+from causette.safety.detectors.phrases import folded
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized
 
@@ -26,7 +27,7 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"en foret|dans la foret|(?:un|le|au|dans un|dans le) (?:coin|endroit) (?:sans lumiere|sombre|"
         r"pas eclaire|isole|tranquille|discret|ou personne)|sans lumiere|pas eclaire\w*|un hall|le hall|"
         r"dans (?:un|le|mon) (?:hall|local|garage|box|sous[- ]sol|parking|entrepot|hangar|cave)|"
-        r"cage d'?escaliers?|chemin de halage|bout du chemin|terrain vague|chantier|friche|parking (?:souterrain|desert|vide|du fond)|"
+        r"cage d'?escaliers?|sous (?:le|un) pont|back (?:gate|door|entrance|alley)|under (?:the|a) bridge|chemin de halage|bout du chemin|terrain vague|chantier|friche|parking (?:souterrain|desert|vide|du fond)|"
         r"derriere (?:le|la|les|l') ?\w+|(?:the )?(?:woods|forest|trail|car park|parking lot|garages?|"
         r"alley(?:way)?|underpass|stairwell|back of the \w+|behind the \w+|industrial (?:estate|park)|"
         r"abandoned \w+|warehouse|wasteland|dark (?:spot|corner|lane)|unlit \w+|by the (?:garages|tracks|"
@@ -43,7 +44,7 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"\b(?:viens? (?:toute? )?seule?|viens a pied|(?:la|ta) voiture (?:se remarque|attire)|venez seule?s?|(?:toute? )?seule? ou (?:rien|pas|c'?est mort|"
         r"laisse tomber)|ramene personne|n'?amene personne|t'?amenes? personne|sans (?:personne|ton pote|"
         r"tes potes|voiture|ta voiture|ton frere)|pas de voiture|(?:y aura|il y aura|y'?aura) (?:que nous|"
-        r"personne)|(?:y'?a|il y a) (?:jamais |pas |plus )?(?:personne|un chat)|personne (?:ne )?(?:vient|viendra|passe|passera|nous verra)|come (?:alone|by yourself|on "
+        r"personne)|(?:y'? ?a|il y a) (?:jamais |pas |plus )?(?:personne|un chat)|personne (?:ne )?(?:vient|viendra|passe|passera|nous verra)|come (?:alone|by yourself|on "
         r"your own)|alone or (?:nothing|no deal|forget it)|(?:don'?t|do not) bring (?:anyone|anybody|your "
         r"(?:car|friend|friends|brother|mate)|a friend)|no one (?:comes|will see|around|else)|nobody (?:comes|"
         r"around|will see)|just (?:you and me|the two of us))\b"
@@ -52,7 +53,7 @@ _CUES: dict[str, re.Pattern[str]] = {
     "money": re.compile(
         r"\b(?:ramene|ramenes|prends|apporte|amene|emmene|bring|take) (?:ta |ta propre |your |some |du |de "
         r"la |des |le )?(?:carte bleue|cb|carte bancaire|cash|liquide|especes|thune|tunes|billets|"
-        r"money|wallet|bank card)\b|\b(?:au |par le |the )?(?:distributeur|atm|cash machine)\b|\ben "
+        r"money|wallet|bank card)\b|\b(?:t'?as|tu as|tu auras|t'?auras) combien (?:d'?argent |de thune |de cash |de liquide )?sur (?:toi|vous)\b|\bhow much (?:cash|money) (?:do|will) (?:you|u) (?:have|carry|bring)\b|\b(?:au |par le |the )?(?:distributeur|atm|cash machine)\b|\ben "
         r"especes\b|\bcash only\b"
     ),
     # The safe choice refused: a café, a video call, a face.
@@ -66,9 +67,9 @@ _CUES: dict[str, re.Pattern[str]] = {
     ),
     # Hurry and last-minute changes: no time to think or to tell anyone.
     "hurry": re.compile(
-        r"\b(?:viens maintenant|si tu viens pas (?:maintenant|tout de suite|vite)|maintenant ou jamais|"
+        r"\b(?:viens maintenant|(?:la |maintenant )?tout de suite|right now|si tu viens pas (?:maintenant|tout de suite|vite)|maintenant ou jamais|"
         r"c'?est maintenant ou|sinon c'?est mort|t'?as \d+ ?min|viens vite|depeche[- ]toi|grouille[- ]toi|"
-        r"(?:non|nan|finalement|en fait|actually|change of plans?),? (?:plutot )?(?:ce soir|maintenant|cette nuit|"
+        r"(?:non|nan|nah|finalement|au final|en fait|actually|change of plans?),? (?:plutot |rather )?(?:ce soir|maintenant|cette nuit|rejoins[- ]?moi|retrouve[- ]?moi|viens plutot|meet me|on se (?:voit|retrouve)|"
         r"tonight|now|ailleurs|somewhere else|go to|viens a|va a|rdv a)|now or never|right now or|hurry up)\b"
     ),
     # Others waiting, watching or tracking.
@@ -89,7 +90,7 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
         "hangar", "cave", "escalier", "terrain", "chantier", "friche", "derriere", "woods",
         "forest", "trail", "car park", "alley", "underpass", "stairwell", "back of", "behind",
         "industrial", "abandoned", "warehouse", "wasteland", "dark", "unlit", "by the",
-        "up the stairs", "halage", "bout du chemin",
+        "up the stairs", "halage", "bout du chemin", "pont", "back", "bridge",
     ),
     "alone": (
         "seul", "a pied", "se remarque", "attire", "personne", "sans ", "voiture", "que nous", "come ", "alone", "bring",
@@ -97,7 +98,7 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
     ),
     "money": (
         "carte", "cb", "cash", "liquide", "especes", "thune", "tune", "billet", "money",
-        "wallet", "bank card", "distributeur", "atm",
+        "wallet", "bank card", "distributeur", "atm", "sur toi", "sur vous", "how much",
     ),
     "refused": (
         "expose", "visible", "public", "crowded", "risque", "de monde", "not a", "not the",
@@ -105,8 +106,8 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
     ),
     "hurry": (
         "maintenant", "si tu viens", "sinon c", "min", "vite", "depeche", "grouille", "non",
-        "nan", "finalement", "en fait", "actually", "change of plan", "now or", "right now",
-        "hurry",
+        "nan", "nah", "au final", "finalement", "en fait", "actually", "change of plan", "now or", "right now",
+        "hurry", "tout de suite",
     ),
     "watch": (
         "guet", "lads", "boys", "mates", "gars", "potes", "reufs", "location", "position",
@@ -152,7 +153,7 @@ def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
         return
     kinds = set(found)
     for earlier in context.recent_from_sender[-_LOOKBACK:]:
-        kinds |= _kinds(Normalized(earlier).folded.text)
+        kinds |= _kinds(folded(earlier))
     # The night alone is any evening out; it counts only next to another kind.
     strong = kinds - {"night"}
     if not strong:

@@ -10,14 +10,12 @@ the rule id of the family the pattern belongs to, so the policy reads it like th
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from causette.safety.context import MessageContext
 from causette.safety.detectors.gifts import REPAYING
 from causette.safety.detectors.phrases import MES_PARENTS, TES_PARENTS, about_kin
-from causette.safety.detectors.rules import RuleSet, rule
+from causette.safety.detectors.rules import Rule, rule
 from causette.safety.detectors.voice import secrecy_voice
-from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized
 
 # Verbs of telling, showing or warning, in any person and tense chat French uses.
@@ -111,68 +109,6 @@ _IN_EXCHANGE = (
 )
 
 
-# Paid company: an amount for a length of time or an encounter ("100 le plan", "200 euros the
-# evening", "150 for an hour"). A wage or a hotel room reads the same, so the words of the
-# trade must be in the message or in what came just before.
-_PER_TIME = (
-    r"(?P<price>\d{2,4})\s*(?:€|e\b|eur\b|euros?\b|balles\b|boules\b|roses?\b|\$|dollars?\b|"
-    r"bucks\b|billets?\b)?\s*(?:de |pour |for |the |a |an |per |par |l'|le |la |les )?(?:une |un |1 |la |l'|the |an |a )?"
-    r"(?:heure|h\b|1h|2h|demi[- ]heure|30 ?min|nuit|soiree|passe|plan|rencontre|rdv|moment|"
-    r"hour|hr\b|half hour|half an hour|evening|night|session|meet|date|overnight|visit)\b"
-)
-_TRADE = re.compile(
-    r"\b(?:plans?|rencontres?|massages?|discrete?s?|discretion|dispo|disponible|compagnie|companion|"
-    r"companionship|session|host|hosting|incall|outcall|plaisir|cadeau|cadeaux|tarifs?|prix|"
-    r"prestations?|services?|escort\w*|domicile|hotel|remunere\w*|especes|cash|tips|pourboires?|"
-    r"gentleman|genereux|sugar|chaud|chaude|coquine?|hot|sexy|bg|mec discret|passif|actif|"
-    r"appart|chez moi|my place|stay|rester|avec moi|with me|pics|photos)\b"
-)
-
-_RENTED_FOR = re.compile(
-    r"\b(?:pour|for) (?:un |une |le |la |l'|les |the |a |an )?(?:hotels?|airbnb|chambre|room|avocat|"
-    r"lawyer|plombier|plumber|electricien|consultant|freelance|mecanicien|garagiste|notaire|psy|"
-    r"medecin|prof|cours|lecon|seance|location|parking|babysitting|baby-sitting|nounou|menage)\b"
-)
-
-
-def rented(text: str, match: re.Match[str]) -> bool:
-    """Whether the price at ``match`` is for a room, a service or a professional's time."""
-    return bool(_RENTED.search(text, 0, match.start()) or _RENTED_FOR.search(text, match.end()))
-
-
-_RENTED = re.compile(
-    r"\b(?:hotels?|airbnb|auberge|hostel|gites?|camping|chambres? d'?hotes?|loyer|location|parking|"
-    r"babysitting|baby[- ]sitting|menage|cours particuliers?|smic|salaire|room|rent|wage|tutoring|"
-    r"seances?|kine|osteo|consultation|cours|lecons?|coiffeur|salle|terrain|court|velo|voiture|"
-    r"avocat|lawyer|plombier|plumber|electricien|consultant|freelance|mecanicien|notaire|tarif horaire)\b"
-)
-
-
-def _paid_time(
-    match: re.Match[str], norm: Normalized, context: MessageContext
-) -> tuple[str, float] | None:
-    if int(match.group("price")) < 30 or rented(norm.folded.text, match):
-        return None
-    if _TRADE.search(norm.folded.text) or any(
-        _TRADE.search(Normalized(earlier).folded.text) for earlier in context.recent[-4:]
-    ):
-        return ("sex.price", 0.7)
-    return None
-
-
-# Money words of the street: "2 billets violets" (500-euro notes), "des sous", "du cash".
-_MONEY = (
-    r"(?:(?:une |la |un |des )?(?:un (?:petit )?cadeau|des cadeaux|cadeau|une compensation|compensation|remuneration|"
-    r"(?:\d+|des|deux|trois) billets(?: violets| verts| jaunes| bleus| rouges)?|billets? violets?|"
-    r"des sous|de l'?argent|du cash|de la thune|du liquide|un dedommagement|participation|"
-    r"a gift|gifts|money|cash|a donation|donations?))"
-)
-_ENCOUNTER = (
-    r"(?:rencontres?|plans?|moments?|soirees?|nuits?|compagnie|massages?|services?|rdv|"
-    r"(?:je|j') (?:propose|offre|fais)|dates?|meets?|company|encounters?|time together|fun)"
-)
-
-
 def _offered(
     match: re.Match[str], norm: Normalized, context: MessageContext
 ) -> tuple[str, float] | None:
@@ -199,353 +135,342 @@ def _present_rules(
     return ("age.disclosure", 0.65)
 
 
-_RULES = RuleSet(
-    [
-        # Secrecy: a verb of telling, a negation and a listener, in either order.
-        rule(
-            "secrecy",
-            0.85,
-            rf"\b{_NEGATION}{_CLITICS}\s+{_TELL}(?:\s+[\w']+){{0,3}}?\s+(?:a|aux|avec|devant)\s+{_LISTENER}\b|\b{_TELL}(?:\s+(?:le|la|les|en|leur|lui|ca))?\s+{_NEGATION}(?:\s+[\w']+){{0,3}}?\s+(?:a|aux|avec|devant)\s+{_LISTENER}\b",
-            "pas",
-            "rien",
-            "jamais",
-            "aucun mot",
-            judge=secrecy_voice,
-        ),
-        rule(
-            "secrecy",
-            0.85,
-            rf"\bsans (?:le |en |leur |lui |rien )?(?:dire|parler|prevenir|demander|raconter|montrer)\b[^.!?\n]{{0,12}}?\b(?:a |aux )?{_LISTENER}\b|\bsans que {_LISTENER} (?:ne )?(?:le |l'|en )?(?:sachent|sache|voient|voie|soient au courant|soit au courant|apprennent|apprenne|se doutent|se doute)\b",
-            "sans",
-        ),
-        rule(
-            "secrecy",
-            0.85,
-            rf"\b(?:(?:il )?(?:faut|faudrait|vaut mieux|vaudrait mieux|mieux vaut) (?:pas|jamais|surtout pas) que|j'?ai pas envie que|je veux pas que|evite que|il ne faut pas que) {_LISTENER} (?:ne )?(?:le |l'|en |nous |te )?(?:sachent|sache|voient|voie|lisent|lise|soient au courant|soit au courant|apprennent|apprenne|decouvrent|decouvre|tombent|tombe|se doutent|se doute|entendent)\b",
-            "faut",
-            "faudrait",
-            "mieux",
-            "envie que",
-            "veux pas que",
-            "evite que",
-        ),
-        rule(
-            "secrecy",
-            0.85,
-            rf"\b(?:don'?t|do not|never|won'?t|wont|will not|you can'?t|u can'?t|mustn'?t|shouldn'?t) (?:ever )?(?:tell|show|mention (?:this|it|us|me) to|say (?:anything|a word|this|it) to|talk about (?:this|it|us|me) (?:to|with)|let) {_LISTENER_EN}\b(?!\s+(?:else )?(?:is|are|was|were) )|\bwithout (?:telling|asking) {_LISTENER_EN}\b|\b(?:this|it|what we (?:say|do|have)) (?:stays|remains|is) (?:just )?between (?:us|you and me|the two of us)\b",
-            "tell",
-            "show",
-            "mention",
-            "say",
-            "talk",
-            "let",
-            "without",
-            "between",
-            judge=secrecy_voice,
-        ),
-        # Isolation: "they would never understand (us)", in the conditional or the future.
-        rule(
-            "isolation",
-            0.65,
-            rf"\b(?:ils|elles|{TES_PARENTS}|les gens|les autres|personne|tes potes|tes amis|tes copines|ta famille|les adultes)\b (?:ne )?(?:\w+ )?(?:comprendr\w*|accepter\w*|approuver\w*|admettr\w*) (?:pas|jamais|rien)\b|\bpersonne (?:ne )?(?:comprendr\w*|accepter\w*|approuver\w*) (?:notre|nos|ce qu'?on|ca|nous)\b|\b(?:notre|cette) (?:amitie|relation|histoire|complicite|connexion|lien) (?:est |c'?est )?(?:speciale?|unique|differente?|pas comme les autres|trop forte?)\b",
-            "compren",
-            "accepter",
-            "approuver",
-            "admettr",
-            "amitie",
-            "relation",
-            "histoire",
-            "complicite",
-            "connexion",
-            "lien",
-        ),
-        # Age: "t'es encore au collège", stated to the other without a question mark.
-        rule(
-            "age.probe",
-            0.6,
-            r"\b(?:t'?es|tu es|tes|t es|vous etes) (?:encore|toujours|donc|alors|aussi|deja) (?:au|en) (?:college|lycee|primaire|cm2|6e|6eme|5e|5eme|4e|4eme|3e|3eme|seconde|2nde|troisieme|quatrieme)\b|\b(?:t'?es|tu es|tes|t es) (?:au|en) (?:college|lycee|6e|5e|4e|3e|3eme|4eme|seconde|troisieme|quatrieme) (?:alors|donc|encore|du coup|c'?est ca|non|hein|toi)\b",
-            "college",
-            "lycee",
-            "primaire",
-            "cm2",
-            "6e",
-            "5e",
-            "4e",
-            "3e",
-            "seconde",
-            "2nde",
-            "troisieme",
-            "quatrieme",
-        ),
-        # Age: the speaker's own exam, whatever they say about it.
-        rule(
-            "age.disclosure",
-            0.75,
-            rf"\b{_EXAM_WORRY} (?:\w+ ){{0,3}}?(?:le |du |mon |au |l'|ce )?{_EXAM}\b",
-            "brevet",
-            "dnb",
-            "bac",
-            "epreuve",
-            "oral de francais",
-            judge=_own_exam,
-        ),
-        # Age: the speaker's parents deciding their bedtime, screen time or outings.
-        rule(
-            "age.disclosure",
-            0.65,
-            rf"\b{MES_PARENTS} (?:ne )?(?:me |m'?)(?:laisse\w*|autoris\w*|oblig\w*|force\w*|interdi\w*|envoi\w*|couche\w*|confisqu\w*|enlev\w*|prenn?\w* mon (?:tel|portable|telephone)|coupe\w* (?:le )?wifi)\b",
-            "parents",
-            "mere",
-            "maman",
-            "daronne",
-            "pere",
-            "papa",
-            "daron",
-            "vieux",
-            "famille",
-            judge=_present_rules,
-        ),
-        # Paid company.
-        rule(
-            "sex.price",
-            0.7,
-            rf"\b{_PER_TIME}",
-            "0",
-            "1",
-            "2",
-            "3",
-            "4",
-            "5",
-            "6",
-            "7",
-            "8",
-            "9",
-            judge=_paid_time,
-        ),
-        rule(
-            "escort.offer",
-            0.75,
-            rf"\b{_ENCOUNTER}\b[^.!?\n]{{0,25}}?\b(?:contre|en echange d'?|moyennant|for|in exchange for|against) {_MONEY}\b|\b(?:que|du|en|plans?|rencontres?|moments?|soirees?|services?|only|just) (?:du |en )?(?:remunere\w*|paye\w*|payant\w*|tarife\w*)\b|\b(?:paid|paying) (?:companion\w*|session|date|meet\w*|encounter|company|fun|time|massage|service)\b|\bthe rest (?:is|in) tips\b|\b(?:sugar|paid) (?:daddy|arrangement|baby)\b",
-            "contre",
-            "echange",
-            "moyennant",
-            "for",
-            "against",
-            "remunere",
-            "paye",
-            "payant",
-            "tarife",
-            "paid",
-            "paying",
-            "tips",
-            "sugar",
-        ),
-        # Moving elsewhere: "l'appli jaune", "the ghost app", whatever the app is called.
-        rule(
-            "offplatform.app",
-            0.6,
-            r"\b(?:l'?appli|l'?app|l'?application|le reseau|the app|that app) (?:jaune|au fantome|du fantome|fantome|au petit fantome|avec le fantome|yellow|with the ghost)\b|\bthe (?:yellow|ghost|green|blue) (?:app|one)\b|\ble petit fantome\b",
-            "appli",
-            "app",
-            "application",
-            "reseau",
-            "fantome",
-            "yellow",
-            "ghost",
-        ),
-        rule(
-            "offplatform.app",
-            0.55,
-            r"\b(?:ajoute[- ]?moi|ajoutes[- ]?moi|rajoute[- ]?moi|add me|follow me|suis[- ]moi|ecris[- ]?moi|ecrit[- ]?moi|text me|dm me|hit me up|retrouve[- ]?moi|on (?:continue|passe|parle|se parle|bouge|discute)|passons|continuons|let'?s (?:move|continue|talk|chat|switch)|we can (?:move|continue|talk)) (?:sur|on|to|over to|en) (?:l'?|le |la |the |my )?(?!(?:ici|le site|ce site|causette|le chat|le salon|salon|salons|chat|site|liste|sujet|here|this site|the site|privé|prive|mp|pv|place|paris|lyon|marseille|the phone|le tel|telephone|sujet|autre chose|demain|plus tard)\b)[a-z][a-z0-9]{1,12}\b",
-            "ajoute",
-            "add me",
-            "follow me",
-            "suis",
-            "ecri",
-            "text me",
-            "dm me",
-            "hit me",
-            "retrouve",
-            "on ",
-            "passons",
-            "continuons",
-            "let",
-            "we can",
-        ),
-        # Grooming: boys of the other's school, their bedroom, cover stories, hiding the contact.
-        rule(
-            "flattery",
-            0.6,
-            r"\b(?:les|des|ces) (?:garcons|gars|mecs|keums|filles|meufs|jeunes|ados|boys|guys|girls) (?:de|du|a|dans|at|in|of) (?:ton|ta|your|ur) (?:age|college|lycee|classe|bahut|ecole|school|class|grade)\b|\b(?:boys|guys|girls) (?:your|ur) age\b",
-            "garcons",
-            "gars",
-            "mecs",
-            "keums",
-            "filles",
-            "meufs",
-            "jeunes",
-            "ados",
-            "boys",
-            "guys",
-            "girls",
-        ),
-        rule(
-            "alone.check",
-            0.65,
-            r"\b(?:ta chambre|ta piece)\b[^.!?\n]{0,25}\b(?:porte|verrou|cle|ferme\w*|partage\w*|seule?|toute? seule?)\b|\btu (?:partages|as|a) ta chambre\b|\b(?:do|d) (?:you|u) share (?:your|ur|a) (?:room|bedroom)\b|\b(?:your|ur) (?:room|bedroom)\b[^.!?\n]{0,20}\b(?:lock|door|alone)\b",
-            "chambre",
-            "piece",
-            "share",
-            "room",
-        ),
-        rule(
-            "secrecy",
-            0.85,
-            rf"\b(?:tu (?:lui|leur) (?:dis|diras|dit|racont\w*)|dis[- ]?(?:lui|leur)|tu (?:dis|diras|dit) a {TES_PARENTS}|dis a {TES_PARENTS}) (?:que|qu') ?(?:t'?es|tu es|tu vas|tu dors|tu seras|tu etais|t'?etais|tu restes|tu bosses|tu revises)\b|\b(?:tell|say to) (?:him|her|them|your (?:mom|mum|dad|parents|mother|father)) (?:that )?(?:you'?re|you are|you'?ll be|you were|u r|ur) (?:at|with|going to|staying|sleeping)\b",
-            "lui",
-            "leur",
-            "dis",
-            "diras",
-            "dit",
-            "tell",
-            "say to",
-        ),
-        rule(
-            "secrecy",
-            0.85,
-            r"\b(?:(?:ne )?(?:parle|parles|dis|dit|racontes?) (?:pas|jamais|rien) (?:de (?:moi|nous)|qu'?on (?:se parle|parle|discute|se voit|s'?ecrit)|que (?:tu me parles|je te parle|tu m'?ecris|je t'?ecris))|don'?t (?:mention|talk about|tell (?:him|her|them|anyone|anybody) about) (?:me|us|this chat|our chats?|our talks?))\b",
-            "parle",
-            "dis",
-            "dit",
-            "raconte",
-            "mention",
-            "talk about",
-            "tell",
-        ),
-        rule(
-            "alone.check",
-            0.55,
-            r"\b(?:tu|t'?) ?(?:rentres?|vas|marches|prends le bus|reviens|restes|attends|dors) (?:toute? )?seule?s?\b|\b(?:tu dors|t'?as|tu as|tu partages|tu es|t'?es) (?:\w+ ){0,3}(?:chambre|piece) (?:avec|que)\b|\b(?:ils|elles|on) te (?:laisse\w*|autorise\w*) (?:sortir|aller|dormir|venir|parler|rentrer)\b|\bdo (?:you|u) (?:walk|go|get) home alone\b",
-            "seul",
-            "chambre",
-            "piece",
-            "laisse",
-            "autorise",
-            "alone",
-        ),
-        rule(
-            "flattery",
-            0.7,
-            r"\b(?:tu (?:parais|fais|sembles|fais plus)|t'?as l'?air|you (?:look|seem)) (?:beaucoup |vachement |bien |much |way )?(?:plus (?:vieille|vieux|mature|grande?|agee?)|older|more mature) que (?:\d+|ton age|tes \d+ ans|your age)\b",
-            "plus",
-            "older",
-            "more mature",
-        ),
-        rule(
-            "secrecy",
-            0.85,
-            r"\b(?:efface|effaces|supprime|supprimes|delete|vide|cache)(?: \w+){0,3} (?:conv|convo|conversation|messages?|msgs?|historique|discussion|echanges?|discu|chat|texts?|snaps?)\b",
-            "efface",
-            "supprime",
-            "delete",
-            "vide",
-            "cache",
-        ),
-        rule(
-            "sexual.probe",
-            0.7,
-            r"\b(?:t'?as|tu as|t'?a|as[- ]tu) deja (?:embrasse|couche|fait des choses|fait des trucs|touche|ete touchee?|fait l'?amour)\b(?: (?:avec )?(?:quelqu'?un|un garcon|une fille|un mec|un gars|un homme|personne))?",
-            "deja",
-        ),
-        # Meeting a child outside school or home.
-        rule(
-            "meet.request",
-            0.7,
-            r"\b(?:venir te (?:chercher|recuperer|prendre)|passer te (?:chercher|prendre|recuperer)|je (?:peux|pourrais|viens|passe) te (?:chercher|prendre|recuperer))\b[^.!?\n]{0,30}\b(?:college|lycee|ecole|cours|sortie|arret de bus|la gare|chez toi)\b|\b(?:pick (?:you|u) up|take (?:you|u) (?:out|for|to)|meet (?:you|u))\b[^.!?\n]{0,30}\b(?:after school|from school|at school|school gate|lunch break|recess)\b",
-            "chercher",
-            "recuperer",
-            "prendre",
-            "pick",
-            "take",
-            "meet",
-        ),
-        # Modelling lures: being "ready for modelling", agencies, castings.
-        rule(
-            "photo.request",
-            0.65,
-            r"\b(?:prete?|faite?|taille?e?|le physique|le profil) pour (?:le |du |etre )?(?:mannequinat|mannequin|modele|casting|shooting)\b|\b(?:agence|agences|casting|castings|book|shooting) (?:de )?(?:mannequins?|modeles?|photo)\b|\b(?:modeling|modelling) (?:agency|agencies|career|contract)\b|\b(?:you could|u could) (?:be a )?model\b",
-            "pour",
-            "agence",
-            "casting",
-            "book",
-            "shooting",
-            "model",
-        ),
-        # Money or gifts in exchange for something.
-        rule(
-            "gift.money",
-            0.55,
-            rf"\b{_GIVE} (?:\w+ ){{0,2}}?{_AMOUNT}[^.!?\n]{{0,20}}?\b{_IN_EXCHANGE}",
-            "donne",
-            "file",
-            "paie",
-            "paye",
-            "offr",
-            "envoie",
-            "enverr",
-            "vire",
-            "virement",
-            "peux",
-            "pourrais",
-            "give",
-            "pay",
-            "send",
-            "buy",
-            judge=_offered,
-        ),
-        rule(
-            "gift.money",
-            0.55,
-            rf"\b{_GIVE} (?:\w+ ){{0,2}}?(?:ton|ta|tes|un|une|des) (?:forfait|recharge|abonnement|cadeau|nouveau tel|nouveau portable|iphone|airpods|sac|jeu|skin|place|ongles|sneakers|baskets|vetements|fringues|maquillage|phone|gift|present)\b",
-            "donne",
-            "file",
-            "paie",
-            "paye",
-            "offr",
-            "envoie",
-            "enverr",
-            "peux",
-            "pourrais",
-            "give",
-            "pay",
-            "send",
-            "buy",
-            judge=_offered,
-        ),
-    ]
-)
-
-
-# "C'est combien pour une heure ?" then "180": the price of time given as an answer.
-_TIME_PRICE_ASKED = re.compile(
-    r"\b(?:c'?est )?combien (?:pour |la |l'|le )?(?:une heure|1h|l'?heure|la nuit|une nuit|la soiree|"
-    r"le plan|la passe|la demi[- ]heure|30 ?min)|\bhow much (?:for|per) (?:an hour|the hour|the night|"
-    r"a night|the evening|half an hour)|\b(?:tes|vos|your) (?:tarifs|prix|rates)\b"
-)
-_BARE_PRICE = re.compile(
-    r"^\W*(?:(?:c'?est|it'?s|moi c'?est)\s+)?(?P<price>\d{2,4})\s*(?:€|e|eur|euros?|roses?|\$|dollars?|bucks)?\b"
-    r"(?!\s*(?:min|minutes?|km|kg|cm|m|h|heures?|hours?|ans|years?|%|fois|times|personnes|people)\b)"
-)
-
-
-def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
-    """Secrecy, isolation, age and money patterns stated in general terms."""
-    yield from _RULES.scan(norm, context)
-    view = norm.folded
-    bare = _BARE_PRICE.match(view.text)
-    if bare is None or int(bare.group("price")) < 40 or rented(view.text, bare):
-        return
-    if any(
-        _TIME_PRICE_ASKED.search(Normalized(earlier).folded.text) for earlier in context.recent[-2:]
-    ):
-        yield Signal("sex.price", 0.7, view.span(bare.start("price"), bare.end("price")))
+RULES: list[Rule] = [
+    # Secrecy: a verb of telling, a negation and a listener, in either order.
+    rule(
+        "secrecy",
+        0.85,
+        rf"\b{_NEGATION}{_CLITICS}\s+{_TELL}(?:\s+[\w']+){{0,3}}?\s+(?:a|aux|avec|devant)\s+{_LISTENER}\b|\b{_TELL}(?:\s+(?:le|la|les|en|leur|lui|ca))?\s+{_NEGATION}(?:\s+[\w']+){{0,3}}?\s+(?:a|aux|avec|devant)\s+{_LISTENER}\b",
+        "personne",
+        "parents",
+        "mere",
+        "maman",
+        "daronne",
+        "pere",
+        "papa",
+        "daron",
+        "famille",
+        "vieux",
+        "potes",
+        "amis",
+        "amies",
+        "copine",
+        "copain",
+        "prof",
+        "police",
+        "flics",
+        "pote",
+        "bff",
+        "entourage",
+        "proches",
+        "qui que ce soit",
+        "autres",
+        "classe",
+        "soeur",
+        "frere",
+        "grands",
+        "tante",
+        "oncle",
+        "cousin",
+        "ecole",
+        "college",
+        "lycee",
+        "rents",
+        "reup",
+        "reum",
+        "remps",
+        judge=secrecy_voice,
+    ),
+    rule(
+        "secrecy",
+        0.85,
+        rf"\bsans (?:le |en |leur |lui |rien )?(?:dire|parler|prevenir|demander|raconter|montrer)\b[^.!?\n]{{0,12}}?\b(?:a |aux )?{_LISTENER}\b|\bsans que {_LISTENER} (?:ne )?(?:le |l'|en )?(?:sachent|sache|voient|voie|soient au courant|soit au courant|apprennent|apprenne|se doutent|se doute)\b",
+        "sans",
+    ),
+    rule(
+        "secrecy",
+        0.85,
+        rf"\b(?:(?:il )?(?:faut|faudrait|vaut mieux|vaudrait mieux|mieux vaut) (?:pas|jamais|surtout pas) que|j'?ai pas envie que|je veux pas que|evite que|il ne faut pas que) {_LISTENER} (?:ne )?(?:le |l'|en |nous |te )?(?:sachent|sache|voient|voie|lisent|lise|soient au courant|soit au courant|apprennent|apprenne|decouvrent|decouvre|tombent|tombe|se doutent|se doute|entendent)\b",
+        "faut",
+        "faudrait",
+        "mieux",
+        "envie que",
+        "veux pas que",
+        "evite que",
+    ),
+    rule(
+        "secrecy",
+        0.85,
+        rf"\b(?:don'?t|do not|never|won'?t|wont|will not|you can'?t|u can'?t|mustn'?t|shouldn'?t) (?:ever )?(?:tell|show|mention (?:this|it|us|me) to|say (?:anything|a word|this|it) to|talk about (?:this|it|us|me) (?:to|with)|let) {_LISTENER_EN}\b(?!\s+(?:else )?(?:is|are|was|were) )|\bwithout (?:telling|asking) {_LISTENER_EN}\b|\b(?:this|it|what we (?:say|do|have)) (?:stays|remains|is) (?:just )?between (?:us|you and me|the two of us)\b",
+        "tell",
+        "show",
+        "mention",
+        "say",
+        "talk",
+        "let",
+        "without",
+        "between",
+        judge=secrecy_voice,
+    ),
+    # Isolation: "they would never understand (us)", in the conditional or the future.
+    rule(
+        "isolation",
+        0.65,
+        rf"\b(?:ils|elles|{TES_PARENTS}|les gens|les autres|personne|tes potes|tes amis|tes copines|ta famille|les adultes)\b (?:ne )?(?:\w+ )?(?:comprendr\w*|accepter\w*|approuver\w*|admettr\w*) (?:pas|jamais|rien)\b|\bpersonne (?:ne )?(?:comprendr\w*|accepter\w*|approuver\w*) (?:notre|nos|ce qu'?on|ca|nous)\b|\b(?:notre|cette) (?:amitie|relation|histoire|complicite|connexion|lien) (?:est |c'?est )?(?:speciale?|unique|differente?|pas comme les autres|trop forte?)\b",
+        "compren",
+        "accepter",
+        "approuver",
+        "admettr",
+        "amitie",
+        "relation",
+        "histoire",
+        "complicite",
+        "connexion",
+        "lien",
+    ),
+    # Age: "t'es encore au collège", stated to the other without a question mark.
+    rule(
+        "age.probe",
+        0.6,
+        r"\b(?:t'?es|tu es|tes|t es|vous etes) (?:encore|toujours|donc|alors|aussi|deja) (?:au|en) (?:college|lycee|primaire|cm2|6e|6eme|5e|5eme|4e|4eme|3e|3eme|seconde|2nde|troisieme|quatrieme)\b|\b(?:t'?es|tu es|tes|t es) (?:au|en) (?:college|lycee|6e|5e|4e|3e|3eme|4eme|seconde|troisieme|quatrieme) (?:alors|donc|encore|du coup|c'?est ca|non|hein|toi)\b",
+        "college",
+        "lycee",
+        "primaire",
+        "cm2",
+        "6e",
+        "5e",
+        "4e",
+        "3e",
+        "seconde",
+        "2nde",
+        "troisieme",
+        "quatrieme",
+    ),
+    # Age: the speaker's own exam, whatever they say about it.
+    rule(
+        "age.disclosure",
+        0.75,
+        rf"\b{_EXAM_WORRY} (?:\w+ ){{0,3}}?(?:le |du |mon |au |l'|ce )?{_EXAM}\b",
+        "brevet",
+        "dnb",
+        "bac",
+        "epreuve",
+        "oral de francais",
+        judge=_own_exam,
+    ),
+    # Age: the speaker's parents deciding their bedtime, screen time or outings.
+    rule(
+        "age.disclosure",
+        0.65,
+        rf"\b{MES_PARENTS} (?:ne )?(?:me |m'?)(?:laisse\w*|autoris\w*|oblig\w*|force\w*|interdi\w*|envoi\w*|couche\w*|confisqu\w*|enlev\w*|prenn?\w* mon (?:tel|portable|telephone)|coupe\w* (?:le )?wifi)\b",
+        "parents",
+        "mere",
+        "maman",
+        "daronne",
+        "pere",
+        "papa",
+        "daron",
+        "vieux",
+        "famille",
+        judge=_present_rules,
+    ),
+    # Moving elsewhere: "l'appli jaune", "the ghost app", whatever the app is called.
+    rule(
+        "offplatform.app",
+        0.6,
+        r"\b(?:l'?appli|l'?app|l'?application|le reseau|the app|that app) (?:jaune|au fantome|du fantome|fantome|au petit fantome|avec le fantome|yellow|with the ghost)\b|\bthe (?:yellow|ghost|green|blue) (?:app|one)\b|\ble petit fantome\b",
+        "appli",
+        "app",
+        "application",
+        "reseau",
+        "fantome",
+        "yellow",
+        "ghost",
+    ),
+    rule(
+        "offplatform.app",
+        0.55,
+        r"\b(?:ajoute[- ]?moi|ajoutes[- ]?moi|rajoute[- ]?moi|add me|follow me|suis[- ]moi|ecris[- ]?moi|ecrit[- ]?moi|text me|dm me|hit me up|retrouve[- ]?moi|on (?:continue|passe|parle|se parle|bouge|discute)|passons|continuons|let'?s (?:move|continue|talk|chat|switch)|we can (?:move|continue|talk)) (?:sur|on|to|over to|en) (?:l'?|le |la |the |my )?(?!(?:ici|le site|ce site|causette|le chat|le salon|salon|salons|chat|site|liste|sujet|here|this site|the site|privé|prive|mp|pv|place|paris|lyon|marseille|the phone|le tel|telephone|sujet|autre chose|demain|plus tard)\b)[a-z][a-z0-9]{1,12}\b",
+        "ajoute",
+        "add me",
+        "follow me",
+        "suis-moi",
+        "suis moi",
+        "ecri",
+        "text me",
+        "dm me",
+        "hit me",
+        "retrouve",
+        "on continue",
+        "on passe",
+        "on parle",
+        "on se parle",
+        "on bouge",
+        "on discute",
+        "passons",
+        "continuons",
+        "let's",
+        "lets",
+        "we can",
+    ),
+    # Grooming: boys of the other's school, their bedroom, cover stories, hiding the contact.
+    rule(
+        "flattery",
+        0.6,
+        r"\b(?:les|des|ces) (?:garcons|gars|mecs|keums|filles|meufs|jeunes|ados|boys|guys|girls) (?:de|du|a|dans|at|in|of) (?:ton|ta|your|ur) (?:age|college|lycee|classe|bahut|ecole|school|class|grade)\b|\b(?:boys|guys|girls) (?:your|ur) age\b",
+        "garcons",
+        "gars",
+        "mecs",
+        "keums",
+        "filles",
+        "meufs",
+        "jeunes",
+        "ados",
+        "boys",
+        "guys",
+        "girls",
+    ),
+    rule(
+        "alone.check",
+        0.65,
+        r"\b(?:ta chambre|ta piece)\b[^.!?\n]{0,25}\b(?:porte|verrou|cle|ferme\w*|partage\w*|seule?|toute? seule?)\b|\btu (?:partages|as|a) ta chambre\b|\b(?:do|d) (?:you|u) share (?:your|ur|a) (?:room|bedroom)\b|\b(?:your|ur) (?:room|bedroom)\b[^.!?\n]{0,20}\b(?:lock|door|alone)\b",
+        "chambre",
+        "piece",
+        "share",
+        "room",
+    ),
+    rule(
+        "secrecy",
+        0.85,
+        rf"\b(?:tu (?:lui|leur) (?:dis|diras|dit|racont\w*)|dis[- ]?(?:lui|leur)|tu (?:dis|diras|dit) a {TES_PARENTS}|dis a {TES_PARENTS}) (?:que|qu') ?(?:t'?es|tu es|tu vas|tu dors|tu seras|tu etais|t'?etais|tu restes|tu bosses|tu revises)\b|\b(?:tell|say to) (?:him|her|them|your (?:mom|mum|dad|parents|mother|father)) (?:that )?(?:you'?re|you are|you'?ll be|you were|u r|ur) (?:at|with|going to|staying|sleeping)\b",
+        "lui",
+        "leur",
+        "dis",
+        "diras",
+        "dit",
+        "tell",
+        "say to",
+    ),
+    rule(
+        "secrecy",
+        0.85,
+        r"\b(?:(?:ne )?(?:parle|parles|dis|dit|racontes?) (?:pas|jamais|rien) (?:de (?:moi|nous)|qu'?on (?:se parle|parle|discute|se voit|s'?ecrit)|que (?:tu me parles|je te parle|tu m'?ecris|je t'?ecris))|don'?t (?:mention|talk about|tell (?:him|her|them|anyone|anybody) about) (?:me|us|this chat|our chats?|our talks?))\b",
+        "parle",
+        "dis",
+        "dit",
+        "raconte",
+        "mention",
+        "talk about",
+        "tell",
+    ),
+    rule(
+        "alone.check",
+        0.55,
+        r"\b(?:tu|t'?) ?(?:rentres?|vas|marches|prends le bus|reviens|restes|attends|dors) (?:toute? )?seule?s?\b|\b(?:tu dors|t'?as|tu as|tu partages|tu es|t'?es) (?:\w+ ){0,3}(?:chambre|piece) (?:avec|que)\b|\b(?:ils|elles|on) te (?:laisse\w*|autorise\w*) (?:sortir|aller|dormir|venir|parler|rentrer)\b|\bdo (?:you|u) (?:walk|go|get) home alone\b",
+        "seul",
+        "chambre",
+        "piece",
+        "laisse",
+        "autorise",
+        "alone",
+    ),
+    rule(
+        "flattery",
+        0.7,
+        r"\b(?:tu (?:parais|fais|sembles|fais plus)|t'?as l'?air|you (?:look|seem)) (?:beaucoup |vachement |bien |much |way )?(?:plus (?:vieille|vieux|mature|grande?|agee?)|older|more mature) que (?:\d+|ton age|tes \d+ ans|your age)\b",
+        "plus",
+        "older",
+        "more mature",
+    ),
+    rule(
+        "secrecy",
+        0.85,
+        r"\b(?:efface|effaces|supprime|supprimes|delete|vide|cache)(?: \w+){0,3} (?:conv|convo|conversation|messages?|msgs?|historique|discussion|echanges?|discu|chat|texts?|snaps?)\b",
+        "efface",
+        "supprime",
+        "delete",
+        "vide",
+        "cache",
+    ),
+    rule(
+        "sexual.probe",
+        0.7,
+        r"\b(?:t'?as|tu as|t'?a|as[- ]tu) deja (?:embrasse|couche|fait des choses|fait des trucs|touche|ete touchee?|fait l'?amour)\b(?: (?:avec )?(?:quelqu'?un|un garcon|une fille|un mec|un gars|un homme|personne))?",
+        "deja",
+    ),
+    # Meeting a child outside school or home.
+    rule(
+        "meet.request",
+        0.7,
+        r"\b(?:venir te (?:chercher|recuperer|prendre)|passer te (?:chercher|prendre|recuperer)|je (?:peux|pourrais|viens|passe) te (?:chercher|prendre|recuperer))\b[^.!?\n]{0,30}\b(?:college|lycee|ecole|cours|sortie|arret de bus|la gare|chez toi)\b|\b(?:pick (?:you|u) up|take (?:you|u) (?:out|for|to)|meet (?:you|u))\b[^.!?\n]{0,30}\b(?:after school|from school|at school|school gate|lunch break|recess)\b",
+        "chercher",
+        "recuperer",
+        "prendre",
+        "pick",
+        "take",
+        "meet",
+    ),
+    # Modelling lures: being "ready for modelling", agencies, castings.
+    rule(
+        "photo.request",
+        0.65,
+        r"\b(?:prete?|faite?|taille?e?|le physique|le profil) pour (?:le |du |etre )?(?:mannequinat|mannequin|modele|casting|shooting)\b|\b(?:agence|agences|casting|castings|book|shooting) (?:de )?(?:mannequins?|modeles?|photo)\b|\b(?:modeling|modelling) (?:agency|agencies|career|contract)\b|\b(?:you could|u could) (?:be a )?model\b",
+        "mannequin",
+        "modele",
+        "casting",
+        "shooting",
+        "agence",
+        "book",
+        "model",
+    ),
+    # Money or gifts in exchange for something.
+    rule(
+        "gift.money",
+        0.55,
+        rf"\b{_GIVE} (?:\w+ ){{0,2}}?{_AMOUNT}[^.!?\n]{{0,20}}?\b{_IN_EXCHANGE}",
+        "donne",
+        "file",
+        "paie",
+        "paye",
+        "offr",
+        "envoie",
+        "enverr",
+        "vire",
+        "virement",
+        "donner",
+        "filer",
+        "payer",
+        "offrir",
+        "envoyer",
+        "virer",
+        "acheter",
+        "give",
+        "pay",
+        "send",
+        "buy",
+        judge=_offered,
+    ),
+    rule(
+        "gift.money",
+        0.55,
+        rf"\b{_GIVE} (?:\w+ ){{0,2}}?(?:ton|ta|tes|un|une|des) (?:forfait|recharge|abonnement|cadeau|nouveau tel|nouveau portable|iphone|airpods|sac|jeu|skin|place|ongles|sneakers|baskets|vetements|fringues|maquillage|phone|gift|present)\b",
+        "donne",
+        "file",
+        "paie",
+        "paye",
+        "offr",
+        "envoie",
+        "enverr",
+        "donner",
+        "filer",
+        "payer",
+        "offrir",
+        "envoyer",
+        "acheter",
+        "give",
+        "pay",
+        "send",
+        "buy",
+        judge=_offered,
+    ),
+]

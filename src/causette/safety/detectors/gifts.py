@@ -315,8 +315,11 @@ REPAYING = re.compile(
 
 def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     """Money, gifts, top-up and gift cards, photo and camera requests."""
-    repaying = REPAYING.search(norm.folded.text) is not None
+    repaying: bool | None = None  # looked for only once a gift.money signal is there
     for signal in _RULES.scan(norm, context):
-        if repaying and signal.rule == "gift.money":
-            continue
+        if signal.rule == "gift.money":
+            if repaying is None:
+                repaying = REPAYING.search(norm.folded.text) is not None
+            if repaying:
+                continue
         yield signal

@@ -8,6 +8,7 @@ fragment lists the spellings people actually type.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from causette.safety.context import MessageContext
 from causette.safety.normalize import Normalized
@@ -79,4 +80,16 @@ def about_kin(norm: Normalized, context: MessageContext) -> bool:
     """Whether the message or the last few name the speaker's (or listener's) family."""
     if _KIN.search(norm.folded.text):
         return True
-    return any(_KIN.search(Normalized(earlier).folded.text) for earlier in context.recent[-3:])
+    return any(_KIN.search(folded(earlier)) for earlier in context.recent[-3:])
+
+
+@lru_cache(maxsize=512)
+def normalized(text: str) -> Normalized:
+    """``Normalized(text)``, kept: the same recent lines are looked back at message after
+    message, by several rules."""
+    return Normalized(text)
+
+
+def folded(text: str) -> str:
+    """The folded text of an earlier message."""
+    return normalized(text).folded.text

@@ -47,6 +47,17 @@ def rule(
 
 # Three single letters or more, each followed by a space, a dot, a dash or a star.
 _SPACED = re.compile(r"(?:\b\w[ .\-_*]){3,}\w\b")
+# Every family scans the same folded text in turn: the answer for the last text is kept.
+_LAST_SPACED: list[tuple[str, bool]] = [("", False)]
+
+
+def _spaced(text: str) -> bool:
+    last = _LAST_SPACED[0]
+    if last[0] is text:
+        return last[1]
+    found = _SPACED.search(text) is not None
+    _LAST_SPACED[0] = (text, found)
+    return found
 
 
 class RuleSet:
@@ -77,7 +88,7 @@ class RuleSet:
         views = [view]
         if self.view == "folded" and norm.deleeted is not None:
             views.append(norm.deleeted)  # "t'es s3ule", "3nvoie une ph0to": the same rules
-        if self.view == "folded" and _SPACED.search(view.text):
+        if self.view == "folded" and _spaced(view.text):
             # "t'es s.e.u.l.e", "sur s n a p": the lexical view has the letters joined.
             views.append(norm.lexical)
         fired: set[int] = set()

@@ -378,8 +378,10 @@ def _advert(text: str) -> bool:
 
 def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     """Link floods, repetition and the scams."""
-    talked_about = scam_talked_about(norm)
+    talked_about: bool | None = None  # looked for only once a scam signal is there
     for signal in _RULES.scan(norm, context):
+        if signal.rule.startswith("scam.") and talked_about is None:
+            talked_about = scam_talked_about(norm)
         if talked_about and signal.rule.startswith("scam."):
             continue  # "ils promettent 20 % par mois sur des cryptos bidon": a warning
         yield signal

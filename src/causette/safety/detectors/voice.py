@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from causette.safety.context import MessageContext
+from causette.safety.detectors.phrases import folded
 from causette.safety.normalize import Normalized
 
 # The speaker ("je ne dirai rien") promises; the other is asked ("tu diras rien"); a past
@@ -61,7 +62,7 @@ def secrecy_voice(
     # speaker's own news, or a surprise being kept.
     if _OWN_NEWS.match(text, match.end()) or _SURPRISE.search(text) or _OWN_SECRET.search(text):
         return ("secrecy", 0.35)
-    if any(_GOOD_NEWS.search(Normalized(earlier).folded.text) for earlier in context.recent[-2:]):
+    if any(_GOOD_NEWS.search(folded(earlier)) for earlier in context.recent[-2:]):
         # "keep it between us" right after "I'm proposing to Sarah": the same news.
         return ("secrecy", 0.35)
     if _SPEAKER.search(text, before, match.start()):
