@@ -59,10 +59,13 @@ Doxxing (``doxxing.py``)
                           another person's details; higher when several are given together
     ``doxx.request``      asking for someone else's details, or calling others to harass
                           someone or spread their pictures
+    ``doxx.threat``       telling someone their details are known or will be posted ("je sais
+                          où tu habites", "everyone will know where she sleeps")
 Spam and scams (``spam.py``)
     ``spam.link``         several links, or a link flood across the sender's recent messages
     ``spam.repeat``       the same text repeated by the sender
-    ``scam.crypto``       crypto and trading "opportunities"
+    ``scam.crypto``       crypto and trading "opportunities", money from home, "link in bio"
+    ``scam.followers``    followers, likes or views sold, priced or on promotion
     ``scam.webcam``       luring to cam, OnlyFans-style or "free registration" sites
     ``scam.phishing``     account-suspension scares, asking for codes or passwords, prizes
 Patterns (``general.py``, scanned with the next three by ``patterns.py``)

@@ -136,7 +136,7 @@ _RULES = RuleSet(
         rule(
             "doxx.profile",
             0.75,
-            r"\b(?:son|sa|leur) (?:snap|sc|insta|instagram|facebook|fb|tiktok|compte|profil|discord|twitter|x)\s*(?:c'?est|:|=|est|->)\s*@?[a-z0-9_.]{3,}|\b(?:voici|voila|regardez|allez voir|allez sur|signalez) (?:son|le|sa) (?:profil|compte|insta|fb|facebook|snap|tiktok)\b|\b(?:his|her) (?:insta|snap|facebook|profile|account) is\b",
+            r"\b(?:son|sa|leur) (?:snap|sc|insta|instagram|facebook|fb|tiktok|compte|profil|discord|twitter|x)\s*(?:c'?est|cest|c|:|=|est|->)\s*@?[a-z0-9_.]{3,}|\b(?:voici|voila|regardez|allez voir|allez sur|signalez) (?:son|le|sa) (?:profil|compte|insta|fb|facebook|snap|tiktok)\b|\b(?:his|her) (?:insta|snap|facebook|profile|account) is\b",
             "snap",
             "sc",
             "insta",
@@ -293,8 +293,94 @@ _RULES = RuleSet(
             "connait",
             "tous les",
         ),
+        # Said to the person: "I know where you live", "everyone will know where she sleeps",
+        # "I'm going to post your LinkedIn". Knowing who someone is scores below a hold alone.
+        rule(
+            "doxx.threat",
+            0.75,
+            rf"\b(?:je sais|je connais|j'?ai trouve|on sait|i know|i found)\b[^.!?]{{0,25}}?\b(?:ou (?:tu|vous) (?:habite\w*|vi[st]|vivez|bosse\w*|travaill\w*|dor[ts]|dormez)|(?:tu|vous) (?:habite[sz]?|vi[st]|vivez|loge[sz]?)\s+(?:au |a |a la |dans la |dans le )?(?:\d{{1,4}}\s?)?{_STREET}\b|where (?:you|u) (?:live|work|sleep|study))|\b(?:tout le (?:salon|monde|site|lycee|college|quartier)|everyone|the whole (?:room|site|school)) (?:saura|va savoir|sauront|will know|is going to know) (?:ou|qui|ton|ta|tes|votre|vos|where|who|your)\b|\b(?:je vais|j'?vais|on va|je compte|i'?m going to|i'?m gonna|i'?ll|gonna) (?:poster|balancer|publier|afficher|diffuser|partager|leak|post|share|publish|expose|dox+)\b[^.!?]{{0,12}}?\b(?:ton|ta|tes|votre|vos|your) (?:adresse|nom|vrai nom|linkedin|insta|snap|facebook|fb|num\w*|profil|boulot|employeur|famille|address|name|real name|number|workplace|employer|wife'?s name|husband'?s name|family|face)\b",
+            "sais",
+            "sait",
+            "connais",
+            "trouve",
+            "know",
+            "found",
+            "tout le",
+            "everyone",
+            "whole",
+            "vais",
+            "on va",
+            "compte",
+            "going",
+            "gonna",
+            "i'll",
+            "ill",
+        ),
+        rule(
+            "doxx.threat",
+            0.45,
+            r"\b(?:je sais|on sait|i know) (?:qui (?:tu es|t'?es|vous etes)|who (?:you are|u are))\b",
+            "sais",
+            "sait",
+            "know",
+        ),
+        # Someone's number, however masked ("son 06 c'est le 06 45 xx"), or the street number
+        # a third person's routine leads to ("elle rentre à pied jusqu'au 12 rue ..."); "chez
+        # elle, 5 rue ..." to a guest is an invitation.
+        rule(
+            "doxx.phone",
+            0.8,
+            r"\b(?:son|sa|leur|his|her|their) (?:06|07|num|numero|tel|telephone|portable|phone number|number|cell) (?:c'?est|cest|est|:|=|is)\b",
+            "06",
+            "07",
+            "num",
+            "tel",
+            "portable",
+            "number",
+            "cell",
+        ),
+        rule(
+            "doxx.address",
+            0.75,
+            rf"\b{_SOMEONE}\b (?:rentre|rentrent|dort|dorment|passe|passent|sort|sortent|traine|se gare|gare sa|marche|attend|prend|walks|goes|sleeps|parks)\b[^.!?]{{0,30}}?\b\d{{1,4}}\s?(?:bis|ter)?,?\s+{_STREET}\b",
+            "rue",
+            "avenue",
+            "av",
+            "bd",
+            "boulevard",
+            "allee",
+            "impasse",
+            "place",
+            "chemin",
+            "route",
+            "quai",
+            "cours",
+            "residence",
+            "cite",
+            "lotissement",
+        ),
+        # Calling a room to add someone and write to her: a pile-on.
+        rule(
+            "doxx.request",
+            0.75,
+            r"\b(?:ajoutez[- ](?:la|le|les)|appelez[- ](?:la|le|les)\b|(?:attendez|suivez|retrouvez)[- ](?:la|le|les) (?:a la sortie|devant|en bas|chez (?:elle|lui)|apres)|(?:allez |va )?(?:lui|leur) pourrir la vie|envoyez[- ](?:lui|leur) des (?:messages|insultes|dm|mp)|(?:everyone |y'?all )?add (?:her|him|them) and (?:message|spam|dm)|(?:send|dm) (?:her|him|them) (?:messages|insults|hate))\b",
+            "ajoutez",
+            "appelez",
+            "attendez",
+            "suivez",
+            "retrouvez",
+            "pourrir",
+            "envoyez",
+            "add",
+            "send",
+            "dm",
+        ),
     ]
 )
+
+
+# Calls and threats are not details of someone: they do not make "several details" higher.
+_NOT_DETAILS = frozenset(("doxx.request", "doxx.threat"))
 
 
 def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
@@ -303,8 +389,8 @@ def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     if any(signal.rule == "doxx.school" for signal in found) and about_kin(norm, context):
         # "ma fille ? elle est au collège Jean Jaurès": a parent, not a doxxer.
         found = [signal for signal in found if signal.rule != "doxx.school"]
-    kinds = {signal.rule for signal in found if signal.rule != "doxx.request"}
+    kinds = {signal.rule for signal in found if signal.rule not in _NOT_DETAILS}
     for signal in found:
-        if len(kinds) >= 2 and signal.rule != "doxx.request":
+        if len(kinds) >= 2 and signal.rule not in _NOT_DETAILS:
             signal = Signal(signal.rule, max(signal.score, 0.9), signal.span)
         yield signal

@@ -119,6 +119,19 @@ RULES: list[Rule] = [
         "tips",
         "sugar",
     ),
+    # The money first, the company after: "500 par mois contre des rencontres régulières",
+    # "100 de plus si tu dors chez moi".
+    rule(
+        "escort.offer",
+        0.75,
+        rf"\b(?:\d{{2,5}} ?(?:€|e|euros?|\$|dollars?)?|{_MONEY})(?: par (?:mois|semaine|soiree|nuit)| a month| a week)?\b[^.!?\n]{{0,15}}?\b(?:contre|en echange d'?|in exchange for|for) (?:des |de |quelques |une |un |some |regular )?(?:rencontres?|moments?|soirees?|nuits?|compagnie|visites?|dates?|meets?|encounters?)\b|\b\d{{2,5}} ?(?:€|e|euros?|\$)? (?:de plus|en plus|more|extra) (?:si|if) (?:tu|you) (?:dors|restes|passes la nuit|sleep|stay)\b",
+        "contre",
+        "echange",
+        "for",
+        "plus",
+        "more",
+        "extra",
+    ),
 ]
 
 # "C'est combien pour une heure ?" then "180": the price of time given as an answer.

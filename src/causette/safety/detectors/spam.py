@@ -348,6 +348,31 @@ _RULES = RuleSet(
             "travail a domicile",
             "work from home",
         ),
+        # Bought audiences: followers, likes or views priced, sold or on promotion.
+        rule(
+            "scam.followers",
+            0.8,
+            r"\b\d[\d .]*k? ?(?:followers|abonnes|likes|vues|views|subs|subscribers|j'?aime)\b ?(?:=|pour|a|for|:|->)? ?\d+[.,]?\d* ?(?:€|e|euros?|\$|dollars?)|\b(?:achete[rz]?|acheter|vends|vend|vente de|buy|sell(?:ing)?|besoin de|need|booste[rz]?|boost) (?:des |de |tes |vos |your |more |real |vrais )?(?:\d+k? )?(?:followers|abonnes|likes|vues|views|subscribers)\b|(?:\b(?:promos?|reductions?|discount)\b|-\d+ ?%).{0,30}\b(?:likes|followers|abonnes|vues|views)\b",
+            "follower",
+            "abonne",
+            "like",
+            "vues",
+            "views",
+            "subs",
+            "aime",
+        ),
+        # Get-rich schemes: money from home in steps, a group to copy, the link "in bio".
+        rule(
+            "scam.crypto",
+            0.8,
+            r"\b(?:make|earn) (?:money|cash|\$+) (?:from|at) home\b|\bgagne[rz]? (?:de l'?argent|des sous|de la thune) (?:depuis|de) (?:chez (?:toi|vous|soi)|la maison|ton canape)\b|\b(?:copy|copie[rz]?) (?:my|mes|nos|our) (?:trades|trade|signaux|signals|positions)\b|\b(?:link|lien) (?:in|en|dans) (?:my |ma )?bio\b|\b(?:free|gratuit) ebook\b|\bebook (?:gratuit|offert)\b",
+            "home",
+            "gagne",
+            "copy",
+            "copie",
+            "bio",
+            "ebook",
+        ),
     ]
 )
 
