@@ -47,6 +47,11 @@ ACTING = [
     ("doxx.threat", 0.6, "je vais publier ton vrai nom sur le salon"),
     ("doxx.threat", 0.6, "I'm gonna leak your address to the whole server"),
     ("doxx.threat", 0.6, "the whole school will know where you sleep"),
+    ("doxx.threat", 0.6, "on connaît ton adresse, fais gaffe"),
+    ("doxx.threat", 0.6, "j'vais tout raconter à ta femme"),
+    ("doxx.threat", 0.6, "I know where your kids go to school"),
+    ("doxx.request", 0.6, "qui peut retrouver où elle bosse ?"),
+    ("doxx.request", 0.6, "can anyone find her real name?"),
     ("doxx.phone", 0.6, "son portable c'est le 07 xx xx 12 40"),
     ("doxx.phone", 0.6, "her number is on my screen, want it?"),
     ("doxx.profile", 0.6, "son insta c lea.dmc"),
@@ -60,6 +65,10 @@ ACTING = [
     ("scam.crypto", 0.6, "gagnez de l'argent depuis chez vous, 2h par jour"),
     ("scam.crypto", 0.6, "copiez mes signaux et encaissez"),
     ("scam.crypto", 0.6, "tout est expliqué, lien en bio"),
+    ("scam.crypto", 0.6, "envie d'arrondir vos fins de mois ? écrivez-moi"),
+    ("scam.crypto", 0.6, "commentez GO en commentaire et je vous envoie tout"),
+    ("scam.crypto", 0.6, "send me 'PLAN' to get the course"),
+    ("scam.phishing", 0.6, "vente de comptes spotify premium à vie"),
     # Money first, company after.
     ("escort.offer", 0.6, "300 par semaine contre quelques soirées avec moi"),
     ("escort.offer", 0.6, "200 euros in exchange for regular dates"),
@@ -105,6 +114,12 @@ ORDINARY = [
     "kick them out of the country club if they cheat at golf",
     "my jewish friend runs every marathon",
     "attendez-le, il arrive dans 5 minutes",
+    "écris moi pour la soirée de samedi",
+    "tape moi en mp si t'as des questions",
+    "je connais ton école, j'y étais aussi !",
+    "je vais dire à ta copine que t'es trop fort au foot",
+    "quelqu'un peut trouver où est la soirée ?",
+    "je fais du baby-sitting pour arrondir mes fins de mois",
 ]
 
 

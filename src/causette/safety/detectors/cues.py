@@ -46,7 +46,7 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"tes potes|voiture|ta voiture|ton frere)|pas de voiture|(?:y aura|il y aura|y'?aura) (?:que nous|"
         r"personne)|(?:y'? ?a|il y a) (?:jamais |pas |plus )?(?:personne|un chat)|personne (?:ne )?(?:vient|viendra|passe|passera|nous verra)|come (?:alone|by yourself|on "
         r"your own)|alone or (?:nothing|no deal|forget it)|(?:don'?t|do not) bring (?:anyone|anybody|your "
-        r"(?:car|friend|friends|brother|mate)|a friend)|no one (?:comes|will see|around|else)|nobody (?:comes|"
+        r"(?:car|friend|friends|brother|mate)|a friend)|personne (?:autour|dans le coin)|no one (?:comes|will see|around|else)|nobody (?:comes|"
         r"around|will see)|just (?:you and me|the two of us))\b"
     ),
     # Money to bring to the meeting.

@@ -348,6 +348,15 @@ _RULES = RuleSet(
             "travail a domicile",
             "work from home",
         ),
+        # Streaming accounts resold: stolen or shared logins.
+        rule(
+            "scam.phishing",
+            0.75,
+            r"\b(?:vends|vend|vente de|revends|selling|sell) (?:des |mes |my )?(?:comptes?|acces|accounts?|logins?) (?:netflix|spotify|disney\+?|prime|canal\+?|deezer|premium|iptv|hbo)\b",
+            "vend",
+            "vente",
+            "sell",
+        ),
         # Bought audiences: followers, likes or views priced, sold or on promotion.
         rule(
             "scam.followers",
@@ -365,13 +374,22 @@ _RULES = RuleSet(
         rule(
             "scam.crypto",
             0.8,
-            r"\b(?:make|earn) (?:money|cash|\$+) (?:from|at) home\b|\bgagne[rz]? (?:de l'?argent|des sous|de la thune) (?:depuis|de) (?:chez (?:toi|vous|soi)|la maison|ton canape)\b|\b(?:copy|copie[rz]?) (?:my|mes|nos|our) (?:trades|trade|signaux|signals|positions)\b|\b(?:link|lien) (?:in|en|dans) (?:my |ma )?bio\b|\b(?:free|gratuit) ebook\b|\bebook (?:gratuit|offert)\b",
+            r"\b(?:make|earn) (?:money|cash|\$+) (?:from|at) home\b|\bgagne[rz]? (?:de l'?argent|des sous|de la thune) (?:depuis|de) (?:chez (?:toi|vous|soi)|la maison|ton canape)\b|\b(?:copy|copie[rz]?) (?:my|mes|nos|our) (?:trades|trade|signaux|signals|positions)\b|\b(?:link|lien) (?:in|en|dans) (?:my |ma )?bio\b|\b(?:free|gratuit) ebook\b|\bebook (?:gratuit|offert)\b|\barrondir (?:tes|vos) fins de mois\b|\b(?:tape[sz]?|ecris|ecrivez|envoie[sz]?|commente[sz]?|dm me|message me|send me|comment|reply) (?:[\"'«“][a-z]{2,12}[\"'»”] (?:en (?:mp|dm|prive|commentaire)|in (?:the )?(?:dm|dms|comments)|to (?:get|receive)|for the|pour (?:recevoir|avoir|le|la))|(?!(?:moi|me|nous|lui|leur|us|it|him|her)\b)[a-z]{2,12} (?:en (?:mp|dm|commentaire)|in (?:the )?(?:dm|dms|comments)))\b",
             "home",
             "gagne",
             "copy",
             "copie",
             "bio",
             "ebook",
+            "arrondir",
+            "tape",
+            "ecri",
+            "envoie",
+            "comment",
+            "dm me",
+            "message me",
+            "send me",
+            "reply",
         ),
     ]
 )
