@@ -25,6 +25,10 @@ ACTING = [
     ("meet.isolated", 0.6, "je préfère te le dire au dernier moment"),
     ("meet.isolated", 0.6, "I'll text you the address once you're in the cab"),
     ("meet.isolated", 0.6, "head down to the canal and wait there"),
+    ("meet.isolated", 0.6, "call me from the bus stop, I'll tell you where to go"),
+    ("meet.isolated", 0.6, "I'll drop a pin once you're out of the metro"),
+    ("meet.isolated", 0.6, "dernier niveau du parking Indigo, personne n'y va le dimanche"),
+    ("meet.isolated", 0.6, "do not bring your phone, you won't need it"),
     # Nobody told, no way back.
     ("meet.isolated", 0.6, "pas la peine de prévenir tes potes, c'est entre nous"),
     ("meet.isolated", 0.6, "you don't have to tell anybody, it's just a chat"),
@@ -120,6 +124,8 @@ ORDINARY = [
     "je vais dire à ta copine que t'es trop fort au foot",
     "quelqu'un peut trouver où est la soirée ?",
     "je fais du baby-sitting pour arrondir mes fins de mois",
+    "call me when you're at the café, I'll come down",
+    "on visite la carrière de Saint-Maximin avec le club samedi",
 ]
 
 

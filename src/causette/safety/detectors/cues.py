@@ -25,7 +25,7 @@ _CUES: dict[str, re.Pattern[str]] = {
     "place": re.compile(
         r"\b(?:cote (?:foret|bois|riviere|canal|voie ferree)|au fond (?:du|de la) \w+|dans (?:les|le) bois|"
         r"en foret|dans la foret|(?:un|le|au|dans un|dans le) (?:coin|endroit) (?:sans lumiere|sombre|"
-        r"pas eclaire|isole|tranquille|discret|ou personne)|sans lumiere|pas eclaire\w*|un hall|le hall|"
+        r"pas eclaire|isole|tranquille|discret|ou personne)|sans lumiere|pas eclaire\w*|(?:plus|pas) de lumiere|dernier (?:etage|niveau) du \w+|\w+ abandonnee?s?|carrieres?|quarry|un hall|le hall|"
         r"dans (?:un|le|mon) (?:hall|local|garage|box|sous[- ]sol|parking|entrepot|hangar|cave)|"
         r"cage d'?escaliers?|sous (?:le|un) pont|back (?:gate|door|entrance|alley)|under (?:the|a) bridge|chemin de halage|bout du chemin|terrain vague|chantier|friche|parking (?:souterrain|desert|vide|du fond)|"
         r"derriere (?:le|la|les|l') ?\w+|(?:the )?(?:woods|forest|trail|car park|parking lot|garages?|"
@@ -44,7 +44,7 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"\b(?:viens? (?:toute? )?seule?|viens a pied|(?:la|ta) voiture (?:se remarque|attire)|venez seule?s?|(?:toute? )?seule? ou (?:rien|pas|c'?est mort|"
         r"laisse tomber)|ramene personne|n'?amene personne|t'?amenes? personne|sans (?:personne|ton pote|"
         r"tes potes|voiture|ta voiture|ton frere)|pas de voiture|(?:y aura|il y aura|y'?aura) (?:que nous|"
-        r"personne)|(?:y'? ?a|il y a) (?:jamais |pas |plus )?(?:personne|un chat)|personne (?:ne )?(?:vient|viendra|passe|passera|nous verra)|come (?:alone|by yourself|on "
+        r"personne)|(?:y'? ?a|il y a) (?:jamais |pas |plus )?(?:personne|un chat)|personne (?:ne |n'?y )?(?:vient|viendra|passe|passera|nous verra|monte|va)|come (?:alone|by yourself|on "
         r"your own)|alone or (?:nothing|no deal|forget it)|(?:don'?t|do not) bring (?:anyone|anybody|your "
         r"(?:car|friend|friends|brother|mate)|a friend)|personne (?:autour|dans le coin)|no one (?:comes|will see|around|else)|nobody (?:comes|"
         r"around|will see)|just (?:you and me|the two of us))\b"
@@ -90,7 +90,8 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
         "hangar", "cave", "escalier", "terrain", "chantier", "friche", "derriere", "woods",
         "forest", "trail", "car park", "alley", "underpass", "stairwell", "back of", "behind",
         "industrial", "abandoned", "warehouse", "wasteland", "dark", "unlit", "by the",
-        "up the stairs", "halage", "bout du chemin", "pont", "back", "bridge",
+        "up the stairs", "halage", "bout du chemin", "pont", "back", "bridge", "abandonne", "dernier",
+        "carriere", "quarry",
     ),
     "alone": (
         "seul", "a pied", "se remarque", "attire", "personne", "sans ", "voiture", "que nous", "come ", "alone", "bring",

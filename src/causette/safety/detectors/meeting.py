@@ -287,7 +287,7 @@ _RULES = RuleSet(
         rule(
             "meet.isolated",
             0.75,
-            r"\b(?:pas de (?:potes|pote|amis|copains|copines|monde|temoins?)|sans (?:potes|tes potes|personne|temoin)|personne avec toi|seule? hein|t'?amenes personne|(?:laisse|mets pas|eteins|coupe|prends pas|oublie) ton (?:tel|portable|telephone|phone)|y'?a pas de reseau|pas de reseau|on sera (?:tranquilles?|peinards?|seuls|au calme|pas derange\w*)|personne (?:nous|ne nous) (?:verra|derangera|entendra)|y'?a (?:jamais )?personne (?:la[- ]bas|le soir|la nuit)|c'?est (?:desert|isole|paume|perdu)|no one (?:will see|around)|nobody (?:will see|around|comes there)|leave (?:your|ur) phone)\b",
+            r"\b(?:pas de (?:potes|pote|amis|copains|copines|monde|temoins?)|sans (?:potes|tes potes|personne|temoin)|personne avec toi|seule? hein|t'?amenes personne|(?:laisse|mets pas|eteins|coupe|prends pas|oublie) ton (?:tel|portable|telephone|phone)|y'?a pas de reseau|pas de reseau|on sera (?:tranquilles?|peinards?|seuls|au calme|pas derange\w*)|personne (?:nous|ne nous) (?:verra|derangera|entendra)|y'?a (?:jamais )?personne (?:la[- ]bas|le soir|la nuit)|c'?est (?:desert|isole|paume|perdu)|no one (?:will see|around)|nobody (?:will see|around|comes there)|(?:leave|don'?t bring|do not bring) (?:your|ur) phone)\b",
             "pas de",
             "sans",
             "personne",
@@ -499,7 +499,7 @@ _RULES = RuleSet(
         rule(
             "meet.isolated",
             0.7,
-            r"\b(?:t'?envoie|te donne|te dirai|t'?enverrai|te file|t'?ecris|te passe|te dis) (?:l'?adresse(?: exacte)?|la localisation|la loc|le lieu|l'?endroit(?: exact)?|la position|le point de (?:rdv|rendez-vous)|ou c'?est) (?:quand|une fois|au dernier moment|sur place|en route|(?:a|vers) \d|dans le (?:tram|bus|metro|train|rer))|\bprefere (?:te (?:la|le) (?:donner|dire|envoyer) )?au dernier moment\b|\b(?:i'?ll|i will|will) (?:message|text|send|tell|dm|give|ping) (?:you )?(?:the )?(?:exact )?(?:spot|address|location|place|pin) (?:at \d|later|when|once|last minute|on the way)|\bhead (?:towards?|to|down to) the (?:river|canal|woods|forest|tracks|docks|old \w+)\b",
+            r"\b(?:t'?envoie|te donne|te dirai|t'?enverrai|te file|t'?ecris|te passe|te dis) (?:l'?adresse(?: exacte)?|la localisation|la loc|le lieu|l'?endroit(?: exact)?|la position|le point de (?:rdv|rendez-vous)|ou c'?est) (?:quand|une fois|au dernier moment|sur place|en route|(?:a|vers) \d|dans le (?:tram|bus|metro|train|rer))|\bprefere (?:te (?:la|le) (?:donner|dire|envoyer) )?au dernier moment\b|\b(?:i'?ll|i will|will) (?:message|text|send|tell|dm|give|ping) (?:you )?(?:the )?(?:exact )?(?:spot|address|location|place|pin) (?:at \d|later|when|once|last minute|on the way)|\bhead (?:towards?|to|down to) the (?:river|canal|woods|forest|tracks|docks|old \w+)\b|\bi'?ll (?:send|drop) (?:you )?a (?:pin|location) (?:when|once)\b|\bi'?ll tell you where to go\b|\bje te dirai ou aller\b",
             "envoie",
             "donne",
             "dirai",
@@ -515,6 +515,7 @@ _RULES = RuleSet(
             "place",
             "pin",
             "head",
+            "tell",
         ),
         # Nobody to know where you go, nothing to leave by: no word to a friend, no car.
         rule(
