@@ -57,6 +57,9 @@ ACTING = [
     ("doxx.request", 0.6, "qui peut retrouver où elle bosse ?"),
     ("doxx.request", 0.6, "can anyone find her real name?"),
     ("doxx.phone", 0.6, "son portable c'est le 07 xx xx 12 40"),
+    ("doxx.request", 0.6, "si vous voulez lui écrire, son snap est dans ma bio"),
+    ("doxx.profile", 0.6, "found her insta, check it out"),
+    ("doxx.address", 0.6, "il sort du taf tous les soirs vers 18h30 par la porte arrière"),
     ("doxx.phone", 0.6, "her number is on my screen, want it?"),
     ("doxx.profile", 0.6, "son insta c lea.dmc"),
     ("doxx.address", 0.6, "il se gare tous les soirs devant le 8 avenue Foch"),
@@ -73,6 +76,10 @@ ACTING = [
     ("scam.crypto", 0.6, "commentez GO en commentaire et je vous envoie tout"),
     ("scam.crypto", 0.6, "send me 'PLAN' to get the course"),
     ("scam.phishing", 0.6, "vente de comptes spotify premium à vie"),
+    ("scam.crypto", 0.6, "vous voulez 500€ en 3 jours ? suivez le guide"),
+    ("scam.crypto", 0.6, "abonnement VIP: pronos garantis tous les week-ends"),
+    ("scam.phishing", 0.6, "prêt entre particuliers sans frais, contactez-moi"),
+    ("scam.phishing", 0.6, "comptes Fortnite à vendre, skins rares"),
     # Money first, company after.
     ("escort.offer", 0.6, "300 par semaine contre quelques soirées avec moi"),
     ("escort.offer", 0.6, "200 euros in exchange for regular dates"),
@@ -94,6 +101,8 @@ def test_weak_marks_count_but_do_not_act() -> None:
     assert 0.4 <= fired("je sais qui tu es, on était au même lycée")["doxx.threat"].score < 0.6
     assert 0.4 <= fired("ramène du liquide samedi pour le vélo")["meet.isolated"].score < 0.5
     assert 0.4 <= fired("mes cousins vont t'attendre en bas")["meet.isolated"].score < 0.6
+    referral = "voici le numéro de son père, il répare les vélos"
+    assert 0.4 <= fired(referral, ROOM)["doxx.phone"].score < 0.6
 
 
 FAMILIES = ("meet.isolated", "doxx.", "scam.", "escort.", "hate.")
@@ -124,6 +133,9 @@ ORDINARY = [
     "je vais dire à ta copine que t'es trop fort au foot",
     "quelqu'un peut trouver où est la soirée ?",
     "je fais du baby-sitting pour arrondir mes fins de mois",
+    "j'ai trouvé son insta trop drôle, elle fait des recettes",
+    "mes pronos pour le match de ce soir: 2-1 pour Lyon",
+    "on a fait 300 km en 4 h",
     "call me when you're at the café, I'll come down",
     "on visite la carrière de Saint-Maximin avec le club samedi",
 ]

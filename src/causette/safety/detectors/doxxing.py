@@ -136,7 +136,7 @@ _RULES = RuleSet(
         rule(
             "doxx.profile",
             0.75,
-            r"\b(?:son|sa|leur) (?:snap|sc|insta|instagram|facebook|fb|tiktok|compte|profil|discord|twitter|x)\s*(?:c'?est|cest|c|:|=|est|->)\s*@?[a-z0-9_.]{3,}|\b(?:voici|voila|regardez|allez voir|allez sur|signalez) (?:son|le|sa) (?:profil|compte|insta|fb|facebook|snap|tiktok)\b|\b(?:his|her) (?:insta|snap|facebook|profile|account) is\b",
+            r"\b(?:son|sa|leur) (?:snap|sc|insta|instagram|facebook|fb|tiktok|compte|profil|discord|twitter|x)\s*(?:c'?est|cest|c|:|=|est|->)\s*@?[a-z0-9_.]{3,}|\b(?:voici|voila|regardez|allez voir|allez sur|signalez) (?:son|le|sa) (?:profil|compte|insta|fb|facebook|snap|tiktok)\b|\b(?:his|her) (?:insta|snap|facebook|profile|account) is\b|\bfound (?:his|her|their) (?:insta|snap|facebook|fb|linkedin|tiktok|profile|account)\b[^.!?]{0,20}\b(?:posting|here|look|check)",
             "snap",
             "sc",
             "insta",
@@ -150,6 +150,18 @@ _RULES = RuleSet(
             "x",
             "profile",
             "account",
+            "linkedin",
+        ),
+        # The number of someone's relative or boss handed out: a referral reads the same, so
+        # it only counts (a call to use it makes the hold).
+        rule(
+            "doxx.phone",
+            0.55,
+            r"\b(?:voici|voila|tenez|je balance|je vous donne) le (?:numero|num|tel|06|portable) (?:de|du|d') ?(?:son|sa|leur) (?:pere|mere|daron|daronne|mari|femme|copain|copine|patron|frere|soeur|mec|meuf)\b",
+            "num",
+            "tel",
+            "06",
+            "portable",
         ),
         rule(
             "doxx.request",
@@ -171,7 +183,7 @@ _RULES = RuleSet(
         rule(
             "doxx.request",
             0.75,
-            r"\b(?:harcel\w* (?:le|la|les)|(?:harcelez|spammez|insultez|affichez|signalez en masse)[- ]?(?:le|la|les)?|allez (?:l'?|le |la |les )?(?:harceler|insulter|spammer|afficher|voir chez|attendre)|(?:fais|faites|faut) (?:la|le|les) tourner|(?:balancer|balancez|faites tourner|diffusez|partagez) (?:ses|sa|son|leurs) (?:photos?|nudes?|videos?|num\w*|adresse|snap|insta)|go (?:tell|find|message|harass|spam) (?:him|her|them)|(?:spread|share|post) (?:his|her|their) (?:pics|nudes|photos|address|number))\b",
+            r"\b(?:harcel\w* (?:le|la|les)|(?:harcelez|spammez|insultez|affichez|signalez en masse)[- ]?(?:le|la|les)?|allez (?:l'?|le |la |les )?(?:harceler|insulter|spammer|afficher|voir chez|attendre)|(?:fais|faites|faut) (?:la|le|les) tourner|(?:balancer|balancez|faites tourner|diffusez|partagez) (?:ses|sa|son|leurs) (?:photos?|nudes?|videos?|num\w*|adresse|snap|insta|compte|profil|tel)|go (?:tell|find|message|harass|spam) (?:him|her|them)|(?:spread|share|post) (?:his|her|their) (?:pics|nudes|photos|address|number))\b",
             "harcel",
             "spammez",
             "insultez",
@@ -285,7 +297,7 @@ _RULES = RuleSet(
         rule(
             "doxx.address",
             0.65,
-            r"\b(?:je connais|j'?ai|on a|j'?ai trouve|on connait) (?:son|sa|leur) (?:adresse|domicile|numero|num|nom de famille|vrai nom|lycee|college|ecole|boulot|taf|travail)\b|\b(?:il|elle) (?:prend|passe|sort|rentre|finit|part)\b[^.!?]{0,40}\btous les (?:jours|matins|soirs|lundis|mardis|mercredis|jeudis|vendredis) (?:a|vers) \d\d? ?h\b",
+            r"\b(?:je connais|j'?ai|on a|j'?ai trouve|on connait) (?:son|sa|leur) (?:adresse|domicile|numero|num|nom de famille|vrai nom|lycee|college|ecole|boulot|taf|travail)\b|\b(?:il|elle) (?:prend|passe|sort|rentre|finit|part)\b[^.!?]{0,40}\btous les (?:jours|matins|soirs|lundis|mardis|mercredis|jeudis|vendredis) (?:a|vers) \d\d? ?h(?:\d\d)?\b",
             "connais",
             "ai",
             "on a",
@@ -366,7 +378,7 @@ _RULES = RuleSet(
         rule(
             "doxx.request",
             0.75,
-            r"\b(?:(?:quelqu'?un|qui|vous) (?:peut|pourrait|sait|arrive a|peuvent|pouvez) (?:trouver|retrouver|chercher) (?:ou (?:il|elle) (?:habite|vit|bosse|travaille|dort)|(?:son|sa) (?:adresse|nom|vrai nom|insta|snap|numero|num|lycee|boulot))|(?:can|could) (?:someone|anyone|you guys) find (?:where (?:he|she) lives|(?:his|her) (?:address|real name|number|insta))|ajoutez[- ](?:la|le|les)|appelez[- ](?:la|le|les)\b|(?:attendez|suivez|retrouvez)[- ](?:la|le|les) (?:a la sortie|devant|en bas|chez (?:elle|lui)|apres)|(?:allez |va )?(?:lui|leur) pourrir la vie|envoyez[- ](?:lui|leur) des (?:messages|insultes|dm|mp)|(?:everyone |y'?all )?add (?:her|him|them) and (?:message|spam|dm)|(?:send|dm) (?:her|him|them) (?:messages|insults|hate))\b",
+            r"\b(?:(?:quelqu'?un|qui|vous) (?:peut|pourrait|sait|arrive a|peuvent|pouvez) (?:trouver|retrouver|chercher) (?:ou (?:il|elle) (?:habite|vit|bosse|travaille|dort)|(?:son|sa) (?:adresse|nom|vrai nom|insta|snap|numero|num|lycee|boulot))|(?:can|could) (?:someone|anyone|you guys) find (?:where (?:he|she) lives|(?:his|her) (?:address|real name|number|insta))|ajoutez[- ](?:la|le|les)|appelez[- ](?:la|le|les)\b|(?:attendez|suivez|retrouvez)[- ](?:la|le|les) (?:a la sortie|devant|en bas|chez (?:elle|lui)|apres)|(?:allez |va )?(?:lui|leur) pourrir la vie|si vous voulez (?:lui|leur) (?:dire|ecrire|parler|envoyer)|envoyez[- ](?:lui|leur) des (?:messages|insultes|dm|mp)|(?:everyone |y'?all )?add (?:her|him|them) and (?:message|spam|dm)|(?:send|dm) (?:her|him|them) (?:messages|insults|hate))\b",
             "ajoutez",
             "trouver",
             "find",
@@ -375,6 +387,7 @@ _RULES = RuleSet(
             "suivez",
             "retrouvez",
             "pourrir",
+            "voulez",
             "envoyez",
             "add",
             "send",
