@@ -149,3 +149,25 @@ def test_ordinary_lines_do_not_act(text: str) -> None:
         if signal.score >= 0.6 and rule.startswith(FAMILIES)
     }
     assert acting == {}
+
+
+# Cues that mean an ambush only together, spread over the sender's last messages.
+SPREAD = [
+    ("c'est au 3e sous-sol du parking", "ramène du liquide"),
+    ("the old railway bridge", "after midnight, nobody goes there"),
+    ("viens au bout du chemin du cimetière", "personne passe là le soir"),
+]
+
+
+@pytest.mark.parametrize(("earlier", "text"), SPREAD)
+def test_cues_over_several_messages_act(earlier: str, text: str) -> None:
+    alone = fired(text).get("meet.isolated")
+    assert alone is None or alone.score < 0.6
+    context = MessageContext(
+        Setting.PRIVATE, 30, False, 31, False, recent=(earlier,), recent_from_sender=(earlier,)
+    )
+    assert fired(text, context)["meet.isolated"].score >= 0.6
+
+
+def test_one_place_alone_is_an_outing() -> None:
+    assert "meet.isolated" not in fired("on se retrouve au cimetière pour l'enterrement de mamie")

@@ -25,7 +25,7 @@ _CUES: dict[str, re.Pattern[str]] = {
     "place": re.compile(
         r"\b(?:cote (?:foret|bois|riviere|canal|voie ferree)|au fond (?:du|de la) \w+|dans (?:les|le) bois|"
         r"en foret|dans la foret|(?:un|le|au|dans un|dans le) (?:coin|endroit) (?:sans lumiere|sombre|"
-        r"pas eclaire|isole|tranquille|discret|ou personne)|sans lumiere|pas eclaire\w*|(?:plus|pas) de lumiere|dernier (?:etage|niveau) du \w+|\w+ abandonnee?s?|carrieres?|quarry|un hall|le hall|"
+        r"pas eclaire|isole|tranquille|discret|ou personne)|sans lumiere|pas eclaire\w*|(?:plus|pas) de lumiere|dernier (?:etage|niveau) du \w+|(?:au |le |\d+e )sous[- ]sol|cimetiere|cemetery|graveyard|chemin (?:forestier|de terre)|(?:forest|dirt) (?:road|track)|(?:railway|rail|old) bridge|railway (?:line|tracks|arches)|\w+ abandonnee?s?|carrieres?|quarry|un hall|le hall|"
         r"dans (?:un|le|mon) (?:hall|local|garage|box|sous[- ]sol|parking|entrepot|hangar|cave)|"
         r"cage d'?escaliers?|sous (?:le|un) pont|back (?:gate|door|entrance|alley)|under (?:the|a) bridge|chemin de halage|bout du chemin|terrain vague|chantier|friche|parking (?:souterrain|desert|vide|du fond)|"
         r"derriere (?:le|la|les|l') ?\w+|(?:the )?(?:woods|forest|trail|car park|parking lot|garages?|"
@@ -37,7 +37,7 @@ _CUES: dict[str, re.Pattern[str]] = {
     "night": re.compile(
         r"\b(?:cette nuit|la nuit|de nuit|en pleine nuit|minuit|(?:a|vers) (?:23|0|00|1|2|3|4) ?h|"
         r"(?:23|00) ?h\d*|(?:1|2|3|4) ?h du mat\w*|tard ce soir|at midnight|(?:11|12) ?pm|(?:1|2|3|4) ?am|"
-        r"late (?:tonight|at night)|in the dark|at night)\b"
+        r"late (?:tonight|at night)|in the dark|at night|(?:after|past) midnight)\b"
     ),
     # Nobody else: come alone, bring nobody, no car, no witness.
     "alone": re.compile(
@@ -46,8 +46,8 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"tes potes|voiture|ta voiture|ton frere)|pas de voiture|(?:y aura|il y aura|y'?aura) (?:que nous|"
         r"personne)|(?:y'? ?a|il y a) (?:jamais |pas |plus )?(?:personne|un chat)|personne (?:ne |n'?y )?(?:vient|viendra|passe|passera|nous verra|monte|va)|come (?:alone|by yourself|on "
         r"your own)|alone or (?:nothing|no deal|forget it)|(?:don'?t|do not) bring (?:anyone|anybody|your "
-        r"(?:car|friend|friends|brother|mate)|a friend)|personne (?:autour|dans le coin)|no one (?:comes|will see|around|else)|nobody (?:comes|"
-        r"around|will see)|just (?:you and me|the two of us))\b"
+        r"(?:car|friend|friends|brother|mate)|a friend)|personne (?:autour|dans le coin)|no one (?:comes|will see|around|else)|nobody (?:comes|goes there|"
+        r"around|will see)|(?:no one|personne (?:ne )?(?:va|vient)) (?:goes )?(?:there|la[- ]bas)|just (?:you and me|the two of us))\b"
     ),
     # Money to bring to the meeting.
     "money": re.compile(
@@ -90,7 +90,8 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
         "hangar", "cave", "escalier", "terrain", "chantier", "friche", "derriere", "woods",
         "forest", "trail", "car park", "alley", "underpass", "stairwell", "back of", "behind",
         "industrial", "abandoned", "warehouse", "wasteland", "dark", "unlit", "by the",
-        "up the stairs", "halage", "bout du chemin", "pont", "back", "bridge", "abandonne", "dernier",
+        "up the stairs", "halage", "bout du chemin", "pont", "back", "bridge", "abandonne", "dernier", "cimetiere", "cemetery", "graveyard", "chemin", "road",
+        "track", "railway", "rail",
         "carriere", "quarry",
     ),
     "alone": (
