@@ -32,8 +32,6 @@ ACTING = [
     # Nobody told, no way back.
     ("meet.isolated", 0.6, "pas la peine de prévenir tes potes, c'est entre nous"),
     ("meet.isolated", 0.6, "you don't have to tell anybody, it's just a chat"),
-    ("meet.isolated", 0.6, "viens à pied, c'est pas loin de la gare"),
-    ("meet.isolated", 0.6, "leave your car at home and take the night bus"),
     # Friends already waiting.
     ("meet.isolated", 0.6, "on t'attend avec deux gars à moi, t'inquiète"),
     ("meet.isolated", 0.6, "my mates will be waiting by the gate"),
@@ -133,6 +131,11 @@ ORDINARY = [
     "je vais dire à ta copine que t'es trop fort au foot",
     "quelqu'un peut trouver où est la soirée ?",
     "je fais du baby-sitting pour arrondir mes fins de mois",
+    "viens à pied, c'est à 5 min du métro",
+    "leave your car at home and take the night bus",
+    "je t'envoie l'adresse quand je pars de chez moi",
+    "I'll text you the address later",
+    "t'as acheté des likes ou quoi mdr",
     "j'ai trouvé son insta trop drôle, elle fait des recettes",
     "mes pronos pour le match de ce soir: 2-1 pour Lyon",
     "on a fait 300 km en 4 h",
@@ -156,6 +159,8 @@ SPREAD = [
     ("c'est au 3e sous-sol du parking", "ramène du liquide"),
     ("the old railway bridge", "after midnight, nobody goes there"),
     ("viens au bout du chemin du cimetière", "personne passe là le soir"),
+    ("rendez-vous derrière l'entrepôt", "viens à pied"),
+    ("it's behind the old warehouse", "leave the car and walk there"),
 ]
 
 

@@ -41,7 +41,7 @@ _CUES: dict[str, re.Pattern[str]] = {
     ),
     # Nobody else: come alone, bring nobody, no car, no witness.
     "alone": re.compile(
-        r"\b(?:viens? (?:toute? )?seule?|viens a pied|(?:la|ta) voiture (?:se remarque|attire)|venez seule?s?|(?:toute? )?seule? ou (?:rien|pas|c'?est mort|"
+        r"\b(?:viens? (?:toute? )?seule?|viens a pied|come on foot|walk there|leave (?:the|your) car|laisse (?:ta|la) voiture|(?:la|ta) voiture (?:se remarque|attire)|venez seule?s?|(?:toute? )?seule? ou (?:rien|pas|c'?est mort|"
         r"laisse tomber)|ramene personne|n'?amene personne|t'?amenes? personne|sans (?:personne|ton pote|"
         r"tes potes|voiture|ta voiture|ton frere)|pas de voiture|(?:y aura|il y aura|y'?aura) (?:que nous|"
         r"personne)|(?:y'? ?a|il y a) (?:jamais |pas |plus )?(?:personne|un chat)|personne (?:ne |n'?y )?(?:vient|viendra|passe|passera|nous verra|monte|va)|come (?:alone|by yourself|on "
@@ -95,7 +95,7 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
         "carriere", "quarry",
     ),
     "alone": (
-        "seul", "a pied", "se remarque", "attire", "personne", "sans ", "voiture", "que nous", "come ", "alone", "bring",
+        "seul", "a pied", "on foot", "walk there", "the car", "your car", "laisse", "se remarque", "attire", "personne", "sans ", "voiture", "que nous", "come ", "alone", "bring",
         "no one", "nobody", "just you", "the two of us",
     ),
     "money": (

@@ -499,7 +499,7 @@ _RULES = RuleSet(
         rule(
             "meet.isolated",
             0.7,
-            r"\b(?:t'?envoie|te donne|te dirai|t'?enverrai|te file|t'?ecris|te passe|te dis) (?:l'?adresse(?: exacte)?|la localisation|la loc|le lieu|l'?endroit(?: exact)?|la position|le point de (?:rdv|rendez-vous)|ou c'?est) (?:quand|une fois|au dernier moment|sur place|en route|(?:a|vers) \d|dans le (?:tram|bus|metro|train|rer))|\bprefere (?:te (?:la|le) (?:donner|dire|envoyer) )?au dernier moment\b|\b(?:i'?ll|i will|will) (?:message|text|send|tell|dm|give|ping) (?:you )?(?:the )?(?:exact )?(?:spot|address|location|place|pin) (?:at \d|later|when|once|last minute|on the way)|\bhead (?:towards?|to|down to) the (?:river|canal|woods|forest|tracks|docks|old \w+)\b|\bi'?ll (?:send|drop) (?:you )?a (?:pin|location) (?:when|once)\b|\bi'?ll tell you where to go\b|\bje te dirai ou aller\b",
+            r"\b(?:t'?envoie|te donne|te dirai|t'?enverrai|te file|t'?ecris|te passe|te dis) (?:l'?adresse(?: exacte)?|la localisation|la loc|le lieu|l'?endroit(?: exact)?|la position|le point de (?:rdv|rendez-vous)|ou c'?est) (?:(?:quand|une fois (?:que )?|des que )(?:t'?es|tu es|tu seras|t'?seras|t'?arrives|tu arrives|tu descends|t'?y es|tu y es)|une fois (?:sur place|la[- ]bas|descendue?)|au dernier moment|sur place|en route|(?:a|vers) \d|dans le (?:tram|bus|metro|train|rer))|\bprefere (?:te (?:la|le) (?:donner|dire|envoyer) )?au dernier moment\b|\b(?:i'?ll|i will|will) (?:message|text|send|tell|dm|give|ping) (?:you )?(?:the )?(?:exact )?(?:spot|address|location|place|pin) (?:at \d|(?:when|once) (?:you|u)\b|last minute|on the way)|\bhead (?:towards?|to|down to) the (?:river|canal|woods|forest|tracks|docks|old \w+)\b|\bi'?ll (?:send|drop) (?:you )?a (?:pin|location) (?:when|once)\b|\bi'?ll tell you where to go\b|\bje te dirai ou aller\b",
             "envoie",
             "donne",
             "dirai",
@@ -517,11 +517,11 @@ _RULES = RuleSet(
             "head",
             "tell",
         ),
-        # Nobody to know where you go, nothing to leave by: no word to a friend, no car.
+        # Nobody to know where you go: no word to a friend ("come on foot" is a cue, cues.py).
         rule(
             "meet.isolated",
             0.7,
-            r"\b(?:no need|don'?t need|you don'?t have|pas besoin|pas la peine|inutile) (?:to tell|de (?:le )?dire a|d'?en parler a|de prevenir) (?:anyone|anybody|a friend|your friends|personne|qui que ce soit|tes potes|tes amis|ta pote|ton pote)\b|\b(?:ne )?previens personne\b|\b(?:viens|venez|come|walk) (?:a pied|on foot)\b|\b(?:laisse|leave) (?:ta|la|the|your) (?:voiture|caisse|bagnole|car)\b",
+            r"\b(?:no need|don'?t need|you don'?t have|pas besoin|pas la peine|inutile) (?:to tell|de (?:le )?dire a|d'?en parler a|de prevenir) (?:anyone|anybody|a friend|your friends|personne|qui que ce soit|tes potes|tes amis|ta pote|ton pote)\b|\b(?:ne )?previens personne\b",
             "no need",
             "don't need",
             "dont need",
@@ -530,10 +530,6 @@ _RULES = RuleSet(
             "peine",
             "inutile",
             "previens",
-            "pied",
-            "foot",
-            "laisse",
-            "leave",
         ),
         # Friends already there, waiting: the "date" is a group. A brother waiting with the
         # keys is an errand: a friend sent instead only counts, below acting alone.

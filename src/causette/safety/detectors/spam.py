@@ -262,7 +262,7 @@ _RULES = RuleSet(
         rule(
             "scam.phishing",
             0.75,
-            r"\b(?:(?:ton|votre) colis n'?a pas pu etre livre|reprogramme[rz]? (?:la|votre|ta) livraison|achete[rz]? des (?:followers|abonnes|likes|vues)|(?:followers|abonnes|likes) pas chers?|buy (?:followers|likes))\b",
+            r"\b(?:(?:ton|votre) colis n'?a pas pu etre livre|reprogramme[rz]? (?:la|votre|ta) livraison|(?<!as )(?<!a )(?<!ont )(?<!avez )achete[rz]? des (?:followers|abonnes|likes|vues)|(?:followers|abonnes|likes) pas chers?|buy (?:followers|likes))\b",
             "colis",
             "reprogramme",
             "achete",
@@ -390,7 +390,7 @@ _RULES = RuleSet(
         rule(
             "scam.followers",
             0.8,
-            r"\b\d[\d .]*k? ?(?:followers|abonnes|likes|vues|views|subs|subscribers|j'?aime)\b ?(?:=|pour|a|for|:|->)? ?\d+[.,]?\d* ?(?:€|e|euros?|\$|dollars?)|\b(?:achete[rz]?|acheter|vends|vend|vente de|buy|sell(?:ing)?|besoin de|need|booste[rz]?|boost) (?:des |de |tes |vos |your |more |real |vrais )?(?:\d+k? )?(?:followers|abonnes|likes|vues|views|subscribers)\b|(?:\b(?:promos?|reductions?|discount)\b|-\d+ ?%).{0,30}\b(?:likes|followers|abonnes|vues|views)\b",
+            r"\b\d[\d .]*k? ?(?:followers|abonnes|likes|vues|views|subs|subscribers|j'?aime)\b ?(?:=|pour|a|for|:|->)? ?\d+[.,]?\d* ?(?:€|e|euros?|\$|dollars?)|\b(?<!as )(?<!a )(?<!ont )(?<!avez )(?:achete[rz]?|acheter|vends|vend|vente de|buy|sell(?:ing)?|besoin de|need|booste[rz]?|boost) (?:des |de |tes |vos |your |more |real |vrais )?(?:\d+k? )?(?:followers|abonnes|likes|vues|views|subscribers)\b|(?:\b(?:promos?|reductions?|discount)\b|-\d+ ?%).{0,30}\b(?:likes|followers|abonnes|vues|views)\b",
             "follower",
             "abonne",
             "like",
