@@ -136,6 +136,7 @@ ORDINARY = [
     "je t'envoie l'adresse quand je pars de chez moi",
     "I'll text you the address later",
     "t'as acheté des likes ou quoi mdr",
+    "bien sûr, on sera plusieurs de toute façon",
     "j'ai trouvé son insta trop drôle, elle fait des recettes",
     "mes pronos pour le match de ce soir: 2-1 pour Lyon",
     "on a fait 300 km en 4 h",
@@ -161,6 +162,7 @@ SPREAD = [
     ("viens au bout du chemin du cimetière", "personne passe là le soir"),
     ("rendez-vous derrière l'entrepôt", "viens à pied"),
     ("it's behind the old warehouse", "leave the car and walk there"),
+    ("viens seul au parking du fond", "on sera plusieurs, t'inquiète"),
 ]
 
 

@@ -72,9 +72,9 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"(?:non|nan|nah|finalement|au final|en fait|actually|change of plans?),? (?:plutot |rather )?(?:ce soir|maintenant|cette nuit|rejoins[- ]?moi|retrouve[- ]?moi|viens plutot|meet me|on se (?:voit|retrouve)|"
         r"tonight|now|ailleurs|somewhere else|go to|viens a|va a|rdv a)|now or never|right now or|hurry up)\b"
     ),
-    # Others waiting, watching or tracking.
+    # Others waiting, watching or tracking ("on sera plusieurs" is a party, too, alone).
     "watch": re.compile(
-        r"\b(?:fait le guet|faire le guet|font le guet|guetteur|my (?:lads|boys|mates) are (?:already )?"
+        r"\b(?:on sera (?:plusieurs|a plusieurs|entre potes|avec des potes)|fait le guet|faire le guet|font le guet|guetteur|my (?:lads|boys|mates) are (?:already )?"
         r"there|mes (?:gars|potes|reufs) (?:sont|seront) (?:deja )?la|les gars du (?:quartier|hall|bat) "
         r"\w+|(?:send|share) (?:me )?your (?:live )?location|live location|(?:envoie|partage)[- ]?moi ta "
         r"(?:position|localisation|loc)|(?:ta|ta position en) (?:position|localisation) en direct)\b"
@@ -112,7 +112,7 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
         "hurry", "tout de suite",
     ),
     "watch": (
-        "guet", "lads", "boys", "mates", "gars", "potes", "reufs", "location", "position",
+        "guet", "on sera", "lads", "boys", "mates", "gars", "potes", "reufs", "location", "position",
         "localisation", "loc",
     ),
 }  # fmt: skip

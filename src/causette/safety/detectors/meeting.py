@@ -202,7 +202,7 @@ _RULES = RuleSet(
         rule(
             "meet.isolated",
             0.75,
-            r"\b(?:un|mon|1|deux|2|des|mes) (?:pote|potes|ami|amis|copain|copains|cousin|cousins|gars|mecs?|collegue|frere|reuf|poto|potos|couz|kheys?)(?: a moi)? (?:sera|seront|va etre|vont etre|viendra|viendront|vient|viennent|passera|passeront|sera la|peut venir|peuvent venir|risque de passer|se joindra|se joindront|nous rejoindra|nous rejoindront|sera avec moi)\b|\bon sera (?:plusieurs|deux|trois|2|3|a plusieurs|entre potes|avec des potes)\b|\bje (?:serai|serais) pas seul\b",
+            r"\b(?:un|mon|1|deux|2|des|mes) (?:pote|potes|ami|amis|copain|copains|cousin|cousins|gars|mecs?|collegue|frere|reuf|poto|potos|couz|kheys?)(?: a moi)? (?:sera|seront|va etre|vont etre|viendra|viendront|vient|viennent|passera|passeront|sera la|peut venir|peuvent venir|risque de passer|se joindra|se joindront|nous rejoindra|nous rejoindront|sera avec moi)\b|\bje (?:serai|serais) pas seul\b",
             "pote",
             "ami",
             "copain",
