@@ -280,8 +280,8 @@ def lexical_form(term: str) -> str:
     return _lexical(fold(term)).text
 
 
-# Number words that may take part in a phone number (folded, so without accents).
-NUMBER_WORDS = frozenset(
+# Number words (folded, so without accents), French then English.
+_FRENCH_NUMBERS = frozenset(
     [
         "zero",
         "un",
@@ -307,41 +307,8 @@ NUMBER_WORDS = frozenset(
         "cinquante",
         "soixante",
         "cent",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-        "oh",
-        "double",
     ]
 )
-_WORD = re.compile(r"[a-z]+")
-_DIGIT = re.compile(r"\d")
-_ZERO = re.compile(r"\bzero\b")
-_SPACE_TOKEN = re.compile(r"\S+")
 _ENGLISH_NUMBERS = frozenset(
     [
         "zero",
@@ -376,6 +343,12 @@ _ENGLISH_NUMBERS = frozenset(
         "oh",
     ]
 )
+# Those that may take part in a phone number ("double six" in English).
+NUMBER_WORDS = _FRENCH_NUMBERS | _ENGLISH_NUMBERS | {"double"}
+_WORD = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
+_ZERO = re.compile(r"\bzero\b")
+_SPACE_TOKEN = re.compile(r"\S+")
 
 
 def number_weight(folded: str) -> int:

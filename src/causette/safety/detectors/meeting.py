@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from causette.safety.context import MessageContext
 from causette.safety.detectors.phrases import TON, TU_ES
-from causette.safety.detectors.rules import RuleSet, rule
+from causette.safety.detectors.rules import DIGITS, RuleSet, rule
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized
 
@@ -156,16 +156,7 @@ _RULES = RuleSet(
             "meet.address",
             0.5,
             r"\b\d{5}\s+[a-z][a-z\-]{2,}(?:\s+(?:sur|sous|en|les|le|la)\s+[a-z\-]+)?\b(?!\s*(?:€|euros?|eur|e\b|abonnes|vues|personnes|km|ans|habitants))",
-            "0",
-            "1",
-            "2",
-            "3",
-            "4",
-            "5",
-            "6",
-            "7",
-            "8",
-            "9",
+            *DIGITS,
         ),
         rule(
             "meet.address",

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from causette.safety.context import MessageContext
 from causette.safety.detectors.phrases import folded
-from causette.safety.detectors.rules import Rule, rule
+from causette.safety.detectors.rules import DIGITS, Rule, rule
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized
 
@@ -85,16 +85,7 @@ RULES: list[Rule] = [
         "sex.price",
         0.7,
         rf"\b{_PER_TIME}",
-        "0",
-        "1",
-        "2",
-        "3",
-        "4",
-        "5",
-        "6",
-        "7",
-        "8",
-        "9",
+        *DIGITS,
         judge=_paid_time,
     ),
     rule(

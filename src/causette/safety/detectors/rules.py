@@ -45,6 +45,9 @@ def rule(
     return Rule(rule_id, score, re.compile(pattern), anchors, judge)
 
 
+# The anchors of a rule that needs a digit somewhere in its match.
+DIGITS = tuple("0123456789")
+
 # Three single letters or more, each followed by a space, a dot, a dash or a star.
 _SPACED = re.compile(r"(?:\b\w[ .\-_*]){3,}\w\b")
 # Every family scans the same folded text in turn: the answer for the last text is kept.

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from causette.safety.context import MessageContext
 from causette.safety.detectors.paid import rented
-from causette.safety.detectors.rules import RuleSet, rule
+from causette.safety.detectors.rules import DIGITS, RuleSet, rule
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized
 
@@ -84,16 +84,7 @@ _RULES = RuleSet(
             "sex.price",
             0.9,
             rf"\b{_PRICE}\s*(?:le |de )?{_SERVICE}",
-            "0",
-            "1",
-            "2",
-            "3",
-            "4",
-            "5",
-            "6",
-            "7",
-            "8",
-            "9",
+            *DIGITS,
         ),
         rule(
             "sex.price",
@@ -160,16 +151,7 @@ _RULES = RuleSet(
             "sex.price",
             0.75,
             rf"\b\d{{2,4}}\s?(?:€|e\b|eur\b|euros?\b|balles\b|roses?\b|\$|dollars?\b)?\s*{_TIME}\b",
-            "0",
-            "1",
-            "2",
-            "3",
-            "4",
-            "5",
-            "6",
-            "7",
-            "8",
-            "9",
+            *DIGITS,
             judge=_not_rented,
         ),
         rule(
@@ -208,16 +190,7 @@ _RULES = RuleSet(
             "sex.price",
             0.8,
             r"\b\d{1,4}\s?(?:€|e\b|eur\b|euros?\b|balles\b|\$)\s*(?:la|les|pour (?:une|la|1|les)) ?(?:\d+ )?(?:photos?|pics?|videos?|vids?|nudes?|minutes? de cam|appel video)\b|\bje (?:vends|propose|fais) (?:des |mes )?(?:photos|videos|nudes|contenus?|pics|packs?)(?: de moi| coquin\w*| hot| privees?| perso\w*)\b",
-            "0",
-            "1",
-            "2",
-            "3",
-            "4",
-            "5",
-            "6",
-            "7",
-            "8",
-            "9",
+            *DIGITS,
             "vends",
             "propose",
             "fais",
@@ -288,16 +261,7 @@ _RULES = RuleSet(
             "sex.price",
             0.85,
             r"\b\d{2,4}\s?(?:€|e\b|eur\b|euros?\b|balles\b|roses?\b|\$)?\s*(?:la |le |les |pour (?:une |un |la |le )?)(?:pipe|fellation|sodo|branlette|complet|levrette|gorge profonde|finition)\b|\b(?:suce|sucer|baise|baiser|branle|branler|couche|coucher avec (?:toi|moi))\w* (?:pour|contre) \d{2,4}\b|\$[1-9]\d{2,3} ?(?:/|per|an|a) ?(?:hr|hour|h)\b|\b[1-9]\d{2,3} ?(?:/|per) ?(?:hr|hour|h)\b|\b(?:hh|qv) \d{2,4}\b",
-            "0",
-            "1",
-            "2",
-            "3",
-            "4",
-            "5",
-            "6",
-            "7",
-            "8",
-            "9",
+            *DIGITS,
         ),
         rule(
             "escort.offer",
