@@ -1,6 +1,6 @@
 """Every rule's anchors cover its expression: a rule that matches a text its anchors did not
 wake would silently never fire. Checked on every phrase the detector tests use, and on the
-training corpus when it is there."""
+training files (train*.jsonl)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from causette.safety.detectors import (
     grooming,
     hate,
     meeting,
+    patterns,
     sexual,
     spam,
     threat,
@@ -26,15 +27,15 @@ from causette.safety.detectors.rules import RuleSet
 from causette.safety.normalize import Normalized
 
 HERE = Path(__file__).parent
-TRAIN = HERE.parents[2] / "corpus" / "safety" / "train.jsonl"
+CORPUS = HERE.parents[2] / "corpus" / "safety"
 
 
 def phrases() -> list[str]:
     found: list[str] = []
     for path in sorted(HERE.glob("test_detect_*.py")):
         found += re.findall(r'"([^"\n]{3,})"', path.read_text("utf-8"))
-    if TRAIN.exists():
-        for line in TRAIN.read_text("utf-8").splitlines():
+    for path in sorted(CORPUS.glob("train*.jsonl")):
+        for line in path.read_text("utf-8").splitlines():
             found += [m["text"] for m in json.loads(line)["messages"]]
     return found
 
@@ -42,7 +43,19 @@ def phrases() -> list[str]:
 PHRASES = phrases()
 SETS = {
     module.__name__.rsplit(".", 1)[1]: module._RULES
-    for module in (age, contact, doxxing, gifts, grooming, hate, meeting, sexual, spam, threat)
+    for module in (
+        age,
+        contact,
+        doxxing,
+        gifts,
+        grooming,
+        hate,
+        meeting,
+        patterns,
+        sexual,
+        spam,
+        threat,
+    )
 }
 
 

@@ -1,9 +1,11 @@
 """How a detector family is written: phrase rules behind a keyword pre-filter, and lexicons.
 
 A ``Rule`` is a regular expression over the ``folded`` view with the literal ``anchors`` one of
-which any match must contain. A ``RuleSet`` puts every anchor of its rules into one
-Aho-Corasick automaton, so a message is scanned once and only the rules whose anchors occur
-in it run their expression: most chat lines wake none, which keeps the fast path cheap.
+which any match must contain (chosen by hand: whole words, rare in ordinary chat). Its
+``literals`` are derived from the expression itself (``literals.py``): strings one of which
+every match contains, by construction. A ``RuleSet`` puts both into one Aho-Corasick
+automaton, so a message is scanned once and only the rules with an anchor *and* a literal in
+it run their expression: most chat lines wake none, which keeps the fast path cheap.
 
 A ``Lexicon`` is a list of terms (a data file in ``safety/lexicons``), normalised the way
 the ``lexical`` view is and matched against that view on word boundaries.
@@ -20,6 +22,7 @@ from typing import Any
 import ahocorasick
 
 from causette.safety.context import MessageContext
+from causette.safety.detectors.literals import required
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized, View, lexical_form
 
@@ -34,6 +37,7 @@ class Rule:
     pattern: re.Pattern[str]
     anchors: tuple[str, ...]
     judge: Judge | None = None
+    literals: tuple[str, ...] | None = None  # ``None``: the expression gives no useful set
 
 
 def rule(
@@ -42,7 +46,16 @@ def rule(
     """A ``Rule`` with its expression compiled once, at import."""
     if not anchors:
         raise ValueError(f"rule {rule_id} needs at least one anchor")
-    return Rule(rule_id, score, re.compile(pattern), anchors, judge)
+    compiled = re.compile(pattern)
+    return Rule(rule_id, score, compiled, anchors, judge, _literals(compiled))
+
+
+def _literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    found = required(pattern.pattern, pattern.flags & ~re.UNICODE)
+    # One or two letters are in nearly every line: they would cost hits and filter nothing.
+    if found is None or min(map(len, found)) < 3:
+        return None
+    return found
 
 
 # The anchors of a rule that needs a digit somewhere in its match.
@@ -69,21 +82,31 @@ class RuleSet:
     def __init__(self, rules: Sequence[Rule], view: str = "folded") -> None:
         self.rules = tuple(rules)
         self.view = view  # which view of ``Normalized`` the expressions are written for
-        woken: dict[str, list[int]] = {}
+        # Keys in the automaton: 2 * index for a rule's anchor, 2 * index + 1 for one of its
+        # literals; a rule without literals counts as having seen one.
+        woken: dict[str, set[int]] = {}
+        self._unliteral = frozenset(
+            2 * index + 1 for index, item in enumerate(self.rules) if item.literals is None
+        )
         for index, item in enumerate(self.rules):
             for anchor in item.anchors:
-                woken.setdefault(anchor, []).append(index)
+                woken.setdefault(anchor, set()).add(2 * index)
+            for literal in item.literals or ():
+                woken.setdefault(literal, set()).add(2 * index + 1)
         self._automaton: Any = ahocorasick.Automaton()
-        for anchor, indexes in woken.items():
-            self._automaton.add_word(anchor, tuple(indexes))
+        for key, keys in woken.items():
+            self._automaton.add_word(key, tuple(sorted(keys)))
         self._automaton.make_automaton()
 
     def candidates(self, text: str) -> list[int]:
-        """Indexes of the rules whose anchors occur in ``text``, in rule order."""
+        """Indexes of the rules with an anchor and a literal in ``text``, in rule order."""
         found: set[int] = set()
-        for _, indexes in self._automaton.iter(text):
-            found.update(indexes)
-        return sorted(found)
+        for _, keys in self._automaton.iter(text):
+            found.update(keys)
+        unliteral = self._unliteral
+        return sorted(
+            key >> 1 for key in found if not key & 1 and (key + 1 in found or key + 1 in unliteral)
+        )
 
     def scan(self, norm: Normalized, context: MessageContext) -> Iterator[Signal]:
         """Every rule that matches the set's view, once per rule (its first match)."""

@@ -1,0 +1,71 @@
+"""The literals derived from an expression: every match contains one, and none is invented."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from causette.safety.detectors.literals import required
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\bentre nous\b", ("entre nous",)),
+        # Optional parts multiply out while the strings stay few.
+        (r"\b(?:tu as|t'?as) quel age", ("t'as quel age", "tas quel age", "tu as quel age")),
+        (r"\b(?:viens|passe) seule?\b", ("passe seul", "passe seule", "viens seul", "viens seule")),
+        # A repeat breaks the run: the longer literal after it is kept.
+        (r"x{2,3}yz", ("yz",)),
+        (r"\b(?:rue|[a-z]+ment)\b", ("ment", "rue")),
+    ],
+)
+def test_the_literals_of_an_expression(pattern: str, expected: tuple[str, ...]) -> None:
+    assert required(pattern) == expected
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"\d{5}\s+[a-z]+",  # classes and repeats only
+        r"(?:je )?\w+",  # an optional word, then anything
+        r"\b(?:rue|[a-z]+)\b",  # one branch has no literal
+        r"(?i)rue",  # case folding would need folded anchors
+    ],
+)
+def test_no_set_when_a_match_may_avoid_every_literal(pattern: str) -> None:
+    assert required(pattern) is None
+
+
+def test_flags_given_at_compile_time_give_no_set() -> None:
+    assert required("rue", re.IGNORECASE) is None
+
+
+TEXTS = [
+    "tu viens seule ce soir ?",
+    "passe seul stp",
+    "t'as quel age",
+    "tu as quel age toi",
+    "mon snapchat c'est momo",
+    "insta: lea",
+    "xxy",
+    "rien à voir",
+]
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"\b(?:viens|passe) seule?\b",
+        r"\b(?:tu as|t'?as) quel age",
+        r"\b(?:snap|insta)(?:gram|chat)? ?(?:c'?est|:)",
+        r"x{2,3}y",
+    ],
+)
+def test_every_match_contains_a_literal(pattern: str) -> None:
+    literals = required(pattern)
+    assert literals is not None
+    matched = [text for text in TEXTS if re.search(pattern, text)]
+    assert matched  # the check below must have something to check
+    assert all(any(literal in text for literal in literals) for text in matched)
