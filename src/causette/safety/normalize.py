@@ -436,10 +436,14 @@ def _compose(outer: View, inner: View) -> View:
     return View(inner.text, starts, ends)
 
 
+# Three single letters or more, each followed by a space, a dot, a dash or a star.
+_SPACED = re.compile(r"(?:\b\w[ .\-_*]){3,}\w\b")
+
+
 class Normalized:
     """The views of one message, built on first use and kept."""
 
-    __slots__ = ("_deleeted", "_digits", "_folded", "_lexical", "original")
+    __slots__ = ("_deleeted", "_digits", "_folded", "_lexical", "_scanned", "original")
 
     def __init__(self, text: str) -> None:
         self.original = text
@@ -447,6 +451,7 @@ class Normalized:
         self._lexical: View | None = None
         self._digits: View | None = None
         self._deleeted: View | bool | None = False  # False: not computed yet
+        self._scanned: tuple[View, ...] | None = None
 
     # Plain properties rather than ``functools.cached_property``, which takes a lock on every
     # first access in Python 3.11: this is the hot path of every message.
@@ -470,6 +475,21 @@ class Normalized:
             folded = self.folded
             self._deleeted = _deleet(folded) if _MIXED.search(folded.text) else None
         return self._deleeted  # type: ignore[return-value]
+
+    @property
+    def scanned(self) -> tuple[View, ...]:
+        """The views a rule written for ``folded`` is run on: ``folded``; ``deleeted`` when
+        there is leetspeak ("t'es s3ule"); ``lexical`` when there are spaced-out letters
+        ("t'es s.e.u.l.e", "sur s n a p"), which it has joined."""
+        if self._scanned is None:
+            folded = self.folded
+            views = [folded]
+            if self.deleeted is not None:
+                views.append(self.deleeted)
+            if _SPACED.search(folded.text) is not None:
+                views.append(self.lexical)
+            self._scanned = tuple(views)
+        return self._scanned
 
     @property
     def digits(self) -> View:

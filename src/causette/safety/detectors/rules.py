@@ -61,20 +61,6 @@ def _literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
 # The anchors of a rule that needs a digit somewhere in its match.
 DIGITS = tuple("0123456789")
 
-# Three single letters or more, each followed by a space, a dot, a dash or a star.
-_SPACED = re.compile(r"(?:\b\w[ .\-_*]){3,}\w\b")
-# Every family scans the same folded text in turn: the answer for the last text is kept.
-_LAST_SPACED: list[tuple[str, bool]] = [("", False)]
-
-
-def _spaced(text: str) -> bool:
-    last = _LAST_SPACED[0]
-    if last[0] is text:
-        return last[1]
-    found = _SPACED.search(text) is not None
-    _LAST_SPACED[0] = (text, found)
-    return found
-
 
 class RuleSet:
     """Rules of one family, woken by their anchors."""
@@ -82,41 +68,38 @@ class RuleSet:
     def __init__(self, rules: Sequence[Rule], view: str = "folded") -> None:
         self.rules = tuple(rules)
         self.view = view  # which view of ``Normalized`` the expressions are written for
-        # Keys in the automaton: 2 * index for a rule's anchor, 2 * index + 1 for one of its
-        # literals; a rule without literals counts as having seen one.
-        woken: dict[str, set[int]] = {}
-        self._unliteral = frozenset(
-            2 * index + 1 for index, item in enumerate(self.rules) if item.literals is None
-        )
+        # Each string in the automaton names the rules it is an anchor of, and those it is a
+        # literal of; a rule without literals counts as having seen one.
+        self._unliteral = frozenset(i for i, item in enumerate(self.rules) if item.literals is None)
+        anchors: dict[str, set[int]] = {}
+        literals: dict[str, set[int]] = {}
         for index, item in enumerate(self.rules):
             for anchor in item.anchors:
-                woken.setdefault(anchor, set()).add(2 * index)
+                anchors.setdefault(anchor, set()).add(index)
             for literal in item.literals or ():
-                woken.setdefault(literal, set()).add(2 * index + 1)
+                literals.setdefault(literal, set()).add(index)
         self._automaton: Any = ahocorasick.Automaton()
-        for key, keys in woken.items():
-            self._automaton.add_word(key, tuple(sorted(keys)))
+        for key in anchors.keys() | literals.keys():
+            value = (tuple(anchors.get(key, ())), tuple(literals.get(key, ())))
+            self._automaton.add_word(key, value)
         self._automaton.make_automaton()
 
     def candidates(self, text: str) -> list[int]:
         """Indexes of the rules with an anchor and a literal in ``text``, in rule order."""
-        found: set[int] = set()
-        for _, keys in self._automaton.iter(text):
-            found.update(keys)
-        unliteral = self._unliteral
-        return sorted(
-            key >> 1 for key in found if not key & 1 and (key + 1 in found or key + 1 in unliteral)
-        )
+        anchored: set[int] = set()
+        literal: set[int] = set()
+        for _, (of_anchor, of_literal) in self._automaton.iter(text):
+            anchored.update(of_anchor)
+            literal.update(of_literal)
+        if not anchored:
+            return []
+        return sorted((anchored & literal) | (anchored & self._unliteral))
 
     def scan(self, norm: Normalized, context: MessageContext) -> Iterator[Signal]:
         """Every rule that matches the set's view, once per rule (its first match)."""
-        view: View = getattr(norm, self.view)
-        views = [view]
-        if self.view == "folded" and norm.deleeted is not None:
-            views.append(norm.deleeted)  # "t'es s3ule", "3nvoie une ph0to": the same rules
-        if self.view == "folded" and _spaced(view.text):
-            # "t'es s.e.u.l.e", "sur s n a p": the lexical view has the letters joined.
-            views.append(norm.lexical)
+        views: tuple[View, ...] = (
+            norm.scanned if self.view == "folded" else (getattr(norm, self.view),)
+        )
         fired: set[int] = set()
         for current in views:
             text = current.text
