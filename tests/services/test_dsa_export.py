@@ -374,3 +374,28 @@ def test_the_operators_texts_and_the_safety_evaluation_fill_their_sheets(
     evaluation.write_text("not json", "utf-8")
     assert main([*args, "--from", "2025-01-01", "--to", "2025-12-31", "--out", str(out)]) == 2
     assert "evaluation_file" in capsys.readouterr().err
+
+
+def test_the_demo_names_only_rules_the_detectors_have(demo: Path) -> None:
+    """Its automated cases, scripted or from the live gate, name what the detectors raise and
+    the policy's actions that opened them, nothing made up."""
+    import sqlite3
+
+    import causette.safety.detectors as detectors
+    from causette.safety import policy
+
+    documented = set(re.findall(r"``([a-z_]+(?:\.[a-z_]+)?)``", detectors.__doc__ or ""))
+    documented |= {action.name for action in policy.load().actions}
+    with sqlite3.connect(data_file := demo / "causette.sqlite3") as db:
+        named = [
+            row[0]
+            for row in db.execute(
+                "SELECT automated_rule FROM report WHERE automated_rule IS NOT NULL"
+            )
+        ]
+    assert data_file.exists()
+    rules = {rule for text in named for rule in text.split(",")}
+    assert len(named) >= 5  # the three scripted scenes and the live gate's
+    assert "photo.request" in rules
+    assert "doxx.request" in rules
+    assert rules <= documented, rules - documented

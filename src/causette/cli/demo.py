@@ -29,7 +29,9 @@ from causette.live.hub import Outbox
 from causette.protocol import web
 from causette.reports.requisition import export_requisition
 from causette.reports.transparency import month_bounds, record_activity
-from causette.safety.gate import AllowAll
+from causette.safety.context import MessageContext
+from causette.safety.detectors import detect
+from causette.safety.gate import AllowAll, Setting
 from causette.services.chat import Link
 from causette.transport.console.handlers import action_of
 from causette.types import FakeClock
@@ -199,7 +201,8 @@ async def _history(s: Seeder) -> None:
         facts="Message publicitaire renvoyant vers un site d'argent facile.",
         ground_choice="tos_spam",
     )
-    grooming = await s.tell("Farid", "Emma", "tu as quel âge en vrai ? envoie une photo de toi")
+    probe = "tu as quel âge en vrai ? envoie une photo de toi"
+    grooming = await s.tell("Farid", "Emma", probe)
     _, auto = await mod.cases.report(
         Locator(message_id=grooming),
         "child_abuse",
@@ -207,7 +210,7 @@ async def _history(s: Seeder) -> None:
         None,
         True,
         Source.AUTOMATED,
-        automated_rule="grooming.age_photo",
+        automated_rule=detected(probe, MessageContext(Setting.PRIVATE, 41, False, 19, False)),
     )
     auto_case = auto.id
     await s.later(1)
@@ -396,7 +399,9 @@ async def _history(s: Seeder) -> None:
         ground_choice="law_doxxing",
         remove_message="1",
     )
-    joke = await s.say("Alice", "Vous êtes des monstres, je vous adore")
+    # A word reclaimed by the people it targets: the rules cannot tell, a moderator can.
+    proud = "Les pd on vous aime ici, fiers et visibles"
+    joke = await s.say("Alice", proud)
     _, false_positive = await mod.cases.report(
         Locator(message_id=joke),
         "hate",
@@ -404,11 +409,13 @@ async def _history(s: Seeder) -> None:
         None,
         True,
         Source.AUTOMATED,
-        automated_rule="hate.lexicon",
+        automated_rule=detected(proud, ROOM),
     )
     case_f = false_positive.id
     await s.later(3)
-    await mod.decisions.reject(modo1, case_f, False, "Faux positif : propos affectueux.")
+    await mod.decisions.reject(
+        modo1, case_f, False, "Faux positif : mot réapproprié, propos bienveillant."
+    )
     await s.days(9)
     # Left for the console to try: open cases of each origin and an appeal to decide.
     rude = await s.say("Chloe", "Alice tu racontes n'importe quoi, tais-toi")
@@ -417,19 +424,32 @@ async def _history(s: Seeder) -> None:
     await mod.cases.report_from_account(
         s.accounts["demo.signaleur"], Locator(message_id=promo), "spam", "Publicité", True
     )
-    where = await s.say("Alice", "Gaelle habite à Nantes, juste à côté de la gare")
+    address = "Gaëlle Morin habite 14 rue des Lilas à Nantes, allez lui dire ce que vous pensez"
+    where = await s.say("Alice", address)
     await mod.cases.report(
         Locator(message_id=where),
         "doxxing",
-        "Détection automatique : lieu de résidence d'une personne nommée",
+        "Détection automatique : adresse d'une personne nommée, appel à aller la trouver",
         None,
         True,
         Source.AUTOMATED,
-        automated_rule="doxxing.residence",
+        automated_rule=detected(address, ROOM),
     )
     room_ban = next(d for d in s.decisions if d.kind.value == "room_ban" and d.case_id)
     await appeals.appeal(room_ban.code, "Je donnais juste mon avis, ce n'était pas haineux.")
     await s.later(2)
+
+
+ROOM = MessageContext(Setting.ROOM, 30, False)
+
+
+def detected(text: str, context: MessageContext) -> str:
+    """The rule ids the detectors raise on ``text``, as an automated case names them: the
+    scripted weeks predate the gate, but what they show of it must be what it does."""
+    rules = ",".join(signal.rule for signal in detect(text, context))
+    if not rules:
+        raise RuntimeError(f"the demo's detection scene no longer fires: {text!r}")
+    return rules
 
 
 async def _protection(s: Seeder) -> None:
