@@ -1,7 +1,8 @@
 """Ambush cues that mean little alone and much together.
 
 An isolated place, the night, "come alone", money to bring, a public place refused, a face
-not shown, someone keeping watch: a meeting between adults has one of these now and then; an
+not shown, someone keeping watch or waiting to jump them, a false front ("say your brother will
+pick it up so he suspects nothing"): a meeting between adults has one of these now and then; an
 ambush or a robbery arranged in a chat puts two or more side by side, in one message or
 across the sender's last few. Each kind of cue is a family of wordings, and ``meet.isolated``
 is raised with a score that grows with the number of distinct kinds.
@@ -16,6 +17,7 @@ from typing import Any
 import ahocorasick
 
 from causette.safety.context import MessageContext
+from causette.safety.detectors.meeting import warned_about
 from causette.safety.detectors.phrases import folded
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized
@@ -36,7 +38,7 @@ _CUES: dict[str, re.Pattern[str]] = {
     # The night.
     "night": re.compile(
         r"\b(?:cette nuit|la nuit|de nuit|en pleine nuit|minuit|(?:a|vers) (?:23|0|00|1|2|3|4) ?h|"
-        r"(?:23|00) ?h\d*|(?:1|2|3|4) ?h du mat\w*|tard ce soir|at midnight|(?:11|12) ?pm|(?:1|2|3|4) ?am|"
+        r"(?:22|23|00) ?h\d*|(?:1|2|3|4) ?h du mat\w*|tard ce soir|at midnight|(?:10|11|12) ?pm|(?:1|2|3|4) ?am|"
         r"late (?:tonight|at night)|in the dark|at night|(?:after|past) midnight)\b"
     ),
     # Nobody else: come alone, bring nobody, no car, no witness.
@@ -54,7 +56,8 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"\b(?:ramene|ramenes|prends|apporte|amene|emmene|bring|take) (?:ta |ta propre |your |some |du |de "
         r"la |des |le )?(?:carte bleue|cb|carte bancaire|cash|liquide|especes|thune|tunes|billets|"
         r"money|wallet|bank card)\b|\b(?:t'?as|tu as|tu auras|t'?auras) combien (?:d'?argent |de thune |de cash |de liquide )?sur (?:toi|vous)\b|\bhow much (?:cash|money) (?:do|will) (?:you|u) (?:have|carry|bring)\b|\b(?:au |par le |the )?(?:distributeur|atm|cash machine)\b|\ben "
-        r"especes\b|\bcash only\b"
+        r"especes\b|\bcash only\b|\b(?:pay|paying|payer|paie|paye|payes|payez) (?:in |en |him |her |them )?"
+        r"(?:cash|liquide|especes)\b"
     ),
     # The safe choice refused: a café, a video call, a face.
     "refused": re.compile(
@@ -77,7 +80,22 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"\b(?:on sera (?:plusieurs|a plusieurs|entre potes|avec des potes)|fait le guet|faire le guet|font le guet|guetteur|my (?:lads|boys|mates) are (?:already )?"
         r"there|mes (?:gars|potes|reufs) (?:sont|seront) (?:deja )?la|les gars du (?:quartier|hall|bat) "
         r"\w+|(?:send|share) (?:me )?your (?:live )?location|live location|(?:envoie|partage)[- ]?moi ta "
-        r"(?:position|localisation|loc)|(?:ta|ta position en) (?:position|localisation) en direct)\b"
+        r"(?:position|localisation|loc)|(?:ta|ta position en) (?:position|localisation) en direct|"
+        r"(?:three|four|five|[3-9]) of us|on sera (?:deux|trois|quatre|cinq|[2-9]) (?:a l'?attendre|derriere|"
+        r"cache\w*|planques?)|we(?:'ll| will)? (?:wait|be waiting|hide)(?: for (?:him|her|them)| on the other side| "
+        r"(?:round|around) the corner| out of sight| in the (?:car|van|bushes|dark))|"
+        r"on (?:l'?attend|l'?attendra|le chope|la chope|se planque|se cache)|won'?t (?:even )?see it coming|"
+        r"(?:il|elle|ils) (?:ne )?(?:verra|verront) rien venir|on (?:va )?(?:le|la|les|l') ?(?:coince|coincer|"
+        r"choper|serrer|depouiller|plumer|racketter|tabasser|encercler)|we(?:'ll| will| can)? (?:jump|rob|"
+        r"corner|mug|rush|surround) (?:him|her|them))\b"
+    ),
+    # A false front to bring the person: a persona, a stand-in, a story so they suspect nothing.
+    "bait": re.compile(
+        r"\b(?:(?:fais|faites)[- ](?:toi|vous) passer pour|(?:se|te|on se|je me) (?:fait|faire|fais) passer "
+        r"pour|pretend(?:ing)? (?:to be|you'?re|you are|i'?m)|(?:say|tell him|tell her) (?:my|your|a) "
+        r"(?:brother|sister|friend|cousin|mate)(?:'?s| is) (?:gonna|going to) (?:pick|come|collect)|so (?:he|she|they) "
+        r"(?:doesn'?t|don'?t|won'?t) (?:expect|suspect)|pour qu'?(?:il|elle|ils) (?:ne )?(?:se mefie\w* pas|s'?y "
+        r"attende\w* pas|se doute\w* de rien)|(?:il|elle|ils) (?:ne )?se doutera\w* de rien)\b"
     ),
 }
 # Words one of which every match of a kind contains: one Aho-Corasick pass says which kinds
@@ -100,7 +118,8 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
     ),
     "money": (
         "carte", "cb", "cash", "liquide", "especes", "thune", "tune", "billet", "money",
-        "wallet", "bank card", "distributeur", "atm", "sur toi", "sur vous", "how much",
+        "wallet", "bank card", "distributeur", "atm", "sur toi", "sur vous", "how much", "pay",
+        "paie", "paye",
     ),
     "refused": (
         "expose", "visible", "public", "crowded", "risque", "de monde", "not a", "not the",
@@ -113,7 +132,14 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
     ),
     "watch": (
         "guet", "on sera", "lads", "boys", "mates", "gars", "potes", "reufs", "location", "position",
-        "localisation", "loc",
+        "localisation", "loc", "of us", "wait", "hide", "jump", "on l", "le chope", "la chope",
+        "planque", "cache", "see it coming", "rien venir", "coince", "choper", "serrer",
+        "depouiller", "plumer", "racketter", "tabasser", "encercler", "jump", "rob", "corner", "mug",
+        "rush", "surround",
+    ),
+    "bait": (
+        "passer pour", "pretend", "gonna", "going to", "expect", "suspect", "mefie", "attende",
+        "doute",
     ),
 }  # fmt: skip
 _WOKEN: dict[str, tuple[str, ...]] = {}
@@ -170,5 +196,7 @@ def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     else:
         # One cue alone is any evening out; the phrase rules score the telling ones.
         return
+    if warned_about(norm, context):
+        score = round(score * 0.4, 3)  # the news, or advice quoting an ambusher's words
     first = min(found.values(), key=lambda m: m.start())
     yield Signal("meet.isolated", score, norm.folded.span(first.start(), first.end()))

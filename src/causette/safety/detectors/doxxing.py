@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from importlib import resources
 
 from causette.safety.context import MessageContext
-from causette.safety.detectors.phrases import about_kin
+from causette.safety.detectors.phrases import about_kin, folded
 from causette.safety.detectors.rules import Judge, RuleSet, rule
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized
@@ -53,6 +54,53 @@ def _name(
     if said or named or _capitalised(norm, match, "first", "last"):
         return ("doxx.name", 0.6)
     return None
+
+
+# Where a routine can be waited for: a stop, a street, a door, a named place.
+_ROUTINE_PLACE = re.compile(
+    rf"\b(?:{_STREET}|arret|station|gare|sortie|porte|devant|derriere|en bas de|au coin|parking|"
+    r"ligne \d+|bus \d+|stop|gate|door|outside|behind|corner|car park|parking lot|"
+    r"(?:a|au|a la|aux|de|du|at|on|from) [A-Z][a-z]+)\b"
+)
+
+
+def _routine(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    # The folded view has lost capitals: a named place ("à Jaurès", "at Tesco") is looked for
+    # in the original text, the rest in the folded one.
+    if _ROUTINE_PLACE.search(norm.folded.text) or re.search(
+        r"\b(?:à|au|aux|a|at|on|from|de|du) [A-Z][a-zà-ÿ]+", norm.original
+    ):
+        return ("doxx.address", 0.65)
+    return ("doxx.address", 0.45)  # noted: a call to use it makes the hold (doxxing.call)
+
+
+# One's own car, for sale or for a lift: its plate is the seller's to give.
+_OWN_VEHICLE = re.compile(
+    r"\b(?:je (?:vends|vend|loue|prete)|a vendre|ma (?:voiture|caisse|bagnole|clio|twingo|208|"
+    r"golf|moto|polo)|mon (?:vehicule|camion|van|scooter|utilitaire|suv)|my (?:car|van|bike|truck)|"
+    r"i'?m selling|for sale|histovec|carte grise|controle technique|ct ok|sinistres?|kilometrage|km)\b"
+)
+_PLATE = re.compile(
+    r"\b(?:plaque|immatricul\w*|immat|plate|reg)\b|\b[a-z]{2}-?\d{3}-?[a-z]{2}\b|\b[a-z]{2}\d{2} ?[a-z]{3}\b"
+)
+_SOMEONE_ELSE = re.compile(rf"\b{_SOMEONE}\b|\b(?:son|sa|ses|leur|his|her|their)\b")
+
+
+def _vehicle(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    # A plate says whose car it is only next to someone else; one's own car for sale is an ad.
+    text = norm.folded.text
+    recent = [folded(earlier) for earlier in context.recent_from_sender[-3:]]
+    if any(_OWN_VEHICLE.search(line) for line in (text, *recent)):
+        return None
+    # The make alone ("il roule en clio") is talk; the plate identifies the car.
+    plate = _PLATE.search(text) is not None
+    if plate and _SOMEONE_ELSE.search(text):
+        return ("doxx.vehicle", 0.75)
+    return ("doxx.vehicle", 0.45)
 
 
 def _named_place(rule_id: str, score: float) -> Judge:
@@ -103,10 +151,16 @@ _RULES = RuleSet(
         rule(
             "doxx.address",
             0.85,
-            r"\b(?:son|sa|leur) adresse (?:c'?est|est|:|=|->)|\b(?:voici|voila|tiens|je balance|je te donne|j'?ai trouve) (?:son|sa|ses|leur) (?:adresse|domicile)\b|\b(?:his|her|their) (?:home )?address is\b",
+            r"\b(?:son|sa|leur) adresse (?:c'?est|est|:|=|->)|\b(?:voici|voila|tiens|je balance|je te donne|j'?ai trouve) (?:son|sa|ses|leur) (?:adresse|domicile)\b|\b(?:his|her|their) (?:home )?address is\b|\b(?:here'?s|here is|found|posting|dropping|leaking|i'?ll post) (?:his|her|their) (?:home address|address|addy|real name|full name|location)\b|\b(?:voici|voila|here'?s|here is|this is) (?:ou|where) (?:il|elle|ils|elles|he|she|they) (?:habite\w*|vi[tv]\w*|dort|dorment|creche|lives?|sleeps?|stays?)\b",
             "adresse",
             "domicile",
             "address",
+            "addy",
+            "real name",
+            "full name",
+            "location",
+            "ou",
+            "where",
         ),
         rule(
             "doxx.school",
@@ -151,6 +205,13 @@ _RULES = RuleSet(
             "profile",
             "account",
             "linkedin",
+        ),
+        # Someone's e-mail: colleagues pass one on too, so it counts, and a call makes the hold.
+        rule(
+            "doxx.profile",
+            0.5,
+            r"\b(?:son|sa|leur|his|her|their) (?:(?:e-?)?mail|adresse (?:e-?)?mail|email address)(?: pro| perso| professionnel\w*| work)?\s*(?:c'?est|cest|c|:|=|est|->|is)\s*[a-z0-9_.+-]+@",
+            "mail",
         ),
         # The number of someone's relative or boss handed out: a referral reads the same, so
         # it only counts (a call to use it makes the hold).
@@ -214,13 +275,15 @@ _RULES = RuleSet(
         rule(
             "doxx.vehicle",
             0.75,
-            r"\b(?:plaque|immatricul\w*|plate|roule en|drives? a)\b[^.!?]{0,30}|\b[a-z]{2}-\d{3}-[a-z]{2}\b",
+            r"\b(?:plaque|immatricul\w*|immat|plate|roule en|drives? a)\b[^.!?]{0,30}|\b[a-z]{2}-\d{3}-[a-z]{2}\b",
             "plaque",
             "immatricul",
+            "immat",
             "plate",
             "roule en",
             "drive",
             "-",
+            judge=_vehicle,
         ),
         rule(
             "doxx.workplace",
@@ -297,13 +360,23 @@ _RULES = RuleSet(
         rule(
             "doxx.address",
             0.65,
-            r"\b(?:je connais|j'?ai|on a|j'?ai trouve|on connait) (?:son|sa|leur) (?:adresse|domicile|numero|num|nom de famille|vrai nom|lycee|college|ecole|boulot|taf|travail)\b|\b(?:il|elle) (?:prend|passe|sort|rentre|finit|part)\b[^.!?]{0,40}\btous les (?:jours|matins|soirs|lundis|mardis|mercredis|jeudis|vendredis) (?:a|vers) \d\d? ?h(?:\d\d)?\b",
+            r"\b(?:je connais|j'?ai|on a|j'?ai trouve|on connait) (?:son|sa|leur) (?:adresse|domicile|numero|num|nom de famille|vrai nom|lycee|college|ecole|boulot|taf|travail)\b",
             "connais",
             "ai",
             "on a",
             "trouve",
             "connait",
+        ),
+        # A third person's routine at a time: where to find them only once a place is said
+        # ("elle prend le bus tous les matins à 7h20" alone is any family's morning).
+        rule(
+            "doxx.address",
+            0.65,
+            r"\b(?:il|elle|he|she)\b (?:\w+ ){0,2}?(?:prend|passe|sort|rentre|finit|part|arrive|attend|se gare|takes|leaves|gets|finishes|walks|parks)\b[^.!?]{0,40}?\b(?:tous les (?:jours|matins|soirs|midis|lundis|mardis|mercredis|jeudis|vendredis|samedis|dimanches)|chaque (?:jour|matin|soir|midi|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)|every (?:day|morning|evening|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b[^.!?]{0,30}?\b(?:a|vers|at|around) \d\d? ?(?:h(?:\d\d)?|:\d\d|am|pm)",
             "tous les",
+            "chaque",
+            "every",
+            judge=_routine,
         ),
         # Said to the person: "I know where you live", "everyone will know where she sleeps",
         # "I'm going to post your LinkedIn". Knowing who someone is scores below a hold alone.
@@ -374,6 +447,94 @@ _RULES = RuleSet(
             "cite",
             "lotissement",
         ),
+        # A pile-on: someone's wall, inbox or page flooded, messages by the dozen, a burner
+        # to write from, a "visit" at their door.
+        rule(
+            "doxx.request",
+            0.7,
+            r"\bpourri(?:r|s|t|ssez|ssons)? (?:son|sa|ses|leur|his|her) (?:mur|page|insta|compte|profil|boite\w*|tel|telephone|portable|vie|snap|fb|facebook|messagerie|dms?|mp|mentions|commentaires)\b|\b(?:flood|spam|raid|bombard|swamp|fill|blow up|inonde[rz]?|spamme[rz]?|bombarde[rz]?|remplisse[zr]?|remplir) (?:his|her|their|son|sa|ses|leur) (?:\w+ )?(?:inbox|dms?|mentions|comments|page|wall|phone|mail\w*|emails?|insta|snap|fb|facebook|linkedin|boite\w*|mur|messagerie|tel|telephone|portable|commentaires|mp)\b|\bgive (?:him|her|them) a (?:warm|proper|nice|little|real) welcome\b|\b(?:va|allez|vas[- ]y|faut|il faut|faudrait) (?:aller )?(?:lui|leur) (?:rendre|faire|rends|fais) (?:une )?(?:petite|p'?tite|bonne) visite\b",
+            "pourri",
+            "flood",
+            "spam",
+            "raid",
+            "bombard",
+            "swamp",
+            "fill",
+            "blow up",
+            "inonde",
+            "remplis",
+            "remplir",
+            "give",
+            "visite",
+        ),
+        rule(
+            "doxx.request",
+            0.7,
+            r"\b(?:on (?:lui|leur) (?:envoie|balance|met|laisse|fait)|envoyez[- ](?:lui|leur)|laissez[- ](?:lui|leur)|(?:let'?s|we) (?:all )?(?:send|leave|post)|(?:send|leave|post) (?:him|her|them))\s+(?:\d{2,}|des centaines de|des dizaines de|hundreds of|dozens of|plein de|tons of|loads of)\s+(?:messages|msgs|mails|emails|e-mails|commentaires|comments|dms|mps?|appels|calls|texts|sms|avis|reviews|notifs)\b|\b(?:\d{2,}|des centaines de|hundreds of) (?:commentaires|comments|messages|mails|emails) (?:et )?(?:il|elle|he|she|they|ils) (?:comprendra|comprendront|will (?:get|learn|understand))",
+            "envoie",
+            "balance",
+            "met",
+            "laisse",
+            "fait",
+            "envoyez",
+            "laissez",
+            "send",
+            "leave",
+            "post",
+            "commentaires",
+            "comments",
+            "messages",
+            "mails",
+            "emails",
+        ),
+        rule(
+            "doxx.request",
+            0.7,
+            r"\b(?:text|call|message|dm|ring|write to|contact|msg|ecris|ecrivez|appelle|appelez|envoie|envoyez|contacte|contactez)[- ]?(?:him|her|them|lui|leur|la|le|les)?\b[^.!?]{0,15}?\b(?:from|with|on|depuis|avec|d'?un|via|par) (?:a |an |un |une |the |ton |ta |your )?(?:burner|fake (?:account|number|profile)|faux (?:compte|profil|numero)|fausse (?:adresse|identite)|compte (?:poubelle|fake|anonyme|secondaire)|numero (?:masque|cache|anonyme|jetable)|private number|anonymous (?:account|number))\b|\buse (?:a|the|your) burner\b[^.!?]{0,30}\b(?:him|her|them)\b",
+            "burner",
+            "fake",
+            "faux",
+            "fausse",
+            "poubelle",
+            "anonyme",
+            "secondaire",
+            "masque",
+            "cache",
+            "jetable",
+            "private number",
+            "anonymous",
+        ),
+        # Asking a crowd for someone's details, in English.
+        rule(
+            "doxx.request",
+            0.7,
+            r"\b(?:anyone|anybody|someone|somebody|who(?:'?s)?|does anyone|y'?all) (?:got|get|has|have|know|knows|find|found) (?:his|her|their) (?:home address|real name|full name|address|insta|snap|school|workplace|email|location|surname|last name)\b",
+            "anyone",
+            "anybody",
+            "someone",
+            "somebody",
+            "who",
+            "y'all",
+            "yall",
+        ),
+        # Knowing which school, street or car: said to someone about them or their family.
+        rule(
+            "doxx.threat",
+            0.75,
+            r"\b(?:i know|je sais|on sait|we know|j'?sais)\b[^.!?]{0,10}?\b(?:which|what|quel|quelle|dans quel(?:le)?|a quel(?:le)?|devant quel(?:le)?)\s+(?:school|street|house|car|bus|gym|office|floor|flat|door|ecole|college|lycee|creche|rue|maison|voiture|bus|salle|bureau|etage|batiment|porte|arret|stop)\b[^.!?]{0,30}?\b(?:you|your|ur|tu|ton|ta|tes|the little one|the kids?|the boy|the girl|the baby|ta fille|ton fils|ta femme|ton mari|ton gamin|ta gamine|le petit|la petite)\b",
+            "know",
+            "sais",
+            "sait",
+        ),
+        rule(
+            "doxx.threat",
+            0.75,
+            r"\b(?:tout le (?:salon|monde|site|lycee|college|quartier|serveur|groupe)|everyone|everybody|the whole (?:room|site|school|server|group)) (?:aura|auront|verra|verront|connaitra|recevra|will (?:have|see|get)|gets|is getting) (?:ton|ta|tes|votre|vos|your|ur) (?:adresse|num\w*|nom|vrai nom|photos?|nudes?|address|number|name|real name|pics?|details|coordonnees|snap|insta)\b",
+            "tout le",
+            "everyone",
+            "everybody",
+            "whole",
+        ),
         # Calling a room to add someone and write to her: a pile-on.
         rule(
             "doxx.request",
@@ -397,6 +558,153 @@ _RULES = RuleSet(
 )
 
 
+def _given_names() -> frozenset[str]:
+    text = resources.files("causette.safety").joinpath("lexicons", "given_names.txt")
+    lines = (line.split("#", 1)[0].strip() for line in text.read_text("utf-8").splitlines())
+    return frozenset(line for line in lines if line)
+
+
+_GIVEN = _given_names()
+# Two capitalised words in the original text, or a title and a surname: "Sandrine Vial",
+# "Claire Dujardin-Pelletier", "Mme Dujardin", "Mr Overbeck".
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_LOWER = "a-zß-öø-ÿ"
+_FULL_NAME = re.compile(
+    rf"(?<![\w'’-])(?:(?P<first>[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?)|"
+    rf"(?P<title>Mme|Mlle|Madame|Monsieur|M\.|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?))\s+"
+    rf"(?P<last>[{_UPPER}][{_LOWER}]+(?:[-'’][{_UPPER}]?[{_LOWER}]+)*(?:[ -][{_UPPER}][{_LOWER}]{{3,}})?)\b"
+)
+# A given name after these is the name of a street, a school or a business ("rue Victor Hugo",
+# "collège Marcel Pagnol", "chez Marcel").
+_NAMED_AFTER = re.compile(
+    r"\b(?:rue|avenue|av|bd|boulevard|allee|impasse|place|chemin|route|quai|cours|square|"
+    r"residence|cite|college|lycee|ecole|stade|salle|gymnase|centre|hopital|clinique|parc|"
+    r"pharmacie|boulangerie|chez|fondation|institut|mediatheque|bibliotheque|espace|cinema|"
+    r"theatre|musee|street|road|saint|sainte|st|ste|les amis de|prix|festival|square)\W*$"
+)
+# What makes a name a dox, by kind: where the person lives (a street and number, a floor, a
+# plate: enough alone), the area they live in, where they work or study, their accounts,
+# their hours. Checked in the message that names them.
+_WHEREABOUTS: dict[str, re.Pattern[str]] = {
+    "address": re.compile(
+        rf"\b\d{{1,4}}\s?(?:bis|ter)?,?\s+{_STREET}\b|\b\d{{1,5}}\s+(?:[a-z]+\s+){{1,3}}"
+        r"(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|close|crescent|way|terrace|court)\b|"
+        r"\b(?:plaque|immatricul\w*|plate)\b"
+    ),
+    "door": re.compile(
+        r"\b(?:\d+(?:e|eme|er) etage|interphone|digicode|flat \d+\w?|apartment \d+|appart \d+)\b"
+    ),
+    "area": re.compile(
+        r"\b(?:habite\w*|vit|vivent|loge|creche|lives|living|based|domicilie\w*)\b\s+"
+        r"(?:a|au|aux|en|dans|in|at|on|near|pres|rue|vers|sur)\b|"
+        r"\b(?:quartier|cite|residence|lotissement|estate|neighbourhood|neighborhood)\b"
+    ),
+    # Where they spend the day, at work or at school (a teacher's is both: one kind).
+    "work": re.compile(
+        r"\b(?:bosse|travaille|taffe|works?|working|employee?|caissiere?|serveuse|vendeuse|prof|"
+        r"teaches|enseigne)\b\s+(?:\w+\s+)?(?:a|au|aux|chez|dans|the|at|for|in|as|comme|en)\b|"
+        r"\b(?:lycee|college|ecole|fac|school|uni|university)\b"
+    ),
+    "accounts": re.compile(
+        r"\b(?:son|sa|ses|his|her|their) (?:insta|instagram|snap|fb|facebook|linkedin|tiktok|"
+        r"twitter|mail|email|e-mail|adresse|address|num\w*|number|tel|profil|profile|compte|"
+        r"account)\b"
+    ),
+    "hours": re.compile(
+        r"\b(?:finit|sort|rentre|commence|finishes|leaves|parks?|se gare)\b[^.!?]{0,20}"
+        r"\b(?:a|vers|at) \d{1,2} ?(?:h|pm|am)|\b(?:every (?:night|morning|day)|tous les (?:soirs|"
+        r"matins|jours))\b"
+    ),
+}
+# The name presented as an identification rather than met in a story: "Kevin Marchadier, il
+# vit à ...", "real name Daniel Overbeck", "voilà : Sandrine Vial".
+_INTRODUCED = re.compile(
+    r"(?:real name|full name|name'?s|name is|vrai nom|nom complet|nom de famille|s'?appelle|"
+    r"c'?est|it'?s|this is|voila|voici|trouve|found|:)\s*$"
+)
+_APPOSED = re.compile(r"^\s*[,.:;(–—-]")
+# The speaker's own name: for a delivery, an introduction, a signature.
+_OWN = re.compile(
+    r"\b(?:je m'?appelle|moi c'?est|mon nom|mon adresse|chez moi|a mon nom|my name|my address|"
+    r"i'?m|i am|je suis|c'?est moi|signe|livr\w*|deliver\w*|colis|parcel)\b"
+)
+
+
+def _named_person(norm: Normalized) -> Signal | None:
+    """A third person's full name with where they live, work or study.
+
+    A home address, or two kinds of detail, make a dox. One kind (their workplace, their
+    town) only counts, and only when the name is set out as an identification: in a story
+    ("j'ai croisé Julie Martin au lycée") it is news of an acquaintance."""
+    original = norm.original
+    text = norm.folded.text
+    for match in _FULL_NAME.finditer(original):
+        first = match.group("first")
+        if first is not None and Normalized(first).folded.text.split("-")[0] not in _GIVEN:
+            continue
+        before = Normalized(original[max(0, match.start() - 25) : match.start()]).folded.text
+        if _NAMED_AFTER.search(before):
+            continue
+        if _OWN.search(text):
+            return None
+        kinds = {kind for kind, pattern in _WHEREABOUTS.items() if pattern.search(text)}
+        span = (match.start(), match.end())
+        if "address" in kinds or len(kinds) >= 2:
+            return Signal("doxx.name", 0.8, span)
+        set_out = _INTRODUCED.search(before) or _APPOSED.match(original[match.end() :])
+        if kinds and set_out:
+            return Signal("doxx.name", 0.5, span)  # a call to use it makes the hold
+        return None
+    return None
+
+
+# Someone's life recited back to them ("tu bosses à la boulangerie Ducros, tu finis à 13h30
+# et tu prends la ligne 4"): each kind of fact is a family of wordings; two kinds in one
+# statement say "I have been watching you".
+_RECITED: dict[str, re.Pattern[str]] = {
+    "work": re.compile(
+        r"\b(?:tu (?:bosses|travailles|taffes|bossais|travaillais|enseignes|donnes (?:des )?cours)|"
+        r"you (?:work|worked|teach|taught))\b\s+(?:\w+\s+)?(?:a|au|aux|chez|dans|en|at|for|in)\b"
+    ),
+    "hours": re.compile(
+        r"\b(?:tu (?:finis|sors|termines|commences|rentres|pars|arrives|debauches|quittes)|"
+        r"you (?:finish|leave|get off|start|get home|clock off))\b[^.!?]{0,25}?"
+        r"\b(?:a|vers|at|around) \d{1,2} ?(?:h|:|pm|am)|"
+        r"\b(?:le|les|tous les|chaque|on|every) (?:lundis?|mardis?|mercredis?|jeudis?|vendredis?|"
+        r"samedis?|dimanches?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|"
+        r"sundays?)\b|\b(?:every (?:night|morning|evening|day)|tous les (?:soirs|matins|jours|midis))\b"
+    ),
+    "route": re.compile(
+        r"\b(?:tu (?:prends|reprends|descends|attends)|you (?:take|catch|get off))\b[^.!?]{0,15}"
+        r"\b(?:bus|ligne|tram|metro|rer|train|line|\d{1,3})\b|"
+        r"\b(?:tu te gares|tu gares ta|you park)\b"
+    ),
+    "home": re.compile(
+        rf"\b(?:tu (?:habites|vis|loges|dors)|you live)\b\s+(?:au|a|aux|en|dans|on|at|in)\b|"
+        rf"\b\d{{1,4}}\s?(?:bis|ter)?,?\s+{_STREET}\b|\b(?:interphone|digicode|\d+e etage)\b"
+    ),
+    "post": re.compile(
+        r"\b(?:caisse|guichet|rayon|poste|till|checkout|room|salle|bureau|office) (?:n ?°? ?)?\d+\b"
+    ),
+    "school": re.compile(
+        r"\b(?:tu (?:es|vas|etudies) (?:en|au|a la|a l')|you (?:go to|study at))\s+"
+        r"(?:\w+ )?(?:lycee|college|ecole|fac|school|uni)\b"
+    ),
+}
+
+
+def _recited(norm: Normalized) -> Signal | None:
+    """The listener's workplace, hours, route or home told to them as facts."""
+    text = norm.folded.text
+    kinds = [match for match in (p.search(text) for p in _RECITED.values()) if match]
+    if not kinds or "?" in text:
+        return None  # "tu finis à quelle heure ?": a question, not a recital
+    if len(kinds) < 2:
+        return None  # "tu bosses chez Decathlon, cool": one fact is small talk
+    first = min(kinds, key=lambda m: m.start())
+    return Signal("doxx.threat", 0.75, norm.folded.span(first.start(), first.end()))
+
+
 # Calls and threats are not details of someone: they do not make "several details" higher.
 _NOT_DETAILS = frozenset(("doxx.request", "doxx.threat"))
 
@@ -404,6 +712,9 @@ _NOT_DETAILS = frozenset(("doxx.request", "doxx.threat"))
 def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     """Another person's details; several kinds together in one message score higher."""
     found = list(_RULES.scan(norm, context))
+    for extra in (_named_person(norm), _recited(norm)):
+        if extra is not None:
+            found.append(extra)
     if any(signal.rule == "doxx.school" for signal in found) and about_kin(norm, context):
         # "ma fille ? elle est au collège Jean Jaurès": a parent, not a doxxer.
         found = [signal for signal in found if signal.rule != "doxx.school"]

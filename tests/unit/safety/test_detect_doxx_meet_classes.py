@@ -1,0 +1,294 @@
+"""Doxxing and ambush stated as classes of wording, with the benign wordings next to them.
+
+Each test lists several wordings of one class (French and English) and the near misses that
+must stay quiet: a business's address, one's own car for sale, an acquaintance met in a story,
+a family's routine, the news of an ambush and the advice that quotes it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from causette.safety.context import MessageContext
+from causette.safety.detectors import detect
+from causette.safety.gate import Setting, Signal
+
+ROOM = MessageContext(Setting.ROOM, sender_age=30, sender_minor=False)
+PRIVATE = MessageContext(Setting.PRIVATE, sender_age=30, sender_minor=False, recipient_age=28)
+
+
+def fired(text: str, context: MessageContext = ROOM) -> dict[str, Signal]:
+    return {signal.rule: signal for signal in detect(text, context)}
+
+
+def doxx(text: str, context: MessageContext = ROOM) -> dict[str, float]:
+    return {rule: s.score for rule, s in fired(text, context).items() if rule.startswith("doxx.")}
+
+
+# --- A full name set out with where the person lives, works or studies -----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "voilà : Nadia Ferrand, 7 impasse des Mûriers à Rezé, 1er étage",
+        "j'ai trouvé : Thomas Girard, 18 avenue Jean Jaurès, maison au fond",
+        "Sarah Lopez. 3 rue du Moulin, et elle bosse à la Fnac le samedi",
+        "real name Peter Collins, lives in Harehills, works nights at the Asda depot",
+        "his name's Liam Archer, 42 Kingsley Road, the blue door",
+        "Kevin Morel, il vit à Vénissieux, quartier des Minguettes, il bosse chez Norauto",
+        "Marcus Hale. black Golf, plate AB-123-CD, he parks it behind the gym every night",
+    ],
+)
+def test_a_named_person_with_a_home_or_two_details_is_doxxing(text: str) -> None:
+    assert doxx(text).get("doxx.name", 0) >= 0.6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # One detail, set out as an identification: noted, for a call to act on.
+        "Julie Renaud, elle vit à Lyon maintenant",
+        "her name's Emma Price, works at the Tesco on Mill Road",
+    ],
+)
+def test_one_detail_with_a_set_out_name_only_counts(text: str) -> None:
+    score = doxx(text).get("doxx.name", 0)
+    assert 0.4 <= score < 0.6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chez Marcel, 12 rue Mercière, un vrai bouchon lyonnais",
+        "le collège Marcel Pagnol, 12 rue Jean Jaurès, ouvre samedi",
+        "mon adresse : Julie Martin, 12 rue des Lilas, 2e étage",
+        "Boulangerie Ducros, 4 place de la Mairie, ouverte le dimanche",
+        "j'ai croisé Julie Martin au lycée hier, elle a pas changé",
+        "Pierre de Ronsard et Marie Curie habitaient à Paris",
+        "hi I'm Sophie Turner, I live at 12 Elm Road if the parcel comes",
+    ],
+)
+def test_businesses_streets_one_s_own_name_and_stories_are_not_doxxing(text: str) -> None:
+    assert "doxx.name" not in doxx(text) or doxx(text)["doxx.name"] < 0.6
+
+
+# --- Someone's workplace, hours and route recited back to them -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tu bosses au Carrefour de Bron, tu finis à 21h et tu prends le tram T2",
+        "tu travailles à la pharmacie du centre, caisse 2, le jeudi",
+        "you work at the Costa on Mill Road and you finish at 6 on fridays",
+        "you teach maths at Oakfield, room 12, and you take the 43 home",
+        "tu habites au 9 rue Pasteur et tu sors à 7h45 tous les matins",
+    ],
+)
+def test_a_recited_life_is_a_threat(text: str) -> None:
+    assert doxx(text, PRIVATE).get("doxx.threat", 0) >= 0.6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tu finis à quelle heure ce soir ?",
+        "tu bosses chez Decathlon maintenant, cool",
+        "tu bosses au Lidl et tu finis à 19h le mardi ?",
+        "you work at the library, right?",
+    ],
+)
+def test_one_fact_or_a_question_is_small_talk(text: str) -> None:
+    assert "doxx.threat" not in doxx(text, PRIVATE)
+
+
+# --- A third person's routine: a place makes it a way to find them ---------------------------
+
+
+def test_a_routine_without_a_place_only_counts() -> None:
+    for text in (
+        "elle prend le bus tous les matins à 7h20",
+        "she takes the bus every morning at 7:20",
+        "il part au travail tous les jours vers 8h",
+    ):
+        score = doxx(text).get("doxx.address", 0)
+        assert 0.4 <= score < 0.6, text
+
+
+def test_a_routine_with_a_place_is_doxxing() -> None:
+    for text in (
+        "elle prend le 12 tous les matins à 7h20 à l'arrêt Jaurès",
+        "il sort du taf tous les soirs vers 18h30 par la porte arrière",
+        "she leaves the gym every tuesday at 9pm by the back door",
+    ):
+        assert doxx(text).get("doxx.address", 0) >= 0.6, text
+
+
+def test_a_relative_s_routine_is_not_a_third_person_s() -> None:
+    assert not doxx("ma fille prend le bus tous les matins à 7h20, elle est crevée")
+
+
+# --- Vehicles: whose car it is ---------------------------------------------------------------
+
+
+def test_someone_else_s_plate_is_doxxing_and_one_s_own_car_for_sale_is_not() -> None:
+    assert doxx("sa caisse c'est une golf noire AB-123-CD")["doxx.vehicle"] >= 0.6
+    assert doxx("she drives a red fiesta, plate KX19 ABC")["doxx.vehicle"] >= 0.6
+    selling = MessageContext(
+        Setting.ROOM,
+        sender_age=40,
+        sender_minor=False,
+        recent_from_sender=("je vends ma clio 4 de 2017, 98 000 km",),
+    )
+    assert "doxx.vehicle" not in doxx("l'immat c'est FB-317-QM si tu veux vérifier", selling)
+    assert "doxx.vehicle" not in doxx("my car's plate is AB-123-CD, it's for sale")
+    # The make alone is talk.
+    assert doxx("il roule en clio grise").get("doxx.vehicle", 0) < 0.6
+
+
+# --- Calls to pile on ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "allez lui pourrir son mur les gars",
+        "pourrissez sa page, il le mérite",
+        "flood his work inbox boys",
+        "spam her dms till she deletes",
+        "on lui envoie 200 messages ce soir",
+        "let's all send him hundreds of emails",
+        "ptet que 300 commentaires il comprendra",
+        "text her from a burner, make it weird",
+        "écris-lui depuis un faux compte",
+        "someone go give her a warm welcome lol",
+        "va lui rendre une petite visite",
+        "anyone got his home address too?",
+    ],
+)
+def test_calls_to_pile_on(text: str) -> None:
+    assert "doxx.request" in doxx(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je vais lui rendre visite à l'hôpital demain",
+        "on lui fait une petite surprise pour son anniv",
+        "il m'a envoyé 50 messages hier, je l'ai bloqué",
+        "j'ai reçu 200 messages pour mon anniversaire",
+        "use a burner number when you sell on marketplace",
+    ],
+)
+def test_visits_surprises_and_advice_are_not_calls(text: str) -> None:
+    assert "doxx.request" not in doxx(text)
+
+
+def test_a_colleague_s_email_counts_and_does_not_hold_alone() -> None:
+    score = doxx("son mail pro c'est c.dupont@ac-exemple.fr")["doxx.profile"]
+    assert 0.4 <= score < 0.6
+
+
+# --- Threats of knowing ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i know which school the little one goes to",
+        "je sais dans quelle école va ta fille",
+        "I know what car you drive",
+        "on sait quel bus tu prends le matin",
+        "fais ça et tout le monde aura ton adresse sur le salon",
+        "everyone will see your real name tomorrow",
+    ],
+)
+def test_threats_of_knowing(text: str) -> None:
+    assert doxx(text, PRIVATE).get("doxx.threat", 0) >= 0.6
+
+
+def test_knowing_which_thing_to_buy_is_not_a_threat() -> None:
+    assert not doxx("je sais quelle voiture acheter", PRIVATE)
+    assert not doxx("I know which school has the best results", PRIVATE)
+
+
+# --- Ambush cues: together, and told as news or advice ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tell him to bring it to the underpass by the canal, 10pm, say you'll pay cash",
+        "dis-lui de venir au parking souterrain à 22h, et qu'il paie en liquide",
+        "meet him behind the garages at 11pm, we'll wait round the corner, three of us",
+    ],
+)
+def test_ambush_cues_together_hold(text: str) -> None:
+    assert fired(text).get("meet.isolated", Signal("", 0.0)).score >= 0.6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "et changement de lieu à la dernière minute. si vous voyez ça vous annulez direct",
+        "encore un guet-apens : 3 mecs qui attendaient le gars dans un parking à minuit",
+        "local news: the buyer set the meet behind the garages at 11pm and robbed him",
+        "un mec veut me voir ce soir à 22h dans un parking de zone commerciale, c'est normal ?",
+        "he wants me to come alone to the car park at midnight, is that weird?",
+    ],
+)
+def test_ambushes_told_as_news_or_asked_about_do_not_hold(text: str) -> None:
+    assert fired(text).get("meet.isolated", Signal("", 0.0)).score < 0.6
+
+
+def test_a_worried_question_does_not_excuse_the_proposal_in_private() -> None:
+    context = MessageContext(
+        Setting.PRIVATE,
+        sender_age=30,
+        sender_minor=False,
+        recent=("c'est pas un guet-apens au moins ? 😅",),
+    )
+    assert fired("viens seule au parking du fond à minuit", context)["meet.isolated"].score >= 0.6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "say my brother's gonna pick it up so he doesn't expect me, then meet by the garages",
+        "fais-toi passer pour une meuf, on le fait venir derrière le gymnase",
+        "on le coince au parking du fond, il verra rien venir",
+    ],
+)
+def test_a_false_front_with_a_place_is_an_ambush(text: str) -> None:
+    assert fired(text).get("meet.isolated", Signal("", 0.0)).score >= 0.6
+
+
+def test_a_surprise_party_is_not_a_false_front() -> None:
+    text = "on lui fait une surprise samedi chez Paul, elle se doute de rien"
+    assert fired(text).get("meet.isolated", Signal("", 0.0)).score < 0.6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "here's her address, have fun",
+        "voilà où elle habite : juste au-dessus du tabac",
+        "found his real name lol",
+        "this is where he lives, the grey house",
+    ],
+)
+def test_someone_s_address_handed_out(text: str) -> None:
+    assert doxx(text).get("doxx.address", 0) >= 0.6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ma voisine Claire Dubois, celle du 3e étage, est adorable",
+        "Jean Dupont, notre nouveau prof de maths au lycée, est trop bien",
+        "ma collègue Julie Martin bosse de nuit à l'hôpital, elle est crevée",
+    ],
+)
+def test_acquaintances_with_one_detail_do_not_hold(text: str) -> None:
+    assert doxx(text).get("doxx.name", 0) < 0.6
