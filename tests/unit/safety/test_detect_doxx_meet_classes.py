@@ -81,7 +81,7 @@ def test_businesses_streets_one_s_own_name_and_stories_are_not_doxxing(text: str
     [
         "tu bosses au Carrefour de Bron, tu finis à 21h et tu prends le tram T2",
         "tu travailles à la pharmacie du centre, caisse 2, le jeudi",
-        "you work at the Costa on Mill Road and you finish at 6 on fridays",
+        "you work at the Costa on Mill Road, till 4, and you finish at 6 on fridays",
         "you teach maths at Oakfield, room 12, and you take the 43 home",
         "tu habites au 9 rue Pasteur et tu sors à 7h45 tous les matins",
     ],
@@ -292,3 +292,84 @@ def test_someone_s_address_handed_out(text: str) -> None:
 )
 def test_acquaintances_with_one_detail_do_not_hold(text: str) -> None:
     assert doxx(text).get("doxx.name", 0) < 0.6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tu bosses à la Poste et tu finis à 14h, t'as de la chance",
+        "tu passes par le parc et tu rentres vers 19h, comme d'hab",
+    ],
+)
+def test_two_loose_facts_about_the_listener_only_count(text: str) -> None:
+    assert doxx(text, PRIVATE).get("doxx.threat", 0) < 0.6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tu rentres tous les soirs vers 19h par le parc, je t'ai vue",
+        "I've been watching you, you leave at 6 every day",
+    ],
+)
+def test_facts_with_being_watched_are_a_threat(text: str) -> None:
+    assert doxx(text, PRIVATE)["doxx.threat"] >= 0.6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je sais à quelle heure ta fille sort de l'école",
+        "I know what time your wife gets home",
+        "on sait où ton fils dort",
+    ],
+)
+def test_knowing_when_a_relative_can_be_found(text: str) -> None:
+    assert doxx(text, PRIVATE)["doxx.threat"] >= 0.6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je sais quand ta fille a son spectacle, on viendra !",
+        "je sais où ta femme a acheté sa robe",
+        "I know your son goes to Lincoln, mine too!",
+    ],
+)
+def test_knowing_a_relative_s_plans_is_friendly(text: str) -> None:
+    assert doxx(text, PRIVATE).get("doxx.threat", 0) < 0.6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "le lieu je te le dirai quand tu seras à la gare",
+        "l'adresse je te l'envoie une fois que t'es dans le bus",
+    ],
+)
+def test_the_place_kept_back_said_place_first(text: str) -> None:
+    assert fired(text, PRIVATE)["meet.isolated"].score >= 0.6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "le lieu je te le dirai quand j'aurai réservé le resto",
+        "on l'attend à trois pour commencer la partie",
+        "il se doute de rien pour la fête, on se retrouve derrière la salle à 22h",
+        "fais-toi passer pour malade demain, on ira à la plage",
+    ],
+)
+def test_plans_among_friends_are_not_ambushes(text: str) -> None:
+    assert fired(text, PRIVATE).get("meet.isolated", Signal("", 0.0)).score < 0.6
+
+
+def test_setting_something_up_is_not_the_news_of_an_ambush() -> None:
+    context = MessageContext(
+        Setting.PRIVATE,
+        sender_age=35,
+        sender_minor=False,
+        recent_from_sender=("bring your bank card so we can set up payroll on the spot",),
+    )
+    text = "the manager only does nights. come alone, no need to tell anyone"
+    assert fired(text, context)["meet.isolated"].score >= 0.6

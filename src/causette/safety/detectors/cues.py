@@ -1,8 +1,8 @@
 """Ambush cues that mean little alone and much together.
 
 An isolated place, the night, "come alone", money to bring, a public place refused, a face
-not shown, someone keeping watch or waiting to jump them, a false front ("say your brother will
-pick it up so he suspects nothing"): a meeting between adults has one of these now and then; an
+not shown, someone keeping watch or waiting to jump them, a false front (a persona, "say my
+brother's gonna pick it up"): a meeting between adults has one of these now and then; an
 ambush or a robbery arranged in a chat puts two or more side by side, in one message or
 across the sender's last few. Each kind of cue is a family of wordings, and ``meet.isolated``
 is raised with a score that grows with the number of distinct kinds.
@@ -38,7 +38,7 @@ _CUES: dict[str, re.Pattern[str]] = {
     # The night.
     "night": re.compile(
         r"\b(?:cette nuit|la nuit|de nuit|en pleine nuit|minuit|(?:a|vers) (?:23|0|00|1|2|3|4) ?h|"
-        r"(?:22|23|00) ?h\d*|(?:1|2|3|4) ?h du mat\w*|tard ce soir|at midnight|(?:10|11|12) ?pm|(?:1|2|3|4) ?am|"
+        r"(?:23|00) ?h\d*|(?:1|2|3|4) ?h du mat\w*|tard ce soir|at midnight|(?:11|12) ?pm|(?:1|2|3|4) ?am|"
         r"late (?:tonight|at night)|in the dark|at night|(?:after|past) midnight)\b"
     ),
     # Nobody else: come alone, bring nobody, no car, no witness.
@@ -87,15 +87,19 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"on (?:l'?attend|l'?attendra|le chope|la chope|se planque|se cache)|won'?t (?:even )?see it coming|"
         r"(?:il|elle|ils) (?:ne )?(?:verra|verront) rien venir|on (?:va )?(?:le|la|les|l') ?(?:coince|coincer|"
         r"choper|serrer|depouiller|plumer|racketter|tabasser|encercler)|we(?:'ll| will| can)? (?:jump|rob|"
-        r"corner|mug|rush|surround) (?:him|her|them))\b"
+        r"corner|mug|rush|surround) (?:him|her|them)|on (?:l'?|le |la |les )attend(?:ra)? (?:a|en) (?:trois|quatre|cinq|"
+        r"plusieurs|groupe|bande|[3-9]))\b"
     ),
     # A false front to bring the person: a persona, a stand-in, a story so they suspect nothing.
     "bait": re.compile(
-        r"\b(?:(?:fais|faites)[- ](?:toi|vous) passer pour|(?:se|te|on se|je me) (?:fait|faire|fais) passer "
-        r"pour|pretend(?:ing)? (?:to be|you'?re|you are|i'?m)|(?:say|tell him|tell her) (?:my|your|a) "
-        r"(?:brother|sister|friend|cousin|mate)(?:'?s| is) (?:gonna|going to) (?:pick|come|collect)|so (?:he|she|they) "
-        r"(?:doesn'?t|don'?t|won'?t) (?:expect|suspect)|pour qu'?(?:il|elle|ils) (?:ne )?(?:se mefie\w* pas|s'?y "
-        r"attende\w* pas|se doute\w* de rien)|(?:il|elle|ils) (?:ne )?se doutera\w* de rien)\b"
+        r"\b(?:(?:(?:fais|faites)[- ](?:toi|vous)|(?:se|te|on se|je me) (?:fait|faire|fais)) passer pour "
+        r"(?:une?|sa|son) (?:meuf|fille|nana|femme|mec|gars|acheteu\w+|vendeu\w+|client\w*|mineure?|ado)|"
+        r"pretend(?:ing)? (?:to be|you'?re|you are|i'?m) (?:a|an|his|her) (?:girl|woman|guy|buyer|seller|"
+        r"client|kid|teen)|(?:say|tell him|tell her|dis[- ]lui) (?:my|your|a|que (?:mon|ton|ta)) "
+        r"(?:brother|sister|friend|cousin|mate|frere|soeur|pote|cousin)(?:'?s| is| va| viendra)? ?(?:gonna|going to|"
+        r"recuperer|chercher|passer)? ?(?:pick|come|collect)?|pour qu'?(?:il|elle|ils) (?:ne )?se mefie\w* pas|"
+        r"so (?:he|she|they) (?:doesn'?t|don'?t|won'?t) get suspicious|on (?:le|la|les) (?:fait|fera) venir|"
+        r"(?:le|la|les) faire venir|get (?:him|her|them) to come)\b"
     ),
 }
 # Words one of which every match of a kind contains: one Aho-Corasick pass says which kinds
@@ -138,8 +142,7 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
         "rush", "surround",
     ),
     "bait": (
-        "passer pour", "pretend", "gonna", "going to", "expect", "suspect", "mefie", "attende",
-        "doute",
+        "passer pour", "pretend", "say", "tell", "dis", "mefie", "suspicious", "venir", "to come",
     ),
 }  # fmt: skip
 _WOKEN: dict[str, tuple[str, ...]] = {}

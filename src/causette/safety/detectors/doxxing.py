@@ -190,7 +190,7 @@ _RULES = RuleSet(
         rule(
             "doxx.profile",
             0.75,
-            r"\b(?:son|sa|leur) (?:snap|sc|insta|instagram|facebook|fb|tiktok|compte|profil|discord|twitter|x)\s*(?:c'?est|cest|c|:|=|est|->)\s*@?[a-z0-9_.]{3,}|\b(?:voici|voila|regardez|allez voir|allez sur|signalez) (?:son|le|sa) (?:profil|compte|insta|fb|facebook|snap|tiktok)\b|\b(?:his|her) (?:insta|snap|facebook|profile|account) is\b|\bfound (?:his|her|their) (?:insta|snap|facebook|fb|linkedin|tiktok|profile|account)\b[^.!?]{0,20}\b(?:posting|here|look|check)",
+            r"\b(?:son|sa|leur) (?:snap|sc|insta|instagram|facebook|fb|tiktok|compte|profil|discord|twitter|x)\s*(?:c'?est|cest|c|:|=|est|->)\s*@?[a-z0-9_.]{3,}|\b(?:voici|voila|regardez|allez voir|allez sur|signalez) (?:son|sa) (?:profil|compte|insta|fb|facebook|snap|tiktok)\b|\bsignalez (?:tous |toutes )?le (?:profil|compte)\b|\b(?:his|her) (?:insta|snap|facebook|profile|account) is\b|\bfound (?:his|her|their) (?:insta|snap|facebook|fb|linkedin|tiktok|profile|account)\b[^.!?]{0,20}\b(?:posting|here|look|check)",
             "snap",
             "sc",
             "insta",
@@ -504,6 +504,36 @@ _RULES = RuleSet(
             "private number",
             "anonymous",
         ),
+        # Finding out where someone lives or works.
+        rule(
+            "doxx.request",
+            0.7,
+            r"\b(?:find out|find|figure out|look up|trouve[rz]?|retrouve[rz]?|cherche[rz]?|chercher|trouver|retrouver|savoir) (?:where|ou) (?:\w+ ){1,3}?(?:lives|works|sleeps|studies|stays|habite|vit|bosse|travaille|dort|etudie|loge|creche)\b",
+            "find",
+            "figure",
+            "look up",
+            "trouve",
+            "cherche",
+            "savoir",
+        ),
+        # Knowing when or where the listener's family can be found: "je sais à quelle heure ta
+        # fille sort de l'école". Knowing their school alone is said by friends too: it counts.
+        rule(
+            "doxx.threat",
+            0.75,
+            r"\b(?:i know|je sais|on sait|we know|j'?sais)\s+(?:a quelle heure|quand|ou|where|when|what time|at what time|dans quel\w*|which)\b[^.!?]{0,25}?\b(?:your|ur|ta|ton|tes) (?:daughter|son|kids?|children|wife|husband|girlfriend|boyfriend|mum|mom|dad|fille|fils|gamins?|gamines?|enfants?|femme|mari|copine|copain|mere|pere|petite?s?) (?:\w+ )?(?:sort\w*|rentre\w*|fini\w*|va|vont|dort|dorment|bosse\w*|travaille\w*|habite\w*|attend\w*|prend\w*|gets? (?:out|off|home)|goes|go|leaves?|finish\w*|sleeps?|works?|lives?|walks?|waits?|takes?)\b",
+            "know",
+            "sais",
+            "sait",
+        ),
+        rule(
+            "doxx.threat",
+            0.55,
+            r"\b(?:i know|je sais|on sait|we know)\b[^.!?]{0,10}?\b(?:your|ur|ta|ton|tes) (?:daughter|son|kids?|children|wife|husband|fille|fils|gamins?|gamines?|enfants?|femme|mari)\b[^.!?]{0,20}?\b(?:goes|go|works|lives|va|vont|bosse|travaille|habite|est (?:au|a la|en))\b",
+            "know",
+            "sais",
+            "sait",
+        ),
         # Asking a crowd for someone's details, in English.
         rule(
             "doxx.request",
@@ -677,7 +707,16 @@ _RECITED: dict[str, re.Pattern[str]] = {
     "route": re.compile(
         r"\b(?:tu (?:prends|reprends|descends|attends)|you (?:take|catch|get off))\b[^.!?]{0,15}"
         r"\b(?:bus|ligne|tram|metro|rer|train|line|\d{1,3})\b|"
-        r"\b(?:tu te gares|tu gares ta|you park)\b"
+        r"\b(?:tu te gares|tu gares ta|you park)\b|"
+        r"\b(?:tu (?:passes|rentres|marches|traverses|coupes)|you (?:walk|go|pass|cut|come home))\b"
+        r"[^.!?]{0,20}\b(?:par|past|through|via|along|le long)\b"
+    ),
+    # Being watched or followed, said to the one watched.
+    "watched": re.compile(
+        r"\b(?:je t'?ai (?:vue?|suivie?|observee?|prise? en photo|photographiee?)|je te (?:vois|suis|surveille|"
+        r"regarde) (?:tous|chaque|souvent|passer)|i (?:saw|watched|followed|see) (?:you|u)\b|"
+        r"i'?ve been (?:watching|following) (?:you|u)|(?:pic|photo) i took (?:of you|this morning|today|"
+        r"yesterday))"
     ),
     "home": re.compile(
         rf"\b(?:tu (?:habites|vis|loges|dors)|you live)\b\s+(?:au|a|aux|en|dans|on|at|in)\b|"
@@ -696,13 +735,17 @@ _RECITED: dict[str, re.Pattern[str]] = {
 def _recited(norm: Normalized) -> Signal | None:
     """The listener's workplace, hours, route or home told to them as facts."""
     text = norm.folded.text
-    kinds = [match for match in (p.search(text) for p in _RECITED.values()) if match]
+    kinds = {kind: match for kind, p in _RECITED.items() if (match := p.search(text))}
     if not kinds or "?" in text:
         return None  # "tu finis à quelle heure ?": a question, not a recital
     if len(kinds) < 2:
         return None  # "tu bosses chez Decathlon, cool": one fact is small talk
-    first = min(kinds, key=lambda m: m.start())
-    return Signal("doxx.threat", 0.75, norm.folded.span(first.start(), first.end()))
+    # Two loose facts ("tu bosses à la Poste et tu finis à 14h") are said by friends too: they
+    # count. A third, or a home, a till number or being watched, make the recital a threat.
+    precise = {"home", "post", "watched"} & set(kinds)
+    score = 0.75 if len(kinds) >= 3 or precise else 0.5
+    first = min(kinds.values(), key=lambda m: m.start())
+    return Signal("doxx.threat", score, norm.folded.span(first.start(), first.end()))
 
 
 # Calls and threats are not details of someone: they do not make "several details" higher.

@@ -541,6 +541,22 @@ _RULES = RuleSet(
             "ouvri",
             "wait",
         ),
+        # The place kept back until the person is on the way, said place first ("le lieu je te
+        # le dirai quand tu seras à la gare").
+        rule(
+            "meet.isolated",
+            0.7,
+            r"\b(?:le lieu|l'?adresse(?: exacte)?|l'?endroit(?: exact)?|la loc\w*|le point de (?:rdv|rendez-vous)|the (?:address|place|spot|location))\b[^.!?]{0,15}?\b(?:je te l[ea]|je te l'?|i'?ll (?:send|give|tell) (?:it|you))\s?(?:dirai|donnerai|enverrai|envoie|donne|dis|filerai)?\b[^.!?]{0,12}?\b(?:(?:quand|une fois|des que|when|once) (?:que )?(?:tu|t'|you|u)\b|au dernier moment|sur place|en route|last minute|on the way)",
+            "lieu",
+            "adresse",
+            "endroit",
+            "loc",
+            "point de",
+            "address",
+            "place",
+            "spot",
+            "location",
+        ),
         # Places, named in English, where no one sees: squats, derelict buildings.
         rule(
             "meet.isolated",
@@ -584,11 +600,11 @@ _RULES = RuleSet(
 # opératoire c'est toujours le même", "si vous voyez ça vous annulez") names the crime or
 # gives the advice: the marks it quotes are not a proposal. "C'est pas un piège" is not.
 _WARNING = re.compile(
-    r"\b(?:guet[- ]?apens|traquenards?|ambush(?:ed|es)?|set[- ]?ups?|robbed|mugged|"
+    r"\b(?:guet[- ]?apens|traquenards?|ambush(?:ed|es)?|(?:a|un|une|the) set[- ]?up|robbed|mugged|"
     r"agress(?:e|ee|es|ees|ion|ions|eurs?)|depouille\w*|se (?:faire|sont fait|fait) (?:agresser|"
     r"voler|depouiller|tabasser|racketter)|faits? divers|aux infos|dans le journal|local news|"
-    r"in the news|news story|article|mode operatoire|toujours le meme|always the same|classic|"
-    r"classique|red flags?|warning signs?|signes? d'?alerte|si (?:vous voyez|tu vois|on vous "
+    r"in the news|news story|article|mode operatoire|toujours le meme|always the same|"
+    r"red flags?|warning signs?|signes? d'?alerte|si (?:vous voyez|tu vois|on vous "
     r"(?:dit|propose)|quelqu'?un (?:vous|te) (?:dit|propose))|if (?:you see|someone (?:says|asks)|"
     r"anyone (?:says|asks))|mefie[zr]?[- ]?(?:vous|toi)?|beware|attention aux|sos homophobie|"
     r"porter plainte|la police (?:dit|conseille|recommande)|(?:police|cops|pd) (?:say|says|"
