@@ -373,3 +373,78 @@ def test_setting_something_up_is_not_the_news_of_an_ambush() -> None:
     )
     text = "the manager only does nights. come alone, no need to tell anyone"
     assert fired(text, context)["meet.isolated"].score >= 0.6
+
+
+def _after(*lines: str, own: tuple[str, ...] = ()) -> MessageContext:
+    return MessageContext(
+        Setting.PRIVATE,
+        sender_age=30,
+        sender_minor=False,
+        recipient_age=28,
+        recent=lines,
+        recent_from_sender=own,
+    )
+
+
+@pytest.mark.parametrize(
+    "refusal",
+    ["arrête, laisse-moi tranquille", "stop messaging me", "comment tu sais ça ??", "who is this"],
+)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je suis passé devant chez toi ce matin, jolis volets verts",
+        "nice house btw, red door on Cedar Drive",
+        "tu bosses toujours au Monoprix de la gare",
+        "je sais qui tu es",
+    ],
+)
+def test_what_is_known_of_the_listener_after_a_refusal_is_a_threat(refusal: str, text: str) -> None:
+    assert doxx(text, _after(refusal))["doxx.threat"] >= 0.6
+
+
+def test_the_sender_s_own_refusal_words_do_not_count() -> None:
+    context = _after("stop, je rigole", own=("stop, je rigole",))
+    assert "doxx.threat" not in doxx("je suis passé devant chez toi ce matin", context)
+    assert "doxx.threat" not in doxx("je suis passé devant chez toi ce matin", PRIVATE)
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("doxx.address", "she's staying at 14 Oak Street now, flat 2"),
+        ("doxx.address", "il dort au 7 rue des Lilas chez sa copine en ce moment"),
+        ("doxx.address", "son adresse perso circule, c'est le 4 rue des Acacias"),
+        ("doxx.request", "i've got her work email, let's send them the screenshots"),
+        ("doxx.request", "envoie les captures à sa femme"),
+        ("doxx.request", "allez sonner chez lui"),
+        ("doxx.threat", "I found your mum's facebook, and your sister's"),
+        ("doxx.threat", "j'ai retrouvé le facebook de ta mère"),
+    ],
+)
+def test_more_doxxing_wordings(rule: str, text: str) -> None:
+    assert doxx(text, PRIVATE).get(rule, 0) >= 0.6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I got your number from Sarah, hope that's ok",
+        "elle dort chez sa copine ce soir",
+        "son adresse a changé, elle a déménagé à Lyon",
+    ],
+)
+def test_ordinary_news_of_people_is_not_doxxing(text: str) -> None:
+    assert all(score < 0.6 for score in doxx(text, PRIVATE).values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "come to the car park round the back of the leisure centre, after dark",
+        "don't tell your friends where you're going, it's our thing",
+        "dis rien à tes potes que tu viens, c'est entre nous",
+    ],
+)
+def test_more_ambush_wordings(text: str) -> None:
+    assert fired(text, PRIVATE)["meet.isolated"].score >= 0.6

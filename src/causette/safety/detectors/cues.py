@@ -39,7 +39,8 @@ _CUES: dict[str, re.Pattern[str]] = {
     "night": re.compile(
         r"\b(?:cette nuit|la nuit|de nuit|en pleine nuit|minuit|(?:a|vers) (?:23|0|00|1|2|3|4) ?h|"
         r"(?:23|00) ?h\d*|(?:1|2|3|4) ?h du mat\w*|tard ce soir|at midnight|(?:11|12) ?pm|(?:1|2|3|4) ?am|"
-        r"late (?:tonight|at night)|in the dark|at night|(?:after|past) midnight)\b"
+        r"late (?:tonight|at night)|in the dark|at night|(?:after|past) midnight|after dark|once it'?s dark|"
+        r"quand il fera nuit|(?:a|une fois) la nuit tombee)\b"
     ),
     # Nobody else: come alone, bring nobody, no car, no witness.
     "alone": re.compile(

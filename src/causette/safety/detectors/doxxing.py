@@ -504,6 +504,67 @@ _RULES = RuleSet(
             "private number",
             "anonymous",
         ),
+        # A third person staying, sleeping or found at a street number.
+        rule(
+            "doxx.address",
+            0.75,
+            rf"\b{_SOMEONE}\b(?:'s| is| est)?[^.!?]{{0,12}}?\b(?:staying|stays|sleeps|sleeping|crashes|crashing|dort|dorment|loge|logent|squatte|est hebergee?|now at|moved to|a demenage (?:au|a))\b\s+(?:au |a |at |on |in )?(?:\d{{1,4}}\s?(?:bis|ter)?,?\s+(?:{_STREET}|[a-z]+ (?:street|st|road|rd|lane|avenue|close|drive|crescent)))\b",
+            "staying",
+            "stays",
+            "sleep",
+            "crash",
+            "dort",
+            "loge",
+            "squatte",
+            "heberge",
+            "now at",
+            "moved to",
+            "demenage",
+        ),
+        # Someone's address with a word between ("son adresse perso circule, c'est le 4 rue").
+        rule(
+            "doxx.address",
+            0.85,
+            r"\b(?:son|sa|leur|his|her|their) (?:adresse|address|addy)\b[^.!?\d]{0,25}?(?:c'?est|est|:|=|->|is)\s*(?:le |au |at )?\d{1,4}\b",
+            "adresse",
+            "address",
+            "addy",
+        ),
+        # Exposing someone to their employer or family.
+        rule(
+            "doxx.request",
+            0.7,
+            r"\b(?:send|show|forward|tell|email|envoie\w*|envoyer|montre\w*|montrer|transfere\w*|balance\w*|dire|dis|dites)\b[^.!?]{0,20}?\b(?:to )?(?:her|his|their|sa|son|ses|leur|a sa|a son|a ses|a leur) (?:boss|manager|employer|wife|husband|parents|mum|mom|dad|family|patron|cheffe?|employeur|femme|mari|mere|pere|famille|girlfriend|boyfriend|copine|copain|rh|hr)\b|\b(?:let'?s|on) (?:send|envoie) (?:them|leur) (?:the |les )?(?:screenshots|screens|captures|photos|pics)\b|\ballez (?:sonner|frapper) (?:chez (?:lui|elle|eux)|a sa porte)?",
+            "send",
+            "show",
+            "forward",
+            "tell",
+            "email",
+            "envoie",
+            "envoyer",
+            "montre",
+            "transfere",
+            "balance",
+            "dire",
+            "dis",
+            "dites",
+            "sonner",
+            "frapper",
+        ),
+        # Telling the listener that their family's accounts or their address were found.
+        rule(
+            "doxx.threat",
+            0.75,
+            r"\bi(?:'ve| have)? (?:found|got|tracked down|dug up) (?:your|ur) (?:(?:mum|mom|mother|dad|father|sister|brother|wife|husband|family|boss|kids?|daughter|son|parents)'?s? (?:facebook|fb|insta|instagram|linkedin|tiktok|address|number|workplace|school|profile|account|page)|address|home address|workplace|employer|real name|full name|linkedin)\b|\bj'?ai (?:trouve|retrouve|chope|deniche) (?:ton |ta |tes |le |la |l'|les )?(?:(?:facebook|fb|insta|compte|profil|adresse|num\w*|linkedin|tel) (?:de|d') ?(?:ta|ton|tes) (?:mere|pere|soeur|frere|femme|mari|famille|patron|enfants?|fille|fils|copine|copain|parents)|adresse|vrai nom|nom de famille|employeur|linkedin)\b",
+            "found",
+            "got",
+            "tracked",
+            "dug",
+            "trouve",
+            "retrouve",
+            "chope",
+            "deniche",
+        ),
         # Finding out where someone lives or works.
         rule(
             "doxx.request",
@@ -732,11 +793,47 @@ _RECITED: dict[str, re.Pattern[str]] = {
 }
 
 
-def _recited(norm: Normalized) -> Signal | None:
+# The listener asked to be left alone, blocked the sender, or asked how they know: whatever
+# the sender then shows they know of the listener's life is a threat.
+_REFUSAL = re.compile(
+    r"\b(?:arrete[zs]? de m'?ecrire|laisse[zs]?[- ]moi (?:tranquille|en paix)|lache[zs]?[- ]moi|"
+    r"je (?:veux|voulais) plus (?:te|vous) parler|je t'?ai (?:dit non|bloque\w*)|ne m'?ecris plus|"
+    r"tu me fais peur|comment tu (?:sais|connais)|qui (?:t'?a|vous a) donne|je vais porter plainte|"
+    r"leave me alone|stop (?:messaging|texting|contacting|writing to) me|(?:i|we) blocked you|"
+    r"don'?t (?:contact|message|text) me|you'?re scaring me|how do you know|who gave you|"
+    r"stay away from (?:me|my)|i'?ll call the police|who is this)\b"
+)
+
+
+def refused(context: MessageContext) -> bool:
+    """Whether someone other than the sender refused the contact in the last few lines."""
+    own = set(context.recent_from_sender)
+    return any(_REFUSAL.search(folded(line)) for line in context.recent[-6:] if line not in own)
+
+
+# The listener's home seen, a picture of it taken: "je suis passé devant chez toi".
+_HOME_SEEN = re.compile(
+    r"\b(?:je suis passe\w* devant chez (?:toi|vous)|j'?ai vu (?:ta|votre) (?:maison|porte|"
+    r"voiture|fenetre|immeuble|rue)|(?:jolie|belle) (?:maison|porte|voiture|rue|fenetre)|"
+    r"jolis volets|i (?:drove|walked|went|came) (?:past|by) (?:your|ur) (?:house|place|flat|work|"
+    r"school)|(?:saw|seen) (?:your|ur) (?:house|place|car|front door|street)|nice (?:house|car|"
+    r"door|garden|street|flat)|(?:pic|photo) i took (?:of your|this morning|today|yesterday))\b"
+)
+
+
+def _recited(norm: Normalized, context: MessageContext) -> Signal | None:
     """The listener's workplace, hours, route or home told to them as facts."""
     text = norm.folded.text
     kinds = {kind: match for kind, p in _RECITED.items() if (match := p.search(text))}
-    if not kinds or "?" in text:
+    seen = _HOME_SEEN.search(text)
+    if seen is not None:
+        kinds["seen"] = seen
+    if not kinds:
+        return None
+    if refused(context):
+        first = min(kinds.values(), key=lambda m: m.start())
+        return Signal("doxx.threat", 0.75, norm.folded.span(first.start(), first.end()))
+    if "?" in text:
         return None  # "tu finis à quelle heure ?": a question, not a recital
     if len(kinds) < 2:
         return None  # "tu bosses chez Decathlon, cool": one fact is small talk
@@ -755,14 +852,21 @@ _NOT_DETAILS = frozenset(("doxx.request", "doxx.threat"))
 def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     """Another person's details; several kinds together in one message score higher."""
     found = list(_RULES.scan(norm, context))
-    for extra in (_named_person(norm), _recited(norm)):
+    for extra in (_named_person(norm), _recited(norm, context)):
         if extra is not None:
             found.append(extra)
     if any(signal.rule == "doxx.school" for signal in found) and about_kin(norm, context):
         # "ma fille ? elle est au collège Jean Jaurès": a parent, not a doxxer.
         found = [signal for signal in found if signal.rule != "doxx.school"]
     kinds = {signal.rule for signal in found if signal.rule not in _NOT_DETAILS}
+    after_refusal: bool | None = None
     for signal in found:
         if len(kinds) >= 2 and signal.rule not in _NOT_DETAILS:
             signal = Signal(signal.rule, max(signal.score, 0.9), signal.span)
+        elif signal.rule == "doxx.threat" and 0.4 <= signal.score < 0.75:
+            # "je sais qui tu es" once the other asked to be left alone is no longer small talk.
+            if after_refusal is None:
+                after_refusal = refused(context)
+            if after_refusal:
+                signal = Signal(signal.rule, 0.75, signal.span)
         yield signal

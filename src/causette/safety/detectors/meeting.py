@@ -513,7 +513,7 @@ _RULES = RuleSet(
         rule(
             "meet.isolated",
             0.7,
-            r"\b(?:no need|don'?t need|you don'?t have|pas besoin|pas la peine|inutile) (?:to tell|de (?:le )?dire a|d'?en parler a|de prevenir) (?:anyone|anybody|a friend|your friends|personne|qui que ce soit|tes potes|tes amis|ta pote|ton pote)\b|\b(?:ne )?previens personne\b",
+            r"\b(?:no need|don'?t need|you don'?t have|pas besoin|pas la peine|inutile) (?:to tell|de (?:le )?dire a|d'?en parler a|de prevenir) (?:anyone|anybody|a friend|your friends|personne|qui que ce soit|tes potes|tes amis|ta pote|ton pote)\b|\b(?:ne )?previens personne\b|\b(?:don'?t|do not|never) tell (?:anyone|anybody|your (?:friends?|mates|parents|mum|mom|family)|ur (?:friends|mom|mum|parents)) (?:where (?:you'?re|you are|u r|ur) going|where we'?re meeting|about (?:us meeting|tonight|the meet))\b|\b(?:dis|dites) (?:pas|rien) a (?:tes|vos) (?:potes|amis|parents|copines?) (?:ou|que) (?:tu vas|vous allez|on se voit|tu viens)\b",
             "no need",
             "don't need",
             "dont need",
@@ -522,6 +522,9 @@ _RULES = RuleSet(
             "peine",
             "inutile",
             "previens",
+            "tell",
+            "dis",
+            "dites",
         ),
         # Friends already there, waiting: the "date" is a group. A brother waiting with the
         # keys is an errand: a friend sent instead only counts, below acting alone.
