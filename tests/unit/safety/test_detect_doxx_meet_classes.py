@@ -448,3 +448,21 @@ def test_ordinary_news_of_people_is_not_doxxing(text: str) -> None:
 )
 def test_more_ambush_wordings(text: str) -> None:
     assert fired(text, PRIVATE)["meet.isolated"].score >= 0.6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Victor Hugo a vécu au 6 place des Vosges, c'est un musée maintenant",
+        "Dr Dupont, 5 rue Pasteur, il prend les nouveaux patients",
+        "je suis Sophie Martin, j'habite au 12 rue des Lilas, 2e étage",
+        "moi c'est Paul Durand, 4 allée des Pins si tu passes",
+    ],
+)
+def test_the_famous_dead_practices_and_one_s_own_name(text: str) -> None:
+    assert "doxx.name" not in doxx(text)
+
+
+def test_introducing_oneself_does_not_hide_someone_else_named_after() -> None:
+    text = "je suis choquée, Kevin Marchadier, 12 rue Pasteur, c'est lui l'arnaqueur"
+    assert doxx(text)["doxx.name"] >= 0.6

@@ -657,12 +657,13 @@ def _given_names() -> frozenset[str]:
 
 _GIVEN = _given_names()
 # Two capitalised words in the original text, or a title and a surname: "Sandrine Vial",
-# "Claire Dujardin-Pelletier", "Mme Dujardin", "Mr Overbeck".
+# "Claire Dujardin-Pelletier", "Mme Dujardin", "Mr Overbeck" ("Dr", "Maître": a practice's
+# address is public).
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zß-öø-ÿ"
 _FULL_NAME = re.compile(
     rf"(?<![\w'’-])(?:(?P<first>[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?)|"
-    rf"(?P<title>Mme|Mlle|Madame|Monsieur|M\.|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?))\s+"
+    rf"(?P<title>Mme|Mlle|Madame|Monsieur|M\.|Mr\.?|Mrs\.?|Ms\.?|Miss))\s+"
     rf"(?P<last>[{_UPPER}][{_LOWER}]+(?:[-'’][{_UPPER}]?[{_LOWER}]+)*(?:[ -][{_UPPER}][{_LOWER}]{{3,}})?)\b"
 )
 # A given name after these is the name of a street, a school or a business ("rue Victor Hugo",
@@ -694,7 +695,8 @@ _WHEREABOUTS: dict[str, re.Pattern[str]] = {
     "work": re.compile(
         r"\b(?:bosse|travaille|taffe|works?|working|employee?|caissiere?|serveuse|vendeuse|prof|"
         r"teaches|enseigne)\b\s+(?:\w+\s+)?(?:a|au|aux|chez|dans|the|at|for|in|as|comme|en)\b|"
-        r"\b(?:lycee|college|ecole|fac|school|uni|university)\b"
+        r"\b(?:lycee|college|ecole|fac|school|uni|university|academy|academie|sixth form|"
+        r"(?:year|grade) \d{1,2})\b"
     ),
     "accounts": re.compile(
         r"\b(?:son|sa|ses|his|her|their) (?:insta|instagram|snap|fb|facebook|linkedin|tiktok|"
@@ -714,10 +716,18 @@ _INTRODUCED = re.compile(
     r"c'?est|it'?s|this is|voila|voici|trouve|found|:)\s*$"
 )
 _APPOSED = re.compile(r"^\s*[,.:;(–—-]")
-# The speaker's own name: for a delivery, an introduction, a signature.
+# The speaker's own name: introduced ("je suis", "moi c'est"), or given for a delivery.
+_INTRODUCING = re.compile(
+    r"(?:je m'?appelle|moi c'?est|mon nom (?:c'?est|est)|my name is|my name'?s|i'?m|i am|je suis)\s*$"
+)
 _OWN = re.compile(
-    r"\b(?:je m'?appelle|moi c'?est|mon nom|mon adresse|chez moi|a mon nom|my name|my address|"
-    r"i'?m|i am|je suis|c'?est moi|signe|livr\w*|deliver\w*|colis|parcel)\b"
+    r"\b(?:mon adresse|chez moi|a mon nom|my address|my place|c'?est moi|livr\w*|deliver\w*|"
+    r"colis|parcel|envoi|courrier)\b"
+)
+# The famous dead and the places named after them: "Victor Hugo a vécu au 6 place des Vosges".
+_HISTORY = re.compile(
+    r"\b(?:a vecu|vivait|habitait|a habite|lived|was born|est nee?|est morte?|died|est enterree?|"
+    r"is buried|maison natale|musee|museum|birthplace|plaque commemorative)\b"
 )
 
 
@@ -736,8 +746,10 @@ def _named_person(norm: Normalized) -> Signal | None:
         before = Normalized(original[max(0, match.start() - 25) : match.start()]).folded.text
         if _NAMED_AFTER.search(before):
             continue
-        if _OWN.search(text):
+        if _OWN.search(text) or _HISTORY.search(text):
             return None
+        if _INTRODUCING.search(before):
+            continue  # "je suis Sophie Martin", "moi c'est Paul Durand"
         kinds = {kind for kind, pattern in _WHEREABOUTS.items() if pattern.search(text)}
         span = (match.start(), match.end())
         if "address" in kinds or len(kinds) >= 2:
