@@ -466,3 +466,28 @@ def test_the_famous_dead_practices_and_one_s_own_name(text: str) -> None:
 def test_introducing_oneself_does_not_hide_someone_else_named_after() -> None:
     text = "je suis choquée, Kevin Marchadier, 12 rue Pasteur, c'est lui l'arnaqueur"
     assert doxx(text)["doxx.name"] >= 0.6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "park at the end of the dirt road and walk to the barn",
+        "je préfère pas me montrer en photo, viens au parking souterrain",
+        "no pics of me, meet behind the garages",
+        "rdv à la gare désaffectée, derrière les entrepôts",
+    ],
+)
+def test_more_ambush_cues_together(text: str) -> None:
+    assert fired(text, PRIVATE)["meet.isolated"].score >= 0.6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the old station café does great brunch, it's quiet there on sundays",
+        "je préfère pas envoyer de photos, on se voit au café ?",
+        "we walked the rest of the way to the barn, the horses were lovely",
+    ],
+)
+def test_one_cue_or_a_cafe_is_an_outing(text: str) -> None:
+    assert fired(text, PRIVATE).get("meet.isolated", Signal("", 0.0)).score < 0.6

@@ -33,7 +33,8 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"derriere (?:le|la|les|l') ?\w+|(?:the )?(?:woods|forest|trail|car park|parking lot|garages?|"
         r"alley(?:way)?|underpass|stairwell|back of the \w+|behind the \w+|industrial (?:estate|park)|"
         r"abandoned \w+|warehouse|wasteland|dark (?:spot|corner|lane)|unlit \w+|by the (?:garages|tracks|"
-        r"canal|river))|up the stairs)\b"
+        r"canal|river))|up the stairs|disused \w+|desaffecte\w*|(?:old|former) (?:factory|warehouse|quarry|depot)|"
+        r"(?:the|a|la|une) (?:barn|grange))\b"
     ),
     # The night.
     "night": re.compile(
@@ -50,7 +51,9 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"personne)|(?:y'? ?a|il y a) (?:jamais |pas |plus )?(?:personne|un chat)|personne (?:ne |n'?y )?(?:vient|viendra|passe|passera|nous verra|monte|va)|come (?:alone|by yourself|on "
         r"your own)|alone or (?:nothing|no deal|forget it)|(?:don'?t|do not) bring (?:anyone|anybody|your "
         r"(?:car|friend|friends|brother|mate)|a friend)|personne (?:autour|dans le coin)|no one (?:comes|will see|around|else)|nobody (?:comes|goes there|"
-        r"around|will see)|(?:no one|personne (?:ne )?(?:va|vient)) (?:goes )?(?:there|la[- ]bas)|just (?:you and me|the two of us))\b"
+        r"around|will see)|(?:no one|personne (?:ne )?(?:va|vient)) (?:goes )?(?:there|la[- ]bas)|just (?:you and me|the two of us)|"
+        r"(?:nobody|no one) (?:uses|goes to|comes to|is ever at) (?:it|there|that place)|"
+        r"(?:walk|marche) (?:the rest|from there|jusqu'?a)|park at the end)\b"
     ),
     # Money to bring to the meeting.
     "money": re.compile(
@@ -67,7 +70,8 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"crowded|risque|de monde)|trop expose|not (?:a|the) (?:pub|bar|cafe|public place)|nah i don'?t do "
         r"that|pas de (?:visio|facetime|appel video)|no (?:video|facetime|face ?time|video call)|(?:je )?"
         r"(?:montre|montrerai) (?:pas|jamais) ma (?:tete|gueule|face|tronche)|(?:don'?t|never) show my face|"
-        r"no face)\b"
+        r"no face|(?:je )?(?:prefere|veux) pas (?:me montrer|montrer ma (?:tete|tronche|gueule)|envoyer de photos?)|"
+        r"pas de photos? de (?:moi|ma tete)|no (?:pics|photos|face pics) of me|(?:don'?t|i don'?t) (?:do|send) face pics)\b"
     ),
     # Hurry and last-minute changes: no time to think or to tell anyone.
     "hurry": re.compile(
@@ -115,11 +119,11 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
         "industrial", "abandoned", "warehouse", "wasteland", "dark", "unlit", "by the",
         "up the stairs", "halage", "bout du chemin", "pont", "back", "bridge", "abandonne", "dernier", "cimetiere", "cemetery", "graveyard", "chemin", "road",
         "track", "railway", "rail",
-        "carriere", "quarry",
+        "carriere", "quarry", "disused", "desaffecte", "old", "former", "barn", "grange",
     ),
     "alone": (
         "seul", "a pied", "on foot", "walk there", "the car", "your car", "laisse", "se remarque", "attire", "personne", "sans ", "voiture", "que nous", "come ", "alone", "bring",
-        "no one", "nobody", "just you", "the two of us",
+        "no one", "nobody", "just you", "the two of us", "walk", "marche", "park at",
     ),
     "money": (
         "carte", "cb", "cash", "liquide", "especes", "thune", "tune", "billet", "money",
@@ -129,6 +133,7 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
     "refused": (
         "expose", "visible", "public", "crowded", "risque", "de monde", "not a", "not the",
         "i don", "pas de", "trop de", "visio", "facetime", "video", "tete", "gueule", "face", "tronche",
+        "montrer", "photo", "pics",
     ),
     "hurry": (
         "maintenant", "si tu viens", "sinon c", "min", "vite", "depeche", "grouille", "non",
