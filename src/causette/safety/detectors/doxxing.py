@@ -817,7 +817,7 @@ _REFUSAL = re.compile(
 )
 
 
-def refused(context: MessageContext) -> bool:
+def _refused(context: MessageContext) -> bool:
     """Whether someone other than the sender refused the contact in the last few lines."""
     own = set(context.recent_from_sender)
     return any(_REFUSAL.search(folded(line)) for line in context.recent[-6:] if line not in own)
@@ -842,7 +842,7 @@ def _recited(norm: Normalized, context: MessageContext) -> Signal | None:
         kinds["seen"] = seen
     if not kinds:
         return None
-    if refused(context):
+    if _refused(context):
         first = min(kinds.values(), key=lambda m: m.start())
         return Signal("doxx.threat", 0.75, norm.folded.span(first.start(), first.end()))
     if "?" in text:
@@ -878,7 +878,7 @@ def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
         elif signal.rule == "doxx.threat" and 0.4 <= signal.score < 0.75:
             # "je sais qui tu es" once the other asked to be left alone is no longer small talk.
             if after_refusal is None:
-                after_refusal = refused(context)
+                after_refusal = _refused(context)
             if after_refusal:
                 signal = Signal(signal.rule, 0.75, signal.span)
         yield signal
