@@ -56,11 +56,14 @@ Hate (``hate.py``)
 Doxxing (``doxxing.py``)
     ``doxx.name``, ``doxx.address``, ``doxx.phone``, ``doxx.school``, ``doxx.workplace``,
     ``doxx.profile``, ``doxx.vehicle``
-                          another person's details; higher when several are given together
+                          another person's details; higher when several are given together;
+                          a full name (a known given name, capitalised) with a home address or
+                          two kinds of detail
     ``doxx.request``      asking for someone else's details, or calling others to harass
                           someone or spread their pictures
     ``doxx.threat``       telling someone their details are known or will be posted ("je sais
-                          où tu habites", "everyone will know where she sleeps")
+                          où tu habites", "everyone will know where she sleeps"), or reciting
+                          their workplace, hours and route to them
 Spam and scams (``spam.py``)
     ``spam.link``         several links, or a link flood across the sender's recent messages
     ``spam.repeat``       the same text repeated by the sender
@@ -77,8 +80,9 @@ Paid company (``paid.py``)
     "how much for an hour"; ``escort.offer`` for encounters against gifts or money
 Ambush cues (``cues.py``)
     ``meet.isolated`` also when several kinds of ambush cue (an isolated place, the night,
-    "come alone", money to bring, a public place refused, someone keeping watch) come
-    together in a message or across the sender's last few
+    "come alone", money to bring, a public place refused, someone keeping watch or waiting,
+    a false front) come together in a message or across the sender's last few; told as news
+    or a warning, or by the person they were proposed to, they score 0.4 of their weight
 Scam and doxxing shapes (``schemes.py``)
     ``scam.*`` for money that multiplies, returns by the week, prizes with a fee, "free"
     sites that want a card, pay per like with a deposit, links spelled to slip past filters;

@@ -1,7 +1,8 @@
 """Ambush cues that mean little alone and much together.
 
 An isolated place, the night, "come alone", money to bring, a public place refused, a face
-not shown, someone keeping watch: a meeting between adults has one of these now and then; an
+not shown, someone keeping watch or waiting to jump them, a false front (a persona, "say my
+brother's gonna pick it up"): a meeting between adults has one of these now and then; an
 ambush or a robbery arranged in a chat puts two or more side by side, in one message or
 across the sender's last few. Each kind of cue is a family of wordings, and ``meet.isolated``
 is raised with a score that grows with the number of distinct kinds.
@@ -16,6 +17,7 @@ from typing import Any
 import ahocorasick
 
 from causette.safety.context import MessageContext
+from causette.safety.detectors.meeting import warned_about
 from causette.safety.detectors.phrases import folded
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized
@@ -31,13 +33,15 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"derriere (?:le|la|les|l') ?\w+|(?:the )?(?:woods|forest|trail|car park|parking lot|garages?|"
         r"alley(?:way)?|underpass|stairwell|back of the \w+|behind the \w+|industrial (?:estate|park)|"
         r"abandoned \w+|warehouse|wasteland|dark (?:spot|corner|lane)|unlit \w+|by the (?:garages|tracks|"
-        r"canal|river))|up the stairs)\b"
+        r"canal|river))|up the stairs|disused \w+|desaffecte\w*|(?:old|former) (?:factory|warehouse|quarry|depot)|"
+        r"(?:the|a|la|une) (?:barn|grange))\b"
     ),
     # The night.
     "night": re.compile(
         r"\b(?:cette nuit|la nuit|de nuit|en pleine nuit|minuit|(?:a|vers) (?:23|0|00|1|2|3|4) ?h|"
         r"(?:23|00) ?h\d*|(?:1|2|3|4) ?h du mat\w*|tard ce soir|at midnight|(?:11|12) ?pm|(?:1|2|3|4) ?am|"
-        r"late (?:tonight|at night)|in the dark|at night|(?:after|past) midnight)\b"
+        r"late (?:tonight|at night)|in the dark|at night|(?:after|past) midnight|after dark|once it'?s dark|"
+        r"quand il fera nuit|(?:a|une fois) la nuit tombee)\b"
     ),
     # Nobody else: come alone, bring nobody, no car, no witness.
     "alone": re.compile(
@@ -47,14 +51,17 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"personne)|(?:y'? ?a|il y a) (?:jamais |pas |plus )?(?:personne|un chat)|personne (?:ne |n'?y )?(?:vient|viendra|passe|passera|nous verra|monte|va)|come (?:alone|by yourself|on "
         r"your own)|alone or (?:nothing|no deal|forget it)|(?:don'?t|do not) bring (?:anyone|anybody|your "
         r"(?:car|friend|friends|brother|mate)|a friend)|personne (?:autour|dans le coin)|no one (?:comes|will see|around|else)|nobody (?:comes|goes there|"
-        r"around|will see)|(?:no one|personne (?:ne )?(?:va|vient)) (?:goes )?(?:there|la[- ]bas)|just (?:you and me|the two of us))\b"
+        r"around|will see)|(?:no one|personne (?:ne )?(?:va|vient)) (?:goes )?(?:there|la[- ]bas)|just (?:you and me|the two of us)|"
+        r"(?:nobody|no one) (?:uses|goes to|comes to|is ever at) (?:it|there|that place)|"
+        r"(?:walk|marche) (?:the rest|from there|jusqu'?a)|park at the end)\b"
     ),
     # Money to bring to the meeting.
     "money": re.compile(
         r"\b(?:ramene|ramenes|prends|apporte|amene|emmene|bring|take) (?:ta |ta propre |your |some |du |de "
         r"la |des |le )?(?:carte bleue|cb|carte bancaire|cash|liquide|especes|thune|tunes|billets|"
         r"money|wallet|bank card)\b|\b(?:t'?as|tu as|tu auras|t'?auras) combien (?:d'?argent |de thune |de cash |de liquide )?sur (?:toi|vous)\b|\bhow much (?:cash|money) (?:do|will) (?:you|u) (?:have|carry|bring)\b|\b(?:au |par le |the )?(?:distributeur|atm|cash machine)\b|\ben "
-        r"especes\b|\bcash only\b"
+        r"especes\b|\bcash only\b|\b(?:pay|paying|payer|paie|paye|payes|payez) (?:in |en |him |her |them )?"
+        r"(?:cash|liquide|especes)\b"
     ),
     # The safe choice refused: a café, a video call, a face.
     "refused": re.compile(
@@ -63,7 +70,8 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"crowded|risque|de monde)|trop expose|not (?:a|the) (?:pub|bar|cafe|public place)|nah i don'?t do "
         r"that|pas de (?:visio|facetime|appel video)|no (?:video|facetime|face ?time|video call)|(?:je )?"
         r"(?:montre|montrerai) (?:pas|jamais) ma (?:tete|gueule|face|tronche)|(?:don'?t|never) show my face|"
-        r"no face)\b"
+        r"no face|(?:je )?(?:prefere|veux) pas (?:me montrer|montrer ma (?:tete|tronche|gueule)|envoyer de photos?)|"
+        r"pas de photos? de (?:moi|ma tete)|no (?:pics|photos|face pics) of me|(?:don'?t|i don'?t) (?:do|send) face pics)\b"
     ),
     # Hurry and last-minute changes: no time to think or to tell anyone.
     "hurry": re.compile(
@@ -77,7 +85,26 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"\b(?:on sera (?:plusieurs|a plusieurs|entre potes|avec des potes)|fait le guet|faire le guet|font le guet|guetteur|my (?:lads|boys|mates) are (?:already )?"
         r"there|mes (?:gars|potes|reufs) (?:sont|seront) (?:deja )?la|les gars du (?:quartier|hall|bat) "
         r"\w+|(?:send|share) (?:me )?your (?:live )?location|live location|(?:envoie|partage)[- ]?moi ta "
-        r"(?:position|localisation|loc)|(?:ta|ta position en) (?:position|localisation) en direct)\b"
+        r"(?:position|localisation|loc)|(?:ta|ta position en) (?:position|localisation) en direct|"
+        r"(?:three|four|five|[3-9]) of us|on sera (?:deux|trois|quatre|cinq|[2-9]) (?:a l'?attendre|derriere|"
+        r"cache\w*|planques?)|we(?:'ll| will)? (?:wait|be waiting|hide)(?: for (?:him|her|them)| on the other side| "
+        r"(?:round|around) the corner| out of sight| in the (?:car|van|bushes|dark))|"
+        r"on (?:l'?attend|l'?attendra|le chope|la chope|se planque|se cache)|won'?t (?:even )?see it coming|"
+        r"(?:il|elle|ils) (?:ne )?(?:verra|verront) rien venir|on (?:va )?(?:le|la|les|l') ?(?:coince|coincer|"
+        r"choper|serrer|depouiller|plumer|racketter|tabasser|encercler)|we(?:'ll| will| can)? (?:jump|rob|"
+        r"corner|mug|rush|surround) (?:him|her|them)|on (?:l'?|le |la |les )attend(?:ra)? (?:a|en) (?:trois|quatre|cinq|"
+        r"plusieurs|groupe|bande|[3-9]))\b"
+    ),
+    # A false front to bring the person: a persona, a stand-in, a story so they suspect nothing.
+    "bait": re.compile(
+        r"\b(?:(?:(?:fais|faites)[- ](?:toi|vous)|(?:se|te|on se|je me) (?:fait|faire|fais)) passer pour "
+        r"(?:une?|sa|son) (?:meuf|fille|nana|femme|mec|gars|acheteu\w+|vendeu\w+|client\w*|mineure?|ado)|"
+        r"pretend(?:ing)? (?:to be|you'?re|you are|i'?m) (?:a|an|his|her) (?:girl|woman|guy|buyer|seller|"
+        r"client|kid|teen)|(?:say|tell him|tell her|dis[- ]lui) (?:my|your|a|que (?:mon|ton|ta)) "
+        r"(?:brother|sister|friend|cousin|mate|frere|soeur|pote|cousin)(?:'?s| is| va| viendra)? ?(?:gonna|going to|"
+        r"recuperer|chercher|passer)? ?(?:pick|come|collect)?|pour qu'?(?:il|elle|ils) (?:ne )?se mefie\w* pas|"
+        r"so (?:he|she|they) (?:doesn'?t|don'?t|won'?t) get suspicious|on (?:le|la|les) (?:fait|fera) venir|"
+        r"(?:le|la|les) faire venir|get (?:him|her|them) to come)\b"
     ),
 }
 # Words one of which every match of a kind contains: one Aho-Corasick pass says which kinds
@@ -92,19 +119,21 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
         "industrial", "abandoned", "warehouse", "wasteland", "dark", "unlit", "by the",
         "up the stairs", "halage", "bout du chemin", "pont", "back", "bridge", "abandonne", "dernier", "cimetiere", "cemetery", "graveyard", "chemin", "road",
         "track", "railway", "rail",
-        "carriere", "quarry",
+        "carriere", "quarry", "disused", "desaffecte", "old", "former", "barn", "grange",
     ),
     "alone": (
         "seul", "a pied", "on foot", "walk there", "the car", "your car", "laisse", "se remarque", "attire", "personne", "sans ", "voiture", "que nous", "come ", "alone", "bring",
-        "no one", "nobody", "just you", "the two of us",
+        "no one", "nobody", "just you", "the two of us", "walk", "marche", "park at",
     ),
     "money": (
         "carte", "cb", "cash", "liquide", "especes", "thune", "tune", "billet", "money",
-        "wallet", "bank card", "distributeur", "atm", "sur toi", "sur vous", "how much",
+        "wallet", "bank card", "distributeur", "atm", "sur toi", "sur vous", "how much", "pay",
+        "paie", "paye",
     ),
     "refused": (
         "expose", "visible", "public", "crowded", "risque", "de monde", "not a", "not the",
         "i don", "pas de", "trop de", "visio", "facetime", "video", "tete", "gueule", "face", "tronche",
+        "montrer", "photo", "pics",
     ),
     "hurry": (
         "maintenant", "si tu viens", "sinon c", "min", "vite", "depeche", "grouille", "non",
@@ -113,7 +142,13 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
     ),
     "watch": (
         "guet", "on sera", "lads", "boys", "mates", "gars", "potes", "reufs", "location", "position",
-        "localisation", "loc",
+        "localisation", "loc", "of us", "wait", "hide", "jump", "on l", "le chope", "la chope",
+        "planque", "cache", "see it coming", "rien venir", "coince", "choper", "serrer",
+        "depouiller", "plumer", "racketter", "tabasser", "encercler", "jump", "rob", "corner", "mug",
+        "rush", "surround",
+    ),
+    "bait": (
+        "passer pour", "pretend", "say", "tell", "dis", "mefie", "suspicious", "venir", "to come",
     ),
 }  # fmt: skip
 _WOKEN: dict[str, tuple[str, ...]] = {}
@@ -170,5 +205,7 @@ def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     else:
         # One cue alone is any evening out; the phrase rules score the telling ones.
         return
+    if warned_about(norm, context):
+        score = round(score * 0.4, 3)  # the news, or advice quoting an ambusher's words
     first = min(found.values(), key=lambda m: m.start())
     yield Signal("meet.isolated", score, norm.folded.span(first.start(), first.end()))
