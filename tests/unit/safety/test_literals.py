@@ -69,3 +69,20 @@ def test_every_match_contains_a_literal(pattern: str) -> None:
     matched = [text for text in TEXTS if re.search(pattern, text)]
     assert matched  # the check below must have something to check
     assert all(any(literal in text for literal in literals) for text in matched)
+
+
+def test_a_screen_searches_only_what_could_match() -> None:
+    from causette.safety.detectors.rules import Screen
+
+    screen = Screen(
+        {
+            "work": re.compile(r"\btu (?:bosses|travailles) (?:a|chez)\b"),
+            "hours": re.compile(r"\btu finis a \d{1,2} ?h"),
+            "number": re.compile(r"\b\d\b"),  # no literal: always searched
+        }
+    )
+    found = screen.search("tu bosses chez lidl et tu finis a 22h, 5 jours sur 7")
+    assert list(found) == ["work", "hours", "number"]
+    assert found["hours"].group() == "tu finis a 22h"
+    assert list(screen.search("rien a voir, 5 fois")) == ["number"]
+    assert screen.search("rien a voir") == {}

@@ -14,7 +14,7 @@ from importlib import resources
 
 from causette.safety.context import MessageContext
 from causette.safety.detectors.phrases import about_kin, folded
-from causette.safety.detectors.rules import Judge, RuleSet, rule
+from causette.safety.detectors.rules import Judge, RuleSet, Screen, rule
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized
 
@@ -805,6 +805,9 @@ _RECITED: dict[str, re.Pattern[str]] = {
 }
 
 
+_RECITED_SCREEN = Screen(_RECITED)
+
+
 # The listener asked to be left alone, blocked the sender, or asked how they know: whatever
 # the sender then shows they know of the listener's life is a threat.
 _REFUSAL = re.compile(
@@ -836,7 +839,7 @@ _HOME_SEEN = re.compile(
 def _recited(norm: Normalized, context: MessageContext) -> Signal | None:
     """The listener's workplace, hours, route or home told to them as facts."""
     text = norm.folded.text
-    kinds = {kind: match for kind, p in _RECITED.items() if (match := p.search(text))}
+    kinds = _RECITED_SCREEN.search(text)
     seen = _HOME_SEEN.search(text)
     if seen is not None:
         kinds["seen"] = seen

@@ -14,7 +14,7 @@ the ``lexical`` view is and matched against that view on word boundaries.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -116,6 +116,42 @@ class RuleSet:
                     fired.add(index)
                     yield Signal(verdict[0], verdict[1], current.span(match.start(), match.end()))
                     break
+
+
+class Screen:
+    """Named expressions searched together: one automaton of the literals each requires
+    (``literals.py``) tells which could match a text, and only those are searched. An
+    expression without usable literals is always searched."""
+
+    def __init__(self, patterns: Mapping[str, re.Pattern[str]]) -> None:
+        self.patterns = dict(patterns)
+        self._always: list[str] = []
+        self._automaton: Any = ahocorasick.Automaton()
+        woken: dict[str, list[str]] = {}
+        for name, pattern in self.patterns.items():
+            found = _literals(pattern)
+            if found is None:
+                self._always.append(name)
+            for literal in found or ():
+                woken.setdefault(literal, []).append(name)
+        for literal, names in woken.items():
+            self._automaton.add_word(literal, tuple(names))
+        if woken:
+            self._automaton.make_automaton()
+        self._order = {name: n for n, name in enumerate(self.patterns)}
+
+    def search(self, text: str) -> dict[str, re.Match[str]]:
+        """The first match of each expression that matches ``text``, in the given order."""
+        names = set(self._always)
+        if self._automaton.kind != ahocorasick.EMPTY:
+            for _, found in self._automaton.iter(text):
+                names.update(found)
+        matches: dict[str, re.Match[str]] = {}
+        for name in sorted(names, key=self._order.__getitem__):
+            match = self.patterns[name].search(text)
+            if match is not None:
+                matches[name] = match
+        return matches
 
 
 @dataclass(frozen=True, slots=True)
