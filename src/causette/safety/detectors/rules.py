@@ -50,10 +50,11 @@ def rule(
     return Rule(rule_id, score, compiled, anchors, judge, _literals(compiled))
 
 
-def _literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+def _literals(pattern: re.Pattern[str], shortest: int = 3) -> tuple[str, ...] | None:
     found = required(pattern.pattern, pattern.flags & ~re.UNICODE)
-    # One or two letters are in nearly every line: they would cost hits and filter nothing.
-    if found is None or min(map(len, found)) < 3:
+    # One or two letters are in nearly every line: beside a rule's anchors they would cost
+    # hits and filter nothing.
+    if found is None or min(map(len, found)) < shortest:
         return None
     return found
 
@@ -129,7 +130,8 @@ class Screen:
         self._automaton: Any = ahocorasick.Automaton()
         woken: dict[str, list[str]] = {}
         for name, pattern in self.patterns.items():
-            found = _literals(pattern)
+            # Alone before a search, even two letters ("bd", "av") spare most lines one.
+            found = _literals(pattern, shortest=2)
             if found is None:
                 self._always.append(name)
             for literal in found or ():
