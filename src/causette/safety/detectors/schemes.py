@@ -17,6 +17,8 @@ from causette.safety.detectors.rules import Rule, rule
 from causette.safety.normalize import Normalized
 
 _MONEY = r"(?:\$|€|£)?\s?\d[\d .,]*\s?(?:€|\$|£|euros?|dollars?|usdt|btc|k)?"
+# An amount with its currency, before or after.
+_CASH = r"(?:[$€£] ?\d[\d.,]*(?: \d{3})*k?|\d[\d.,]*(?: \d{3})*k? ?(?:€|\$|£|euros?|dollars?|usdt|btc|balles))"
 
 
 # Someone else is meant: one's own name and street, given for a delivery, are not doxxing.
@@ -64,10 +66,20 @@ RULES: list[Rule] = [
         "send",
         "put in",
     ),
+    # "Mentor Daniel turned £500 into £12k": the same shape told as someone's success.
     rule(
         "scam.crypto",
         0.8,
-        r"\b\d{1,3} ?% (?:de )?(?:rendement|gains?|profits?|benefices?|interets?|return|returns|roi|profit|par (?:jour|semaine|mois)|per (?:day|week|month)|daily|weekly|monthly|a day|a week|a month)\b|\b(?:rendement|gains?|profits?|returns?|benefices?) (?:garantis?|guaranteed|assures?)\b|\bguaranteed (?:returns?|profits?|income|gains)\b",
+        rf"\b(?:turned|turn|turns|turning|transforme\w*|fait passer|fais passer|passe\w* de) {_CASH} (?:into|to|en|a) {_CASH}",
+        "turn",
+        "transforme",
+        "passer",
+        "passe",
+    ),
+    rule(
+        "scam.crypto",
+        0.8,
+        r"\b\d{1,3} ?% (?:de )?(?:rendement|gains?|profits?|benefices?|interets?|return|returns|roi|profit|par (?:jour|semaine|mois)|per (?:day|week|month)|daily|weekly|monthly|a day|a week|a month|win ?rate|winrate|success rate|taux de (?:reussite|gain)|de reussite|de trades? gagnants|winning trades)\b|\b(?:rendement|gains?|profits?|returns?|benefices?) (?:garantis?|guaranteed|assures?)\b|\bguaranteed (?:returns?|profits?|income|gains)\b",
         "%",
         "garanti",
         "guaranteed",
@@ -114,7 +126,7 @@ RULES: list[Rule] = [
     rule(
         "scam.phishing",
         0.55,
-        r"\b(?:you(?:'ve| have)? been (?:selected|chosen|picked)|you(?:'ve| have)? won (?:a|an|our|\$|£|€|\d)|you are (?:our|the|a) (?:lucky |weekly |daily )?winner|(?:our|the|a) (?:lucky |weekly |daily )?winner of|(?:tu as|t'?as|vous avez) ete (?:selectionne|tire|choisi)\w*|(?:tu as|t'?as|vous avez) gagne (?:un|une|\d)\w* (?:iphone|ipad|ps5|carte cadeau|bon d'?achat|voyage|sejour|lot|prix|cheque|smartphone|samsung|airpods|\d+ ?(?:€|euros?))|(?:tu es|t'?es|vous etes) (?:notre|le|la) (?:grand |heureux |heureuse )?gagnante?|giveaway|concours gratuit|(?:first|les|premiers?|premieres?) \d+ (?:people|personnes|inscrits?) (?:to|a|qui) (?:click|cliquer|cliquent|repondre|s'?inscrire))\b",
+        r"\b(?:you(?:'ve| have)? been (?:randomly |specially |personally )?(?:selected|chosen|picked)|you(?:'ve| have)? won (?:a|an|our|\$|£|€|\d)|you are (?:our|the|a) (?:lucky |weekly |daily )?winner|(?:our|the|a) (?:lucky |weekly |daily )?winner of|(?:tu as|t'?as|vous avez) ete (?:selectionne|tire|choisi)\w*|(?:tu as|t'?as|vous avez) gagne (?:un|une|\d)\w* (?:iphone|ipad|ps5|carte cadeau|bon d'?achat|voyage|sejour|lot|prix|cheque|smartphone|samsung|airpods|\d+ ?(?:€|euros?))|(?:tu es|t'?es|vous etes) (?:notre|le|la) (?:grand |heureux |heureuse )?gagnante?|giveaway|concours gratuit|(?:first|les|premiers?|premieres?) \d+ (?:people|personnes|inscrits?) (?:to|a|qui) (?:click|cliquer|cliquent|repondre|s'?inscrire))\b",
         "selected",
         "chosen",
         "picked",
@@ -191,11 +203,18 @@ RULES: list[Rule] = [
         "paye",
         "paie",
     ),
-    # Links spelled to slip past link filters: "site[.]net", "site dot io", "bit .ly/x".
+    # Links spelled to slip past link filters: "site[.]net", "site dot io", "bit .ly/x", and
+    # "bit . ly / x", spaces on both sides of the dot. A sloppy full stop reads the same
+    # ("fini . me voilà"), so that last spelling needs a suffix that is no word, a name with
+    # a hyphen or a digit, or the path after it.
     rule(
         "scam.phishing",
         0.6,
-        r"\b[a-z0-9][a-z0-9-]{2,30}(?:\[\.\]|\(\.\)|\[dot\]|\(dot\)| dot | \.)(?:com|net|io|top|xyz|ly|me|org|info|site|live|club|shop|biz|co|app|vip|cc|tk|gg)\b(?!\s+(?:com|net))",
+        r"(?<!@)(?<!@ )\b[a-z0-9][a-z0-9-]{2,30}(?:\[\.\]|\(\.\)|\[dot\]|\(dot\)| dot | \.)(?:com|net|io|top|xyz|ly|me|org|info|site|live|club|shop|biz|co|app|vip|cc|tk|gg)\b(?!\s+(?:com|net))|"
+        r"(?<!@)(?<!@ )\b[a-z0-9][a-z0-9-]{2,30} \. (?:com|net|io|xyz|ly|org|biz|tk|cc|gg)\b(?!\s+(?:com|net))|"
+        r"(?<!@)(?<!@ )\b[a-z0-9]+[-0-9][a-z0-9-]* \. (?:me|fr|co|top|info|site|live|club|shop|app|vip|help|online|link|win|bet)\b|"
+        r"(?<!@)(?<!@ )\b[a-z0-9][a-z0-9-]{2,30} \. (?:me|fr|co|top|info|site|live|club|shop|app|vip|help|online|link|win|bet) ?/ ?\w|"
+        r"\b[a-z0-9] \. (?:me|co|ly|gg) ?/ ?\w",
         "[.]",
         "(.)",
         "dot",
@@ -316,7 +335,11 @@ RULES: list[Rule] = [
 _TALKED_ABOUT = re.compile(
     r"\b(?:ils|elles|they|les arnaqueurs|scammers|ces gens|ces mecs|les mecs qui) (?:te |vous |you )?"
     r"(?:promettent|promise|disent|say|proposent|offer|demandent|ask)\b|\b(?:arnaques?|bidons?|scams?|"
-    r"fakes?|escroc\w*|mefie\w*|beware|attention aux)\b"
+    r"fakes?|escroc\w*|mefie\w*|beware|attention aux)\b|"
+    # A message one received, reported: "je viens de recevoir un sms bizarre, '...'".
+    r"\b(?:j'?ai|je viens d(?:e |')|on m'?a|i|i'?ve|i just|just|my (?:mum|mom|dad|gran\w*)|ma (?:mere|grand-mere)|mon pere)"
+    r" ?(?:recu|recevoir|envoye|got|received|gotten|get) (?:un|une|des|ce|cet|cette|a|an|this|these|some|the same)"
+    r" (?:\w+ )?(?:sms|mail|e-?mail|message|texto|text|appel|call|courrier|lettre|dm)s?\b"
 )
 
 
