@@ -111,6 +111,15 @@ def test_hate_classes(rule: str, text: str) -> None:
         "mon père en perruque pour le carnaval",
         "surveillez vos sacs dans le métro, il y a des pickpockets",
         "la cuisine c'est fait pour les gens patients",
+        # Ordinary senses of ambiguous slurs.
+        "on a fait la bamboula jusqu'à l'aube",
+        "les macaques du zoo étaient adorables",
+        "je suis au trav jusqu'à 18h",
+        "en 1488 il n'y avait pas d'imprimerie ici",
+        "la facture fait 1488 euros",
+        # A costume.
+        "un mec en robe au carnaval de Dunkerque, c'est la tradition",
+        "my dad wore a dress for the panto",
     ],
 )
 def test_hate_negatives(text: str) -> None:
@@ -118,10 +127,18 @@ def test_hate_negatives(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["t'es qu'un PD", "sale pd", "les pd sont des malades", "you fucking fag"]
+    ("rule", "text"),
+    [
+        ("hate.homophobic", "t'es qu'un PD"),
+        ("hate.homophobic", "sale pd"),
+        ("hate.homophobic", "les pd sont des malades"),
+        ("hate.homophobic", "you fucking fag"),
+        ("hate.racist", "sale bamboula"),
+        ("hate.antitrans", "t'es qu'un mec en robe"),
+    ],
 )
-def test_the_slur_sense_still_acts(text: str) -> None:
-    assert "hate.homophobic" in acting(text, "hate.")
+def test_the_slur_sense_still_acts(rule: str, text: str) -> None:
+    assert rule in acting(text, "hate.")
 
 
 # --- Threats -------------------------------------------------------------------------------
@@ -186,8 +203,9 @@ def test_a_threat_said_straight_acts(text: str) -> None:
         "tu vas le regretter si tu viens pas",
         "je vais te défoncer au tennis samedi",
         "i'll destroy you at chess",
-        # "Take care".
+        # "Take care", and looking someone up.
         "rentre bien, fais gaffe à toi",
+        "i'm gonna find you on insta later",
     ],
 )
 def test_ordinary_senses_do_not_act(text: str) -> None:
@@ -254,6 +272,18 @@ def test_paid_sex_classes(rule: str, text: str) -> None:
         "rencontre amicale et plus si affinités, j'aime la rando",
         "my weekly allowance was 10 dollars as a kid",
         "j'accompagne mes parents chez le médecin",
+        # A lodging, a profession or a pet named with the price of the night or the hour.
+        "120€ la nuit à l'hôtel, petit déjeuner compris",
+        "c'est combien la nuit au camping ?",
+        "le prof particulier demande 30€ l'heure",
+        "le forfait c'est 100 la nuit pour garder ton chien",
+        "il m'a offert 50 roses pour nos noces d'or",
+        "mes tarifs de traduction sont sur mon site",
+        # A host, a generous relative, a free museum, a frank conversation.
+        "je reçois chez moi samedi pour l'anniversaire de Léo",
+        "mon grand-père est un monsieur généreux",
+        "c'est pas gratuit le musée ?",
+        "sans tabou, on parle de tout dans ce salon",
         "combien de bisous tu veux ?",
         "combien de roses dans ton jardin ?",
         "un plan remix de la chanson",
@@ -339,6 +369,11 @@ def test_spam_classes(rule: str, text: str) -> None:
         "If this was you, ignore it",
         "my payment failed, I'll try again tomorrow",
         "ma banque m'a accordé un prêt de 15000€ à 2%",
+        # One's pay told as a fact; one's own account; a worry about crypto.
+        "je gagne 1800 euros par mois, c'est juste",
+        "he makes 4000 a month as a nurse",
+        "mon compte a été suspendu sur un jeu, je sais pas pourquoi",
+        "mon fils veut investir en crypto, c'est risqué non ?",
         "le remboursement de la sécu met deux semaines",
     ],
 )
@@ -367,6 +402,24 @@ def test_free_with_one_link_acts_only_after_earlier_links() -> None:
     # So do a hand pointing at it, or a link whose path asks to join or claim.
     assert fired("webcam gratuite 👉 cams-locales.xyz", first)["spam.link"].score >= ACTS
     assert fired("it's free babe, cams-locales.live/join", first)["spam.link"].score >= ACTS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je gagne 1500 €/mois en 2h par jour grâce à une marque",
+        "je gagne 300€ par jour depuis mon tel",
+        "investis en crypto, zéro risque, rendement garanti",
+        "votre compte risque d'être suspendu, vérifiez-le",
+    ],
+)
+def test_testimonials_and_denied_risks_still_act(text: str) -> None:
+    assert acting(text, "scam.", PRIVATE) != []
+
+
+def test_a_shared_profile_is_a_lure_only_with_its_promise() -> None:
+    assert acting("check my profile for my portfolio", "scam.", PRIVATE) == []
+    assert acting("check my profile to see more 😘", "scam.", PRIVATE) != []
 
 
 def test_a_spelled_email_is_not_a_spelled_link() -> None:

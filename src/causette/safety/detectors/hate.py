@@ -665,15 +665,34 @@ def _other_sense(text: str, start: int, end: int) -> bool:
     return bool(before.search(text, max(0, start - 30), start) or after.match(text, end))
 
 
+# A man in a dress or a wig at a carnival, on stage or in drag is a costume, not a slur.
+_COSTUME = re.compile(
+    r"\b(?:carnaval\w*|deguis\w*|halloween|theatre|drag|costumes?|spectacle|kilt|ecossais|"
+    r"panto\w*|fancy dress|stage|scene|cosplay|mardi gras|bal masque|fete deguisee)\b"
+)
+_COSTUME_WORDS = re.compile(r"\b(?:robe|jupe|perruque|talons|dress|skirt|wig|heels)\b")
+
+
+def _costume(norm: Normalized, signal: Signal) -> bool:
+    if signal.rule != "hate.antitrans":
+        return False
+    words = Normalized(norm.original[signal.span[0] : signal.span[1]]).folded.text
+    return (
+        _COSTUME_WORDS.search(words) is not None and _COSTUME.search(norm.folded.text) is not None
+    )
+
+
 def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     """Slurs and attacks on a group; quoted-to-condemn slurs at a reduced score."""
     lexical = norm.lexical
     for hit in SLURS.hits(lexical):
         span = lexical.span(hit.start, hit.end)
         reduced = _condemned(norm, *span) or _other_sense(lexical.text, hit.start, hit.end)
-        score = hit.score * 0.3 if reduced else hit.score
-        yield Signal(hit.rule, round(score, 3), span)
+        found = Signal(hit.rule, hit.score * 0.3 if reduced else hit.score, span)
+        if not reduced and _costume(norm, found):
+            found = Signal(hit.rule, hit.score * 0.3, span)
+        yield Signal(found.rule, round(found.score, 3), span)
     for found in (*_RULES.scan(norm, context), *_FOLDED_RULES.scan(norm, context), *_masked(norm)):
-        if _condemned(norm, *found.span):
+        if _condemned(norm, *found.span) or _costume(norm, found):
             found = Signal(found.rule, round(found.score * 0.3, 3), found.span)
         yield found

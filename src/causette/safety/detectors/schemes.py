@@ -13,7 +13,7 @@ import re
 
 from causette.safety.context import MessageContext
 from causette.safety.detectors.phrases import about_kin, folded
-from causette.safety.detectors.rules import Rule, rule
+from causette.safety.detectors.rules import Judge, Rule, rule
 from causette.safety.normalize import Normalized
 
 _MONEY = r"(?:\$|€|£)?\s?\d[\d .,]*\s?(?:€|\$|£|euros?|dollars?|usdt|btc|k)?"
@@ -49,6 +49,38 @@ def _not_kin(
 ) -> tuple[str, float] | None:
     # Parents and relatives name their own family's school: that is not doxxing.
     return None if about_kin(norm, context) else ("doxx.school", 0.75)
+
+
+# Someone's pay told as a fact ("je gagne 1800 euros par mois", "he makes 5k a month as a
+# nurse") against the testimonial of a scheme, which says how: from home, from one's phone,
+# in two hours a day, thanks to a brand, just by liking videos.
+_EARNER = re.compile(
+    r"\b(?:je|j'?ai|il|elle|on|il a|elle a|on a|ils|elles|nous|i|he|she|we|they|my \w+|mon \w+|ma \w+)\s$"
+)
+_BY_THE_MONTH = re.compile(r"(?:mois|month|an|year|annee)\b")
+_MEANS = re.compile(
+    r"\b(?:depuis|from (?:home|my phone)|grace a|thanks to|juste en|just by|en \d+ ?h|sans (?:rien faire|"
+    r"experience|diplome|bouger)|without (?:doing|experience)|avec (?:mon|ce|le|un) (?:bot|tel|telephone|"
+    r"appli|systeme|methode)|with (?:my|this|the|a) (?:bot|phone|app|system|method))\b"
+)
+
+
+def earnings(score: float, rule_id: str = "scam.crypto") -> Judge:
+    """A judge for "gagne X par mois": one's pay told as a fact is not a scheme."""
+
+    def judge(
+        match: re.Match[str], norm: Normalized, context: MessageContext
+    ) -> tuple[str, float] | None:
+        text = match.string
+        if (
+            _EARNER.search(text, max(0, match.start() - 15), match.start())
+            and _BY_THE_MONTH.search(match.group())
+            and not _MEANS.search(text)
+        ):
+            return None
+        return (rule_id, score)
+
+    return judge
 
 
 RULES: list[Rule] = [
@@ -121,6 +153,7 @@ RULES: list[Rule] = [
         "make",
         "touche",
         "se faire",
+        judge=earnings(0.75),
     ),
     # A prize that costs a fee; "free" things that want a card.
     rule(
@@ -335,7 +368,10 @@ RULES: list[Rule] = [
 _TALKED_ABOUT = re.compile(
     r"\b(?:ils|elles|they|les arnaqueurs|scammers|ces gens|ces mecs|les mecs qui) (?:te |vous |you )?"
     r"(?:promettent|promise|disent|say|proposent|offer|demandent|ask)\b|\b(?:arnaques?|bidons?|scams?|"
-    r"fakes?|escroc\w*|mefie\w*|beware|attention aux)\b|"
+    r"fakes?|escroc\w*|mefie\w*|beware|attention aux|risky|dangereux|dangerous)\b|"
+    # A worry about the risk ("c'est risqué non ?"), not the verb of a scare ("risque d'être").
+    r"\b(?:c'?est (?:trop |tres |un peu |pas )?risque\w*|trop risque\w*|(?:le|les|des|un|gros|quels?) "
+    r"risques?)\b|"
     # A message one received, reported: "je viens de recevoir un sms bizarre, '...'".
     r"\b(?:j'?ai|je viens d(?:e |')|on m'?a|i|i'?ve|i just|just|my (?:mum|mom|dad|gran\w*)|ma (?:mere|grand-mere)|mon pere)"
     r" ?(?:recu|recevoir|envoye|got|received|gotten|get) (?:un|une|des|ce|cet|cette|a|an|this|these|some|the same)"
@@ -346,7 +382,8 @@ _TALKED_ABOUT = re.compile(
 # "C'est pas une arnaque", "100 % legit": what the scammer says, not the warning.
 _DENIAL = re.compile(
     r"\b(?:pas (?:une |un |d'?)?(?:arnaque|scam|fake|bidon|escroquerie)|not a (?:scam|fake)|no scam|"
-    r"100 ?% (?:legit|legal|reel|real|fiable|safe))\b"
+    r"100 ?% (?:legit|legal|reel|real|fiable|safe)|(?:sans|zero|aucun|0|pas de) risques?|no risks?|risk[- ]free|"
+    r"without (?:any )?risk)\b"
 )
 
 

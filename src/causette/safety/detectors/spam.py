@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from causette.safety.context import MessageContext
 from causette.safety.detectors.rules import RuleSet, rule
-from causette.safety.detectors.schemes import scam_talked_about
+from causette.safety.detectors.schemes import earnings, scam_talked_about
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized, fold
 
@@ -48,6 +48,29 @@ _ADVERT = re.compile(
     r"site de rencontres?|meilleur site|nouvelle appli|best (?:site|app))\b"
 )
 
+# What a cam or content lure promises with "see my profile": the body, the camera, for free.
+_LURE = re.compile(
+    r"\b(?:cam|webcam|pics?|photos?|videos?|vids?|contenus?|content|hot|sexy|private|prive\w*|free|"
+    r"gratuit\w*|18|bb|babe|baby|bebe|chaton|coquin\w*|nue?s?|nudes?|naughty|more|plus)\b"
+)
+_LURE_MARKS = frozenset("😘💋🔥🍑😈💦🔞😏")
+
+
+def _lure(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    # "Check my profile for my portfolio", "suis-moi sur ma chaîne": sharing one's page is
+    # ordinary; with the promise of the camera, the body or free access it is the lure.
+    said = match.group()
+    if re.match(r"(?:check|see|viens|rejoins|retrouve|rejoignez|retrouvez|suis)\b", said) and not (
+        _LURE.search(norm.folded.text, 0, match.start())
+        or _LURE.search(norm.folded.text, match.end())
+        or not _LURE_MARKS.isdisjoint(norm.original)
+    ):
+        return ("scam.webcam", 0.45)
+    return ("scam.webcam", 0.8)
+
+
 _RULES = RuleSet(
     [
         rule(
@@ -78,6 +101,7 @@ _RULES = RuleSet(
             "revenu",
             "passive",
             "double",
+            judge=earnings(0.8),
         ),
         rule(
             "scam.webcam",
@@ -117,6 +141,7 @@ _RULES = RuleSet(
             "see my",
             "sign up",
             "contenu",
+            judge=_lure,
         ),
         rule(
             "scam.phishing",
@@ -253,7 +278,7 @@ _RULES = RuleSet(
         rule(
             "scam.phishing",
             0.8,
-            r"\b(?:colis (?:est )?(?:bloque|en attente|retenu|sera retourne)|payez \d|saisi(?:ssez|s|r) (?:vos|tes|ici vos) (?:coordonnees|informations|infos|identifiants|donnees)|(?:vous avez|tu as|t'?as) droit a un (?:remboursement|avoir|credit|dedommagement)|dernier rappel|(?:remboursement|regularisation|somme|virement|indemnisation|refund)\b[^.!?\n]{0,30}\b(?:vous est due?|t'?est due?|vous attend|is (?:due|waiting) (?:to|for) you)|(?:carte (?:bancaire|bleue|vitale)|cb|rib|(?:your|ur) (?:card|bank card)) pour (?:recevoir|toucher|etre rembourse|obtenir)|(?:your|ur) (?:card|bank details) to (?:receive|get) (?:the |your )?(?:refund|payment|money|transfer)|coordonnees bancaires|remboursement (?:de \d[\d,.]*\s?€ )?(?:est )?en attente|(?:subscription|account|session|compte|abonnement) (?:has been |a ete |est )?(?:suspended|flagged|suspendu|signale|bloque)|update (?:your|ur) payment|(?:update|verify|confirm) (?:(?:your|ur) )?(?:card|billing|payment method)(?: details| info\w*)? (?:at|on|via|here)|(?:your|ur) (?:\w+ )?payment (?:has )?failed|to avoid (?:suspension|closure|cancellation|deactivation|being (?:banned|suspended|closed))|verify (?:(?:your|ur) )?(?:identity|age)|(?:or|ou) (?:be banned|etre banni)|verification (?:obligatoire|required|requise|necessaire)|(?:within|sous|dans les) (?:24|48) ?h|final warning|dernier avertissement)\b",
+            r"\b(?:colis (?:est )?(?:bloque|en attente|retenu|sera retourne)|payez \d|saisi(?:ssez|s|r) (?:vos|tes|ici vos) (?:coordonnees|informations|infos|identifiants|donnees)|(?:vous avez|tu as|t'?as) droit a un (?:remboursement|avoir|credit|dedommagement)|dernier rappel|(?:remboursement|regularisation|somme|virement|indemnisation|refund)\b[^.!?\n]{0,30}\b(?:vous est due?|t'?est due?|vous attend|is (?:due|waiting) (?:to|for) you)|(?:carte (?:bancaire|bleue|vitale)|cb|rib|(?:your|ur) (?:card|bank card)) pour (?:recevoir|toucher|etre rembourse|obtenir)|(?:your|ur) (?:card|bank details) to (?:receive|get) (?:the |your )?(?:refund|payment|money|transfer)|coordonnees bancaires|remboursement (?:de \d[\d,.]*\s?€ )?(?:est )?en attente|(?<!\bmon )(?<!\bmy )(?<!\bson )(?<!\bhis )(?<!\bher )(?<!\bnotre )(?<!\bour )(?:subscription|account|session|compte|abonnement) (?:has been |a ete |est )?(?:suspended|flagged|suspendu|signale|bloque)|update (?:your|ur) payment|(?:update|verify|confirm) (?:(?:your|ur) )?(?:card|billing|payment method)(?: details| info\w*)? (?:at|on|via|here)|(?:your|ur) (?:\w+ )?payment (?:has )?failed|to avoid (?:suspension|closure|cancellation|deactivation|being (?:banned|suspended|closed))|verify (?:(?:your|ur) )?(?:identity|age)|(?:or|ou) (?:be banned|etre banni)|verification (?:obligatoire|required|requise|necessaire)|(?:within|sous|dans les) (?:24|48) ?h|final warning|dernier avertissement)\b",
             "colis",
             "payez",
             "saisi",
@@ -298,6 +323,7 @@ _RULES = RuleSet(
             "earn",
             "gagne",
             "from home",
+            judge=earnings(0.75),
         ),
         rule(
             "scam.phishing",

@@ -66,7 +66,7 @@ _MEET_AFTER = re.compile(
     r" (?!a la sortie|devant chez toi|chez toi|ou que|ou tu)(?:a|au|aux|devant|chez|vers|dans|"
     r"en bas|la[- ]bas|ce soir|demain|apres|sur place|pour|un|une|des|du|quelque|qqch|qqn|"
     r"quelqu'?un|at|there|later|tonight|tomorrow|outside|near|after|by the|an|some|something|"
-    r"someone|the best|good)\b"
+    r"someone|the best|good|on|sur|in|en ligne|online)\b"
 )
 _DIE_AFTER = re.compile(
     r" (?:de |d'|of |from |laughing\b)(?:rire|faim|froid|chaud|ennui|honte|soif|jalousie|fatigue|"
