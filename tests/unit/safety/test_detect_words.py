@@ -79,6 +79,17 @@ def acting(text: str, prefix: str, context: MessageContext = ROOM) -> list[str]:
         # Made for the kitchen.
         ("hate.misogynistic", "une meuf c'est faite pour faire des gosses"),
         ("hate.misogynistic", "women were made for the kitchen"),
+        # Stereotypes of crime, dirt or stupidity said of the whole group, in either order.
+        ("hate.racist", "les noirs c'est tous des dealers"),
+        ("hate.racist", "ils sont sales ces roms"),
+        ("hate.antisemitic", "jews are greedy rats"),
+        ("hate.homophobic", "les lesbiennes c'est juste des frustrées"),
+        ("hate.racist", "the blacks are ruining this neighborhood"),
+        ("hate.racist", "these immigrants are taking over"),
+        ("hate.antitrans", "trans women are just men"),
+        ("hate.racist", "t'es une sous-race"),
+        # An insulting adjective after a slur is no condemnation.
+        ("hate.homophobic", "t'es qu'une gouine dégueulasse"),
     ],
 )
 def test_hate_classes(rule: str, text: str) -> None:
@@ -110,6 +121,9 @@ def test_hate_classes(rule: str, text: str) -> None:
         # Costumes, belongings and kitchens without a group.
         "mon père en perruque pour le carnaval",
         "surveillez vos sacs dans le métro, il y a des pickpockets",
+        "les migrants sont victimes de passeurs criminels",
+        "les femmes sont sous-payées, c'est un scandale",
+        "the chinese restaurants are taking over my diet",
         "la cuisine c'est fait pour les gens patients",
         # Ordinary senses of ambiguous slurs.
         "on a fait la bamboula jusqu'à l'aube",
@@ -243,6 +257,12 @@ def test_ordinary_senses_do_not_act(text: str) -> None:
         ("escort.offer", "je cherche une relation mutuellement avantageuse"),
         ("escort.offer", "seeking a mutually beneficial relationship"),
         ("escort.offer", "dispo pour des plans rému ce soir"),
+        # A trick, or paying for the night.
+        ("sex.price", "t'as des dispos pour une passe ce soir ?"),
+        ("sex.price", "combien pour une fellation ?"),
+        ("escort.offer", "je te paie 200 si tu passes la nuit avec moi"),
+        ("escort.offer", "je cherche une fille pour la nuit, je paie bien"),
+        ("escort.offer", "I'll pay you $300 to spend the night"),
         # Coded money asked for a length of time.
         ("sex.price", "combien de roses pour la nuit ?"),
         ("sex.price", "c'est combien de cadeaux l'heure"),
@@ -285,6 +305,8 @@ def test_paid_sex_classes(rule: str, text: str) -> None:
         "c'est pas gratuit le musée ?",
         "sans tabou, on parle de tout dans ce salon",
         "combien de bisous tu veux ?",
+        "belle passe décisive de Mbappé",
+        "je te paie un verre si tu passes ce soir",
         "combien de roses dans ton jardin ?",
         "un plan remix de la chanson",
     ],
@@ -349,6 +371,15 @@ def test_hot_water_is_not_the_trade() -> None:
         ("scam.phishing", "your Amazon payment failed, update card here"),
         ("scam.crypto", "signaux trading gratuits chaque matin"),
         ("scam.crypto", "made x20 in 3 days with this coin"),
+        # Recovery scams, sure bets, documents and deliveries to renew on a site.
+        ("scam.crypto", "I can help you recover your lost crypto"),
+        ("scam.crypto", "on peut récupérer votre argent perdu en 48h"),
+        ("scam.crypto", "just send 0.05 btc as a fee"),
+        ("scam.crypto", "mes paris sont gagnants à coup sûr"),
+        ("scam.phishing", "Your PayPal account has been limited, log in to restore access"),
+        ("scam.phishing", "votre carte vitale expire, renouvelez-la sur ce site"),
+        ("scam.phishing", "votre livraison est suspendue, confirmez l'adresse ici"),
+        ("scam.webcam", "dispo pour des lives privés ce soir"),
     ],
 )
 def test_spam_classes(rule: str, text: str) -> None:
@@ -375,6 +406,10 @@ def test_spam_classes(rule: str, text: str) -> None:
         "mon compte a été suspendu sur un jeu, je sais pas pourquoi",
         "mon fils veut investir en crypto, c'est risqué non ?",
         "le remboursement de la sécu met deux semaines",
+        # A scam going round, warned about.
+        "y a un sms qui tourne 'votre colis est bloqué', c'est du phishing",
+        "there's a text going round saying your account is locked",
+        "ma carte vitale expire en mars, je dois la refaire",
     ],
 )
 def test_spam_negatives(text: str) -> None:

@@ -35,10 +35,12 @@ _CONDEMN_BEFORE = re.compile(
     r"(?:called me|call me|calling me|called (?:him|her|them)|stop saying|don'?t say|the word|"
     r"words like|he said|she said|they said|someone wrote))\W*(?:sales?\W+|dirty\W+|an?\W+|un\W+|une\W+|des\W+)?$"
 )
+# Words that also insult ("gouine dégueulasse") condemn only with their verb ("c'est ...").
 _CONDEMN_AFTER = re.compile(
-    r"^\W*(?:c'?est|est|ca reste|ce mot est|c est)?\s*(?:pas ok|raciste|homophobe|antisemite|"
-    r"transphobe|sexiste|misogyne|inacceptable|inadmissible|degueulasse|honteux|grave|une insulte|"
-    r"pas normal|interdit|puni|penalement|ignoble|(?:is )?(?:not ok|racist|homophobic|unacceptable))"
+    r"^\W*(?:(?:c'?est|est|ca reste|ce mot est|c est)\s*(?:degueulasse|honteux|grave|ignoble|pas normal)|"
+    r"(?:c'?est|est|ca reste|ce mot est|c est)?\s*(?:pas ok|raciste|homophobe|antisemite|"
+    r"transphobe|sexiste|misogyne|inacceptable|inadmissible|une insulte|"
+    r"interdit|puni|penalement|(?:is )?(?:not ok|racist|homophobic|unacceptable)))"
 )
 _QUOTES = "\"'«»“”‘’`*"
 
@@ -64,7 +66,12 @@ _DEHUMANISE = (
     r"malades mentaux|des malades mentaux|une invasion|invasion|envahisseurs|des envahisseurs|"
     r"leeches|vultures|a cult|invaders|an invasion|mentally ill freaks|freaks|menteuses|des menteuses|"
     r"manipulatrices|des manipulatrices|profiteuses|trainees|des trainees|garces|des garces|venales|"
-    r"hysteriques|des hysteriques|chiennes|des chiennes|gold diggers|liars|whores|sluts)"
+    r"hysteriques|des hysteriques|chiennes|des chiennes|gold diggers|liars|whores|sluts|"
+    # The stereotypes of crime, laziness, dirt and savagery said of a whole group.
+    r"dealers|trafiquants|drogues|junkies|cassos|assistes|profiteurs|fraudeurs|faineants|feignants|"
+    r"lazy|frustrees|objets|objects|greedy|sales|dirty|puants|stinky|bons a rien|good for nothing|"
+    r"primitifs|primitive|sauvages|savages|barbares|barbarians|arrieres|backward|stupides|debiles|"
+    r"stupid|dumb|bougnoules|une sous race|sous races|des sous races)"
 )
 
 
@@ -132,13 +139,16 @@ _GROUP_RULES = [
     rule(
         "hate.group",
         0.9,
-        rf"\b(?:les|tous les|toutes les|ces|the|all) (?:sales? )?(?:{_ALL_GROUPS}) (?:\w+ ){{0,3}}?(?:sont|c ?est|ce sont|are|=) (?:tous |toutes |que |juste |all |just )?(?:des |de la |une |du )?{_DEHUMANISE}",
+        rf"\b(?:les|tous les|toutes les|ces|the|all) (?:sales? )?(?:{_ALL_GROUPS}) (?:\w+ ){{0,3}}?(?:(?:sont|c ?est|ce sont|are|=) (?:tous |toutes |que |juste |all |just |so |such )?|(?:tous|toutes|all) )(?:des |de la |une |du |de )?(?:\w+ )?{_DEHUMANISE}\b",
         "sont",
         "c est",
         "cest",
         "ce sont",
         "are",
         "=",
+        "tous",
+        "toutes",
+        "all",
         judge=_group_rule,
     ),
     rule(
@@ -192,7 +202,7 @@ _RULES = RuleSet(
         rule(
             "hate.antitrans",
             0.85,
-            r"\b(?:les trans (?:sont|c ?est) (?:des )?(?:malades|fous|folles|tares|pervers|abominations|une maladie|des mecs deguises)|un trans (?:c ?est|ca reste) un (?:homme|mec)|une (?:femme )?trans (?:c ?est|ca reste) un (?:homme|mec)|t ?es (?:qu'?)?un mec deguise|trans (?:women|woman) (?:are|is) (?:men|a man))\b",
+            r"\b(?:les trans (?:sont|c ?est) (?:des )?(?:malades|fous|folles|tares|pervers|abominations|une maladie|des mecs deguises)|un trans (?:c ?est|ca reste) (?:juste |qu )?un (?:homme|mec)|une (?:femme )?trans (?:c ?est|ca reste) (?:juste |qu )?un (?:homme|mec)|t ?es (?:qu'?)?un mec deguise|trans (?:women|woman) (?:are|is) (?:just |only |really |still |actually )?(?:men|a man|males?|dudes?))\b",
             "trans",
         ),
         rule(
@@ -394,6 +404,32 @@ _RULES = RuleSet(
             "droit",
             "men hate",
             "detestent",
+        ),
+        # The group ruining a place: "the X are ruining this neighborhood".
+        rule(
+            "hate.group",
+            0.85,
+            rf"\b(?:les|ces|the|all|all these|these) (?:{_ALL_GROUPS}) (?:are |r )?(?:ruin|ruining|ruined|destroy|destroying|destroyed|taking over|take over|invading|invade|replacing|replace|pourrissent|detruisent|envahissent|ruinent|gachent)\b",
+            "ruin",
+            "destroy",
+            "taking over",
+            "take over",
+            "invad",
+            "replac",
+            "pourrissent",
+            "detruisent",
+            "envahissent",
+            "ruinent",
+            "gachent",
+            judge=_group_rule,
+        ),
+        # The stereotype first, the group after: "ils sont sales ces X".
+        rule(
+            "hate.group",
+            0.85,
+            rf"\b(?:ils|elles|they) sont (?:tous |toutes |vraiment |trop )?(?:des )?{_DEHUMANISE} (?:ces|les) (?:{_ALL_GROUPS})\b",
+            "sont",
+            judge=_group_rule,
         ),
         # The group addressed in the second person: "vous les X vous êtes tous des ...".
         rule(

@@ -372,6 +372,10 @@ _TALKED_ABOUT = re.compile(
     # A worry about the risk ("c'est risqué non ?"), not the verb of a scare ("risque d'être").
     r"\b(?:c'?est (?:trop |tres |un peu |pas )?risque\w*|trop risque\w*|(?:le|les|des|un|gros|quels?) "
     r"risques?)\b|"
+    # A message going round, or the scam named: "y a un sms qui tourne", "c'est du phishing".
+    r"\b(?:sms|mails?|e-?mails?|messages?|textos?|texts?|arnaques?|liens?|scams?)s? (?:qui (?:tourne|tournent|"
+    r"circule|circulent|traine|trainent)|going (?:round|around))\b|\b(?:phishing|hameconnage|frauduleu\w*|"
+    r"signaler les spams|33700)\b|"
     # A message one received, reported: "je viens de recevoir un sms bizarre, '...'".
     r"\b(?:j'?ai|je viens d(?:e |')|on m'?a|i|i'?ve|i just|just|my (?:mum|mom|dad|gran\w*)|ma (?:mere|grand-mere)|mon pere)"
     r" ?(?:recu|recevoir|envoye|got|received|gotten|get) (?:un|une|des|ce|cet|cette|a|an|this|these|some|the same)"

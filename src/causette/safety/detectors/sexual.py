@@ -185,7 +185,7 @@ _RULES = RuleSet(
         rule(
             "sex.price",
             0.75,
-            r"\b(?:(?:mes |tes |vos |les )?tarifs?|prix|combien) (?:pour|de la|d'une|de ta|de tes|la|le|d'un|du|tu prends pour|tu demandes pour) (?:nuit|heure|1h|passe|prestation|pipe|fellation|sodo|rapport|plan|massage|soiree|rencontre|service|services|video|photo|photos|nude|nudes|moment|complet|prestations)\b",
+            r"\b(?:(?:mes |tes |vos |les )?tarifs?|prix|combien) (?:pour|de la|d'une|de ta|de tes|la|le|d'un|du|tu prends pour|tu demandes pour) (?:une |un |la |le |l')?(?:nuit|heure|1h|passe|prestation|pipe|fellation|sodo|rapport|plan|massage|soiree|rencontre|service|services|video|photo|photos|nude|nudes|moment|complet|prestations)\b",
             "tarif",
             "prix",
             "combien",
@@ -380,6 +380,29 @@ _RULES = RuleSet(
             0.8,
             r"\b(?:je|on) (?:trouve|ramene|fournis|gere|m'?occupe des?) (?:les |des |tes |vos )?clients?\b(?=[^.!?\n]{0,80}\b(?:appart\w*|\d{1,2} ?%|commission|annonces?|chambres?|hotels?|studio)\b)|\b(?:i|we) (?:find|bring|handle) (?:the |your )?clients\b(?=[^.!?\n]{0,80}\b(?:flat|apartment|\d{1,2} ?%|cut|commission|hotel)\b)",
             "clients",
+        ),
+        # A trick asked for, not a football pass: "t'as des dispos pour une passe ce soir ?".
+        rule(
+            "sex.price",
+            0.7,
+            r"\b(?:dispos?|disponibles?|combien|tarifs?|prix|cherche|veux|faire|pour) (?:\w+ ){0,4}?(?:pour )?une passe\b(?! (?:decisive|de foot|en profondeur|lobee|courte|longue|a \w+|au \w+))",
+            "passe",
+        ),
+        # Paying for the night or for sex: "je te paie 200 si tu passes la nuit avec moi",
+        # "je cherche une fille pour la nuit, je paie bien".
+        rule(
+            "escort.offer",
+            0.8,
+            r"\bje (?:te |vous )?(?:paie|paye|donne|file|offre|verse) (?:\d{2,4} ?(?:€|euros?|balles)?|bien|cher|ce que tu veux)\b[^.!?\n]{0,20}\b(?:si tu|pour que tu|pour) (?:passes? la nuit|dors avec|couches|restes? la nuit|viens chez moi|me suces|baises|une nuit|la nuit)\b|\b(?:cherche|veux) (?:une|un) (?:fille|femme|meuf|nana|jeune|mec|escort|gars)\b[^.!?\n]{0,25}\b(?:pour la nuit|pour une heure|pour une nuit|pour ce soir)\b[^.!?\n]{0,30}\b(?:je paie|je paye|paye bien|paie bien|remunere\w*|contre|cash|\d{2,4} ?(?:€|euros?|balles))\b|\bi(?:'ll| will)? pay (?:you )?(?:\$?\d{2,4}|well|good money) (?:if you|to) (?:spend the night|sleep with me|stay the night|come over)\b",
+            "paie",
+            "paye",
+            "donne",
+            "file",
+            "offre",
+            "verse",
+            "cherche",
+            "veux",
+            "pay",
         ),
         # An allowance by the month for meetings, the sugar arrangement in other words.
         rule(
