@@ -88,6 +88,12 @@ def acting(text: str, prefix: str, context: MessageContext = ROOM) -> list[str]:
         ("hate.racist", "these immigrants are taking over"),
         ("hate.antitrans", "trans women are just men"),
         ("hate.racist", "t'es une sous-race"),
+        # Swearing before the group, the fate wished first, money as the trope, uselessness.
+        ("hate.racist", "ces putains de migrants"),
+        ("hate.racist", "ils devraient tous crever ces arabes"),
+        ("hate.antisemitic", "les juifs et leur argent, toujours pareil"),
+        ("hate.misogynistic", "une femme ça sert à rien"),
+        ("hate.racist", "go back to the jungle"),
         # An insulting adjective after a slur is no condemnation.
         ("hate.homophobic", "t'es qu'une gouine dégueulasse"),
     ],
@@ -122,6 +128,7 @@ def test_hate_classes(rule: str, text: str) -> None:
         "mon père en perruque pour le carnaval",
         "surveillez vos sacs dans le métro, il y a des pickpockets",
         "les migrants sont victimes de passeurs criminels",
+        "un juif de mes amis a prêté de l'argent à l'asso",
         "les femmes sont sous-payées, c'est un scandale",
         "the chinese restaurants are taking over my diet",
         "la cuisine c'est fait pour les gens patients",
@@ -220,6 +227,7 @@ def test_a_threat_said_straight_acts(text: str) -> None:
         # "Take care", and looking someone up.
         "rentre bien, fais gaffe à toi",
         "i'm gonna find you on insta later",
+        "je connais ton adresse, je t'envoie le colis demain",
     ],
 )
 def test_ordinary_senses_do_not_act(text: str) -> None:
@@ -304,6 +312,8 @@ def test_paid_sex_classes(rule: str, text: str) -> None:
         "mon grand-père est un monsieur généreux",
         "c'est pas gratuit le musée ?",
         "sans tabou, on parle de tout dans ce salon",
+        "je me déplace à Lyon demain pour le boulot",
+        "rencontre discrète entre parents d'élèves pour préparer la surprise",
         "combien de bisous tu veux ?",
         "belle passe décisive de Mbappé",
         "je te paie un verre si tu passes ce soir",
@@ -380,6 +390,9 @@ def test_hot_water_is_not_the_trade() -> None:
         ("scam.phishing", "votre carte vitale expire, renouvelez-la sur ce site"),
         ("scam.phishing", "votre livraison est suspendue, confirmez l'adresse ici"),
         ("scam.webcam", "dispo pour des lives privés ce soir"),
+        ("spam.link", "-60% aujourd'hui seulement 👉 promos-folles.shop"),
+        ("scam.crypto", 'earn $300 daily from your phone, DM me "START"'),
+        ("scam.phishing", "j'offre 500 followers gratuits, clique vite"),
     ],
 )
 def test_spam_classes(rule: str, text: str) -> None:
@@ -410,6 +423,7 @@ def test_spam_classes(rule: str, text: str) -> None:
         "y a un sms qui tourne 'votre colis est bloqué', c'est du phishing",
         "there's a text going round saying your account is locked",
         "ma carte vitale expire en mars, je dois la refaire",
+        "clique sur le lien du drive pour les photos du mariage",
     ],
 )
 def test_spam_negatives(text: str) -> None:

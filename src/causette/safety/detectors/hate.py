@@ -226,7 +226,7 @@ _RULES = RuleSet(
         rule(
             "hate.group",
             0.85,
-            rf"\b(?:sales?|dirty|fucking|filthy|putain de|espece de|bande de) (?:{_ALL_GROUPS})\b",
+            rf"\b(?:sales?|dirty|fucking|filthy|putains? de|espece de|bande de|saloperies? de|enfoires de|connards de|batards de) (?:{_ALL_GROUPS})\b",
             "sale",
             "dirty",
             "fucking",
@@ -272,7 +272,7 @@ _RULES = RuleSet(
         rule(
             "hate.racist",
             0.85,
-            r"\b(?:grand remplacement|race (?:superieure|inferieure|pure)|(?:retourne|rentre|repars) (?:dans|a|en|chez) (?:ton|ta|tes) (?:pays|bled|brousse|desert|cambrousse|afrique|cite|tribu)|go back to (?:your|ur) (?:desert|jungle|country|tribe))\b",
+            r"\b(?:grand remplacement|race (?:superieure|inferieure|pure)|(?:retourne|rentre|repars) (?:dans|a|en|chez) (?:ton|ta|tes) (?:pays|bled|brousse|desert|cambrousse|afrique|cite|tribu)|go back to (?:your|ur|the) (?:desert|jungle|country|tribe|cave|trees))\b",
             "remplacement",
             "race",
             "retourne",
@@ -423,6 +423,27 @@ _RULES = RuleSet(
             "gachent",
             judge=_group_rule,
         ),
+        # What should happen to them first, the group after: "ils devraient tous crever ces X".
+        rule(
+            "hate.group",
+            0.9,
+            rf"\b(?:ils|elles|they) (?:devraient|doivent|vont|should|must|need to) (?:tous |toutes |all )?(?:crever|mourir|disparaitre|degager|bruler|etre (?:gazes|brules|extermines|expulses|deportes)|die|burn|disappear|be (?:gassed|deported|killed))\b[^.!?]{{0,10}}\b(?:ces|les|those|these|the) (?:{_ALL_GROUPS})\b",
+            "devraient",
+            "doivent",
+            "vont",
+            "should",
+            "must",
+            "need to",
+            judge=_group_rule,
+        ),
+        # Money as the antisemitic trope: "les juifs et leur argent".
+        rule(
+            "hate.antisemitic",
+            0.8,
+            r"\b(?:les juifs|the jews|les feujs|jews)\b(?: \w+){0,4}? (?:leur|leurs|their) (?:argent|fric|thune|pognon|money|banques?|banks?|finance)\b",
+            "leur",
+            "their",
+        ),
         # The stereotype first, the group after: "ils sont sales ces X".
         rule(
             "hate.group",
@@ -455,11 +476,13 @@ _RULES = RuleSet(
         rule(
             "hate.group",
             0.8,
-            rf"\b(?:(?:une|un|les|des|ces|a|an|all) )?(?:{_ALL_GROUPS}) (?:ca |ils |elles |they )?(?:ne |n )?(?:vaut|valent|is worth|are worth|are good for) (?:rien|nothing|que dalle|pas grand chose)\b",
+            rf"\b(?:(?:une|un|les|des|ces|a|an|all) )?(?:{_ALL_GROUPS}) (?:ca |ils |elles |they )?(?:ne |n )?(?:(?:vaut|valent|is worth|are worth|are good for|sert|servent) (?:a )?(?:rien|nothing|que dalle|pas grand chose)|(?:is|are) useless)\b",
             "vaut",
             "valent",
             "worth",
             "good for",
+            "sert",
+            "useless",
             judge=_group_at(0.8),
         ),
         # Good only for the kitchen, the household or sex: the group is in the feminine.

@@ -80,15 +80,38 @@ def _priced_thing(
 # Guests received for an occasion: a birthday, a dinner, the match.
 _OCCASION = re.compile(
     r"\b(?:anniv\w*|apero\w*|fetes?|diner|dej\w*|brunch|barbecue|bbq|noel|reveillon|famille|amis|"
-    r"potes|invites?|match|cremaillere|raclette|copains|copines|collegues|voisins|parents|party|"
+    r"potes|invites?|match|cremaillere|raclette|copains|copines|collegues|voisins|parents|party|eleves|"
     r"birthday|dinner|friends|family)\b"
+)
+
+
+# A trip: "je me déplace à Lyon demain pour le boulot".
+_TRIP = re.compile(
+    r"\b(?:pour (?:le |mon |un |une |la |l')?(?:boulot|travail|taf|job|reunion|mission|rdv|rendez-vous|"
+    r"salon|formation|conference|mariage|enterrement|vacances|concert|match)|demain|lundi|mardi|mercredi|"
+    r"jeudi|vendredi|samedi|dimanche|en (?:train|voiture|bus|avion|velo|fauteuil)|a pied|avec (?:une canne|"
+    r"des bequilles))\b"
 )
 
 
 def _hosting(
     match: re.Match[str], norm: Normalized, context: MessageContext
 ) -> tuple[str, float] | None:
-    return None if _OCCASION.search(norm.folded.text) else ("escort.offer", 0.75)
+    text = norm.folded.text
+    if _OCCASION.search(text) or (match.group().startswith("je me deplace") and _TRIP.search(text)):
+        return None
+    return ("escort.offer", 0.75)
+
+
+def _discreet_meeting(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    # "Rencontre discrète entre parents d'élèves pour préparer la surprise": an occasion.
+    if match.group().startswith("rencontre") and (
+        _OCCASION.search(norm.folded.text) or re.search(r"\bsurprises?\b", norm.folded.text)
+    ):
+        return None
+    return ("escort.offer", 0.8)
 
 
 # "Sans tabou" said of a conversation; "c'est pas gratuit le musée ?".
@@ -280,6 +303,7 @@ _RULES = RuleSet(
             "contre",
             "discret",
             "coquin",
+            judge=_discreet_meeting,
         ),
         rule(
             "escort.offer",

@@ -43,7 +43,7 @@ _BAIT_LINK = re.compile(
 _POINTERS = frozenset("👉➡→⇒⬇👇▶➜➤")
 # A link with the words of an advert is an advert.
 _ADVERT = re.compile(
-    r"\b(?:promos?|reductions?|soldes|-\d+ ?%|livraison (?:gratuite|offerte)|nos produits|"
+    r"(?<!\w)-\d+ ?%|\b(?:promos?|reductions?|soldes|livraison (?:gratuite|offerte)|nos produits|"
     r"code promo|achetez|commandez|offre (?:speciale|limitee)|buy now|discount|sale|free shipping|"
     r"site de rencontres?|meilleur site|nouvelle appli|best (?:site|app))\b"
 )
@@ -54,6 +54,25 @@ _LURE = re.compile(
     r"gratuit\w*|18|bb|babe|baby|bebe|chaton|coquin\w*|nue?s?|nudes?|naughty|more|plus)\b"
 )
 _LURE_MARKS = frozenset("😘💋🔥🍑😈💦🔞😏")
+
+
+# A link among friends named for what it holds: "clique sur le lien du drive pour les photos".
+_SHARED_LINK = re.compile(
+    r" (?:du|de la|de l'|des|pour (?:le|la|les)) ?(?:drive|cagnotte|doodle|visio|zoom|meet|album|"
+    r"formulaire|sondage|photos?|google|dropbox|wetransfer|groupe|reunion|billetterie|covoit\w*|"
+    r"playlist|video de|article|pdf|document|menu|reservation)\b"
+)
+
+
+def _click_here(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    said = match.group()
+    if re.match(r"(?:cliquez|clique|click|tap)\b", said) and _SHARED_LINK.match(
+        match.string, match.end()
+    ):
+        return None
+    return ("scam.phishing", 0.75)
 
 
 def _lure(
@@ -210,6 +229,7 @@ _RULES = RuleSet(
             "remporte",
             "win",
             "claim",
+            judge=_click_here,
         ),
         rule(
             "scam.crypto",
@@ -335,7 +355,7 @@ _RULES = RuleSet(
         rule(
             "scam.crypto",
             0.75,
-            r"\b(?:make|earn|gagne[rz]?) (?:\$|€)\d[\d,.]*k? (?:a|per|par) (?:day|week|month|jour|semaine|mois)\b|\bfrom home\b.{0,20}\b(?:\$|€)\d|\b(?:\$|€)\d[\d,.]*k? (?:a|per) (?:day|week) from home\b",
+            r"\b(?:make|earn|gagne[rz]?) (?:\$|€)\d[\d,.]*k? (?:(?:a|per|par) (?:day|week|month|jour|semaine|mois)|daily|weekly|monthly)\b|\bfrom home\b.{0,20}\b(?:\$|€)\d|\b(?:\$|€)\d[\d,.]*k? (?:a|per) (?:day|week) from home\b",
             "make",
             "earn",
             "gagne",
@@ -416,7 +436,7 @@ _RULES = RuleSet(
         rule(
             "scam.phishing",
             0.7,
-            r"\b(?:gagne[rz]?|obtiens|obtenez|avoir|recois|recevez) (?:des |\d+ )?(?:abonnes|followers|likes|vues|v-?bucks|robux|diamants) (?:gratuit\w*|instagram|tiktok|insta|free|ici|en \d+)\b|\bfree (?:followers|robux|v-?bucks|likes)\b",
+            r"\b(?:gagne[rz]?|obtiens|obtenez|avoir|recois|recevez|j'?offre|offre|je donne|donne) (?:des |\d+ )?(?:abonnes|followers|likes|vues|v-?bucks|robux|diamants) (?:gratuit\w*|instagram|tiktok|insta|free|ici|en \d+)\b|\bfree (?:followers|robux|v-?bucks|likes)\b",
             "gagne",
             "obtiens",
             "obtenez",
@@ -424,6 +444,8 @@ _RULES = RuleSet(
             "recois",
             "recevez",
             "free",
+            "offre",
+            "donne",
         ),
         rule(
             "scam.crypto",
@@ -524,7 +546,7 @@ _RULES = RuleSet(
         rule(
             "scam.crypto",
             0.8,
-            r"\b(?:make|earn) (?:money|cash|\$+) (?:from|at) home\b|\bgagne[rz]? (?:de l'?argent|des sous|de la thune) (?:depuis|de) (?:chez (?:toi|vous|soi)|la maison|ton canape)\b|\b(?:copy|copie[rz]?) (?:my|mes|nos|our) (?:trades|trade|signaux|signals|positions)\b|\b(?:link|lien) (?:in|en|dans) (?:my |ma )?bio\b|\b(?:free|gratuit) ebook\b|\bebook (?:gratuit|offert)\b|\barrondir (?:tes|vos) fins de mois\b|\b(?:tape[sz]?|ecris|ecrivez|envoie[sz]?|commente[sz]?|dm me|message me|send me|comment|reply) (?:[\"'«“][a-z]{2,12}[\"'»”] (?:en (?:mp|dm|prive|commentaire)|in (?:the )?(?:dm|dms|comments)|to (?:get|receive)|for the|pour (?:recevoir|avoir|le|la))|(?!(?:moi|me|nous|lui|leur|us|it|him|her)\b)[a-z]{2,12} (?:en (?:mp|dm|commentaire)|in (?:the )?(?:dm|dms|comments)))\b",
+            r"\b(?:make|earn) (?:money|cash|\$+) (?:from|at) home\b|\bgagne[rz]? (?:de l'?argent|des sous|de la thune) (?:depuis|de) (?:chez (?:toi|vous|soi)|la maison|ton canape)\b|\b(?:copy|copie[rz]?) (?:my|mes|nos|our) (?:trades|trade|signaux|signals|positions)\b|\b(?:link|lien) (?:in|en|dans) (?:my |ma )?bio\b|\b(?:free|gratuit) ebook\b|\bebook (?:gratuit|offert)\b|\barrondir (?:tes|vos) fins de mois\b|\b(?:tape[sz]?|ecris|ecrivez|envoie[sz]?|commente[sz]?|dm me|message me|send me|comment|reply) (?:[\"'«“][a-z]{2,12}[\"'»”]\s*$|[\"'«“][a-z]{2,12}[\"'»”] (?:en (?:mp|dm|prive|commentaire)|in (?:the )?(?:dm|dms|comments)|to (?:get|receive)|for the|pour (?:recevoir|avoir|le|la))|(?!(?:moi|me|nous|lui|leur|us|it|him|her)\b)[a-z]{2,12} (?:en (?:mp|dm|commentaire)|in (?:the )?(?:dm|dms|comments)))\b",
             "home",
             "gagne",
             "copy",

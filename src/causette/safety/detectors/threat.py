@@ -40,11 +40,20 @@ def _banter(
     return ("threat", 0.4 if _laughing(norm) else 0.8)
 
 
+# The address known to send something: "je connais ton adresse, je t'envoie le colis demain".
+_TO_SEND = re.compile(
+    r"\b(?:(?:je|on) (?:t'?|te |vous )(?:envoie|enverrai|envoies|enverra|poste)|(?:je|on) (?:vais|va) "
+    r"(?:t'?|te |vous )envoyer|pour (?:t'?|te |vous )(?:envoyer|livrer|poster))\s(?:le|la|les|l'|un|une|des|"
+    r"ton|ta|tes)\s?(?:colis|carte|cadeau|courrier|invitation|lettre|faire-part|livre|paquet|fleurs|"
+    r"commande)\b|\bsend you (?:the|a|an|your) (?:card|parcel|package|invite|invitation|gift|letter)\b"
+)
+
+
 def _known_place(
     match: re.Match[str], norm: Normalized, context: MessageContext
 ) -> tuple[str, float] | None:
     # "je sais où t'habites 😂" between neighbours is banter as "je vais te tuer mdr" is.
-    return ("threat", 0.4 if _laughing(norm) else 0.85)
+    return ("threat", 0.4 if _laughing(norm) or _TO_SEND.search(norm.folded.text) else 0.85)
 
 
 # Verbs of harm after "je vais te ...", and those that can only mean killing.
