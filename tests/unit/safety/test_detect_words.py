@@ -197,6 +197,16 @@ def test_game_and_laughter_lower_a_threat(text: str) -> None:
         "tu vas me le payer",
         "tu vas payer pour ça",
         "t'es mort",
+        # Other blows, a condition, the family or the property as the target.
+        "je vais te péter les genoux",
+        "si je te croise je te démonte",
+        "if i see you again i'll smash your face",
+        "ta famille va payer",
+        "your kids are going to suffer",
+        "je vais brûler ta voiture",
+        "I'm going to hunt you down",
+        "I'll make you pay for this",
+        "tu vas finir six pieds sous terre",
     ],
 )
 def test_a_threat_said_straight_acts(text: str) -> None:
@@ -228,6 +238,10 @@ def test_a_threat_said_straight_acts(text: str) -> None:
         "rentre bien, fais gaffe à toi",
         "i'm gonna find you on insta later",
         "je connais ton adresse, je t'envoie le colis demain",
+        "si je te croise je te fais un bisou",
+        "i'll get you a coffee",
+        "your family will pay less with this plan",
+        "ta famille va payer le resto ?",
     ],
 )
 def test_ordinary_senses_do_not_act(text: str) -> None:

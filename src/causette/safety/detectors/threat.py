@@ -58,8 +58,9 @@ def _known_place(
 
 # Verbs of harm after "je vais te ...", and those that can only mean killing.
 _HARM = (
-    r"(?:tuer|buter|defoncer|crever|egorger|planter|frapper|cogner|casser (?:la gueule|les dents|"
-    r"les jambes)|retrouver|trouver|faire (?:la peau|du mal|payer|regretter|souffrir)|bruler|saigner|"
+    r"(?:tuer|buter|defoncer|crever|egorger|planter|frapper|cogner|(?:casser|peter|exploser|eclater) "
+    r"(?:la gueule|la tronche|les dents|les jambes|les genoux|les bras|le crane|la nuque)|demonter|"
+    r"defigurer|faire la misere|retrouver|trouver|faire (?:la peau|du mal|payer|regretter|souffrir)|bruler|saigner|"
     r"violer|exploser|eclater|niquer ta (?:mere|race|gueule)|detruire|briser|pourrir la vie|massacrer|"
     r"etrangler|abattre|fumer|allumer|shlass|schlass)"
 )
@@ -83,7 +84,7 @@ _DIE_AFTER = re.compile(
 )
 _PAY_AFTER = re.compile(
     r" (?!ca\b|cher|pour ca|pour ce qu|pour tout)(?:combien|en|par|le|la|les|l'|un|une|ta|ton|tes|"
-    r"pour|avec|cash|how much|for the|the|your|by|in)\b"
+    r"pour|avec|cash|how much|for the|the|your|by|in|less|more|moins|plus|rien|nothing|half|\d)\b"
 )
 _REGRET_AFTER = re.compile(r" (?:si (?:tu|vous) |if (?:you|u) |quand (?:tu|vous) |when (?:you|u) )")
 _GAME_AFTER = re.compile(
@@ -98,7 +99,7 @@ def _ordinary_sense(match: re.Match[str], text: str) -> bool:
     """Whether the words after a threat's verb give it its ordinary sense."""
     said = match.group().rstrip()
     rest = text[match.end() : match.end() + 40]
-    if re.search(r"(?:trouver|find (?:you|u)|find)$", said):
+    if re.search(r"(?:trouver|find (?:you|u)|find|get (?:you|u))$", said):
         return _MEET_AFTER.match(rest) is not None or _GAME_AFTER.match(rest) is not None
     if re.search(r"(?:mourir|crever|morte?|dead|die)$", said):
         return _DIE_AFTER.match(rest) is not None
@@ -128,7 +129,7 @@ _RULES = RuleSet(
         rule(
             "threat",
             0.8,
-            r"\b(?:t'?es|tu es|t es) (?:un homme |une femme )?morte?\b|\btu vas (?:mourir|crever|(?:me )?le (?:regretter|payer)|payer|souffrir|morfler|prendre cher|finir a l'hopital|finir dans un sac)\b|\bton heure (?:va )?arrive|\bon va (?:te |t')(?:retrouver|trouver|faire la peau|defoncer|tuer|buter|attendre)|\b(?:fais|fait) gaffe a (?:ta gueule|tes fesses)\b|\bgare a toi\b|\bt'?as interet a (?:te cacher|courir|faire gaffe)\b",
+            r"\b(?:t'?es|tu es|t es) (?:un homme |une femme )?morte?\b|\btu vas (?:mourir|crever|(?:me )?le (?:regretter|payer)|payer|souffrir|morfler|prendre cher|finir a l'hopital|finir dans un sac|finir (?:six pieds sous terre|a la morgue|au cimetiere|en fauteuil|a l'hosto))\b|\bton heure (?:va )?arrive|\bon va (?:te |t')(?:retrouver|trouver|faire la peau|defoncer|tuer|buter|attendre)|\b(?:fais|fait) gaffe a (?:ta gueule|tes fesses)\b|\bgare a toi\b|\bt'?as interet a (?:te cacher|courir|faire gaffe)\b",
             "mort",
             "mourir",
             "crever",
@@ -139,11 +140,42 @@ _RULES = RuleSet(
             "cher",
             "hopital",
             "sac",
+            "pieds",
+            "morgue",
+            "cimetiere",
+            "fauteuil",
+            "hosto",
             "heure",
             "on va",
             "gaffe",
             "gare",
             "interet",
+            judge=_banter,
+        ),
+        # A condition and a blow: "si je te croise, je te démonte".
+        rule(
+            "threat",
+            0.8,
+            r"\bsi (?:je|on) (?:te |t')(?:croise|vois|chope|attrape|retrouve|trouve|capte|revois)\b[^.!?\n]{0,30}\b(?:je|on) (?:te |t')(?:defonce|demonte|tue|bute|casse|eclate|nique|frappe|fume|plante|egorge|massacre|pete|termine|finis|detruis|saigne|allume|fracasse)\b|\bif i (?:see|catch|find|meet) (?:you|u)\b[^.!?\n]{0,30}\bi(?:'ll| will| am going to|'m gonna) (?:kill|hurt|beat|stab|end|destroy|smash|break)\b",
+            "si je",
+            "si on",
+            "if i",
+            judge=_banter,
+        ),
+        # The family or the property named as the target: "ta famille va payer".
+        rule(
+            "threat",
+            0.8,
+            rf"\b(?:{TES_PARENTS}|tes gosses|tes enfants|ta copine|ta meuf|ton mec|your (?:family|kids|mom|mum|dad|wife|girlfriend|boyfriend)) (?:va|vont|will|is going to|are going to|gonna) (?:payer|souffrir|morfler|le regretter|y passer|pay|suffer|regret it|get hurt)\b|\bje (?:vais|vas|v) (?:bruler|cramer|defoncer|casser|exploser|rayer|brule|crame) (?:ta|ton|tes) (?:voiture|caisse|bagnole|maison|baraque|appart|porte|scooter|moto)\b|\bi(?:'ll| will|'m going to|'m gonna) (?:burn|smash|torch|wreck) (?:your|ur) (?:car|house|place|door)\b",
+            "va",
+            "vont",
+            "will",
+            "going to",
+            "gonna",
+            "vais",
+            "vas",
+            "v ",
+            "'ll",
             judge=_banter,
         ),
         # "Fais gaffe à toi" is as often "take care" as a warning: noted, not acted on alone.
@@ -164,7 +196,7 @@ _RULES = RuleSet(
         rule(
             "threat",
             0.8,
-            r"\b(?:i'?(?:ll|m going to|m gonna| will) (?:kill|hurt|find|beat|stab|shoot|end|destroy) (?:you|u)|(?:you'?re|ur|you are) (?:dead|gonna die|going to die)|i know where (?:you|u) live|watch (?:your|ur) back|(?:you'?ll|you will) regret (?:this|it))\b",
+            r"\b(?:i'?(?:ll|m going to|m gonna| will) (?:kill|hurt|find|beat|stab|shoot|end|destroy|hunt|get|break|strangle|choke) (?:you|u)(?: down)?|(?:make (?:you|u) pay|break (?:your|ur) (?:legs|neck|face|jaw)|beat the (?:shit|crap|hell) out of (?:you|u))|(?:you'?re|ur|you are) (?:dead|gonna die|going to die)|i know where (?:you|u) live|watch (?:your|ur) back|(?:you'?ll|you will) regret (?:this|it))\b",
             "kill",
             "hurt",
             "find",
@@ -173,6 +205,13 @@ _RULES = RuleSet(
             "shoot",
             "end",
             "destroy",
+            "hunt",
+            "get you",
+            "break",
+            "strangle",
+            "choke",
+            "make you",
+            "beat the",
             "dead",
             "die",
             "know where",
