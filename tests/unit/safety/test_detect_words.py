@@ -282,6 +282,9 @@ def test_ordinary_senses_do_not_act(text: str) -> None:
         # A trick, or paying for the night.
         ("sex.price", "t'as des dispos pour une passe ce soir ?"),
         ("sex.price", "combien pour une fellation ?"),
+        # The hotel as the place of the meeting, not the thing priced.
+        ("sex.price", "c'est combien la nuit ? je suis à l'hôtel Ibis"),
+        ("sex.price", "150 l'heure, à l'hôtel ou chez toi"),
         ("escort.offer", "je te paie 200 si tu passes la nuit avec moi"),
         ("escort.offer", "je cherche une fille pour la nuit, je paie bien"),
         ("escort.offer", "I'll pay you $300 to spend the night"),

@@ -47,7 +47,9 @@ _RENTED_FOR = re.compile(
 # "150 l'heure, à l'hôtel" (with its comma) is where a meeting takes place, not what is paid.
 _LODGING_AFTER = re.compile(
     r"\s(?:a l'|au |a la |en |dans (?:un |une |le |la |l'))(?:hotel|camping|gite|airbnb|auberge|"
-    r"hostel|chambre|resto|restaurant|ritz|ibis|novotel|palace|refuge|spa|club|cinema|parking)\b"
+    r"hostel|chambre|resto|restaurant|ritz|ibis|novotel|palace|refuge|spa|club|cinema|parking)\b|"
+    r"\s(?:chez|at) (?:ton|ta|le|la|mon|ma|un|une|l'|your|my|the|a) ?(?:kine|osteo|coiffeur|dentiste|"
+    r"medecin|veto|veterinaire|prof|coach|physio|dentist|hairdresser|vet)\b"
 )
 
 

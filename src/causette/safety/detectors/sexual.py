@@ -40,8 +40,8 @@ _LODGING = re.compile(
     r"babysitting|baby[- ]sitting|garde d'?enfants|menage|cours particuliers?|smic|salaire|paye|"
     r"room|rent|wage|tutoring|seances?|kine|osteo|consultation|cours|lecons?|coiffeur|salle|"
     r"terrain|court|velo|voiture|profs?|professeurs?|coach|moniteur|monitrice|format(?:eur|rice)|"
-    r"traduct\w*|photographe|resto|restaurant|camping|musee|concert|garder|garde|pet ?sitting|"
-    r"dog ?sitting|gardiennage|entree)\b"
+    r"traduct\w*|photographe|resto|restaurant|camping|musee|concert|pet ?sitting|"
+    r"dog ?sitting|gardiennage)\b"
 )
 
 
@@ -71,10 +71,12 @@ def _not_rented(
 def _priced_thing(
     match: re.Match[str], norm: Normalized, context: MessageContext
 ) -> tuple[str, float] | None:
-    # A question about the price of a night or an hour names what is priced: "c'est combien
-    # la nuit au camping ?", "combien le massage chez ton kiné ?".
+    # A question about the price of a night or an hour names what is priced, before it or
+    # right after it: "c'est combien la nuit au camping ?", "combien le massage chez ton kiné ?".
     text = norm.folded.text
-    return None if _LODGING.search(text) or rented(text, match) else ("sex.price", 0.75)
+    if _LODGING.search(text, 0, match.start()) or rented(text, match):
+        return None
+    return ("sex.price", 0.75)
 
 
 # Guests received for an occasion: a birthday, a dinner, the match.
