@@ -44,15 +44,27 @@ Contact (``contact.py``)
                           move there, "ajoute-moi", invite links (discord.gg, t.me, wa.me)
     ``offplatform.handle`` a handle: "@name", "mon snap c'est name"
 Sexual services (``sexual.py``)
-    ``sex.price``         a price for a sexual service, "tarifs", "100 roses"
-    ``escort.offer``      escort offers, paid meetings, "plan rémunéré", sugar arrangements
+    ``sex.price``         a price for a sexual service, "tarifs", "100 roses", coded money
+                          asked for a length of time ("combien de roses pour une heure");
+                          not roses that grow or are offered, a tradesman's quote, a lodging
+                          named right after the price ("120 la nuit à l'hôtel")
+    ``escort.offer``      escort offers, paid meetings, "plan rémunéré", sugar arrangements and
+                          allowances, recruiting young women for the trade, men to be
+                          "accompanied", clients found and a cut taken, sensual massages
 Threats (``threat.py``)
-    ``threat``            threats to hurt, kill, find the other
+    ``threat``            threats to hurt, kill, find the other, aimed at someone ("je vais te
+                          ...", "lui", a relative); lower with laughter or game talk, dropped
+                          when the words after the verb give its ordinary sense (a place to
+                          meet, something found for the other, dying of laughter, a bill, a
+                          match to win)
     ``threat.sextortion`` threats to publish the other's pictures or tell their parents
 Hate (``hate.py``)
     ``hate.homophobic``, ``hate.racist``, ``hate.antisemitic``, ``hate.misogynistic``,
-    ``hate.antitrans``    slurs (lexicon) and calls to violence against a group; lower score
-                          when the slur is quoted to be condemned
+    ``hate.antitrans``    slurs (lexicon, also with masked letters: "p*te") and attacks on a
+                          group (addressed, dehumanised, denied rights or worth, its places
+                          set on fire, the "(((echo)))"); lower score when the slur is quoted
+                          to be condemned, in its ordinary sense ("the PD said", "faire la
+                          bamboula") or a costume
 Doxxing (``doxxing.py``)
     ``doxx.name``, ``doxx.address``, ``doxx.phone``, ``doxx.school``, ``doxx.workplace``,
     ``doxx.profile``, ``doxx.vehicle``
@@ -65,12 +77,17 @@ Doxxing (``doxxing.py``)
                           où tu habites", "everyone will know where she sleeps"), or reciting
                           their workplace, hours and route to them
 Spam and scams (``spam.py``)
-    ``spam.link``         several links, or a link flood across the sender's recent messages
+    ``spam.link``         several links, a link flood across the sender's recent messages, or
+                          one link with a call to click ("free" alone acts only with a hand
+                          pointing at it, a bait path or links sent before)
     ``spam.repeat``       the same text repeated by the sender
     ``scam.crypto``       crypto and trading "opportunities", money from home, "link in bio"
     ``scam.followers``    followers, likes or views sold, priced or on promotion
     ``scam.webcam``       luring to cam, OnlyFans-style or "free registration" sites
-    ``scam.phishing``     account-suspension scares, asking for codes or passwords, prizes
+    ``scam.phishing``     account-suspension scares, asking for codes or passwords, prizes, bank
+                          security alerts, refunds that need a card, loans from a private
+                          lender, links spelled with spaces ("bit . ly / x"); a scam message
+                          one received and reports is talk, not a scam
 Patterns (``general.py``, scanned with the next three by ``patterns.py``)
     rules stated for a family of wordings rather than a phrase (a verb of telling in any tense
     with a negation and a listener, one's own exam, money offered in exchange), emitting the

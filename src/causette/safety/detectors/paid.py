@@ -30,27 +30,46 @@ _TRADE = re.compile(
     r"\b(?:plans?|rencontres?|massages?|discrete?s?|discretion|dispo|disponible|compagnie|companion|"
     r"companionship|session|host|hosting|incall|outcall|plaisir|cadeau|cadeaux|tarifs?|prix|"
     r"prestations?|services?|escort\w*|domicile|hotel|remunere\w*|especes|cash|tips|pourboires?|"
-    r"gentleman|genereux|sugar|chaud|chaude|coquine?|hot|sexy|bg|mec discret|passif|actif|"
+    r"gentleman|genereux|sugar|chaud|(?<!eau )chaude|coquine?|hot|sexy|bg|mec discret|passif|actif|"
     r"appart|chez moi|my place|stay|rester|avec moi|with me|pics|photos)\b"
 )
 
 _RENTED_FOR = re.compile(
     r"\b(?:pour|for) (?:un |une |le |la |l'|les |the |a |an )?(?:hotels?|airbnb|chambre|room|avocat|"
     r"lawyer|plombier|plumber|electricien|consultant|freelance|mecanicien|garagiste|notaire|psy|"
-    r"medecin|prof|cours|lecon|seance|location|parking|babysitting|baby-sitting|nounou|menage)\b"
+    r"medecin|prof|cours|lecon|seance|location|parking|babysitting|baby-sitting|nounou|menage)\b|"
+    r"\b(?:pour|to|for) (?:garder|faire garder|surveiller|promener|sortir|watch|walk|mind|look after|"
+    r"pet-?sit|dog-?sit|house-?sit)\b"
+)
+
+
+# The thing rented named right after the price ("120 la nuit à l'hôtel", "la nuit au camping"):
+# "150 l'heure, à l'hôtel" (with its comma) is where a meeting takes place, not what is paid.
+_LODGING_AFTER = re.compile(
+    r"\s(?:a l'|au |a la |en |dans (?:un |une |le |la |l'))(?:hotel|camping|gite|airbnb|auberge|"
+    r"hostel|chambre|resto|restaurant|ritz|ibis|novotel|palace|refuge|spa|club|cinema|parking)\b|"
+    r"\s(?:chez|at) (?:ton|ta|le|la|mon|ma|un|une|l'|your|my|the|a) ?(?:kine|osteo|coiffeur|dentiste|"
+    r"medecin|veto|veterinaire|prof|coach|physio|dentist|hairdresser|vet)\b"
 )
 
 
 def rented(text: str, match: re.Match[str]) -> bool:
     """Whether the price at ``match`` is for a room, a service or a professional's time."""
-    return bool(_RENTED.search(text, 0, match.start()) or _RENTED_FOR.search(text, match.end()))
+    return bool(
+        _RENTED.search(text, 0, match.start())
+        or _RENTED_FOR.search(text, match.end())
+        or _LODGING_AFTER.match(text, match.end())
+    )
 
 
 _RENTED = re.compile(
     r"\b(?:hotels?|airbnb|auberge|hostel|gites?|camping|chambres? d'?hotes?|loyer|location|parking|"
     r"babysitting|baby[- ]sitting|menage|cours particuliers?|smic|salaire|room|rent|wage|tutoring|"
     r"seances?|kine|osteo|consultation|cours|lecons?|coiffeur|salle|terrain|court|velo|voiture|"
-    r"avocat|lawyer|plombier|plumber|electricien|consultant|freelance|mecanicien|notaire|tarif horaire)\b"
+    r"avocat|lawyer|plombier|plumber|electricien|consultant|freelance|mecanicien|notaire|tarif horaire|"
+    # A tradesman's quote: labour, the call-out, the estimate, the invoice, taxes.
+    r"main d'?oeuvre|devis|factur\w*|ttc|hors taxes?|depannage|chantier|artisan\w*|travaux|"
+    r"labou?r|call[- ]out fee|quote|invoice)\b"
 )
 
 

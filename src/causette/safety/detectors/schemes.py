@@ -13,10 +13,12 @@ import re
 
 from causette.safety.context import MessageContext
 from causette.safety.detectors.phrases import about_kin, folded
-from causette.safety.detectors.rules import Rule, rule
+from causette.safety.detectors.rules import Judge, Rule, rule
 from causette.safety.normalize import Normalized
 
 _MONEY = r"(?:\$|€|£)?\s?\d[\d .,]*\s?(?:€|\$|£|euros?|dollars?|usdt|btc|k)?"
+# An amount with its currency, before or after.
+_CASH = r"(?:[$€£] ?\d[\d.,]*(?: \d{3})*k?|\d[\d.,]*(?: \d{3})*k? ?(?:€|\$|£|euros?|dollars?|usdt|btc|balles))"
 
 
 # Someone else is meant: one's own name and street, given for a delivery, are not doxxing.
@@ -49,6 +51,38 @@ def _not_kin(
     return None if about_kin(norm, context) else ("doxx.school", 0.75)
 
 
+# Someone's pay told as a fact ("je gagne 1800 euros par mois", "he makes 5k a month as a
+# nurse") against the testimonial of a scheme, which says how: from home, from one's phone,
+# in two hours a day, thanks to a brand, just by liking videos.
+_EARNER = re.compile(
+    r"\b(?:je|j'?ai|il|elle|on|il a|elle a|on a|ils|elles|nous|i|he|she|we|they|my \w+|mon \w+|ma \w+)\s$"
+)
+_BY_THE_MONTH = re.compile(r"(?:mois|month|an|year|annee)\b")
+_MEANS = re.compile(
+    r"\b(?:depuis|from (?:home|my phone)|grace a|thanks to|juste en|just by|en \d+ ?h|sans (?:rien faire|"
+    r"experience|diplome|bouger)|without (?:doing|experience)|avec (?:mon|ce|le|un) (?:bot|tel|telephone|"
+    r"appli|systeme|methode)|with (?:my|this|the|a) (?:bot|phone|app|system|method))\b"
+)
+
+
+def earnings(score: float, rule_id: str = "scam.crypto") -> Judge:
+    """A judge for "gagne X par mois": one's pay told as a fact is not a scheme."""
+
+    def judge(
+        match: re.Match[str], norm: Normalized, context: MessageContext
+    ) -> tuple[str, float] | None:
+        text = match.string
+        if (
+            _EARNER.search(text, max(0, match.start() - 15), match.start())
+            and _BY_THE_MONTH.search(match.group())
+            and not _MEANS.search(text)
+        ):
+            return None
+        return (rule_id, score)
+
+    return judge
+
+
 RULES: list[Rule] = [
     # Money that multiplies, returns promised by the week.
     rule(
@@ -64,10 +98,20 @@ RULES: list[Rule] = [
         "send",
         "put in",
     ),
+    # "Mentor Daniel turned £500 into £12k": the same shape told as someone's success.
     rule(
         "scam.crypto",
         0.8,
-        r"\b\d{1,3} ?% (?:de )?(?:rendement|gains?|profits?|benefices?|interets?|return|returns|roi|profit|par (?:jour|semaine|mois)|per (?:day|week|month)|daily|weekly|monthly|a day|a week|a month)\b|\b(?:rendement|gains?|profits?|returns?|benefices?) (?:garantis?|guaranteed|assures?)\b|\bguaranteed (?:returns?|profits?|income|gains)\b",
+        rf"\b(?:turned|turn|turns|turning|transforme\w*|fait passer|fais passer|passe\w* de) {_CASH} (?:into|to|en|a) {_CASH}",
+        "turn",
+        "transforme",
+        "passer",
+        "passe",
+    ),
+    rule(
+        "scam.crypto",
+        0.8,
+        r"\b\d{1,3} ?% (?:de )?(?:rendement|gains?|profits?|benefices?|interets?|return|returns|roi|profit|par (?:jour|semaine|mois)|per (?:day|week|month)|daily|weekly|monthly|a day|a week|a month|win ?rate|winrate|success rate|taux de (?:reussite|gain)|de reussite|de trades? gagnants|winning trades)\b|\b(?:rendement|gains?|profits?|returns?|benefices?) (?:garantis?|guaranteed|assures?)\b|\bguaranteed (?:returns?|profits?|income|gains)\b",
         "%",
         "garanti",
         "guaranteed",
@@ -109,12 +153,13 @@ RULES: list[Rule] = [
         "make",
         "touche",
         "se faire",
+        judge=earnings(0.75),
     ),
     # A prize that costs a fee; "free" things that want a card.
     rule(
         "scam.phishing",
         0.55,
-        r"\b(?:you(?:'ve| have)? been (?:selected|chosen|picked)|you(?:'ve| have)? won (?:a|an|our|\$|£|€|\d)|you are (?:our|the|a) (?:lucky |weekly |daily )?winner|(?:our|the|a) (?:lucky |weekly |daily )?winner of|(?:tu as|t'?as|vous avez) ete (?:selectionne|tire|choisi)\w*|(?:tu as|t'?as|vous avez) gagne (?:un|une|\d)\w* (?:iphone|ipad|ps5|carte cadeau|bon d'?achat|voyage|sejour|lot|prix|cheque|smartphone|samsung|airpods|\d+ ?(?:€|euros?))|(?:tu es|t'?es|vous etes) (?:notre|le|la) (?:grand |heureux |heureuse )?gagnante?|giveaway|concours gratuit|(?:first|les|premiers?|premieres?) \d+ (?:people|personnes|inscrits?) (?:to|a|qui) (?:click|cliquer|cliquent|repondre|s'?inscrire))\b",
+        r"\b(?:you(?:'ve| have)? been (?:randomly |specially |personally )?(?:selected|chosen|picked)|you(?:'ve| have)? won (?:a|an|our|\$|£|€|\d)|you are (?:our|the|a) (?:lucky |weekly |daily )?winner|(?:our|the|a) (?:lucky |weekly |daily )?winner of|(?:tu as|t'?as|vous avez) ete (?:selectionne|tire|choisi)\w*|(?:tu as|t'?as|vous avez) gagne (?:un|une|\d)\w* (?:iphone|ipad|ps5|carte cadeau|bon d'?achat|voyage|sejour|lot|prix|cheque|smartphone|samsung|airpods|\d+ ?(?:€|euros?))|(?:tu es|t'?es|vous etes) (?:notre|le|la) (?:grand |heureux |heureuse )?gagnante?|giveaway|concours gratuit|(?:first|les|premiers?|premieres?) \d+ (?:people|personnes|inscrits?) (?:to|a|qui) (?:click|cliquer|cliquent|repondre|s'?inscrire))\b",
         "selected",
         "chosen",
         "picked",
@@ -191,11 +236,18 @@ RULES: list[Rule] = [
         "paye",
         "paie",
     ),
-    # Links spelled to slip past link filters: "site[.]net", "site dot io", "bit .ly/x".
+    # Links spelled to slip past link filters: "site[.]net", "site dot io", "bit .ly/x", and
+    # "bit . ly / x", spaces on both sides of the dot. A sloppy full stop reads the same
+    # ("fini . me voilà"), so that last spelling needs a suffix that is no word, a name with
+    # a hyphen or a digit, or the path after it.
     rule(
         "scam.phishing",
         0.6,
-        r"\b[a-z0-9][a-z0-9-]{2,30}(?:\[\.\]|\(\.\)|\[dot\]|\(dot\)| dot | \.)(?:com|net|io|top|xyz|ly|me|org|info|site|live|club|shop|biz|co|app|vip|cc|tk|gg)\b(?!\s+(?:com|net))",
+        r"(?<!@)(?<!@ )\b[a-z0-9][a-z0-9-]{2,30}(?:\[\.\]|\(\.\)|\[dot\]|\(dot\)| dot | \.)(?:com|net|io|top|xyz|ly|me|org|info|site|live|club|shop|biz|co|app|vip|cc|tk|gg)\b(?!\s+(?:com|net))|"
+        r"(?<!@)(?<!@ )\b[a-z0-9][a-z0-9-]{2,30} \. (?:com|net|io|xyz|ly|org|biz|tk|cc|gg)\b(?!\s+(?:com|net))|"
+        r"(?<!@)(?<!@ )\b[a-z0-9]+[-0-9][a-z0-9-]* \. (?:me|fr|co|top|info|site|live|club|shop|app|vip|help|online|link|win|bet)\b|"
+        r"(?<!@)(?<!@ )\b[a-z0-9][a-z0-9-]{2,30} \. (?:me|fr|co|top|info|site|live|club|shop|app|vip|help|online|link|win|bet) ?/ ?\w|"
+        r"\b[a-z0-9] \. (?:me|co|ly|gg) ?/ ?\w",
         "[.]",
         "(.)",
         "dot",
@@ -316,14 +368,26 @@ RULES: list[Rule] = [
 _TALKED_ABOUT = re.compile(
     r"\b(?:ils|elles|they|les arnaqueurs|scammers|ces gens|ces mecs|les mecs qui) (?:te |vous |you )?"
     r"(?:promettent|promise|disent|say|proposent|offer|demandent|ask)\b|\b(?:arnaques?|bidons?|scams?|"
-    r"fakes?|escroc\w*|mefie\w*|beware|attention aux)\b"
+    r"fakes?|escroc\w*|mefie\w*|beware|attention aux|risky|dangereux|dangerous)\b|"
+    # A worry about the risk ("c'est risqué non ?"), not the verb of a scare ("risque d'être").
+    r"\b(?:c'?est (?:trop |tres |un peu |pas )?risque\w*|trop risque\w*|(?:le|les|des|un|gros|quels?) "
+    r"risques?)\b|"
+    # A message going round, or the scam named: "y a un sms qui tourne", "c'est du phishing".
+    r"\b(?:sms|mails?|e-?mails?|messages?|textos?|texts?|arnaques?|liens?|scams?)s? (?:qui (?:tourne|tournent|"
+    r"circule|circulent|traine|trainent)|going (?:round|around))\b|\b(?:phishing|hameconnage|frauduleu\w*|"
+    r"signaler les spams|33700)\b|"
+    # A message one received, reported: "je viens de recevoir un sms bizarre, '...'".
+    r"\b(?:j'?ai|je viens d(?:e |')|on m'?a|i|i'?ve|i just|just|my (?:mum|mom|dad|gran\w*)|ma (?:mere|grand-mere)|mon pere)"
+    r" ?(?:recu|recevoir|envoye|got|received|gotten|get) (?:un|une|des|ce|cet|cette|a|an|this|these|some|the same)"
+    r" (?:\w+ )?(?:sms|mail|e-?mail|message|texto|text|appel|call|courrier|lettre|dm)s?\b"
 )
 
 
 # "C'est pas une arnaque", "100 % legit": what the scammer says, not the warning.
 _DENIAL = re.compile(
     r"\b(?:pas (?:une |un |d'?)?(?:arnaque|scam|fake|bidon|escroquerie)|not a (?:scam|fake)|no scam|"
-    r"100 ?% (?:legit|legal|reel|real|fiable|safe))\b"
+    r"100 ?% (?:legit|legal|reel|real|fiable|safe)|(?:sans|zero|aucun|0|pas de) risques?|no risks?|risk[- ]free|"
+    r"without (?:any )?risk)\b"
 )
 
 

@@ -39,7 +39,9 @@ _LODGING = re.compile(
     r"\b(?:hotels?|airbnb|auberge|hostel|gites?|camping|chambres? d'?hotes?|loyer|location|parking|"
     r"babysitting|baby[- ]sitting|garde d'?enfants|menage|cours particuliers?|smic|salaire|paye|"
     r"room|rent|wage|tutoring|seances?|kine|osteo|consultation|cours|lecons?|coiffeur|salle|"
-    r"terrain|court|velo|voiture)\b"
+    r"terrain|court|velo|voiture|profs?|professeurs?|coach|moniteur|monitrice|format(?:eur|rice)|"
+    r"traduct\w*|photographe|resto|restaurant|camping|musee|concert|pet ?sitting|"
+    r"dog ?sitting|gardiennage)\b"
 )
 
 
@@ -60,11 +62,91 @@ def _offer_not_news(
 def _not_rented(
     match: re.Match[str], norm: Normalized, context: MessageContext
 ) -> tuple[str, float] | None:
-    return (
-        None
-        if _LODGING.search(norm.folded.text, 0, match.start()) or rented(norm.folded.text, match)
-        else ("sex.price", 0.75)
-    )
+    text = norm.folded.text
+    if _LODGING.search(text, 0, match.start()) or rented(text, match):
+        return None
+    return ("sex.price", 0.75)
+
+
+def _priced_thing(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    # A question about the price of a night or an hour names what is priced, before it or
+    # right after it: "c'est combien la nuit au camping ?", "combien le massage chez ton kiné ?".
+    text = norm.folded.text
+    if _LODGING.search(text, 0, match.start()) or rented(text, match):
+        return None
+    return ("sex.price", 0.75)
+
+
+# Guests received for an occasion: a birthday, a dinner, the match.
+_OCCASION = re.compile(
+    r"\b(?:anniv\w*|apero\w*|fetes?|diner|dej\w*|brunch|barbecue|bbq|noel|reveillon|famille|amis|"
+    r"potes|invites?|match|cremaillere|raclette|copains|copines|collegues|voisins|parents|party|eleves|"
+    r"birthday|dinner|friends|family)\b"
+)
+
+
+# A trip: "je me déplace à Lyon demain pour le boulot".
+_TRIP = re.compile(
+    r"\b(?:pour (?:le |mon |un |une |la |l')?(?:boulot|travail|taf|job|reunion|mission|rdv|rendez-vous|"
+    r"salon|formation|conference|mariage|enterrement|vacances|concert|match)|demain|lundi|mardi|mercredi|"
+    r"jeudi|vendredi|samedi|dimanche|en (?:train|voiture|bus|avion|velo|fauteuil)|a pied|avec (?:une canne|"
+    r"des bequilles))\b"
+)
+
+
+def _hosting(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    text = norm.folded.text
+    if _OCCASION.search(text) or (match.group().startswith("je me deplace") and _TRIP.search(text)):
+        return None
+    return ("escort.offer", 0.75)
+
+
+def _discreet_meeting(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    # "Rencontre discrète entre parents d'élèves pour préparer la surprise": an occasion.
+    if match.group().startswith("rencontre") and (
+        _OCCASION.search(norm.folded.text) or re.search(r"\bsurprises?\b", norm.folded.text)
+    ):
+        return None
+    return ("escort.offer", 0.8)
+
+
+# "Sans tabou" said of a conversation; "c'est pas gratuit le musée ?".
+_TALK = re.compile(
+    r"\b(?:parl\w*|discut\w*|debat\w*|sujets?|questions?|echang\w*|talk\w*|topics?)\b"
+)
+_FREE_OF = re.compile(
+    r" (?:le|la|les|l'|ton|ta|tes|votre|vos|au|aux|a la|de|d'|pour (?:les|le|la|l'))"
+)
+
+
+def _ad_terms(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    said = match.group()
+    text = norm.folded.text
+    if said.startswith("sans tabou") and _TALK.search(text):
+        return None
+    if said.endswith(("gratuit", "payant")) and _FREE_OF.match(text, match.end()):
+        return None
+    return ("escort.offer", 0.7)
+
+
+def _generous_man(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    # "Mon grand-père est un monsieur généreux" describes someone; the advert offers one.
+    before = norm.folded.text[max(0, match.start() - 25) : match.start()]
+    if re.search(
+        r"\b(?:est|etait|c'?est|un vrai|quel|such a|is a|was a)\s(?:un |une |a )?$", before
+    ):
+        return None
+    return ("escort.offer", 0.6)
 
 
 def _time_price(
@@ -76,6 +158,25 @@ def _time_price(
     if match.group("currency") or int(match.group("price")) >= 60:
         return ("sex.price", 0.7)
     return None
+
+
+# Roses that grow, are picked or offered: a garden, a bouquet, a colour, a stem.
+_FLOWERS = re.compile(
+    r"\b(?:bouquets?|fleur\w*|rosiers?|jardin\w*|pieds?|tiges?|plant\w*|boutures?|fleuri\w*|"
+    r"epanoui\w*|petales?|boutons?|saint[- ]valentin|fleuriste\w*|vases?|rouges|blanches|jaunes|"
+    r"orangees|parfum\w*|taill\w*|arros\w*|pucerons?|pots?|serres?|epines?|cueilli\w*|"
+    r"offert\w*|offrir|anniversaires?|mariage|noces|fete des meres|"
+    r"garden\w*|bunch|dozen|stems?|bloom\w*|petals?|red roses|white roses|flowers?|valentine\w*)\b"
+)
+
+
+def _rose_price(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    # "100 roses" is the trade's word for euros; "12 roses sur un seul pied" is a garden.
+    if int(match.group("count")) < 30 or _FLOWERS.search(norm.folded.text):
+        return None
+    return ("sex.price", 0.8)
 
 
 _RULES = RuleSet(
@@ -105,19 +206,20 @@ _RULES = RuleSet(
             "nude",
             "photo",
         ),
-        rule("sex.price", 0.8, r"\b\d{2,4}\s?roses?\b", "rose"),
+        rule("sex.price", 0.8, r"\b(?P<count>\d{2,4})\s?roses?\b", "rose", judge=_rose_price),
         rule(
             "sex.price",
             0.75,
-            r"\b(?:(?:mes |tes |vos |les )?tarifs?|prix|combien) (?:pour|de la|d'une|de ta|de tes|la|le|d'un|du|tu prends pour|tu demandes pour) (?:nuit|heure|1h|passe|prestation|pipe|fellation|sodo|rapport|plan|massage|soiree|rencontre|service|services|video|photo|photos|nude|nudes|moment|complet|prestations)\b",
+            r"\b(?:(?:mes |tes |vos |les )?tarifs?|prix|combien) (?:pour|de la|d'une|de ta|de tes|la|le|d'un|du|tu prends pour|tu demandes pour) (?:une |un |la |le |l')?(?:nuit|heure|1h|passe|prestation|pipe|fellation|sodo|rapport|plan|massage|soiree|rencontre|service|services|video|photo|photos|nude|nudes|moment|complet|prestations)\b",
             "tarif",
             "prix",
             "combien",
+            judge=_priced_thing,
         ),
         rule(
             "sex.price",
             0.6,
-            r"\b(?:mes tarifs|tarifs en (?:mp|prive|pv)|tarifs? (?:sur demande|a discuter|dispo)|prix (?:en mp|en prive|a discuter))\b|\b(?:how much (?:for|do you charge)|your rates)\b",
+            r"\b(?:mes tarifs(?! (?:de|d'|du|des|pour) )|tarifs en (?:mp|prive|pv)|tarifs? (?:sur demande|a discuter|dispo)|prix (?:en mp|en prive|a discuter))\b|\b(?:how much (?:for|do you charge)|your rates)\b",
             "tarif",
             "prix",
             "how much",
@@ -126,7 +228,7 @@ _RULES = RuleSet(
         rule(
             "escort.offer",
             0.85,
-            r"\b(?:escort(?:e|es|s|ing)?|call[- ]?girls?|rencontres? (?:tarifees?|remunerees?|payantes?|contre remuneration)|plans? (?:remuneres?|payants?|tarifes?|cadeaux?|avec cadeau|contre cadeau|contre remuneration|rémunéré)|sugar (?:daddy|baby|babies|mommy|dating)|incall|outcall|massages? (?:naturistes?|tantriques?|body|nuru|complets?|avec finition|happy ending|erotiques?))\b",
+            r"\b(?:escort(?:e|es|s|ing)?|call[- ]?girls?|rencontres? (?:tarifees?|remunerees?|payantes?|contre remuneration)|plans? (?:remuneres?|r[e€]m|r[e€]mu|r[e€]mun|payants?|tarifes?|cadeaux?|avec cadeau|contre cadeau|contre remuneration|rémunéré)|sugar (?:daddy|baby|babies|mommy|dating|relation\w*|arrangements?|dates?)|(?:relations?|arrangements?|plans?|rencontres?|experiences?|relationships?) sugar|incall|outcall|massages? (?:naturistes?|tantriques?|body|nuru|complets?|avec finition|happy ending|erotiques?))\b",
             "escort",
             "call",
             "rencontre",
@@ -178,6 +280,7 @@ _RULES = RuleSet(
             "escort",
             "generous",
             "new in",
+            judge=_hosting,
         ),
         rule(
             "sex.price",
@@ -202,6 +305,7 @@ _RULES = RuleSet(
             "contre",
             "discret",
             "coquin",
+            judge=_discreet_meeting,
         ),
         rule(
             "escort.offer",
@@ -222,6 +326,7 @@ _RULES = RuleSet(
             "uniquement",
             "contact par",
             "tarif",
+            judge=_ad_terms,
         ),
         rule(
             "sex.price",
@@ -273,6 +378,101 @@ _RULES = RuleSet(
             "donation",
             "roses",
             "looking for",
+            judge=_generous_man,
+        ),
+        # Recruiting for the trade: young women wanted with the words of their looks or their
+        # age of consent, men to be "accompanied", clients found and a cut taken.
+        rule(
+            "escort.offer",
+            0.8,
+            r"\b(?:recrute\w*|recrutons|embauche\w*|hiring|recruiting)\s(?:des |de |quelques |d'?)?(?:jeunes |jolies |belles |young |pretty )?(?:filles|femmes|meufs|nanas|hotesses|etudiantes|escorts?|girls|women|ladies|models?)\b[^.!?\n]{0,12}\b(?:majeures|jolies|belles|ouvertes|sexy|coquines|discretes|de 18 a \d\d ans|18 ?-? ?\d\d ans|18 ?\+|over 18|18 and over|open[- ]minded|pretty)(?!\w)",
+            "recrut",
+            "embauche",
+            "hiring",
+        ),
+        rule(
+            "escort.offer",
+            0.75,
+            r"\b(?:accompagn\w*|tenir compagnie|divertir|escort\w*|keep company|entertain\w*) (?:de |des |les |a des |aux |a )?(?:messieurs|hommes d'?affaires|gentlem[ae]n|clients? (?:aises|genereux|fortunes|vip)|wealthy (?:men|gentlemen|clients)|rich men)\b",
+            "accompagn",
+            "compagnie",
+            "divertir",
+            "escort",
+            "company",
+            "entertain",
+        ),
+        rule(
+            "escort.offer",
+            0.8,
+            r"\b(?:je|on) (?:trouve|ramene|fournis|gere|m'?occupe des?) (?:les |des |tes |vos )?clients?\b(?=[^.!?\n]{0,80}\b(?:appart\w*|\d{1,2} ?%|commission|annonces?|chambres?|hotels?|studio)\b)|\b(?:i|we) (?:find|bring|handle) (?:the |your )?clients\b(?=[^.!?\n]{0,80}\b(?:flat|apartment|\d{1,2} ?%|cut|commission|hotel)\b)",
+            "clients",
+        ),
+        # A trick asked for, not a football pass: "t'as des dispos pour une passe ce soir ?".
+        rule(
+            "sex.price",
+            0.7,
+            r"\b(?:dispos?|disponibles?|combien|tarifs?|prix|cherche|veux|faire|pour) (?:\w+ ){0,4}?(?:pour )?une passe\b(?! (?:decisive|de foot|en profondeur|lobee|courte|longue|a \w+|au \w+))",
+            "passe",
+        ),
+        # Paying for the night or for sex: "je te paie 200 si tu passes la nuit avec moi",
+        # "je cherche une fille pour la nuit, je paie bien".
+        rule(
+            "escort.offer",
+            0.8,
+            r"\bje (?:te |vous )?(?:paie|paye|donne|file|offre|verse) (?:\d{2,4} ?(?:€|euros?|balles)?|bien|cher|ce que tu veux)\b[^.!?\n]{0,20}\b(?:si tu|pour que tu|pour) (?:passes? la nuit|dors avec|couches|restes? la nuit|viens chez moi|me suces|baises|une nuit|la nuit)\b|\b(?:cherche|veux) (?:une|un) (?:fille|femme|meuf|nana|jeune|mec|escort|gars)\b[^.!?\n]{0,25}\b(?:pour la nuit|pour une heure|pour une nuit|pour ce soir)\b[^.!?\n]{0,30}\b(?:je paie|je paye|paye bien|paie bien|remunere\w*|contre|cash|\d{2,4} ?(?:€|euros?|balles))\b|\bi(?:'ll| will)? pay (?:you )?(?:\$?\d{2,4}|well|good money) (?:if you|to) (?:spend the night|sleep with me|stay the night|come over)\b",
+            "paie",
+            "paye",
+            "donne",
+            "file",
+            "offre",
+            "verse",
+            "cherche",
+            "veux",
+            "pay",
+        ),
+        # An allowance by the month for meetings, the sugar arrangement in other words.
+        rule(
+            "escort.offer",
+            0.75,
+            r"\b(?:[2-9]\d{2}|[1-9]\d{3,4}) ?(?:€|e|euros?|\$|dollars?)? (?:par|per|a|/) ?(?:mois|semaine|month|week) (?:d'?allocation|d'?argent de poche|allowance|of allowance)\b|\b(?:allocation|allowance) (?:de |of )?(?:[2-9]\d{2}|[1-9]\d{3,4}) ?(?:€|e|euros?|\$|dollars?)? (?:par|per|a|/) ?(?:mois|month|semaine|week)\b[^.!?\n]{0,40}\b(?:rencontres?|meets?|dates?|dinners?|diners?|hotel)\b",
+            "allocation",
+            "allowance",
+            "argent de poche",
+        ),
+        rule(
+            "escort.offer",
+            0.75,
+            r"\ballowance (?:of )?(?:[$€£] ?)?(?:\d{1,2}k|[2-9]\d{2}|[1-9]\d{3,4})(?: ?(?:€|euros?|\$|dollars?))? (?:a|per|/) ?(?:month|week)\b|\bmutually beneficial (?:arrangement|relationship|relation)s?\b|\b(?:arrangement|relation) (?:mutuellement )?(?:avantageu(?:x|se)|gagnant[- ]gagnant)\b",
+            "allowance",
+            "mutually",
+            "arrangement",
+            "relation",
+        ),
+        # Coded money asked for a length of time: "combien de roses pour une heure ?".
+        rule(
+            "sex.price",
+            0.75,
+            r"\bcombien (?:de |d')?(?:roses|bisous|cadeaux|fleurs|billets)\b[^.!?\n]{0,15}\b(?:pour|la|l'|le|de) ?(?:une |un |la |l')?(?:heure|nuit|soiree|passe|plan|rdv|rencontre|1h|demi[- ]heure)\b|\bhow many (?:roses|kisses|gifts|flowers) (?:for|per) (?:an |the |a )?(?:hour|night|evening|meet)\b",
+            "combien",
+            "how many",
+        ),
+        # A massage with the promise of more, or sensual: the oldest cover of the trade.
+        rule(
+            "escort.offer",
+            0.75,
+            r"\b(?:massages?|masseuses?|masseurs?)\b[^.!?\n]{0,40}(?:\+|\bplus|\bet plus) si affinites\b|\b(?:massages?|masseuses?|masseurs?) (?:sensuel\w*|erotiques?|intimes?|sensual|erotic)\b|\b(?:sensual|erotic) (?:massages?|masseuse)\b",
+            "massage",
+            "masseuse",
+            "masseur",
+            "sensual",
+            "erotic",
+        ),
+        # "Plus si affinités" is a dating phrase; with pay named beside it, it is an offer.
+        rule(
+            "escort.offer",
+            0.75,
+            r"(?:\+|\bplus) si affinites\b[^.!?\n]{0,40}\b(?:remunere\w*|paye\w*|cadeaux?|genereux|tarif\w*|\d{2,4} ?(?:€|euros?|roses))|\b(?:remunere\w*|cadeaux?|genereux|tarif\w*|\d{2,4} ?(?:€|euros?|roses))\b[^.!?\n]{0,40}(?:\+|\bplus) si affinites\b",
+            "affinites",
         ),
     ]
 )

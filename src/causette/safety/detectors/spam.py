@@ -13,28 +13,82 @@ from functools import lru_cache
 
 from causette.safety.context import MessageContext
 from causette.safety.detectors.rules import RuleSet, rule
-from causette.safety.detectors.schemes import scam_talked_about
+from causette.safety.detectors.schemes import earnings, scam_talked_about
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized, fold
 
 _LINK = re.compile(
     r"\b(?:https?://|www\.)\S+|\b[a-z0-9][a-z0-9\-]{1,62}\.(?:com|fr|net|org|io|xyz|ru|ly|gg|me|"
     r"tk|co|info|biz|top|site|online|club|link|live|app|shop|store|cc|su|cam|sex|xxx|vip|win|"
-    r"click|fun|pw|icu|be|eu)(?:/\S*)?(?=\s|$|[),!?])"
+    r"click|fun|pw|icu|be|eu|help|support|services|security|secure|login|center|tech|pro|uk|"
+    r"today|bet|casino|money|finance)(?:/\S*)?(?=\s|$|[),!?])|"
+    # One-letter shorteners and invites ("t.me/+group", "t.co/x") only with their path.
+    r"\b[a-z0-9]\.(?:me|co|ly|gg|be)/\S+"
 )
 _SKELETON = re.compile(r"[^a-z]+")
 # A link with an invitation to join, register or click, or with the words of an advert.
 _CALL_TO_ACTION = re.compile(
     r"\b(?:rejoins|rejoignez|join|visitez|visit|inscris[- ]toi|inscrivez[- ]vous|inscription|"
     r"clique[rz]?|click|tap|decouvre[rz]?|abonne[- ]toi|abonnez[- ]vous|follow|sign ?up|register|"
-    r"gratuit\w*|free|100 ?%|bonus|concours|giveaway)\b"
+    r"bonus|concours|giveaway)\b|\b100 ?%(?!\w)"
 )
+# "Free" alone is what a club, a library or a town says of its own open day: with one link
+# and no invitation, it counts only with a link already sent before.
+_FREE = re.compile(r"\b(?:gratuit\w*|free)\b")
+# A link whose own path or name asks to join or claim something ("/join", "-claim", "ref=").
+_BAIT_LINK = re.compile(
+    r"/\S*(?:join|register|signup|sign-up|claim|free|gift|promo|bonus|ref=)|claim|prize|bonus"
+)
+# A hand or an arrow pointing at the link is the advert's own call to click.
+_POINTERS = frozenset("👉➡→⇒⬇👇▶➜➤")
 # A link with the words of an advert is an advert.
 _ADVERT = re.compile(
-    r"\b(?:promos?|reductions?|soldes|-\d+ ?%|livraison (?:gratuite|offerte)|nos produits|"
+    r"(?<!\w)-\d+ ?%|\b(?:promos?|reductions?|soldes|livraison (?:gratuite|offerte)|nos produits|"
     r"code promo|achetez|commandez|offre (?:speciale|limitee)|buy now|discount|sale|free shipping|"
     r"site de rencontres?|meilleur site|nouvelle appli|best (?:site|app))\b"
 )
+
+# What a cam or content lure promises with "see my profile": the body, the camera, for free.
+_LURE = re.compile(
+    r"\b(?:cam|webcam|pics?|photos?|videos?|vids?|contenus?|content|hot|sexy|private|prive\w*|free|"
+    r"gratuit\w*|18|bb|babe|baby|bebe|chaton|coquin\w*|nue?s?|nudes?|naughty|more|plus)\b"
+)
+_LURE_MARKS = frozenset("😘💋🔥🍑😈💦🔞😏")
+
+
+# A link among friends named for what it holds: "clique sur le lien du drive pour les photos".
+_SHARED_LINK = re.compile(
+    r" (?:du|de la|de l'|des|pour (?:le|la|les)) ?(?:drive|cagnotte|doodle|visio|zoom|meet|album|"
+    r"formulaire|sondage|photos?|google|dropbox|wetransfer|groupe|reunion|billetterie|covoit\w*|"
+    r"playlist|video de|article|pdf|document|menu|reservation)\b"
+)
+
+
+def _click_here(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    said = match.group()
+    if re.match(r"(?:cliquez|clique|click|tap)\b", said) and _SHARED_LINK.match(
+        match.string, match.end()
+    ):
+        return None
+    return ("scam.phishing", 0.75)
+
+
+def _lure(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    # "Check my profile for my portfolio", "suis-moi sur ma chaîne": sharing one's page is
+    # ordinary; with the promise of the camera, the body or free access it is the lure.
+    said = match.group()
+    if re.match(r"(?:check|see|viens|rejoins|retrouve|rejoignez|retrouvez|suis)\b", said) and not (
+        _LURE.search(norm.folded.text, 0, match.start())
+        or _LURE.search(norm.folded.text, match.end())
+        or not _LURE_MARKS.isdisjoint(norm.original)
+    ):
+        return ("scam.webcam", 0.45)
+    return ("scam.webcam", 0.8)
+
 
 _RULES = RuleSet(
     [
@@ -66,6 +120,7 @@ _RULES = RuleSet(
             "revenu",
             "passive",
             "double",
+            judge=earnings(0.8),
         ),
         rule(
             "scam.webcam",
@@ -87,7 +142,7 @@ _RULES = RuleSet(
         rule(
             "scam.webcam",
             0.8,
-            r"\b(?:viens|rejoins|retrouve|rejoignez|retrouvez|suis)[- ]moi sur (?:mon site|ma cam|ma page|mon profil|mon lien|le site|mon compte prive|mon espace|ma chaine)\b|\b(?:lien|link) (?:dans|in|en) (?:ma|my|la) bio\b|\b(?:cam|webcam|show|live) (?:gratuit\w*|prive\w*|hot|sexy|coquin\w*|x|perso)\b|\bverifie (?:ton age|que t'?es majeure?|ton identite) sur\b|\b(?:inscri(?:s|ption|t)[- ]?(?:toi )?(?:gratuite?(?:ment)?|free|ici|sur (?:ce|mon) (?:site|lien)))\b|\b(?:check|see) my (?:profile|bio|page|link)\b|\bsign up (?:for )?free\b|\bmon contenu (?:prive|exclusif)\b",
+            r"\b(?:viens|rejoins|retrouve|rejoignez|retrouvez|suis)[- ]moi sur (?:mon site|ma cam|ma page|mon profil|mon lien|le site|mon compte prive|mon espace|ma chaine)\b|\b(?:lien|link) (?:dans|in|en) (?:ma|my|la) bio\b|\b(?:cams?|webcams?|shows?|lives?) (?:gratuit\w*|prive\w*|hot|sexy|coquin\w*|x|perso)\b|\bverifie (?:ton age|que t'?es majeure?|ton identite) sur\b|\b(?:inscri(?:s|ption|t)[- ]?(?:toi )?(?:gratuite?(?:ment)?|free|ici|sur (?:ce|mon) (?:site|lien)))\b|\b(?:check|see) my (?:profile|bio|page|link)\b|\bsign up (?:for )?free\b|\bmon contenu (?:prive|exclusif)\b",
             "viens",
             "rejoins",
             "retrouve",
@@ -105,11 +160,12 @@ _RULES = RuleSet(
             "see my",
             "sign up",
             "contenu",
+            judge=_lure,
         ),
         rule(
             "scam.phishing",
             0.8,
-            r"\b(?:ton|votre) compte (?:va etre|sera|a ete|est|risque d'?etre) (?:suspendu|supprime|bloque|desactive|ferme|pirate|restreint)\b|\b(?:verifie|confirme|valide|mets a jour|mettez a jour|verifiez|confirmez|validez) (?:ton|tes|votre|vos) (?:compte|identifiants?|mot de passe|coordonnees|carte|informations|infos|identite)\b|\b(?:donne|envoie|communique|dis|file|transmets|envoyez|donnez)[- ]?(?:moi|nous)? (?:ton|le|votre|tes|vos) (?:mot de passe|mdp|code (?:de verification|recu|sms|a \d chiffres|secret|de confirmation)|code que tu (?:as recu|vas recevoir)|cvv|cryptogramme|iban|rib|numero de carte|identifiants?)\b|\bcolis (?:en attente|bloque|retenu)\b|\bfrais de (?:livraison|douane|port) (?:de|a payer|pour)\b|\b(?:tu as|vous avez|t'?as) (?:ete selectionnee?s?|gagne (?:un|une|\d+|le (?:gros lot|tirage|concours|jackpot|prix|lot)))\b|\bfelicitations,? (?:tu|vous) (?:as|avez) (?:gagne|ete)\b",
+            r"\b(?:ton|votre) compte (?:va etre|sera|a ete|est|risque d'?etre) (?:suspendu|supprime|bloque|desactive|ferme|pirate|restreint)\b|\b(?:verifie|confirme|valide|mets a jour|mettez a jour|verifiez|confirmez|validez) (?:ton|tes|votre|vos) (?:compte|identifiants?|mot de passe|coordonnees|carte|informations|infos|identite)\b|\b(?:donne[rz]?|envoie[rz]?|envoyez|communique[rz]?|dis|dites|file|transmet(?:s|tez|tre)?|dicte[rz]?|indique[rz]?|lis|lisez|donnez)(?:[- ](?:moi|nous|lui|leur|le|la))* (?:ton|le|votre|tes|vos|ce) (?:mot de passe|mdp|code (?:de verification|recu|sms|a \d chiffres|secret|de confirmation|de securite|de validation)|code que (?:tu|vous) (?:as|avez|vas|allez) (?:recu|recevoir)|cvv|cryptogramme|iban|rib|numero de carte|identifiants?)\b|\bcolis (?:en attente|bloque|retenu)\b|\bfrais de (?:livraison|douane|port) (?:de|a payer|pour)\b|\b(?:tu as|vous avez|t'?as) (?:ete selectionnee?s?|gagne (?:un|une|\d+|le (?:gros lot|tirage|concours|jackpot|prix|lot)))\b|\bfelicitations,? (?:tu|vous) (?:as|avez) (?:gagne|ete)\b",
             "compte",
             "verifie",
             "confirme",
@@ -137,13 +193,23 @@ _RULES = RuleSet(
         rule(
             "scam.phishing",
             0.8,
-            r"\b(?:you'?ve won|you have won|claim (?:your|ur) (?:prize|reward|gift)|verify (?:your|ur) account|(?:your|ur) account (?:will be |has been |is )?(?:suspended|locked|disabled|compromised)|send me the code|what'?s the code (?:you|u) (?:got|received)|enter your (?:password|card))\b",
+            r"\b(?:you'?ve won|you have won|claim (?:your|ur) (?:prize|reward|gift)|verify (?:your|ur) account|(?:your|ur) (?:\w+ )?account (?:will be |has been |is |was )?(?:temporarily |permanently |now |being )?(?:suspended|locked|disabled|compromised|restricted|frozen|on hold|limited|deactivated)|log ?in (?:now |here )?to (?:restore|unlock|verify|reactivate|recover) (?:your |ur )?(?:access|account)|restore (?:your |ur )?(?:access|account) (?:at|here|on|now)|send me the code|what'?s the code (?:you|u) (?:got|received)|enter your (?:password|card)|(?:confirm|verify|update|enter|provide|give me|send me) (?:your|ur) (?:card|card number|card details|bank details|banking details|login|password|pin|cvv|security code|one[- ]time code)|(?:the |a )?code (?:you|u) (?:will |are going to |re going to )?(?:receive|get|got|received)|failure to (?:verify|confirm|respond|comply|update)|will result in (?:the )?(?:closure|suspension|termination|deletion|blocking))\b",
             "won",
             "claim",
             "verify",
             "account",
+            "log in",
+            "login",
+            "restore",
             "code",
             "enter",
+            "confirm",
+            "update",
+            "provide",
+            "give me",
+            "send me",
+            "failure",
+            "result in",
         ),
         rule(
             "scam.phishing",
@@ -163,11 +229,12 @@ _RULES = RuleSet(
             "remporte",
             "win",
             "claim",
+            judge=_click_here,
         ),
         rule(
             "scam.crypto",
             0.8,
-            r"\b(?:made|make|making|gagne|j'?ai fait|fait|earned|earn) \d[\d ,.]*\s?(?:€|e|euros?|\$|k|dollars?|usdt|btc)\s*(?:in|en) \d+ (?:days?|jours?|semaines?|weeks?|heures?|hours?|mois|months?)\b|\b(?:crypto|trading|forex|bitcoin|btc) ?(?:bot|signals?|group|groupe|mentor|coach|academy)\b|\b(?:dm|mp|message) (?:me|moi) (?:for|pour) (?:the|le) (?:link|lien)\b",
+            r"\b(?:made|make|making|gagne|j'?ai fait|fait|earned|earn) \d[\d ,.]*\s?(?:€|e|euros?|\$|k|dollars?|usdt|btc)\s*(?:in|en) \d+ (?:days?|jours?|semaines?|weeks?|heures?|hours?|mois|months?)\b|\b(?:crypto|trading|forex|bitcoin|btc) ?(?:bot|signals?|group|groupe|mentor|coach|academy)\b|\b(?:vip|premium|gold|private|prive|paid|free|my|mes|nos|our) (?:signals|signaux|trading signals)\b|\b(?:signals?|signaux) (?:crypto|trading|forex|btc|bitcoin)\b|\b(?:j'?ai fait|fait|made|did) x\d{1,3} (?:en|in) \d{1,3} ?(?:h|heures?|jours?|hours?|days?)\b|\b(?:dm|mp|message) (?:me|moi) (?:for|pour) (?:the|le) (?:link|lien)\b",
             "made",
             "make",
             "making",
@@ -182,11 +249,13 @@ _RULES = RuleSet(
             "dm",
             "mp",
             "message",
+            "signals",
+            "signaux",
         ),
         rule(
             "scam.webcam",
             0.8,
-            r"\b(?:(?:celibataires?|filles|femmes|meufs|nanas|girls|singles) (?:chaudes?|coquines?|en direct|en live|hot|sexy|pres de chez (?:toi|vous)|near you|live)|(?:i'?m |je suis )?(?:live|en live|en direct) (?:on|sur) (?:cam|ma cam|webcam)|come watch|cam ?shows?|cam ?girls?|sans inscription|no (?:sign ?up|registration) (?:needed|required))\b",
+            r"\b(?:(?:celibataires?|filles|femmes|meufs|nanas|girls|singles) (?:chaudes?|coquines?|en direct|en live|hot|sexy|pres de chez (?:toi|vous)|near you|live)|(?:i'?m |je suis )?(?:live|en live|en direct)(?: (?:rn|right now|now|maintenant|la))? (?:on|sur) (?:my |ma |mon )?(?:cam|webcam|live)|(?:register|sign ?up|inscri\w*|inscrivez[- ]vous|subscribe)\b[^.!?\n]{0,20}\b(?:with|avec) (?:your|ur|ta|votre|ton) (?:card|carte|cb|credit card|carte bancaire)|come watch|cam ?shows?|cam ?girls?|sans inscription|no (?:sign ?up|registration) (?:needed|required))\b",
             "celibataire",
             "filles",
             "femmes",
@@ -201,6 +270,9 @@ _RULES = RuleSet(
             "inscription",
             "sign",
             "registration",
+            "register",
+            "inscri",
+            "subscribe",
         ),
         rule(
             "scam.crypto",
@@ -229,10 +301,37 @@ _RULES = RuleSet(
         rule(
             "scam.phishing",
             0.8,
-            r"\b(?:colis (?:est )?(?:bloque|en attente|retenu|sera retourne)|payez \d|saisissez (?:vos|tes) (?:coordonnees|informations|identifiants)|coordonnees bancaires|remboursement (?:de \d[\d,.]*\s?€ )?(?:est )?en attente|(?:subscription|account|session|compte|abonnement) (?:has been |a ete |est )?(?:suspended|flagged|suspendu|signale|bloque)|update (?:your|ur) payment|verify (?:your|ur) (?:identity|age)|(?:or|ou) (?:be banned|etre banni)|verification (?:obligatoire|required|requise|necessaire)|(?:within|sous|dans les) (?:24|48) ?h|final warning|dernier avertissement)\b",
+            r"\b(?:(?:colis|livraison|commande|envoi|parcel|package|delivery) (?:est |a ete |is |has been )?(?:bloquee?|en attente|retenue?|suspendue?|sera retournee?|on hold|suspended|held)|(?:votre|ta|ton|your|ur) (?:carte vitale|carte bancaire|permis|passeport|abonnement|forfait|card|subscription) (?:expire|a expire|va expirer|arrive a expiration|expires|has expired|is expiring)|(?:renouvele[rz]|mettez a jour|actualise[rz]|reactive[rz]|debloque[rz]|confirme[rz]|renew|reactivate|unlock)(?:-la|-le|-les)? (?:l'adresse |votre adresse |your address |it |la |le )?(?:sur|via|ici|on|at|here)\b|payez \d|saisi(?:ssez|s|r) (?:vos|tes|ici vos) (?:coordonnees|informations|infos|identifiants|donnees)|(?:vous avez|tu as|t'?as) droit a un (?:remboursement|avoir|credit|dedommagement)|dernier rappel|(?:remboursement|regularisation|somme|virement|indemnisation|refund)\b[^.!?\n]{0,30}\b(?:vous est due?|t'?est due?|vous attend|is (?:due|waiting) (?:to|for) you)|(?:carte (?:bancaire|bleue|vitale)|cb|rib|(?:your|ur) (?:card|bank card)) pour (?:recevoir|toucher|etre rembourse|obtenir)|(?:your|ur) (?:card|bank details) to (?:receive|get) (?:the |your )?(?:refund|payment|money|transfer)|coordonnees bancaires|remboursement (?:de \d[\d,.]*\s?€ )?(?:est )?en attente|(?<!\bmon )(?<!\bmy )(?<!\bson )(?<!\bhis )(?<!\bher )(?<!\bnotre )(?<!\bour )(?:subscription|account|session|compte|abonnement) (?:has been |a ete |est )?(?:suspended|flagged|suspendu|signale|bloque)|update (?:your|ur) payment|(?:update|verify|confirm) (?:(?:your|ur) )?(?:card|billing|payment method)(?: details| info\w*)? (?:at|on|via|here)|(?:your|ur) (?:\w+ )?payment (?:has )?failed|to avoid (?:suspension|closure|cancellation|deactivation|being (?:banned|suspended|closed))|verify (?:(?:your|ur) )?(?:identity|age)|(?:or|ou) (?:be banned|etre banni)|verification (?:obligatoire|required|requise|necessaire)|(?:within|sous|dans les) (?:24|48) ?h|final warning|dernier avertissement)\b",
             "colis",
+            "livraison",
+            "commande",
+            "envoi",
+            "parcel",
+            "package",
+            "delivery",
+            "expir",
+            "renouvele",
+            "actualise",
+            "reactive",
+            "debloque",
+            "confirme",
+            "renew",
+            "unlock",
             "payez",
-            "saisissez",
+            "saisi",
+            "droit a",
+            "rappel",
+            "vous est",
+            "est du",
+            "vous attend",
+            "is due",
+            "waiting",
+            "pour recevoir",
+            "pour toucher",
+            "pour etre",
+            "pour obtenir",
+            "to receive",
+            "to get",
             "bancaires",
             "remboursement",
             "subscription",
@@ -242,6 +341,9 @@ _RULES = RuleSet(
             "abonnement",
             "update",
             "verify",
+            "confirm",
+            "failed",
+            "avoid",
             "banned",
             "banni",
             "verification",
@@ -253,11 +355,12 @@ _RULES = RuleSet(
         rule(
             "scam.crypto",
             0.75,
-            r"\b(?:make|earn|gagne[rz]?) (?:\$|€)\d[\d,.]*k? (?:a|per|par) (?:day|week|month|jour|semaine|mois)\b|\bfrom home\b.{0,20}\b(?:\$|€)\d|\b(?:\$|€)\d[\d,.]*k? (?:a|per) (?:day|week) from home\b",
+            r"\b(?:make|earn|gagne[rz]?) (?:\$|€)\d[\d,.]*k? (?:(?:a|per|par) (?:day|week|month|jour|semaine|mois)|daily|weekly|monthly)\b|\bfrom home\b.{0,20}\b(?:\$|€)\d|\b(?:\$|€)\d[\d,.]*k? (?:a|per) (?:day|week) from home\b",
             "make",
             "earn",
             "gagne",
             "from home",
+            judge=earnings(0.75),
         ),
         rule(
             "scam.phishing",
@@ -313,10 +416,14 @@ _RULES = RuleSet(
         rule(
             "scam.webcam",
             0.7,
-            r"\b(?:viens|venez) me (?:voir|parler|rejoindre|retrouver|regarder) sur\b|\bcome (?:see|watch|find|chat with) me on\b",
+            r"\b(?:viens|venez) me (?:voir|parler|rejoindre|retrouver|regarder) (?:gratuitement |en direct |en live |ce soir )?sur\b|\bcome (?:see|watch|find|chat with|join) me (?:for free |free |live |now |tonight )?on\b|\b(?:alone|seule?|bored|m'?ennuie) (?:\w+ )?(?:on|sur|devant) (?:my|ma) (?:cam|webcam)\b",
             "viens",
             "venez",
             "come",
+            "alone",
+            "seul",
+            "bored",
+            "ennuie",
         ),
         rule(
             "scam.phishing",
@@ -329,7 +436,7 @@ _RULES = RuleSet(
         rule(
             "scam.phishing",
             0.7,
-            r"\b(?:gagne[rz]?|obtiens|obtenez|avoir|recois|recevez) (?:des |\d+ )?(?:abonnes|followers|likes|vues|v-?bucks|robux|diamants) (?:gratuit\w*|instagram|tiktok|insta|free|ici|en \d+)\b|\bfree (?:followers|robux|v-?bucks|likes)\b",
+            r"\b(?:gagne[rz]?|obtiens|obtenez|avoir|recois|recevez|j'?offre|offre|je donne|donne) (?:des |\d+ )?(?:abonnes|followers|likes|vues|v-?bucks|robux|diamants) (?:gratuit\w*|instagram|tiktok|insta|free|ici|en \d+)\b|\bfree (?:followers|robux|v-?bucks|likes)\b",
             "gagne",
             "obtiens",
             "obtenez",
@@ -337,6 +444,8 @@ _RULES = RuleSet(
             "recois",
             "recevez",
             "free",
+            "offre",
+            "donne",
         ),
         rule(
             "scam.crypto",
@@ -347,6 +456,19 @@ _RULES = RuleSet(
             "recrutement",
             "travail a domicile",
             "work from home",
+        ),
+        # The bank's or the platform's security alert, as phishing words it to get a click.
+        rule(
+            "scam.phishing",
+            0.6,
+            r"\bsi (?:vous|tu) n'?(?:etes|es) pas a l'?origine (?:de|d'?)(?:ce|cette|cet)? ?(?:paiement|operation|connexion|achat|virement|transaction|demande|changement|prelevement)\b|\bif this (?:was not|wasn'?t|was n'?t) (?:you|u)\b|\bsecure (?:it|your account|ur account) now\b|\b(?:new|unknown|unrecognized|unrecognised) (?:device|login|sign[- ]in) (?:has been |was )?(?:added|detected)\b",
+            "origine",
+            "this was",
+            "this wasn",
+            "secure",
+            "device",
+            "login",
+            "sign",
         ),
         # Streaming accounts resold: stolen or shared logins.
         rule(
@@ -376,15 +498,36 @@ _RULES = RuleSet(
             "guaranteed",
             "fixed",
         ),
+        # Lost money "recovered" for a fee; bets that cannot lose.
+        rule(
+            "scam.crypto",
+            0.8,
+            r"\b(?:recover|retrieve|get back) (?:your |ur )?(?:lost |stolen |scammed )?(?:crypto|funds|money|bitcoins?|btc|usdt|investments?)\b|\b(?:recuperer|recupere|recuperez|recupe\w*) (?:ton |votre |vos |tes )?(?:argent|fonds|cryptos?|bitcoins?|investissements?) (?:perdu|vole|arnaque)\w*|\bsend \d+(?:[.,]\d+)? ?(?:btc|eth|usdt|bitcoin)s? (?:as|for) (?:a |the )?(?:fee|fees|deposit)\b|\b(?:paris|pronos?|bets?|mises?|tips)\b[^.!?\n]{0,40}\b(?:a coup sur|gagnants? a coup sur|garantis?|can'?t lose|sure win|100 ?% (?:sur|sure|gagnant\w*|fiables?))",
+            "recover",
+            "retrieve",
+            "get back",
+            "recuper",
+            "recupe",
+            "send",
+            "paris",
+            "prono",
+            "bet",
+            "mise",
+            "tips",
+        ),
         rule(
             "scam.phishing",
             0.75,
-            r"\bprets? (?:d'?argent )?entre particuliers\b|\b(?:credit|pret) (?:rapide|express|immediat) sans (?:justificatif|frais|banque)\b|\bloans? (?:available|offer\w*)\b|\bno credit check\b|\bcomptes? (?:tiktok|insta\w*|snap\w*|youtube|twitch|fortnite|netflix) (?:certifies?|verifies?)?\s*(?:a vendre|for sale)\b",
-            "particuliers",
+            r"\bprets? (?:d'?argent )?entre particuliers\b|\b(?:particuliers?|personne privee|private lender|individual)\b[^.!?\n]{0,30}\b(?:offre|propose|prete|accorde|offers?|lends?|gives?|granting)\w* (?:des |un |de l'?)?(?:prets?|credits?|loans?|financements?)\b|\b(?:prets?|credits?|loans?|financements?)\b[^.!?\n]{0,25}\b(?:de|from) (?:[$€£] ?\d[\d ,]*\d|\d[\d ]*\s?(?:€|euros?|\$|£)) ?(?:a|to) (?:[$€£] ?\d[\d ,]*\d|\d[\d ]*\s?(?:€|euros?|\$|£))[^.!?\n]{0,30}\b(?:taux|rate|interest|interet)\b|\b(?:credit|pret) (?:rapide|express|immediat) sans (?:justificatif|frais|banque)\b|\bloans? (?:available|offer\w*)\b|\bno credit check\b|\bcomptes? (?:tiktok|insta\w*|snap\w*|youtube|twitch|fortnite|netflix) (?:certifies?|verifies?)?\s*(?:a vendre|for sale)\b",
+            "particulier",
             "credit",
             "pret",
             "loan",
             "compte",
+            "privee",
+            "private",
+            "individual",
+            "financement",
         ),
         # Bought audiences: followers, likes or views priced, sold or on promotion.
         rule(
@@ -403,7 +546,7 @@ _RULES = RuleSet(
         rule(
             "scam.crypto",
             0.8,
-            r"\b(?:make|earn) (?:money|cash|\$+) (?:from|at) home\b|\bgagne[rz]? (?:de l'?argent|des sous|de la thune) (?:depuis|de) (?:chez (?:toi|vous|soi)|la maison|ton canape)\b|\b(?:copy|copie[rz]?) (?:my|mes|nos|our) (?:trades|trade|signaux|signals|positions)\b|\b(?:link|lien) (?:in|en|dans) (?:my |ma )?bio\b|\b(?:free|gratuit) ebook\b|\bebook (?:gratuit|offert)\b|\barrondir (?:tes|vos) fins de mois\b|\b(?:tape[sz]?|ecris|ecrivez|envoie[sz]?|commente[sz]?|dm me|message me|send me|comment|reply) (?:[\"'«“][a-z]{2,12}[\"'»”] (?:en (?:mp|dm|prive|commentaire)|in (?:the )?(?:dm|dms|comments)|to (?:get|receive)|for the|pour (?:recevoir|avoir|le|la))|(?!(?:moi|me|nous|lui|leur|us|it|him|her)\b)[a-z]{2,12} (?:en (?:mp|dm|commentaire)|in (?:the )?(?:dm|dms|comments)))\b",
+            r"\b(?:make|earn) (?:money|cash|\$+) (?:from|at) home\b|\bgagne[rz]? (?:de l'?argent|des sous|de la thune) (?:depuis|de) (?:chez (?:toi|vous|soi)|la maison|ton canape)\b|\b(?:copy|copie[rz]?) (?:my|mes|nos|our) (?:trades|trade|signaux|signals|positions)\b|\b(?:link|lien) (?:in|en|dans) (?:my |ma )?bio\b|\b(?:free|gratuit) ebook\b|\bebook (?:gratuit|offert)\b|\barrondir (?:tes|vos) fins de mois\b|\b(?:tape[sz]?|ecris|ecrivez|envoie[sz]?|commente[sz]?|dm me|message me|send me|comment|reply) (?:[\"'«“][a-z]{2,12}[\"'»”]\s*$|[\"'«“][a-z]{2,12}[\"'»”] (?:en (?:mp|dm|prive|commentaire)|in (?:the )?(?:dm|dms|comments)|to (?:get|receive)|for the|pour (?:recevoir|avoir|le|la))|(?!(?:moi|me|nous|lui|leur|us|it|him|her)\b)[a-z]{2,12} (?:en (?:mp|dm|commentaire)|in (?:the )?(?:dm|dms|comments)))\b",
             "home",
             "gagne",
             "copy",
@@ -465,6 +608,14 @@ def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
         yield Signal("spam.link", 0.8, whole)
     elif count == 1 and _advert(text):
         yield Signal("spam.link", 0.6, whole)
+    elif count == 1 and _FREE.search(_LINK.sub(" ", text)):
+        linked = any(links(_skeleton_folded(t)) for t in context.recent_from_sender[-5:])
+        pointed = (
+            not _POINTERS.isdisjoint(norm.original)
+            or "->" in text
+            or any(_BAIT_LINK.search(link) for link in _LINK.findall(text))
+        )
+        yield Signal("spam.link", 0.6 if linked or pointed else 0.45, whole)
     elif count == 1 and not context.recent_from_sender:
         # A link as someone's first words in a conversation is how a bot starts.
         yield Signal("spam.link", 0.45, whole)
