@@ -73,6 +73,7 @@ _RULES = RuleSet(
             0.85,
             r"\b(?:c'?est|ce sera|ca reste|ca sera|ce serait|que ca reste|gardons ca|ce sera) (?:notre|un) (?:petit )?secret\b|\b(?:notre|nos) (?:petits? )?secrets?\b",
             "secret",
+            judge=secrecy_voice,
         ),
         rule(
             "secrecy",
