@@ -313,3 +313,132 @@ def test_adult_posing_is_a_priority_case_and_starts_a_sequence() -> None:
     assert alone.case.priority
     sequence = DEFAULT.decide(_private("age.adult_posing", "secrecy", score=3.0)).verdict
     assert sequence.kind is VerdictKind.HOLD
+
+
+# --- Secrecy as what the others must not know; isolation; alone checks; the body asked ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pas un mot à tes parents",
+        "tes parents ont pas besoin de savoir",
+        "mieux vaut que tes parents sachent pas",
+        "ta mère doit jamais l'apprendre",
+        "no one can know about us",
+        "your mom doesn't need to know",
+        "keep this to yourself ok",
+        "delete this after reading",
+    ],
+)
+def test_what_the_others_must_not_know_is_secrecy(text: str) -> None:
+    assert fired(text, ADULTS)["secrecy"].score >= 0.8
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nobody needs to know but I got the job!!",
+        "tes parents ont pas besoin de savoir pour la surprise",
+        "nobody will know the difference",
+        "no one knows the answer lol",
+        "delete this after you've copied the address",
+    ],
+)
+def test_own_news_surprises_and_idioms_are_no_secrecy_step(text: str) -> None:
+    signal = fired(text, ADULTS).get("secrecy")
+    assert signal is None or signal.score < 0.4
+
+
+@pytest.mark.parametrize(
+    ("text", "rule_id"),
+    [
+        ("ils te méritent pas", "isolation"),
+        ("your friends don't deserve you", "isolation"),
+        ("your parents asleep yet?", "alone.check"),
+        ("anyone else home?", "alone.check"),
+        ("is anyone with you rn?", "alone.check"),
+        ("tu me montres ton corps ?", "photo.request"),
+        ("je peux voir tes jambes ?", "photo.request"),
+        ("send me your body pics", "photo.request"),
+        ("show me what you look like in your pyjamas", "photo.request"),
+        ("tu peux te mettre devant la cam ?", "photo.request"),
+    ],
+)
+def test_grooming_steps_in_other_words(text: str, rule_id: str) -> None:
+    assert fired(text, ADULTS)[rule_id].score >= 0.6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "montre ton pied au médecin",
+        "show your feet to a podiatrist",
+        "can I see your legs after the surgery? the scar",
+        "show me your new bike",
+        "je veux voir ta tenue pour le mariage",
+    ],
+)
+def test_a_body_shown_for_care_or_a_thing_shown_is_no_photo_request(text: str) -> None:
+    assert "photo.request" not in fired(text, ADULTS)
+
+
+# --- One's own age with a modifier, "not yet"; the school level asked ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "j'ai que 14 ans",
+        "j'ai seulement 13 ans",
+        "j'ai à peine 15 ans",
+        "j'ai pas encore 15 ans",
+        "j'ai toujours pas 18 ans mdr",
+        "i'm only 15",
+        "i'm just 14 lol",
+        "I'm turning 14 next month",
+        "i'm almost 15",
+        "I'm not even 16",
+        "i'm not 18 yet",
+    ],
+)
+def test_ones_own_age_stressed_or_not_yet_reached(text: str) -> None:
+    assert fired(text, ADULTS)["age.disclosure"].score >= 0.9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "j'ai que 20 ans",
+        "j'ai pas 15 ans, je fais ce que je veux",
+        "I'm not 15, stop treating me like a kid",
+        "I'm only 5 minutes away",
+        "i'm still 15 minutes away",
+        "j'ai juste 15 ans de plus que toi",
+        "j'ai pas encore 15 ans d'ancienneté",
+        "I'm like 16 hours in",
+    ],
+)
+def test_no_minors_age_in_idioms_and_quantities(text: str) -> None:
+    assert "age.disclosure" not in fired(text, ADULTS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "u in high school?",
+        "are you in year 9?",
+        "t'es au lycée ou pas encore ?",
+        "tu passes en seconde l'année prochaine ?",
+        "what year were you born",
+    ],
+)
+def test_the_school_level_or_birth_year_asked(text: str) -> None:
+    assert "age.probe" in fired(text, ADULTS)
+
+
+@pytest.mark.parametrize(
+    "text", ["I was in high school in 2005", "tu passes en caisse ?", "what year was it built"]
+)
+def test_no_age_probe(text: str) -> None:
+    assert "age.probe" not in fired(text, ADULTS)

@@ -62,6 +62,26 @@ def _own_age(
     return None
 
 
+def _modified_age(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    age = age_value(match.group("age") or match.group("age2"))
+    if age is None or not 9 <= age < 18:
+        return None
+    if _SINCE.search(norm.folded.text, max(0, match.start() - 20), match.start()):
+        return None
+    return ("age.disclosure", 0.95)
+
+
+def _not_yet_either(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    age = age_value(match.group("age") or match.group("age2") or match.group("age3"))
+    if age is None or not 9 <= age <= 18:
+        return None
+    return ("age.disclosure", 0.9)
+
+
 def _probe_minor_age(
     match: re.Match[str], norm: Normalized, context: MessageContext
 ) -> tuple[str, float] | None:
@@ -314,6 +334,71 @@ _RULES = RuleSet(
             "i m",
             "i am",
             judge=_own_age,
+        ),
+        # The other's school level or year of birth asked in other words: "u in high school?",
+        # "t'es au lycée ou pas encore ?", "tu passes en seconde ?", "what year were you born".
+        rule(
+            "age.probe",
+            0.6,
+            r"\b(?:are |r )?(?:you|u) (?:still )?in (?:high school|middle school|junior high|hs|year (?:[6-9]|1[0-3])|"
+            r"(?:[5-9]|1[0-2])th grade)\s*\?"
+            rf"|\b{TU_ES} (?:encore |deja )?(?:au|en) (?:college|lycee|primaire|{SCHOOL_YEAR}) ou (?:pas|deja|plus|"
+            r"encore|au (?:college|lycee)|en)\b"
+            rf"|\btu (?:passes|rentres|vas) en {SCHOOL_YEAR}\b[^.!?\n]{{0,30}}\?"
+            r"|\b(?:what year|when) (?:were|was) (?:you|u) born\b|\bwhat year (?:are|r) (?:you|u) from\b",
+            "school",
+            "junior",
+            "hs",
+            "year",
+            "grade",
+            "college",
+            "lycee",
+            "primaire",
+            " ou ",
+            "passes",
+            "rentres",
+            "vas en",
+            "born",
+        ),
+        # One's own age with a word that stresses or rounds it: "j'ai que 14 ans", "j'ai à peine
+        # 15 ans", "i'm only 15", "I'm turning 14", "i'm almost 15"; and "not yet": "j'ai pas
+        # encore 18 ans", "I'm not even 16".
+        rule(
+            "age.disclosure",
+            0.95,
+            rf"\b{J_AI}\s*(?:que|seulement|juste|a peine|meme pas|quasiment|genre|tout juste)\s+"
+            rf"(?P<age>{AGE})\s*ans?\b{_NOT_OWN_AGE}"
+            rf"|\b(?:i'?m|im|i am|i m)\s+(?:only|just|barely|almost|nearly|turning|still|like)\s+"
+            rf"(?P<age2>{AGE})\b{_NOT_UNIT}(?!\s*(?:min|minutes|hours|miles|km|more|of)\b)",
+            "que",
+            "seulement",
+            "juste",
+            "peine",
+            "meme pas",
+            "quasiment",
+            "genre",
+            "only",
+            "just",
+            "barely",
+            "almost",
+            "nearly",
+            "turning",
+            "still",
+            "like",
+            judge=_modified_age,
+        ),
+        rule(
+            "age.disclosure",
+            0.9,
+            # Not "j'ai pas 15 ans" nor "I'm not 15": the idiom for "I'm no child".
+            rf"\b{J_AI}\s*(?:pas encore|meme pas encore|toujours pas)\s+(?P<age>{AGE})\s*ans?\b"
+            rf"{_NOT_OWN_AGE}(?!\s*d[e']\s?\w)"
+            rf"|\b(?:i'?m|im|i am|i m)\s+(?:not even|not quite|not yet)\s+(?P<age2>{AGE})\b{_NOT_UNIT}"
+            rf"|\b(?:i'?m|im|i am|i m)\s+not\s+(?P<age3>{AGE})\s+yet\b",
+            "pas encore",
+            "toujours pas",
+            "not",
+            judge=_not_yet_either,
         ),
         rule(
             "age.disclosure",

@@ -299,6 +299,64 @@ _RULES = RuleSet(
 )
 
 
+# Asking to see the other's body in any person of the verb ("tu me montres ton corps ?", "je
+# peux voir tes jambes", "send me your body", "show me what you look like in your pyjamas"),
+# or to get in front of the camera.
+_BODY = (
+    r"(?:corps|seins|fesses|poitrine|torse|jambes|cuisses|cul|ventre|pieds|culotte|sous[- ]vetements?|"
+    r"soutif|soutien[- ]gorge|body|boobs|tits|butt|ass|legs|chest|tummy|belly|feet|underwear|bra|"
+    r"panties|thighs)"
+)
+# A body shown for its care or its ink, not for looking at: "la cicatrice", "the tattoo".
+_CARE = re.compile(
+    r"\b(?:medecin|docteur|doctor|podolog\w*|podiatr\w*|kine\w*|physio\w*|cicatrice|scar|surgery|"
+    r"operation|opere\w*|blessure|injury|injured|bleu|bruise|plaie|wound|tatouage|tattoo|eczema|"
+    r"bouton|rash|entorse|sprain|platre|cast)\b"
+)
+
+
+def _not_care(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    return None if _CARE.search(norm.folded.text) else ("photo.request", 0.85)
+
+
+_SEEING = RuleSet(
+    [
+        rule(
+            "photo.request",
+            0.85,
+            r"\b(?:tu (?:me |m'?)(?:montres?|montrerais|envoies?|enverrais|fais voir)|(?:montre|fais voir|envoie)"
+            r"[- ]?(?:moi|moa)?|je (?:peux|pourrais|veux|voudrais|aimerais) (?:voir|avoir une photo de)|"
+            r"(?:show|send|let me see|can i see|could i see|i want to see|i wanna see)(?: me)?)\b"
+            rf"[^.!?\n]{{0,15}}?\b(?:ton|ta|tes|your|ur) {_BODY}\b",
+            "montre",
+            "envoie",
+            "voir",
+            "show",
+            "send",
+            "see",
+            judge=_not_care,
+        ),
+        rule(
+            "photo.request",
+            0.65,
+            r"\bshow me what (?:you|u) look like\b|\bwhat (?:do )?(?:you|u) look like (?:in|without|under)\b"
+            r"|\bmontre[- ]?(?:moi|moa) (?:a quoi tu ressembles|comment t'?es habillee?)\b"
+            r"|\b(?:mets|met|mettre|te mettre|viens)[- ]?(?:toi )?devant (?:la|ta) (?:cam|webcam|camera)\b"
+            r"|\b(?:get|go|hop) on (?:cam|camera|webcam)\b",
+            "look like",
+            "ressembles",
+            "habille",
+            "devant",
+            "on cam",
+            "on camera",
+            "on webcam",
+        ),
+    ]
+)
+
+
 # Paying back, splitting a bill, owing a drink: money between equals, not an offer.
 REPAYING = re.compile(
     r"\b(?:rembours\w*|pay (?:you|u) back|paying (?:you|u) back|je te dois|i owe (?:you|u)|ma part|"
@@ -323,3 +381,4 @@ def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
             if repaying:
                 continue
         yield signal
+    yield from _SEEING.scan(norm, context)

@@ -468,6 +468,107 @@ _RULES = RuleSet(
 )
 
 
+# Whom a secret is kept from, as the subject of "must not know".
+_KEPT_FROM = (
+    rf"(?:{TES_PARENTS}|ta (?:mere|maman|soeur|famille|copine|prof)|ton (?:pere|papa|frere|copain|prof)|"
+    r"tes (?:potes|amis|amies|copines|copains|profs|freres|soeurs)|les autres|ta meuf|ton mec)"
+)
+_KEPT_FROM_EN = (
+    r"(?:(?:your|ur) (?:parents|mom|mum|mother|dad|father|family|friends|sister|brother|teachers?|"
+    r"bf|gf|boyfriend|girlfriend)|they|the others)"
+)
+# Secrecy stated as what the others must not know, rather than as an order not to tell: any
+# modal, any negation ("tes parents ont pas besoin de savoir", "ta mère doit jamais
+# l'apprendre", "mieux vaut que tes parents sachent pas", "no one can know about us", "your mom
+# doesn't need to know"), "pas un mot à ...", "keep this to yourself", "delete this after".
+_KNOWING = RuleSet(
+    [
+        rule(
+            "secrecy",
+            0.85,
+            rf"\b{_KEPT_FROM} (?:ne |n'?)?(?:ont|a|doivent|doit|devraient|devrait|vont|va|peuvent|peut|"
+            r"sauront|saura|auront|aura) (?:pas|jamais|surtout pas|rien) (?:besoin |a |d'?)?(?:de |d'?)?"
+            r"(?:le |l'|en |nous |rien )?(?:savoir|sav|etre au courant|apprendre|decouvrir|voir|lire|"
+            r"entendre parler)\b"
+            rf"|\b(?:mieux vaut|vaut mieux|faut) que {_KEPT_FROM} (?:ne )?(?:le |l'|en )?(?:sachent|sache|"
+            r"voient|voie|apprennent|apprenne|soient au courant|soit au courant) (?:pas|rien|jamais)\b"
+            rf"|\bpas un mot (?:a|aux) (?:personne|{_KEPT_FROM})\b",
+            "besoin",
+            "savoir",
+            "courant",
+            "apprendre",
+            "decouvrir",
+            "voir",
+            "lire",
+            "entendre",
+            "sachent",
+            "sache",
+            "voient",
+            "voie",
+            "apprenne",
+            "pas un mot",
+            judge=secrecy_voice,
+        ),
+        rule(
+            "secrecy",
+            0.85,
+            r"\b(?:no ?one|nobody) (?:else )?(?:can|should|must|needs to|has to|will|is going to|gets to|"
+            r"is allowed to|may)? ?(?:ever )?(?:know|find out|hear about|see this|learn)\b"
+            r"(?! (?:the (?:difference|answer)|for sure|yet|better|anything about it))"
+            rf"|\b{_KEPT_FROM_EN} (?:can'?t|cannot|can never|shouldn'?t|should never|mustn'?t|must never|"
+            r"don'?t need to|doesn'?t need to|do not need to|does not need to|won'?t ever|will never|"
+            r"never need to|can'?t ever) (?:ever )?(?:know|find out|hear about|see (?:this|these|it)|learn)\b"
+            r"|\bkeep (?:this|it|that|us|our chats?|what we (?:say|do)) (?:to yourself|secret|a secret|"
+            r"on the (?:down ?low|dl)|hush(?:[- ]hush)?|from (?:your|ur) (?:parents|mom|mum|dad|family))\b"
+            r"|\b(?:delete|erase|clear) (?:this|it|everything|all of (?:it|this)|the whole (?:chat|thing)|"
+            r"these) (?:after|once|right after) (?:reading|you(?:'ve)? read (?:it|this)|we talk|we'?re done|"
+            r"tonight|you see it)\b",
+            "know",
+            "find out",
+            "hear about",
+            "see",
+            "learn",
+            "keep",
+            "delete",
+            "erase",
+            "clear",
+            judge=secrecy_voice,
+        ),
+        # Setting the other against friends and family: "ils te méritent pas".
+        rule(
+            "isolation",
+            0.6,
+            rf"\b(?:ils|elles|{_KEPT_FROM}) (?:ne )?te (?:meritent|merite) pas\b"
+            rf"|\b(?:they|{_KEPT_FROM_EN}) (?:don'?t|do not|doesn'?t|does not) deserve (?:you|u)\b",
+            "meritent",
+            "merite",
+            "deserve",
+        ),
+        # Checking that nobody is there, as a question about a parent's whereabouts.
+        rule(
+            "alone.check",
+            0.75,
+            r"\b(?:are |r |is )?(?:your|ur) (?:parents|mom|mum|dad|folks|family|mother|father) "
+            r"(?:asleep|sleeping|home|out|away|at work|gone|around|in bed|back)(?: yet| now| rn| tonight| already)?\s*\?"
+            r"|\b(?:is )?(?:anyone|anybody|someone) (?:else (?:home|around|there)|(?:else )?(?:there )?"
+            r"with (?:you|u))(?: rn| now| right now)?\s*\?",
+            "parents",
+            "mom",
+            "mum",
+            "dad",
+            "folks",
+            "family",
+            "mother",
+            "father",
+            "anyone",
+            "anybody",
+            "someone",
+        ),
+    ]
+)
+
+
 def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     """Alone checks, secrecy, isolation, flattery and probing questions."""
     yield from _RULES.scan(norm, context)
+    yield from _KNOWING.scan(norm, context)
