@@ -442,3 +442,33 @@ def test_the_school_level_or_birth_year_asked(text: str) -> None:
 )
 def test_no_age_probe(text: str) -> None:
     assert "age.probe" not in fired(text, ADULTS)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule_id"),
+    [
+        ("tu as quel âge ton fils ?", "age.probe"),
+        ("kel age ta fille", "age.probe"),
+        ("how old is your son? asking for the party", "age.probe"),
+        ("send me a pic of the menu", "photo.request"),
+        ("send me some photos of the flat", "photo.request"),
+        ("mon snap c'est pour le boulot", "offplatform.handle"),
+        ("mon insta est privé", "offplatform.handle"),
+    ],
+)
+def test_the_others_child_a_thing_or_an_accounts_use(text: str, rule_id: str) -> None:
+    assert rule_id not in fired(text, ADULTS)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule_id"),
+    [
+        ("t'as quel age ma petite ?", "age.probe"),
+        ("tu as quel âge ?", "age.probe"),
+        ("send me a pic of you", "photo.request"),
+        ("send me a pic", "photo.request"),
+        ("mon snap c'est lea_2009", "offplatform.handle"),
+    ],
+)
+def test_still_the_others_age_a_picture_of_them_a_handle(text: str, rule_id: str) -> None:
+    assert rule_id in fired(text, ADULTS)

@@ -143,6 +143,15 @@ _STAFF = re.compile(
 )
 
 
+# The other's children named with the question: "tu as quel âge ton fils ?" asks a parent about
+# a child, not the other's age. ("ma petite" is not here: a groomer's words; nor a brother or a
+# sister, whose age a groomer asks too.)
+THEIR_CHILD = re.compile(
+    r"\b(?:ton (?:fils|gamin|gosse|bebe|petit dernier)|ta (?:fille|gamine|petite derniere)|"
+    r"tes (?:enfants|gosses|gamins|filles|fils)|vos enfants|your (?:son|daughter|kids?|children))\b"
+)
+
+
 def _unless(pattern: re.Pattern[str], rule_id: str, score: float) -> Judge:
     """A judge that keeps the rule unless ``pattern`` occurs in the message."""
 
@@ -164,6 +173,8 @@ _RULES = RuleSet(
             "age",
             "annee",
             " ans",
+            # "tu as quel âge ton fils ?": the age of the other's child, between parents.
+            judge=_unless(THEIR_CHILD, "age.probe", 0.6),
         ),
         rule(
             "age.probe",

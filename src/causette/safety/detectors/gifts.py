@@ -70,7 +70,7 @@ _RULES = RuleSet(
         rule(
             "photo.request",
             0.9,
-            r"\b(?:nudes?|nude pics?|envoie (?:moi )?(?:un |des )?nudes?|send (?:me )?(?:some |a )?(?:nudes?|pics? of (?:you|u|yourself)|a pic|a selfie|photos? of (?:you|u|yourself))|show me (?:your|ur) (?:body|boobs|tits|ass)|let me see (?:you|u|your|ur))\b",
+            r"\b(?:nudes?|nude pics?|envoie (?:moi )?(?:un |des )?nudes?|send (?:me )?(?:some |a )?(?:nudes?|pics? of (?:you|u|yourself)|a pic(?! of (?:the|a|an|this|that|these|those|my|his|her|their|our|it|what)\b)|a selfie|photos? of (?:you|u|yourself))|show me (?:your|ur) (?:body|boobs|tits|ass)|let me see (?:you|u|your|ur))\b",
             "nude",
             "send",
             "show me",
@@ -290,7 +290,7 @@ _RULES = RuleSet(
         rule(
             "photo.request",
             0.6,
-            r"\b(?:send|show) (?:me )?(?:a |some )?(?:cute |pretty |hot |new )?(?:selfies?|pics?|photos?)\b|\btu m'?envoies? (?:un |une |des )?(?:petit |petite |joli |jolie )?(?:selfie|photo|pic|tof)s?\b",
+            r"\b(?:send|show) (?:me )?(?:a |some )?(?:cute |pretty |hot |new )?(?:selfies?|pics?|photos?)\b(?! of (?:the|a|an|this|that|these|those|my|his|her|their|our|it|what)\b)|\btu m'?envoies? (?:un |une |des )?(?:petit |petite |joli |jolie )?(?:selfie|photo|pic|tof)s?\b",
             "send",
             "show",
             "envoie",
