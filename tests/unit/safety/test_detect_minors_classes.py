@@ -472,3 +472,43 @@ def test_the_others_child_a_thing_or_an_accounts_use(text: str, rule_id: str) ->
 )
 def test_still_the_others_age_a_picture_of_them_a_handle(text: str, rule_id: str) -> None:
     assert rule_id in fired(text, ADULTS)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule_id"),
+    [
+        ("you're so grown up for 14", "flattery"),
+        ("you're really pretty for your age", "flattery"),
+        ("t'es trop belle pour 13 ans", "flattery"),
+        ("have you ever been with an older guy?", "sexual.probe"),
+        ("tu aimes les hommes plus âgés ?", "sexual.probe"),
+        ("have you ever touched yourself", "sexual.probe"),
+        ("tu fais quelle taille de soutif ?", "sexual.probe"),
+        ("are you wearing anything under that", "sexual.probe"),
+        ("I'll be your secret boyfriend", "secrecy"),
+        ("let's keep our friendship private", "secrecy"),
+        ("je t'achète un nouveau tel comme ça tes parents verront rien", "secrecy"),
+        ("I'll get you a new phone so your parents can't check it", "gift.card"),
+        ("je t'achète un nouveau tel", "gift.card"),
+        ("you should come over when your parents are at work", "alone.check"),
+        ("quand tes parents sont au boulot je peux passer", "alone.check"),
+        ("what time do you get back from school?", "alone.check"),
+    ],
+)
+def test_more_grooming_steps_as_structures(text: str, rule_id: str) -> None:
+    assert fired(text, ADULTS)[rule_id].score >= 0.6
+
+
+@pytest.mark.parametrize(
+    ("text", "rule_id"),
+    [
+        ("ma fille est grande pour 12 ans", "flattery"),
+        ("she's tall for her age", "flattery"),
+        ("I'll send you a phone number for the plumber", "gift.card"),
+        ("I'll get you a new phone case", "gift.card"),
+        ("notre relation secrète pour la surprise de maman", "secrecy"),
+    ],
+)
+def test_not_those_steps(text: str, rule_id: str) -> None:
+    signal = fired(text, ADULTS).get(rule_id)
+    assert signal is None or signal.score < 0.4

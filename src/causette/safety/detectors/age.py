@@ -703,7 +703,16 @@ def _says_minor_present(text: str) -> bool:
 
 # What an adult does in a room to take a minor away from it: a private message, another app, a
 # number, photos, the age asked.
-APPROACH = ("private.invite", "offplatform", "contact.request", "photo.request", "age.probe")
+APPROACH = (
+    "private.invite",
+    "offplatform",
+    "contact.request",
+    "photo.request",
+    "age.probe",
+    "meet.request",
+    "gift.money",
+    "gift.card",
+)
 
 
 def reported_minor(context: MessageContext) -> Signal | None:

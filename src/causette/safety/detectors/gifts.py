@@ -323,6 +323,33 @@ def _not_care(
 
 _SEEING = RuleSet(
     [
+        # A phone of one's own given ("je t'achète un nouveau tel", "I'll get you a new phone"):
+        # the line to the child that parents do not see.
+        rule(
+            "gift.card",
+            0.75,
+            r"\b(?:je (?:t'?|te )(?:achete|acheterai|offre|offrirai|paye|paie|payerai|donne|envoie|enverrai|"
+            r"trouve)|j'?te (?:achete|offre|paye|paie|donne|envoie)|(?:je peux|je pourrais) t'?(?:acheter|offrir|"
+            r"payer|envoyer)|i(?:'ll| will| can| could)? (?:get|buy|send|give) (?:you|u)) (?:un |une |a |an )?"
+            r"(?:nouveau |nouvelle |new |autre |second |deuxieme |other |spare |petit )?(?:tel|telephone|"
+            r"portable|phone|iphone|smartphone|sim|carte sim|puce|forfait|cell|burner)\b"
+            r"(?! ?(?:number|numbers|call|calls|numero|appel|case|charger|coque|chargeur))",
+            "achete",
+            "offr",
+            "paye",
+            "paie",
+            "donne",
+            "envoie",
+            "enverrai",
+            "trouve",
+            "acheter",
+            "payer",
+            "envoyer",
+            "get",
+            "buy",
+            "send",
+            "give",
+        ),
         rule(
             "photo.request",
             0.85,
