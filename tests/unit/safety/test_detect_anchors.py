@@ -57,9 +57,6 @@ SETS = {
         threat,
     )
 }
-# Rule sets a module scans besides its main one.
-SETS["grooming.knowing"] = grooming._KNOWING
-SETS["gifts.seeing"] = gifts._SEEING
 
 
 def test_there_are_phrases_to_check() -> None:

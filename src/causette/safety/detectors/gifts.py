@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from causette.safety.context import MessageContext
 from causette.safety.detectors.phrases import TU_AS
-from causette.safety.detectors.rules import RuleSet, rule
+from causette.safety.detectors.rules import Rule, RuleSet, rule
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized
 
@@ -321,67 +321,66 @@ def _not_care(
     return None if _CARE.search(norm.folded.text) else ("photo.request", 0.85)
 
 
-_SEEING = RuleSet(
-    [
-        # A phone of one's own given ("je t'achète un nouveau tel", "I'll get you a new phone"):
-        # the line to the child that parents do not see.
-        rule(
-            "gift.card",
-            0.75,
-            r"\b(?:je (?:t'?|te )(?:achete|acheterai|offre|offrirai|paye|paie|payerai|donne|envoie|enverrai|"
-            r"trouve)|j'?te (?:achete|offre|paye|paie|donne|envoie)|(?:je peux|je pourrais) t'?(?:acheter|offrir|"
-            r"payer|envoyer)|i(?:'ll| will| can| could)? (?:get|buy|send|give) (?:you|u)) (?:un |une |a |an )?"
-            r"(?:nouveau |nouvelle |new |autre |second |deuxieme |other |spare |petit )?(?:tel|telephone|"
-            r"portable|phone|iphone|smartphone|sim|carte sim|puce|forfait|cell|burner)\b"
-            r"(?! ?(?:number|numbers|call|calls|numero|appel|case|charger|coque|chargeur))",
-            "achete",
-            "offr",
-            "paye",
-            "paie",
-            "donne",
-            "envoie",
-            "enverrai",
-            "trouve",
-            "acheter",
-            "payer",
-            "envoyer",
-            "get",
-            "buy",
-            "send",
-            "give",
-        ),
-        rule(
-            "photo.request",
-            0.85,
-            r"\b(?:tu (?:me |m'?)(?:montres?|montrerais|envoies?|enverrais|fais voir)|(?:montre|fais voir|envoie)"
-            r"[- ]?(?:moi|moa)?|je (?:peux|pourrais|veux|voudrais|aimerais) (?:voir|avoir une photo de)|"
-            r"(?:show|send|let me see|can i see|could i see|i want to see|i wanna see)(?: me)?)\b"
-            rf"[^.!?\n]{{0,15}}?\b(?:ton|ta|tes|your|ur) {_BODY}\b",
-            "montre",
-            "envoie",
-            "voir",
-            "show",
-            "send",
-            "see",
-            judge=_not_care,
-        ),
-        rule(
-            "photo.request",
-            0.65,
-            r"\bshow me what (?:you|u) look like\b|\bwhat (?:do )?(?:you|u) look like (?:in|without|under)\b"
-            r"|\bmontre[- ]?(?:moi|moa) (?:a quoi tu ressembles|comment t'?es habillee?)\b"
-            r"|\b(?:mets|met|mettre|te mettre|viens)[- ]?(?:toi )?devant (?:la|ta) (?:cam|webcam|camera)\b"
-            r"|\b(?:get|go|hop) on (?:cam|camera|webcam)\b",
-            "look like",
-            "ressembles",
-            "habille",
-            "devant",
-            "on cam",
-            "on camera",
-            "on webcam",
-        ),
-    ]
-)
+_SEEING: list[Rule] = [
+    # A phone of one's own given ("je t'achète un nouveau tel", "I'll get you a new phone"):
+    # the line to the child that parents do not see.
+    rule(
+        "gift.card",
+        0.75,
+        r"\b(?:je (?:t'?|te )(?:achete|acheterai|offre|offrirai|paye|paie|payerai|donne|envoie|enverrai|"
+        r"trouve)|j'?te (?:achete|offre|paye|paie|donne|envoie)|(?:je peux|je pourrais) t'?(?:acheter|offrir|"
+        r"payer|envoyer)|i(?:'ll| will| can| could)? (?:get|buy|send|give) (?:you|u)) (?:un |une |a |an )?"
+        r"(?:nouveau |nouvelle |new |autre |second |deuxieme |other |spare |petit )?(?:tel|telephone|"
+        r"portable|phone|iphone|smartphone|sim|carte sim|puce|forfait|cell|burner)\b"
+        r"(?! ?(?:number|numbers|call|calls|numero|appel|case|charger|coque|chargeur))",
+        "achete",
+        "offr",
+        "paye",
+        "paie",
+        "donne",
+        "envoie",
+        "enverrai",
+        "trouve",
+        "acheter",
+        "payer",
+        "envoyer",
+        "get",
+        "buy",
+        "send",
+        "give",
+    ),
+    rule(
+        "photo.request",
+        0.85,
+        r"\b(?:tu (?:me |m'?)(?:montres?|montrerais|envoies?|enverrais|fais voir)|(?:montre|fais voir|envoie)"
+        r"[- ]?(?:moi|moa)?|je (?:peux|pourrais|veux|voudrais|aimerais) (?:voir|avoir une photo de)|"
+        r"(?:show|send|let me see|can i see|could i see|i want to see|i wanna see)(?: me)?)\b"
+        rf"[^.!?\n]{{0,15}}?\b(?:ton|ta|tes|your|ur) {_BODY}\b",
+        "montre",
+        "envoie",
+        "voir",
+        "show",
+        "send",
+        "see",
+        judge=_not_care,
+    ),
+    rule(
+        "photo.request",
+        0.65,
+        r"\bshow me what (?:you|u) look like\b|\bwhat (?:do )?(?:you|u) look like (?:in|without|under)\b"
+        r"|\bmontre[- ]?(?:moi|moa) (?:a quoi tu ressembles|comment t'?es habillee?)\b"
+        r"|\b(?:mets|met|mettre|te mettre|viens)[- ]?(?:toi )?devant (?:la|ta) (?:cam|webcam|camera)\b"
+        r"|\b(?:get|go|hop) on (?:cam|camera|webcam)\b",
+        "look like",
+        "ressembles",
+        "habille",
+        "devant",
+        "on cam",
+        "on camera",
+        "on webcam",
+    ),
+]
+_RULES = RuleSet([*_RULES.rules, *_SEEING])
 
 
 # Paying back, splitting a bill, owing a drink: money between equals, not an offer.
@@ -408,4 +407,3 @@ def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
             if repaying:
                 continue
         yield signal
-    yield from _SEEING.scan(norm, context)
