@@ -512,3 +512,33 @@ def test_more_grooming_steps_as_structures(text: str, rule_id: str) -> None:
 def test_not_those_steps(text: str, rule_id: str) -> None:
     signal = fired(text, ADULTS).get(rule_id)
     assert signal is None or signal.score < 0.4
+
+
+def _room(*signals: Signal) -> Facts:
+    return Facts(
+        signals=signals,
+        pairing=Pairing.ROOM,
+        sender_id="s",
+        recipient_id=None,
+        sender_minor=False,
+        recipient_minor=False,
+        score=0.5,
+        state=RiskState(score=0.5, seen={s.rule: 0.0 for s in signals}),
+        minor_present=True,
+    )
+
+
+def test_an_app_named_in_passing_where_a_minor_spoke_is_no_case() -> None:
+    named = DEFAULT.decide(_room(Signal("offplatform.app", 0.5, (0, 9)))).verdict
+    assert named.case is None
+    invited = DEFAULT.decide(_room(Signal("offplatform.app", 0.6, (0, 9)))).verdict
+    assert invited.case is not None
+    assert invited.case.priority
+    private = DEFAULT.decide(_room(Signal("private.invite", 0.4, (0, 9)))).verdict
+    assert private.case is not None
+
+
+def test_an_app_named_in_passing_is_no_approach_after_a_pointed_out_minor() -> None:
+    warned = room_after("attention elle a 14 ans")
+    assert "age.reported_minor" not in fired("instagram a encore changé son algo", warned)
+    assert "age.reported_minor" in fired("viens sur snap", warned)

@@ -117,7 +117,6 @@ from causette.safety.detectors import (
 from causette.safety.detectors.rules import best, reported
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized
-from causette.safety.risk import fits
 
 Family = Callable[[Normalized, MessageContext], Iterable[Signal]]
 
@@ -152,7 +151,7 @@ def detect(text: str, context: MessageContext) -> tuple[Signal, ...]:
     for index, signal in enumerate(found):
         if not signal.rule.startswith("hate.") and reported(norm, signal.span):
             found[index] = Signal(signal.rule, round(signal.score * 0.4, 3), signal.span)
-    if any(fits(age.APPROACH, s.rule) and s.score >= 0.4 for s in found):
+    if age.approaches(found):
         # An approach in a room where someone said a person here is a minor ("attention elle
         # a 14 ans"): looked back for only then, the rare case.
         minor = age.reported_minor(context)

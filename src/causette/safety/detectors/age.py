@@ -9,7 +9,7 @@ speaker ("j'ai", "je suis", "moi", "I'm") and the tense of the verb.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from causette.safety.context import MessageContext
 from causette.safety.detectors.phrases import (
@@ -28,6 +28,7 @@ from causette.safety.detectors.phrases import (
 from causette.safety.detectors.rules import Judge, RuleSet, rule
 from causette.safety.gate import Setting, Signal
 from causette.safety.normalize import Normalized
+from causette.safety.risk import fits
 
 # What may follow "j'ai 14 ans" without it being the speaker's age.
 _NOT_OWN_AGE = (
@@ -702,7 +703,8 @@ def _says_minor_present(text: str) -> bool:
 
 
 # What an adult does in a room to take a minor away from it: a private message, another app, a
-# number, photos, the age asked.
+# number, photos, the age asked, a meeting, money. Another app counts as an invitation or a
+# handle (0.55 and more), not named in passing ("instagram a changé son algo").
 APPROACH = (
     "private.invite",
     "offplatform",
@@ -713,6 +715,16 @@ APPROACH = (
     "gift.money",
     "gift.card",
 )
+
+
+def approaches(signals: Iterable[Signal]) -> bool:
+    """Whether one of ``signals`` is an approach (``APPROACH``) strong enough to count."""
+    for signal in signals:
+        if fits(APPROACH, signal.rule):
+            floor = 0.55 if signal.rule.startswith("offplatform.") else 0.4
+            if signal.score >= floor:
+                return True
+    return False
 
 
 def reported_minor(context: MessageContext) -> Signal | None:
