@@ -114,6 +114,20 @@ def test_a_handle_after_account_still_counts(text: str) -> None:
     assert "offplatform.handle" in fired(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "invitation"),
+    [
+        ("selling my ig account 20k followers", False),
+        ("je vends mon snap 5k abonnés", False),
+        ("add me on snap", True),
+        ("viens sur snap", True),
+    ],
+)
+def test_an_account_for_sale_is_no_invitation(text: str, invitation: bool) -> None:
+    signal = fired(text).get("offplatform.app")
+    assert (signal is not None and signal.score >= 0.55) is invitation
+
+
 # --- Secrecy: reported speech, and one phrase between adults ------------------------------------
 
 

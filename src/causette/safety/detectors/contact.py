@@ -114,6 +114,15 @@ _TRADE = re.compile(
 )
 
 
+def _not_traded(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    # "selling my ig", "je vends mon snap 5k": an account for sale, not an invitation to it.
+    if _TRADE.search(match.string, max(0, match.start() - 40), match.start()):
+        return None
+    return ("offplatform.app", 0.6)
+
+
 def _handle(
     match: re.Match[str], norm: Normalized, context: MessageContext
 ) -> tuple[str, float] | None:
@@ -181,6 +190,7 @@ _RULES = RuleSet(
             "skype",
             "facetime",
             "ft",
+            judge=_not_traded,
         ),
         rule(
             "offplatform.app",
