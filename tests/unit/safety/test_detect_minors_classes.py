@@ -556,3 +556,27 @@ def test_an_app_named_in_passing_is_no_approach_after_a_pointed_out_minor() -> N
     warned = room_after("attention elle a 14 ans")
     assert "age.reported_minor" not in fired("instagram a encore changé son algo", warned)
     assert "age.reported_minor" in fired("viens sur snap", warned)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I feel like I'm 15 again",
+        "I act like I'm 12 lol",
+        "I'm 14 at heart",
+        "mdr j'ai 12 ans dans ma tête",
+        "j'ai 15 ans de retard sur mes impôts",
+        "j'ai 20 ans de boîte",
+        "j'ai eu 14 ans en 2009",
+    ],
+)
+def test_an_age_felt_a_duration_or_a_past_year_is_no_disclosure(text: str) -> None:
+    assert "age.disclosure" not in fired(text, ADULTS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["j'ai 14 ans", "j'ai 13 ans d'ailleurs", "j'ai 14 ans de toute façon", "j'ai eu 14 ans hier"],
+)
+def test_ones_age_now_is_still_a_disclosure(text: str) -> None:
+    assert "age.disclosure" in fired(text, ADULTS)

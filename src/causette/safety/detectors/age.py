@@ -47,14 +47,38 @@ _NOT_UNIT = (
 _SINCE = re.compile(r"\b(?:depuis que|depuis|quand|lorsque|des que|a l'?age ou|since|when)\s*$")
 
 
+# An age one feels, acts or looks, not one's age: "I feel like I'm 15 again", "I act like I'm
+# 12", "on dirait que j'ai 15 ans", "j'ai 12 ans dans ma tête", "I'm 14 at heart".
+_AS_IF = re.compile(
+    r"\b(?:feel|feels|felt|feeling|act|acts|acting|acted|behave|behaving|look|looking|dress|dressing|"
+    r"sound|sounding) like\s*$|\b(?:as if|as though|comme si|on dirait que|on dirait qu'|tu crois que|"
+    r"t'?as l'?impression que|pretend(?:ing)?(?: that)?|imagine)\s*$"
+)
+_FIGURATIVE_AFTER = re.compile(
+    r"^\W*(?:ans?\W+)?(?:again|at heart|in my head|inside|mentally|emotionally|de nouveau|dans (?:ma|la) tete|"
+    r"dans l'?ame|d'?age mental|mentalement|dans mon coeur)\b"
+)
+# "j'ai 15 ans de retard", "j'ai 20 ans de boîte": a duration, whatever the noun; "j'ai eu 14
+# ans en 2009": a past year.
+_DURATION_AFTER = re.compile(
+    r"^\s*(?:de |d'|d )(?!toute|tt\b|ailleurs|accord|abord|ac\b)\w|^[^.!?]{0,12}\b(?:en|in) (?:19|20)\d\d\b"
+)
+
+
 def _own_age(
     match: re.Match[str], norm: Normalized, context: MessageContext
 ) -> tuple[str, float] | None:
     age = age_value(match.group("age"))
     if age is None or age < 6:
         return None
+    text = norm.folded.text
     # "depuis que j'ai 14 ans", "quand j'ai eu 15 ans": a time in the past, not an age now.
-    if _SINCE.search(norm.folded.text, max(0, match.start() - 20), match.start()):
+    if _SINCE.search(text, max(0, match.start() - 20), match.start()):
+        return None
+    if _AS_IF.search(text, max(0, match.start() - 30), match.start()):
+        return None
+    after = text[match.end() : match.end() + 40]
+    if _FIGURATIVE_AFTER.match(after) or _DURATION_AFTER.match(after):
         return None
     if age < 18:
         return ("age.disclosure", 0.95 if age >= 10 else 0.7)
