@@ -580,3 +580,44 @@ def test_an_age_felt_a_duration_or_a_past_year_is_no_disclosure(text: str) -> No
 )
 def test_ones_age_now_is_still_a_disclosure(text: str) -> None:
     assert "age.disclosure" in fired(text, ADULTS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "15f",
+        "f15 looking for friends",
+        "15 f here",
+        "moi c'est Léa 14 ans",
+        "Léa, 14 ans, Lyon",
+        "hey im jake 13 from texas",
+        "just turned 15",
+        "gonna be 16 next week",
+        "I'll be 15 in june",
+        "i turn 14 in march",
+        "I'm turning 18 tomorrow",
+        "my 15th birthday is next week",
+        "sweet sixteen next month",
+        "mon anniv de 15 ans c'est demain",
+    ],
+)
+def test_an_introduction_or_a_birthday_says_the_age(text: str) -> None:
+    assert "age.disclosure" in fired(text, ADULTS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "16h",
+        "15 m de haut",
+        "c'est bien 11",
+        "i'm level 15 in fortnite",
+        "I'm down 15 points",
+        "I'll be 10 minutes late",
+        "c'est Paul 35 ans",
+        "my 16th birthday was great, 20 years ago",
+        "i just turned 40",
+    ],
+)
+def test_a_time_a_size_a_score_or_an_adult_is_no_introduction(text: str) -> None:
+    assert "age.disclosure" not in fired(text, ADULTS)

@@ -87,6 +87,39 @@ def _own_age(
     return None
 
 
+def _introduced_age(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    word = next((group for group in match.groups() if group is not None), None)
+    age = age_value(word) if word is not None else None
+    if age is None or not 8 <= age < 18:
+        return None
+    return ("age.disclosure", 0.85)
+
+
+_WAS = re.compile(
+    r"\b(?:was|were|ago|il y a|etait|c'?etait|avait|j'?avais|back then|a l'?epoque)\b"
+)
+
+
+def _reached_age(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    # "just turned 15" is 15; "gonna be 16", "my 16th birthday", "sweet sixteen" are 15 now.
+    word = next((group for group in match.groups() if group is not None), None)
+    if word is None:
+        return None
+    if _WAS.search(norm.folded.text):
+        return None  # "my 16th birthday was great, 20 years ago"
+    age = 16 if word in ("sixteen", "seize") else age_value(word)
+    if age is None:
+        return None
+    now = age if "turned" in match.group() else age - 1
+    if not 8 <= now < 18:
+        return None
+    return ("age.disclosure", 0.85)
+
+
 def _modified_age(
     match: re.Match[str], norm: Normalized, context: MessageContext
 ) -> tuple[str, float] | None:
@@ -395,6 +428,57 @@ _RULES = RuleSet(
             "rentres",
             "vas en",
             "born",
+        ),
+        # Introducing oneself with the age: "15f", "f15 looking for friends", "16 m here", "moi
+        # c'est Léa 14 ans", "Léa, 14 ans, Lyon", "hey im jake 13 from texas". The age is
+        # followed by the end, a gender letter, "ans" or the next item of an introduction. ("h"
+        # and "g" are not taken: "16h" is a time, "15g" a weight.)
+        rule(
+            "age.disclosure",
+            0.85,
+            r"^\W*(?:(?:hey|hi|hello|yo|slt|salut|cc|coucou|bjr|bonjour)\W+)?(?:(?P<age>1[0-7]|[89]) ?(?:f|m)"
+            r"|(?:f|m) ?(?P<age2>1[0-7]|[89]))(?=\W*$|\W+(?:here|ici|looking|lf|cherche|from|dispo|fr|"
+            r"france|uk|us|usa|bi|hetero|straight|single|celib)\b|\s*,)"
+            r"|\b(?:moi c'?est|je m'?appelle|jm'?appelle|j'?m'?appelle|my name is|my name'?s|name'?s|i'?m|im|"
+            r"i am)\s+(?!not\b|no\b|level\b|lvl\b|up\b|down\b|at\b|on\b|in\b|about\b|around\b|over\b|"
+            r"under\b|top\b|number\b|rank\w*|niveau\b|pas\b|plus\b)[a-z]+\W{0,2}\s*(?P<age3>1[0-7]|[89])(?:\s*(?:ans|yo|y/o|years old))?"
+            r"(?=\W*$|\W+(?:ans|yo|from|de|et|and|here|ici|f|m|lol|mdr|,|\.)\b|\s*[,.!])"
+            r"|^\W*[a-z]+\s*,\s*(?P<age4>1[0-7]|[89]) ?(?:ans|yo|y/o)\b",
+            "f",
+            "m",
+            "appelle",
+            "name",
+            "i'm",
+            "im",
+            "i am",
+            " ans",
+            "yo",
+            judge=_introduced_age,
+        ),
+        # An age about to be reached or just reached: "just turned 15", "gonna be 16 next week",
+        # "I'll be 15 in june", "i turn 14 in march", "my 15th birthday is next week", "sweet
+        # sixteen", "mon anniv de 15 ans c'est demain". "Turning 18" is 17 now.
+        rule(
+            "age.disclosure",
+            0.85,
+            r"\b(?:i(?:'?ve)? just turned|just turned|i turned|(?:i'?m |im )?(?:gonna|going to) be|i'?ll be|i will be|"
+            r"i turn|i'?m turning)\s+(?P<age>1[0-8]|[89])\b(?!\s*(?:min|minutes|hours|km|miles|%|euros?|\$|"
+            r"dollars|bucks|times|pages|points|in (?:a (?:minute|sec|bit)|\d+ min)))"
+            r"|\b(?:my|mon|mes) (?P<age2>1[0-8]|[89])(?:th|eme|e)? (?:birthday|bday|anniv\w*)\b"
+            r"|\b(?:mon|my) (?:anniv\w*|birthday|bday) (?:de|for|of) (?P<age3>1[0-8]|[89]) ?(?:ans|years)?\b"
+            r"|\b(?:my|mes) (?:sweet )?(?P<age4>sixteen|seize)\b|\bsweet (?P<age5>sixteen)\b",
+            "turned",
+            "gonna",
+            "going to",
+            "i'll",
+            "will be",
+            "turn",
+            "birthday",
+            "bday",
+            "anniv",
+            "sixteen",
+            "seize",
+            judge=_reached_age,
         ),
         # One's own age with a word that stresses or rounds it: "j'ai que 14 ans", "j'ai à peine
         # 15 ans", "i'm only 15", "I'm turning 14", "i'm almost 15"; and "not yet": "j'ai pas
