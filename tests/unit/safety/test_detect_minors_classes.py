@@ -617,6 +617,10 @@ def test_an_introduction_or_a_birthday_says_the_age(text: str) -> None:
         "c'est Paul 35 ans",
         "my 16th birthday was great, 20 years ago",
         "i just turned 40",
+        "gonna be 12 of us at dinner",
+        "my 10th anniversary is next week",
+        "mon anniv de mariage de 15 ans",
+        "I'm turning 16 pages a minute lol",
     ],
 )
 def test_a_time_a_size_a_score_or_an_adult_is_no_introduction(text: str) -> None:

@@ -462,10 +462,15 @@ _RULES = RuleSet(
             "age.disclosure",
             0.85,
             r"\b(?:i(?:'?ve)? just turned|just turned|i turned|(?:i'?m |im )?(?:gonna|going to) be|i'?ll be|i will be|"
-            r"i turn|i'?m turning)\s+(?P<age>1[0-8]|[89])\b(?!\s*(?:min|minutes|hours|km|miles|%|euros?|\$|"
-            r"dollars|bucks|times|pages|points|in (?:a (?:minute|sec|bit)|\d+ min)))"
-            r"|\b(?:my|mon|mes) (?P<age2>1[0-8]|[89])(?:th|eme|e)? (?:birthday|bday|anniv\w*)\b"
-            r"|\b(?:mon|my) (?:anniv\w*|birthday|bday) (?:de|for|of) (?P<age3>1[0-8]|[89]) ?(?:ans|years)?\b"
+            r"i turn|i'?m turning)\s+(?P<age>1[0-8]|[89])\b"
+            # Then the end or a time, never a count: "gonna be 12 of us", "I'll be 14 hours".
+            r"(?=\s*(?:$|[.,!?)]|next\b|in (?!a (?:minute|sec|bit)|\d)|on \w+day|this\b|soon\b|tomorrow\b|today\b|"
+            r"tonight\b|demain\b|bientot\b|years?\b|yo\b|y/o\b|lol\b|haha\w*|mdr\b|and\b|et\b|but\b|mais\b|"
+            r"btw\b|when\b|quand\b|en (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|"
+            r"novembre|decembre)\b))"
+            r"|\b(?:my|mon|mes) (?P<age2>1[0-8]|[89])(?:th|eme|e)? (?:birthday|bday|anniv|anniversaire)\b"
+            r"|\b(?:mon|my) (?:anniv|anniversaire|birthday|bday) (?:de|for|of) (?P<age3>1[0-8]|[89]) ?(?:ans|years)?\b"
+            r"(?! d[e'])"
             r"|\b(?:my|mes) (?:sweet )?(?P<age4>sixteen|seize)\b|\bsweet (?P<age5>sixteen)\b",
             "turned",
             "gonna",
@@ -489,7 +494,8 @@ _RULES = RuleSet(
             rf"\b{J_AI}\s*(?:que|seulement|juste|a peine|meme pas|quasiment|genre|tout juste)\s+"
             rf"(?P<age>{AGE})\s*ans?\b{_NOT_OWN_AGE}"
             rf"|\b(?:i'?m|im|i am|i m)\s+(?:only|just|barely|almost|nearly|turning|still|like)\s+"
-            rf"(?P<age2>{AGE})\b{_NOT_UNIT}(?!\s*(?:min|minutes|hours|miles|km|more|of)\b)",
+            rf"(?P<age2>{AGE})\b{_NOT_UNIT}"
+            r"(?!\s*(?:min|minutes|hours|miles|km|more|of|pages|people|points|times|games|levels|percent)\b)",
             "que",
             "seulement",
             "juste",
