@@ -625,3 +625,14 @@ def test_an_introduction_or_a_birthday_says_the_age(text: str) -> None:
 )
 def test_a_time_a_size_a_score_or_an_adult_is_no_introduction(text: str) -> None:
     assert "age.disclosure" not in fired(text, ADULTS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "voici le fixe du cabinet où bosse Julie Martin: 01 42 33 18 90",
+        "le standard de la mairie 01 42 33 18 90, harcelez-les",
+    ],
+)
+def test_a_workplace_line_given_to_reach_or_harass_a_person_is_held(text: str) -> None:
+    assert fired(text)["contact.phone"].score >= 0.6

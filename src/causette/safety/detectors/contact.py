@@ -394,6 +394,10 @@ _PERSONAL = re.compile(
     r"\b(?:mon|ma|mes|ton|ta|tes|my|your|ur) (?:fixe|num\w*|tel\w*|portable|ligne|06|07|phone|"
     r"number|cell|landline|perso)\b|\b(?:appelle|call|text|ecris)[- ]?(?:moi|me)\b"
     r"|\bchez (?:moi|lui|elle|eux)\b|\b(?:son|sa|ses|his|her|him)\b"
+    # A workplace's line given to reach a person there, or to harass: still someone's.
+    r"|\bou (?:il |elle )?(?:bosse|travaille|taffe)\b|\bwhere (?:he|she|they) works?\b"
+    r"|\b(?:appelez|appelle|call|ring)[- ](?:le|la|les|him|her|them)\b"
+    r"|\b(?:harcel\w*|harass\w*|spam\w*|insult\w*|pourri\w*|defonce\w*|flood\w*|affich\w*)\b"
 )
 
 
