@@ -16,6 +16,11 @@ Age (``age.py``)
                           parents who decide when they go out
     ``age.adult_claim``   the sender states an adult age
     ``age.gap``           private conversation across the age line or with a wide declared gap
+    ``age.reported_minor`` in a room, a message that approaches someone (private, another
+                          app, a number, photos, the age) after someone else said that a
+                          person here is a minor ("attention elle a 14 ans", "she's only 13")
+    ``age.adult_posing``  someone declared a minor says they are an adult ("c'est juste pour
+                          rentrer ici, j'en ai 24", "I say 17 here", "my real age is 30")
 Grooming (``grooming.py``)
     ``alone.check``       checking that the other is alone or unsupervised
     ``alone.reply``       the sender says they are alone or unsupervised ("ma mère rentre tard")
@@ -167,4 +172,10 @@ def detect(text: str, context: MessageContext) -> tuple[Signal, ...]:
     for index, signal in enumerate(found):
         if not signal.rule.startswith("hate.") and reported(norm, signal.span):
             found[index] = Signal(signal.rule, round(signal.score * 0.4, 3), signal.span)
+    if age.approaches(found):
+        # An approach in a room where someone said a person here is a minor ("attention elle
+        # a 14 ans"): looked back for only then, the rare case.
+        minor = age.reported_minor(context)
+        if minor is not None:
+            found.append(minor)
     return best(found)

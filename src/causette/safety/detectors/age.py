@@ -9,23 +9,26 @@ speaker ("j'ai", "je suis", "moi", "I'm") and the tense of the verb.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from causette.safety.context import MessageContext
 from causette.safety.detectors.phrases import (
     AGE,
     J_AI,
     JE_SUIS,
+    KIN,
     MES_PARENTS,
     SCHOOL_YEAR,
     TU_AS,
     TU_ES,
     age_value,
+    folded,
     normalized,
 )
 from causette.safety.detectors.rules import Judge, RuleSet, rule
 from causette.safety.gate import Setting, Signal
 from causette.safety.normalize import Normalized
+from causette.safety.risk import fits
 
 # What may follow "j'ai 14 ans" without it being the speaker's age.
 _NOT_OWN_AGE = (
@@ -44,20 +47,97 @@ _NOT_UNIT = (
 _SINCE = re.compile(r"\b(?:depuis que|depuis|quand|lorsque|des que|a l'?age ou|since|when)\s*$")
 
 
+# An age one feels, acts or looks, not one's age: "I feel like I'm 15 again", "I act like I'm
+# 12", "on dirait que j'ai 15 ans", "j'ai 12 ans dans ma tête", "I'm 14 at heart".
+_AS_IF = re.compile(
+    r"\b(?:feel|feels|felt|feeling|act|acts|acting|acted|behave|behaving|look|looking|dress|dressing|"
+    r"sound|sounding) like\s*$|\b(?:as if|as though|comme si|on dirait que|on dirait qu'|tu crois que|"
+    r"t'?as l'?impression que|pretend(?:ing)?(?: that)?|imagine)\s*$"
+)
+_FIGURATIVE_AFTER = re.compile(
+    r"^\W*(?:ans?\W+)?(?:again|at heart|in my head|inside|mentally|emotionally|de nouveau|dans (?:ma|la) tete|"
+    r"dans l'?ame|d'?age mental|mentalement|dans mon coeur)\b"
+)
+# "j'ai 15 ans de retard", "j'ai 20 ans de boîte": a duration, whatever the noun; "j'ai eu 14
+# ans en 2009": a past year.
+_DURATION_AFTER = re.compile(
+    r"^\s*(?:de |d'|d )(?!toute|tt\b|ailleurs|accord|abord|ac\b)\w|^[^.!?]{0,12}\b(?:en|in) (?:19|20)\d\d\b"
+)
+
+
 def _own_age(
     match: re.Match[str], norm: Normalized, context: MessageContext
 ) -> tuple[str, float] | None:
     age = age_value(match.group("age"))
     if age is None or age < 6:
         return None
+    text = norm.folded.text
     # "depuis que j'ai 14 ans", "quand j'ai eu 15 ans": a time in the past, not an age now.
-    if _SINCE.search(norm.folded.text, max(0, match.start() - 20), match.start()):
+    if _SINCE.search(text, max(0, match.start() - 20), match.start()):
+        return None
+    if _AS_IF.search(text, max(0, match.start() - 30), match.start()):
+        return None
+    after = text[match.end() : match.end() + 40]
+    if _FIGURATIVE_AFTER.match(after) or _DURATION_AFTER.match(after):
         return None
     if age < 18:
         return ("age.disclosure", 0.95 if age >= 10 else 0.7)
     if age < 100:
         return ("age.adult_claim", 0.6)
     return None
+
+
+def _introduced_age(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    word = next((group for group in match.groups() if group is not None), None)
+    age = age_value(word) if word is not None else None
+    if age is None or not 8 <= age < 18:
+        return None
+    return ("age.disclosure", 0.85)
+
+
+_WAS = re.compile(
+    r"\b(?:was|were|ago|il y a|etait|c'?etait|avait|j'?avais|back then|a l'?epoque)\b"
+)
+
+
+def _reached_age(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    # "just turned 15" is 15; "gonna be 16", "my 16th birthday", "sweet sixteen" are 15 now.
+    word = next((group for group in match.groups() if group is not None), None)
+    if word is None:
+        return None
+    if _WAS.search(norm.folded.text):
+        return None  # "my 16th birthday was great, 20 years ago"
+    age = 16 if word in ("sixteen", "seize") else age_value(word)
+    if age is None:
+        return None
+    now = age if "turned" in match.group() else age - 1
+    if not 8 <= now < 18:
+        return None
+    return ("age.disclosure", 0.85)
+
+
+def _modified_age(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    age = age_value(match.group("age") or match.group("age2"))
+    if age is None or not 9 <= age < 18:
+        return None
+    if _SINCE.search(norm.folded.text, max(0, match.start() - 20), match.start()):
+        return None
+    return ("age.disclosure", 0.95)
+
+
+def _not_yet_either(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    age = age_value(match.group("age") or match.group("age2") or match.group("age3"))
+    if age is None or not 9 <= age <= 18:
+        return None
+    return ("age.disclosure", 0.9)
 
 
 def _probe_minor_age(
@@ -85,8 +165,16 @@ _OTHERS_EXAM = re.compile(
     r"\b(?:vous|tu|t'?as|ton|ta|tes|il|elle|ils|elles|mon fils|ma fille|mes (?:eleves|enfants|gosses|"
     r"filles|fils)|nos (?:eleves|enfants)|ses|son|sa|leur|leurs|your|his|her|their)\b[^.!?]{0,30}$"
 )
+# A whole class spoken of from the outside ("mes 4e", "vos 3e sont intenables", "moi c'est les
+# terminales", "la moitié de la classe"): a teacher's or a parent's words about pupils, even
+# when the next words are a pupil's (the brevet, the bac blanc, "en 3e").
+PUPILS = (
+    rf"\b(?:les|mes|nos|vos|ces|leurs) {SCHOOL_YEAR}s?\b(?! (?:annees?|ans)\b)"
+    r"|\b(?:mes|nos|vos) (?:eleves|classes|gamins|gosses|loulous|ados)\b|\bla moitie (?:de la classe|d'entre eux)\b"
+)
 _TEACHING = re.compile(
-    r"\b(?:corrig\w*|copies|eleves|surveill\w*|prof(?:s|esseur)? de|j'?enseigne|mes classes)\b"
+    r"\b(?:corrig\w*|copies|eleves|surveill\w*|prof(?:s|esseur)? de|j'?enseigne|mes classes)\b|"
+    + PUPILS
 )
 
 
@@ -109,7 +197,16 @@ _STAFF = re.compile(
     r"\b(?:comme|en tant que) (?:surveillante?|prof\w*|cpe|aed|aesh|enseignante?|intervenante?|"
     r"stagiaire|remplacante?|infirmiere?|documentaliste|agent|cuisiniere?)\b|\bj'?y (?:travaille|bosse)\b|"
     r"\b(?:surveiller|corriger|enseigner|pour (?:bosser|travailler|mon boulot|le boulot)|mes eleves|"
-    r"mes classes|reunion parents|conseil de classe des)\b"
+    r"mes classes|reunion parents|conseil de classe des)\b|" + PUPILS
+)
+
+
+# The other's children named with the question: "tu as quel âge ton fils ?" asks a parent about
+# a child, not the other's age. ("ma petite" is not here: a groomer's words; nor a brother or a
+# sister, whose age a groomer asks too.)
+THEIR_CHILD = re.compile(
+    r"\b(?:ton (?:fils|gamin|gosse|bebe|petit dernier)|ta (?:fille|gamine|petite derniere)|"
+    r"tes (?:enfants|gosses|gamins|filles|fils)|vos enfants|your (?:son|daughter|kids?|children))\b"
 )
 
 
@@ -134,6 +231,8 @@ _RULES = RuleSet(
             "age",
             "annee",
             " ans",
+            # "tu as quel âge ton fils ?": the age of the other's child, between parents.
+            judge=_unless(THEIR_CHILD, "age.probe", 0.6),
         ),
         rule(
             "age.probe",
@@ -304,6 +403,128 @@ _RULES = RuleSet(
             "i m",
             "i am",
             judge=_own_age,
+        ),
+        # The other's school level or year of birth asked in other words: "u in high school?",
+        # "t'es au lycée ou pas encore ?", "tu passes en seconde ?", "what year were you born".
+        rule(
+            "age.probe",
+            0.6,
+            r"\b(?:are |r )?(?:you|u) (?:still )?in (?:high school|middle school|junior high|hs|year (?:[6-9]|1[0-3])|"
+            r"(?:[5-9]|1[0-2])th grade)\s*\?"
+            rf"|\b{TU_ES} (?:encore |deja )?(?:au|en) (?:college|lycee|primaire|{SCHOOL_YEAR}) ou (?:pas|deja|plus|"
+            r"encore|au (?:college|lycee)|en)\b"
+            rf"|\btu (?:passes|rentres|vas) en {SCHOOL_YEAR}\b[^.!?\n]{{0,30}}\?"
+            r"|\b(?:what year|when) (?:were|was) (?:you|u) born\b|\bwhat year (?:are|r) (?:you|u) from\b",
+            "school",
+            "junior",
+            "hs",
+            "year",
+            "grade",
+            "college",
+            "lycee",
+            "primaire",
+            " ou ",
+            "passes",
+            "rentres",
+            "vas en",
+            "born",
+        ),
+        # Introducing oneself with the age: "15f", "f15 looking for friends", "16 m here", "moi
+        # c'est Léa 14 ans", "Léa, 14 ans, Lyon", "hey im jake 13 from texas". The age is
+        # followed by the end, a gender letter, "ans" or the next item of an introduction. ("h"
+        # and "g" are not taken: "16h" is a time, "15g" a weight.)
+        rule(
+            "age.disclosure",
+            0.85,
+            r"^\W*(?:(?:hey|hi|hello|yo|slt|salut|cc|coucou|bjr|bonjour)\W+)?(?:(?P<age>1[0-7]|[89]) ?(?:f|m)"
+            r"|(?:f|m) ?(?P<age2>1[0-7]|[89]))(?=\W*$|\W+(?:here|ici|looking|lf|cherche|from|dispo|fr|"
+            r"france|uk|us|usa|bi|hetero|straight|single|celib)\b|\s*,)"
+            r"|\b(?:moi c'?est|je m'?appelle|jm'?appelle|j'?m'?appelle|my name is|my name'?s|name'?s|i'?m|im|"
+            r"i am)\s+(?!not\b|no\b|level\b|lvl\b|up\b|down\b|at\b|on\b|in\b|about\b|around\b|over\b|"
+            r"under\b|top\b|number\b|rank\w*|niveau\b|pas\b|plus\b)[a-z]+\W{0,2}\s*(?P<age3>1[0-7]|[89])(?:\s*(?:ans|yo|y/o|years old))?"
+            r"(?=\W*$|\W+(?:ans|yo|from|de|et|and|here|ici|f|m|lol|mdr|,|\.)\b|\s*[,.!])"
+            r"|^\W*[a-z]+\s*,\s*(?P<age4>1[0-7]|[89]) ?(?:ans|yo|y/o)\b",
+            "f",
+            "m",
+            "appelle",
+            "name",
+            "i'm",
+            "im",
+            "i am",
+            " ans",
+            "yo",
+            judge=_introduced_age,
+        ),
+        # An age about to be reached or just reached: "just turned 15", "gonna be 16 next week",
+        # "I'll be 15 in june", "i turn 14 in march", "my 15th birthday is next week", "sweet
+        # sixteen", "mon anniv de 15 ans c'est demain". "Turning 18" is 17 now.
+        rule(
+            "age.disclosure",
+            0.85,
+            r"\b(?:i(?:'?ve)? just turned|just turned|i turned|(?:i'?m |im )?(?:gonna|going to) be|i'?ll be|i will be|"
+            r"i turn|i'?m turning)\s+(?P<age>1[0-8]|[89])\b"
+            # Then the end or a time, never a count: "gonna be 12 of us", "I'll be 14 hours".
+            r"(?=\s*(?:$|[.,!?)]|next\b|in (?!a (?:minute|sec|bit)|\d)|on \w+day|this\b|soon\b|tomorrow\b|today\b|"
+            r"tonight\b|demain\b|bientot\b|years?\b|yo\b|y/o\b|lol\b|haha\w*|mdr\b|and\b|et\b|but\b|mais\b|"
+            r"btw\b|when\b|quand\b|en (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|"
+            r"novembre|decembre)\b))"
+            r"|\b(?:my|mon|mes) (?P<age2>1[0-8]|[89])(?:th|eme|e)? (?:birthday|bday|anniv|anniversaire)\b"
+            r"|\b(?:mon|my) (?:anniv|anniversaire|birthday|bday) (?:de|for|of) (?P<age3>1[0-8]|[89]) ?(?:ans|years)?\b"
+            r"(?! d[e'])"
+            r"|\b(?:my|mes) (?:sweet )?(?P<age4>sixteen|seize)\b|\bsweet (?P<age5>sixteen)\b",
+            "turned",
+            "gonna",
+            "going to",
+            "i'll",
+            "will be",
+            "turn",
+            "birthday",
+            "bday",
+            "anniv",
+            "sixteen",
+            "seize",
+            judge=_reached_age,
+        ),
+        # One's own age with a word that stresses or rounds it: "j'ai que 14 ans", "j'ai à peine
+        # 15 ans", "i'm only 15", "I'm turning 14", "i'm almost 15"; and "not yet": "j'ai pas
+        # encore 18 ans", "I'm not even 16".
+        rule(
+            "age.disclosure",
+            0.95,
+            rf"\b{J_AI}\s*(?:que|seulement|juste|a peine|meme pas|quasiment|genre|tout juste)\s+"
+            rf"(?P<age>{AGE})\s*ans?\b{_NOT_OWN_AGE}"
+            rf"|\b(?:i'?m|im|i am|i m)\s+(?:only|just|barely|almost|nearly|turning|still|like)\s+"
+            rf"(?P<age2>{AGE})\b{_NOT_UNIT}"
+            r"(?!\s*(?:min|minutes|hours|miles|km|more|of|pages|people|points|times|games|levels|percent)\b)",
+            "que",
+            "seulement",
+            "juste",
+            "peine",
+            "meme pas",
+            "quasiment",
+            "genre",
+            "only",
+            "just",
+            "barely",
+            "almost",
+            "nearly",
+            "turning",
+            "still",
+            "like",
+            judge=_modified_age,
+        ),
+        rule(
+            "age.disclosure",
+            0.9,
+            # Not "j'ai pas 15 ans" nor "I'm not 15": the idiom for "I'm no child".
+            rf"\b{J_AI}\s*(?:pas encore|meme pas encore|toujours pas)\s+(?P<age>{AGE})\s*ans?\b"
+            rf"{_NOT_OWN_AGE}(?!\s*d[e']\s?\w)"
+            rf"|\b(?:i'?m|im|i am|i m)\s+(?:not even|not quite|not yet)\s+(?P<age2>{AGE})\b{_NOT_UNIT}"
+            rf"|\b(?:i'?m|im|i am|i m)\s+not\s+(?P<age3>{AGE})\s+yet\b",
+            "pas encore",
+            "toujours pas",
+            "not",
+            judge=_not_yet_either,
         ),
         rule(
             "age.disclosure",
@@ -477,9 +698,42 @@ def _answers_probe(context: MessageContext) -> bool:
     return False
 
 
+# Someone declared a minor who says the age shown is not theirs and that they are an adult: "c'est
+# juste pour rentrer ici, j'en ai 24", "I say 17 here, I'm 26", "en vrai j'ai 25 ans", "my
+# real age is 30". An adult among minors under a minor's age, whatever the words of the lie.
+_ADULT_NOW = re.compile(
+    rf"(?:\b(?:{J_AI}|j'?en ai|jen ai|i'?m|im|i am|now i am|i'?m actually|i'?m really|"
+    r"mon vrai age (?:c'?est |est |: )?|my real age (?:is |: )?|real age)\s*)(?P<age>\d{2})\b"
+    # An age, not a count of things: "j'ai 20 euros", "i'm 25 minutes away".
+    r"(?!\s+(?!ans\b|years?\b|yo\b|mais\b|but\b|lol\b|haha\w*|mdr\b|en\b|irl\b|et\b|and\b|pour\b|"
+    r"here\b|ici\b|now\b|maintenant\b|ok\b|tho\w*\b|donc\b|so\b|actually\b|really\b)[a-z])"
+)
+_LIE_FRAME = re.compile(
+    r"\b(?:en vrai|en realite|pour de vrai|vrai age|actually|really|irl|in real life|for real|"
+    r"real age|pour (?:rentrer|entrer|m'?inscrire|pouvoir (?:rentrer|entrer|parler|venir))|"
+    r"to get in|to join|to sign up|(?:j'?ai mis|jai mis|je dis|je mets|j'?ai dit|i say|i put|i said|i wrote)"
+    r" \d{2}|sur (?:mon|le) profil|on (?:my|the) profile|nobody talks? to old|personne parle aux vieux)\b"
+)
+
+
+def _adult_posing(text: str, context: MessageContext) -> Signal | None:
+    if context.sender_age >= 18 or _LIE_FRAME.search(text) is None:
+        return None
+    for match in _ADULT_NOW.finditer(text):
+        age = int(match.group("age"))
+        # Far enough above the declared age not to be a birthday the profile missed.
+        if 19 <= age < 100 and age - context.sender_age >= 4:
+            return Signal("age.adult_posing", 0.85, (0, 0))
+    return None
+
+
 def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     """Probes, disclosures and adult claims in the message; the declared gap in private."""
     yield from _RULES.scan(norm, context)
+    if context.sender_age < 18:
+        posing = _adult_posing(norm.folded.text, context)
+        if posing is not None:
+            yield posing
     view = norm.folded
     text = view.text
     # "14" or "4e" on its own is an answer only right after someone asked.
@@ -518,4 +772,91 @@ def age_gap(context: MessageContext) -> Signal | None:
         return Signal("age.gap", 0.4, (0, 0)) if gap >= 4 else None
     if gap >= 15 and min(context.sender_age, context.recipient_age) < 21:
         return Signal("age.gap", 0.5, (0, 0))
+    return None
+
+
+# Someone says that another person here is a minor: "attention elle a 14 ans", "il a que 13
+# ans", "elle est mineure", "c'est une gamine", "she's only 13 guys", "15 and he's 16", "they're
+# minors". Present tense and a pronoun (or a handle) for the subject: "il avait 14 ans" is a
+# story, and "ma fille a 14 ans" a parent's (the speaker's family is looked for around it).
+_MODIFIER = (
+    r"(?:que |seulement |juste |meme pas |genre |a peine |only |just |barely |like |literally )?"
+)
+_REPORTED_AGE = re.compile(
+    rf"(?:\b(?:il|elle)|@\w+) (?:n'?)?a {_MODIFIER}(?P<age3>{AGE}) ans\b{_NOT_OWN_AGE}"
+    rf"|\b(?:ils|elles) (?:n'?)?ont {_MODIFIER}(?P<age>{AGE}) ans\b{_NOT_OWN_AGE}"
+    rf"|(?:\b(?:he|she)|@\w+)(?:'s| is| has) {_MODIFIER}(?P<age4>{AGE})"
+    rf"(?: years? old| yo| y/o)?\b{_NOT_UNIT}(?! (?:and|et) (?:a half|demi))"
+    rf"|\bthey(?:'re| are) {_MODIFIER}(?P<age2>{AGE})"
+    rf"(?: years? old| yo| y/o)?\b{_NOT_UNIT}(?! (?:and|et) (?:a half|demi))"
+)
+_REPORTED_STATUS = re.compile(
+    r"\b(?:(?:il|elle) est|(?:ils|elles) sont|(?:he|she)(?:'s| is)|(?:they)(?:'re| are)) (?:encore |que |"
+    r"juste |only |just |still )?(?:mineure?s?|une? (?:gamine?|gosse|enfant|ado|collegienne?)|"
+    r"au college|en (?:cm1|cm2|6e|5e|4e|3e|6eme|5eme|4eme|3eme)|a minor|minors|underage|a kid|kids|"
+    r"a child|children|in (?:middle school|junior high|(?:[5-9]|1[01])th grade))\b"
+    r"|\bc'? ?est (?:une |un )?(?:mineure?|gamine? de \d{1,2} ans|gosse de \d{1,2} ans)\b"
+)
+_REPORTED_HINT = re.compile(
+    r"\d|mineur|minor|underage|gamin|gosse|enfant|kid|child|college|grade|ado\b"
+)
+
+
+def _says_minor_present(text: str) -> bool:
+    """Whether a folded line says that someone (not the speaker) is a minor."""
+    if _REPORTED_HINT.search(text) is None:
+        return False
+    if _REPORTED_STATUS.search(text):
+        return True
+    for match in _REPORTED_AGE.finditer(text):
+        word = next(group for group in match.groups() if group is not None)
+        age = age_value(word)
+        if age is not None and 8 <= age < 18:
+            return True
+    return False
+
+
+# What an adult does in a room to take a minor away from it: a private message, another app, a
+# number, photos, the age asked, a meeting, money. Another app counts as an invitation or a
+# handle (0.55 and more), not named in passing ("instagram a changé son algo").
+APPROACH = (
+    "private.invite",
+    "offplatform",
+    "contact.request",
+    "photo.request",
+    "age.probe",
+    "meet.request",
+    "gift.money",
+    "gift.card",
+)
+
+
+def approaches(signals: Iterable[Signal]) -> bool:
+    """Whether one of ``signals`` is an approach (``APPROACH``) strong enough to count."""
+    for signal in signals:
+        if fits(APPROACH, signal.rule):
+            floor = 0.55 if signal.rule.startswith("offplatform.") else 0.4
+            if signal.score >= floor:
+                return True
+    return False
+
+
+def reported_minor(context: MessageContext) -> Signal | None:
+    """``age.reported_minor`` when, in a room, someone other than the sender said in the last
+    few messages that a person here is a minor. Looked at only when the message approaches
+    someone (``APPROACH``): the policy weighs the approach as if a minor had spoken."""
+    if context.setting is not Setting.ROOM or not context.recent:
+        return None
+    own = set(context.recent_from_sender)
+    recent = context.recent[-8:]
+    for index, line in enumerate(recent):
+        if line in own:
+            continue
+        text = folded(line)
+        if not _says_minor_present(text):
+            continue
+        # "ma fille a 14 ans ... elle est en 4e": a parent speaking of their child.
+        if any(KIN.search(folded(earlier)) for earlier in recent[max(0, index - 2) : index + 1]):
+            continue
+        return Signal("age.reported_minor", 0.8, (0, 0))
     return None

@@ -59,8 +59,68 @@ _HANDLE_WORDS = frozenset(
         "aussi",
         "alors",
         "quoi",
+        # Words that say what the account is for or how it is, not its name.
+        "pour",
+        "for",
+        "que",
+        "qui",
+        "juste",
+        "just",
+        "only",
+        "seulement",
+        "the",
+        "une",
+        "des",
+        "sur",
+        "dans",
+        "avec",
+        "with",
+        "mais",
+        "but",
+        "trop",
+        "tres",
+        "very",
+        "really",
+        "was",
+        "has",
+        "got",
+        "sera",
+        "etait",
+        "reste",
+        "prive",
+        "private",
+        "public",
+        "ferme",
+        "closed",
+        "hacke",
+        "hacked",
+        "pirate",
+        "suspendu",
+        "suspended",
     ]
 )
+
+
+# "mon compte netflix", "my account password", "mon id apple": a generic word for an account,
+# then a word, names a service or says something about the account, not a handle; a handle
+# right after it looks like one (a digit, a dot, an underscore).
+_GENERIC_KEY = re.compile(r"\b(?:mon|my|ma) (?:identifiant|id|user(?:name)?|compte)\s*$")
+_HANDLE_SHAPE = re.compile(r"[\d_.]")
+# An account sold, bought, rented or shared is a trade (spam and scam rules weigh it), not a
+# way to be reached: "vends mon compte netflix", "je loue mon compte fortnite", "selling my ig".
+_TRADE = re.compile(
+    r"\b(?:vend\w*|revend\w*|a vendre|achete\w*|rachete\w*|loue\w*|echange\w*|partage\w*|"
+    r"sell\w*|buy\w*|rent\w*|trad(?:e|es|ing)|for sale|wts|wtb)\b[^.!?]{0,25}$"
+)
+
+
+def _not_traded(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    # "selling my ig", "je vends mon snap 5k": an account for sale, not an invitation to it.
+    if _TRADE.search(match.string, max(0, match.start() - 40), match.start()):
+        return None
+    return ("offplatform.app", 0.6)
 
 
 def _handle(
@@ -68,6 +128,12 @@ def _handle(
 ) -> tuple[str, float] | None:
     name = match.group("handle").strip("._-")
     if len(name) < 3 or name in _HANDLE_WORDS:
+        return None
+    text = match.string
+    lead = text[match.start() : match.start("handle")]
+    if _GENERIC_KEY.search(lead) and not _HANDLE_SHAPE.search(name):
+        return None
+    if _TRADE.search(text, max(0, match.start() - 40), match.start()):
         return None
     return ("offplatform.handle", 0.85)
 
@@ -124,6 +190,7 @@ _RULES = RuleSet(
             "skype",
             "facetime",
             "ft",
+            judge=_not_traded,
         ),
         rule(
             "offplatform.app",
@@ -291,6 +358,60 @@ _THIRD_PERSON_NUMBER = re.compile(
 )
 
 
+# A run of digits that a unit or a currency follows is a quantity, whatever its length:
+# "2017, 98 000 km", "1998, 120 000 euros" (a car's year and mileage, a price).
+_QUANTITY_AFTER = re.compile(
+    r"\s?(?:km|kms|kilometres?|miles?|kg|kilos?|go|gb|tb|mo|mb|m2|m²|cm|mm|litres?|"
+    r"ch|cv|hp|€|eur|euros?|\$|usd|dollars?|£|balles|k€|ans?|years?|mois|months?|jours?|"
+    r"days?|h|heures?|hours?|min|minutes?|%|pieces?|pages?|habitants?|personnes?|vues?|views?)\b"
+    r"|\s?[€$£%]"
+)
+# A business's or a service's public number, given so that people can call it ("leur fixe",
+# "réserver au", a pharmacy, a restaurant, opening hours): not anyone's personal contact. Only
+# a landline, toll-free or shared-cost number qualifies; a mobile stays someone's phone.
+_PUBLIC_NUMBER_KINDS = frozenset(
+    (
+        phonenumbers.PhoneNumberType.FIXED_LINE,
+        phonenumbers.PhoneNumberType.TOLL_FREE,
+        phonenumbers.PhoneNumberType.SHARED_COST,
+        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+    )
+)
+_BUSINESS = re.compile(
+    r"\b(?:leur|leurs|their) (?:fixe|num\w*|tel\w*|standard|accueil|secretariat|number|phone|line)\b"
+    r"|\b(?:reserv\w*|commande[rz]?|prendre (?:un )?rdv|prise de rdv|book(?:ing)?|"
+    r"reservations?|call (?:them|the|ahead))\b"
+    r"|\b(?:pharmacies?|restaurants?|resto|brasserie|boulangerie|magasins?|boutiques?|garages?|"
+    r"cabinet|clinique|hopital|urgences|mairie|prefecture|agence|standard|accueil|secretariat|"
+    r"service (?:client|apres[- ]vente)|sav|hotline|mutuelle|banque|medecin|dentiste|veto|"
+    r"veterinaire|plombier|serrurier|taxi|association|asso|club|salle|cinema|musee|office de tourisme|"
+    r"pharmacy|restaurant|store|shop|clinic|hospital|office|front desk|reception|customer service)\b"
+    r"|\b(?:horaires?|ouverts?|ouverte|fermes? le|de garde|opening hours|open (?:from|until|till|daily))\b"
+)
+# A number said to be one's own or a person's is personal, whatever the frame: "mon fixe",
+# "appelle-moi", "chez lui", and any "son", "sa", "his", "her" ("appelez son patron au 01...").
+_PERSONAL = re.compile(
+    r"\b(?:mon|ma|mes|ton|ta|tes|my|your|ur) (?:fixe|num\w*|tel\w*|portable|ligne|06|07|phone|"
+    r"number|cell|landline|perso)\b|\b(?:appelle|call|text|ecris)[- ]?(?:moi|me)\b"
+    r"|\bchez (?:moi|lui|elle|eux)\b|\b(?:son|sa|ses|his|her|him)\b"
+    # A workplace's line given to reach a person there, or to harass: still someone's.
+    r"|\bou (?:il |elle )?(?:bosse|travaille|taffe)\b|\bwhere (?:he|she|they) works?\b"
+    r"|\b(?:appelez|appelle|call|ring)[- ](?:le|la|les|him|her|them)\b"
+    r"|\b(?:harcel\w*|harass\w*|spam\w*|insult\w*|pourri\w*|defonce\w*|flood\w*|affich\w*)\b"
+)
+
+
+def _public_number(number: phonenumbers.PhoneNumber, text: str) -> bool:
+    """Whether ``number`` is a business's public line, as the message gives it."""
+    if phonenumbers.number_type(number) not in _PUBLIC_NUMBER_KINDS:
+        return False
+    return _BUSINESS.search(text) is not None and _PERSONAL.search(text) is None
+
+
+# The score of a business's public line: noted (the ambush advice in private still reads
+# it), under the policy's ``contact.room`` threshold and the risk memory's "seen".
+PUBLIC_LINE = 0.35
+
 # Visitors are mostly French; a national number from a neighbour is tried next.
 _REGIONS = ("FR", "BE", "CH", "GB")
 
@@ -318,12 +439,15 @@ def _parse(candidate: str) -> phonenumbers.PhoneNumber | None:
 
 
 def phones(norm: Normalized) -> Iterator[tuple[float, tuple[int, int]]]:
-    """Phone numbers in the message: ``(score, span)``; valid numbers score higher."""
+    """Phone numbers in the message: ``(score, span)``; valid numbers score higher, a
+    business's public line scores under what a room holds for (``PUBLIC_LINE``)."""
     if number_weight(norm.folded.text) < 8:
         return
     view = norm.digits
     for match in _PHONE_RUN.finditer(view.text):
         raw = match.group()
+        if _QUANTITY_AFTER.match(view.text, match.end()):
+            continue
         # Separators are the person's, not the number's: parse the digits alone.
         candidate = ("+" if raw.startswith("+") else "") + _NOT_DIGIT.sub("", raw)
         digit_count = len(candidate) - candidate.startswith("+")
@@ -333,7 +457,8 @@ def phones(norm: Normalized) -> Iterator[tuple[float, tuple[int, int]]]:
         if number is None:
             continue
         if phonenumbers.is_valid_number(number):
-            yield (0.9, view.span(match.start(), match.end()))
+            public = _public_number(number, norm.folded.text)
+            yield (PUBLIC_LINE if public else 0.9, view.span(match.start(), match.end()))
         elif phonenumbers.is_possible_number(number) and digit_count >= 9:
             yield (0.6, view.span(match.start(), match.end()))
 
@@ -346,5 +471,5 @@ def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
         yield Signal(hit.rule, hit.score, lexical.span(hit.start, hit.end))
     for score, span in phones(norm):
         yield Signal("contact.phone", score, span)
-        if _THIRD_PERSON_NUMBER.search(norm.folded.text):
+        if score != PUBLIC_LINE and _THIRD_PERSON_NUMBER.search(norm.folded.text):
             yield Signal("doxx.phone", 0.85, span)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from causette.safety.context import MessageContext
+from causette.safety.detectors.age import PUPILS
 from causette.safety.detectors.gifts import REPAYING
 from causette.safety.detectors.phrases import MES_PARENTS, TES_PARENTS, about_kin
 from causette.safety.detectors.rules import Rule, rule
@@ -53,7 +54,7 @@ _PAST = re.compile(
 )
 _TEACHING = re.compile(
     r"\b(?:corrig\w*|copies|eleves|surveill\w*|prof(?:s|esseur)? de|j'?enseigne|mes classes|"
-    r"jury|examinat\w*|parents d'?eleves)\b"
+    r"jury|examinat\w*|parents d'?eleves)\b|" + PUPILS
 )
 # "le mien passe le brevet", "courage pour le bac de français": someone else's exam.
 _THIRD = re.compile(

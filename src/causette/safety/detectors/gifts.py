@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from causette.safety.context import MessageContext
 from causette.safety.detectors.phrases import TU_AS
-from causette.safety.detectors.rules import RuleSet, rule
+from causette.safety.detectors.rules import Rule, RuleSet, rule
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized
 
@@ -70,7 +70,7 @@ _RULES = RuleSet(
         rule(
             "photo.request",
             0.9,
-            r"\b(?:nudes?|nude pics?|envoie (?:moi )?(?:un |des )?nudes?|send (?:me )?(?:some |a )?(?:nudes?|pics? of (?:you|u|yourself)|a pic|a selfie|photos? of (?:you|u|yourself))|show me (?:your|ur) (?:body|boobs|tits|ass)|let me see (?:you|u|your|ur))\b",
+            r"\b(?:nudes?|nude pics?|envoie (?:moi )?(?:un |des )?nudes?|send (?:me )?(?:some |a )?(?:nudes?|pics? of (?:you|u|yourself)|a pic(?! of (?:the|a|an|this|that|these|those|my|his|her|their|our|it|what)\b)|a selfie|photos? of (?:you|u|yourself))|show me (?:your|ur) (?:body|boobs|tits|ass)|let me see (?:you|u|your|ur))\b",
             "nude",
             "send",
             "show me",
@@ -290,13 +290,97 @@ _RULES = RuleSet(
         rule(
             "photo.request",
             0.6,
-            r"\b(?:send|show) (?:me )?(?:a |some )?(?:cute |pretty |hot |new )?(?:selfies?|pics?|photos?)\b|\btu m'?envoies? (?:un |une |des )?(?:petit |petite |joli |jolie )?(?:selfie|photo|pic|tof)s?\b",
+            r"\b(?:send|show) (?:me )?(?:a |some )?(?:cute |pretty |hot |new )?(?:selfies?|pics?|photos?)\b(?! of (?:the|a|an|this|that|these|those|my|his|her|their|our|it|what)\b)|\btu m'?envoies? (?:un |une |des )?(?:petit |petite |joli |jolie )?(?:selfie|photo|pic|tof)s?\b",
             "send",
             "show",
             "envoie",
         ),
     ]
 )
+
+
+# Asking to see the other's body in any person of the verb ("tu me montres ton corps ?", "je
+# peux voir tes jambes", "send me your body", "show me what you look like in your pyjamas"),
+# or to get in front of the camera.
+_BODY = (
+    r"(?:corps|seins|fesses|poitrine|torse|jambes|cuisses|cul|ventre|pieds|culotte|sous[- ]vetements?|"
+    r"soutif|soutien[- ]gorge|body|boobs|tits|butt|ass|legs|chest|tummy|belly|feet|underwear|bra|"
+    r"panties|thighs)"
+)
+# A body shown for its care or its ink, not for looking at: "la cicatrice", "the tattoo".
+_CARE = re.compile(
+    r"\b(?:medecin|docteur|doctor|podolog\w*|podiatr\w*|kine\w*|physio\w*|cicatrice|scar|surgery|"
+    r"operation|opere\w*|blessure|injury|injured|bleu|bruise|plaie|wound|tatouage|tattoo|eczema|"
+    r"bouton|rash|entorse|sprain|platre|cast)\b"
+)
+
+
+def _not_care(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    return None if _CARE.search(norm.folded.text) else ("photo.request", 0.85)
+
+
+_SEEING: list[Rule] = [
+    # A phone of one's own given ("je t'achète un nouveau tel", "I'll get you a new phone"):
+    # the line to the child that parents do not see.
+    rule(
+        "gift.card",
+        0.75,
+        r"\b(?:je (?:t'?|te )(?:achete|acheterai|offre|offrirai|paye|paie|payerai|donne|envoie|enverrai|"
+        r"trouve)|j'?te (?:achete|offre|paye|paie|donne|envoie)|(?:je peux|je pourrais) t'?(?:acheter|offrir|"
+        r"payer|envoyer)|i(?:'ll| will| can| could)? (?:get|buy|send|give) (?:you|u)) (?:un |une |a |an )?"
+        r"(?:nouveau |nouvelle |new |autre |second |deuxieme |other |spare |petit )?(?:tel|telephone|"
+        r"portable|phone|iphone|smartphone|sim|carte sim|puce|forfait|cell|burner)\b"
+        r"(?! ?(?:number|numbers|call|calls|numero|appel|case|charger|coque|chargeur))",
+        "achete",
+        "offr",
+        "paye",
+        "paie",
+        "donne",
+        "envoie",
+        "enverrai",
+        "trouve",
+        "acheter",
+        "payer",
+        "envoyer",
+        "get",
+        "buy",
+        "send",
+        "give",
+    ),
+    rule(
+        "photo.request",
+        0.85,
+        r"\b(?:tu (?:me |m'?)(?:montres?|montrerais|envoies?|enverrais|fais voir)|(?:montre|fais voir|envoie)"
+        r"[- ]?(?:moi|moa)?|je (?:peux|pourrais|veux|voudrais|aimerais) (?:voir|avoir une photo de)|"
+        r"(?:show|send|let me see|can i see|could i see|i want to see|i wanna see)(?: me)?)\b"
+        rf"[^.!?\n]{{0,15}}?\b(?:ton|ta|tes|your|ur) {_BODY}\b",
+        "montre",
+        "envoie",
+        "voir",
+        "show",
+        "send",
+        "see",
+        judge=_not_care,
+    ),
+    rule(
+        "photo.request",
+        0.65,
+        r"\bshow me what (?:you|u) look like\b|\bwhat (?:do )?(?:you|u) look like (?:in|without|under)\b"
+        r"|\bmontre[- ]?(?:moi|moa) (?:a quoi tu ressembles|comment t'?es habillee?)\b"
+        r"|\b(?:mets|met|mettre|te mettre|viens)[- ]?(?:toi )?devant (?:la|ta) (?:cam|webcam|camera)\b"
+        r"|\b(?:get|go|hop) on (?:cam|camera|webcam)\b",
+        "look like",
+        "ressembles",
+        "habille",
+        "devant",
+        "on cam",
+        "on camera",
+        "on webcam",
+    ),
+]
+_RULES = RuleSet([*_RULES.rules, *_SEEING])
 
 
 # Paying back, splitting a bill, owing a drink: money between equals, not an offer.

@@ -67,7 +67,7 @@ def age_value(word: str) -> int | None:
 
 
 # The speaker's own children and relatives: parents name their schools and ages openly.
-_KIN = re.compile(
+KIN = re.compile(
     r"\b(?:mon fils|ma fille|mes enfants|mes filles|mes fils|mon gamin|ma gamine|mon grand|"
     r"ma grande|le mien|la mienne|ma soeur|mon frere|ma niece|mon neveu|mon petit|ma petite|"
     r"vos enfants|vos ados|tes enfants|ton fils|ta fille|mes neveux|mes nieces|le grand|la grande|"
@@ -78,9 +78,9 @@ _KIN = re.compile(
 
 def about_kin(norm: Normalized, context: MessageContext) -> bool:
     """Whether the message or the last few name the speaker's (or listener's) family."""
-    if _KIN.search(norm.folded.text):
+    if KIN.search(norm.folded.text):
         return True
-    return any(_KIN.search(folded(earlier)) for earlier in context.recent[-3:])
+    return any(KIN.search(folded(earlier)) for earlier in context.recent[-3:])
 
 
 @lru_cache(maxsize=512)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from causette.safety.context import MessageContext
+from causette.safety.detectors.age import THEIR_CHILD
 from causette.safety.detectors.phrases import TES_PARENTS, TU_AS, TU_ES, about_kin
 from causette.safety.detectors.rules import Rule, rule
 from causette.safety.detectors.voice import secrecy_voice
@@ -38,6 +39,13 @@ def _own_school_day(
     if _TEACHING.search(norm.folded.text) or about_kin(norm, context):
         return None
     return ("age.disclosure", 0.75)
+
+
+def _not_of_kin(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    # "tu as quel âge ton fils ?": the age of the other's child, asked between parents.
+    return None if THEIR_CHILD.search(norm.folded.text) else ("age.probe", 0.6)
 
 
 RULES: list[Rule] = [
@@ -123,6 +131,7 @@ RULES: list[Rule] = [
         "ql",
         "qel",
         "quel",
+        judge=_not_of_kin,
     ),
     rule(
         "photo.request",

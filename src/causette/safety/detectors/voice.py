@@ -33,6 +33,18 @@ _OWN_SECRET = re.compile(
     r"(?:encore )?(?:dit|raconte|annonce|parle|montre)\b|\bi (?:haven'?t|have not|didn'?t|did not) "
     r"(?:told|tell|said|mentioned)\b|\b(?:t'?es|tu es|you'?re) (?:la |le )?(?:premiere?|first|seule? a savoir)\b"
 )
+# Someone else's words reported: "il me disait « c'est notre secret »", "he'd say stuff like
+# 'this is our secret'", "a guy told me not to tell my parents". A survivor telling what was
+# done, a parent repeating what a stranger wrote: the words of the act, not the act.
+_HEARSAY = re.compile(
+    r"\b(?:il|elle|ils|elles|he|she|they|un (?:mec|gars|type|homme|adulte|inconnu)|une (?:femme|"
+    r"meuf|inconnue)|a (?:guy|man|stranger|woman)|this (?:guy|man)|the (?:guy|man)|some (?:guy|man)|"
+    r"quelqu'?un|someone|(?:mon|ma|son|sa|le|la|my|his|her|the) \w+)\b[^.!?]{0,50}?\b(?:disait|disaient|me dit|m'?a dit|lui a dit|m'?avait dit|"
+    r"a dit|avait dit|ecrivait|m'?ecrivait|m'?a ecrit|repetait|me repetait|m'?envoyait|said|says|'d say|"
+    r"would say|used to say|kept saying|told (?:me|her|him|them|my)|wrote|texted|sent (?:me|her|him))"
+    r"\b[^!?]{0,90}$|\b(?:stuff|things) like\s*\W*$|\bdes (?:trucs|choses) (?:genre|comme)\s*\W*$",
+    re.IGNORECASE,
+)
 _GOOD_NEWS = re.compile(
     r"\b(?:surprises?|enceinte|pregnant|propos\w*|demande en mariage|fianc\w*|engaged|"
     r"demissionne\w*|quit(?:ting)? my job|new job|nouveau (?:job|taf|boulot)|promotion|promu|"
@@ -65,6 +77,9 @@ def secrecy_voice(
     if any(_GOOD_NEWS.search(folded(earlier)) for earlier in context.recent[-2:]):
         # "keep it between us" right after "I'm proposing to Sarah": the same news.
         return ("secrecy", 0.35)
+    if _HEARSAY.search(text, max(0, match.start() - 140), match.start()):
+        # Reported words: kept under what the risk memory counts as a step.
+        return ("secrecy", 0.3)
     if _SPEAKER.search(text, before, match.start()):
         # "je dirai rien à personne": reassurance a groomer gives a child; between adults, a
         # friend's promise, kept under what the risk memory counts as a step.
