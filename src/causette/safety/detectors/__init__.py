@@ -9,7 +9,7 @@ the signals; detectors never decide anything. Words in quotation marks or report
 
 Rule ids (stable: the policy, the audit log and statements of reasons name them):
 
-Age (``age.py``)
+Age (``age.py``; the gap, reported minors and adult posing in ``age_context.py``)
     ``age.probe``         asking the other's age, year of birth, class or school
     ``age.disclosure``    the sender says, first person and present tense, that they are a
                           minor: an age under 18, a school year, collège/lycée, the brevet,
@@ -21,7 +21,7 @@ Age (``age.py``)
                           person here is a minor ("attention elle a 14 ans", "she's only 13")
     ``age.adult_posing``  someone declared a minor says they are an adult ("c'est juste pour
                           rentrer ici, j'en ai 24", "I say 17 here", "my real age is 30")
-Grooming (``grooming.py``)
+Grooming (``grooming.py``, indirect wordings in ``grooming_indirect.py``)
     ``alone.check``       checking that the other is alone or unsupervised
     ``alone.reply``       the sender says they are alone or unsupervised ("ma mère rentre tard")
     ``secrecy``           "c'est notre secret", "dis rien à tes parents", "efface la conv"
@@ -35,7 +35,7 @@ Gifts and pictures (``gifts.py``)
     ``gift.money``        offering money, paying for things, "se faire de l'argent facile"
     ``gift.card``         top-up and gift cards (PCS, Neosurf, Paysafecard, Steam...), in-game
                           currency, paying the other's phone plan
-Meeting (``meeting.py``)
+Meeting (``meeting.py``, later ambush marks in ``meeting_ambush.py``)
     ``meet.request``      proposing to meet, asking where the other lives or their address
     ``meet.address``      a street address or a door code in the message
     ``meet.isolated``     an isolated place, the night, "viens seul", "un pote sera là", a
@@ -63,14 +63,14 @@ Threats (``threat.py``)
                           meet, something found for the other, dying of laughter, a bill, a
                           match to win)
     ``threat.sextortion`` threats to publish the other's pictures or tell their parents
-Hate (``hate.py``)
+Hate (``hate.py``, group attacks in ``hate_groups.py``, masked slurs in ``hate_masked.py``)
     ``hate.homophobic``, ``hate.racist``, ``hate.antisemitic``, ``hate.misogynistic``,
     ``hate.antitrans``    slurs (lexicon, also with masked letters: "p*te") and attacks on a
                           group (addressed, dehumanised, denied rights or worth, its places
                           set on fire, the "(((echo)))"); lower score when the slur is quoted
                           to be condemned, in its ordinary sense ("the PD said", "faire la
                           bamboula") or a costume
-Doxxing (``doxxing.py``)
+Doxxing (``doxxing.py``, full names in ``doxx_names.py``, recitals in ``doxx_recital.py``)
     ``doxx.name``, ``doxx.address``, ``doxx.phone``, ``doxx.school``, ``doxx.workplace``,
     ``doxx.profile``, ``doxx.vehicle``
                           another person's details; higher when several are given together;
@@ -123,6 +123,7 @@ from collections.abc import Callable, Iterable
 from causette.safety.context import MessageContext
 from causette.safety.detectors import (
     age,
+    age_context,
     contact,
     cues,
     doxxing,
@@ -172,10 +173,10 @@ def detect(text: str, context: MessageContext) -> tuple[Signal, ...]:
     for index, signal in enumerate(found):
         if not signal.rule.startswith("hate.") and reported(norm, signal.span):
             found[index] = Signal(signal.rule, round(signal.score * 0.4, 3), signal.span)
-    if age.approaches(found):
+    if age_context.approaches(found):
         # An approach in a room where someone said a person here is a minor ("attention elle
         # a 14 ans"): looked back for only then, the rare case.
-        minor = age.reported_minor(context)
+        minor = age_context.reported_minor(context)
         if minor is not None:
             found.append(minor)
     return best(found)

@@ -17,7 +17,7 @@ from typing import Any
 import ahocorasick
 
 from causette.safety.context import MessageContext
-from causette.safety.detectors.meeting import warned_about
+from causette.safety.detectors.meeting_warnings import warned_about
 from causette.safety.detectors.phrases import folded
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized

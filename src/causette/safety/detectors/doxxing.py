@@ -8,127 +8,41 @@ recognised by their capitals in the original text, which the folded view has los
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from importlib import resources
 
 from causette.safety.context import MessageContext
-from causette.safety.detectors.phrases import about_kin, folded
-from causette.safety.detectors.rules import Judge, RuleSet, Screen, rule
+from causette.safety.detectors.doxx_judges import (
+    SOMEONE,
+    STREET,
+    name,
+    named_place,
+    routine,
+    vehicle,
+)
+from causette.safety.detectors.doxx_names import named_person
+from causette.safety.detectors.doxx_recital import recited, refused
+from causette.safety.detectors.phrases import about_kin
+from causette.safety.detectors.rules import RuleSet, rule
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized
-
-_SOMEONE = (
-    r"(?:il|elle|lui|le mec|la meuf|ce mec|cette meuf|ce gars|cette fille|ce type|cette nana|"
-    r"son ex|mon ex|la fille|le gars|sa soeur|son frere|sa mere|son pere|ce connard|cette connasse|"
-    r"he|she|his|her)"
-)
-_STREET = r"(?:rue|avenue|av|bd|boulevard|allee|impasse|place|chemin|route|quai|cours|residence|cite|lotissement)"
-
-
-def _capitalised(norm: Normalized, match: re.Match[str], *groups: str) -> bool:
-    view = norm.folded
-    for group in groups:
-        if match.group(group) is None:
-            return False
-        start, _ = view.span(match.start(group), match.end(group))
-        if not norm.original[start : start + 1].isupper():
-            return False
-    return True
-
-
-# Words that follow "her name is" without being a name.
-_NOT_NAMES = frozenset(
-    ("like", "whatever", "a", "the", "not", "so", "really", "kinda", "very", "too", "pretty",
-     "literally", "just", "on", "in", "and", "is", "was", "lol", "something", "weird", "cute")
-)  # fmt: skip
-
-
-def _name(
-    match: re.Match[str], norm: Normalized, context: MessageContext
-) -> tuple[str, float] | None:
-    # Capitals mark a name; "his real name is", "son nom de famille" say so without them.
-    said = any(w in match.group() for w in ("nom de famille", "real name", "full name", "vrai nom"))
-    words = {match.group("first"), match.group("last")}
-    named = "name is" in match.group() and not words & _NOT_NAMES
-    if said or named or _capitalised(norm, match, "first", "last"):
-        return ("doxx.name", 0.6)
-    return None
-
-
-# Where a routine can be waited for: a stop, a street, a door, a named place.
-_ROUTINE_PLACE = re.compile(
-    rf"\b(?:{_STREET}|arret|station|gare|sortie|porte|devant|derriere|en bas de|au coin|parking|"
-    r"ligne \d+|bus \d+|stop|gate|door|outside|behind|corner|car park|parking lot|"
-    r"(?:a|au|a la|aux|de|du|at|on|from) [A-Z][a-z]+)\b"
-)
-
-
-def _routine(
-    match: re.Match[str], norm: Normalized, context: MessageContext
-) -> tuple[str, float] | None:
-    # The folded view has lost capitals: a named place ("à Jaurès", "at Tesco") is looked for
-    # in the original text, the rest in the folded one.
-    if _ROUTINE_PLACE.search(norm.folded.text) or re.search(
-        r"\b(?:à|au|aux|a|at|on|from|de|du) [A-Z][a-zà-ÿ]+", norm.original
-    ):
-        return ("doxx.address", 0.65)
-    return ("doxx.address", 0.45)  # noted: a call to use it makes the hold (doxxing.call)
-
-
-# One's own car, for sale or for a lift: its plate is the seller's to give.
-_OWN_VEHICLE = re.compile(
-    r"\b(?:je (?:vends|vend|loue|prete)|a vendre|ma (?:voiture|caisse|bagnole|clio|twingo|208|"
-    r"golf|moto|polo)|mon (?:vehicule|camion|van|scooter|utilitaire|suv)|my (?:car|van|bike|truck)|"
-    r"i'?m selling|for sale|histovec|carte grise|controle technique|ct ok|sinistres?|kilometrage|km)\b"
-)
-_PLATE = re.compile(
-    r"\b(?:plaque|immatricul\w*|immat|plate|reg)\b|\b[a-z]{2}-?\d{3}-?[a-z]{2}\b|\b[a-z]{2}\d{2} ?[a-z]{3}\b"
-)
-_SOMEONE_ELSE = re.compile(rf"\b{_SOMEONE}\b|\b(?:son|sa|ses|leur|his|her|their)\b")
-
-
-def _vehicle(
-    match: re.Match[str], norm: Normalized, context: MessageContext
-) -> tuple[str, float] | None:
-    # A plate says whose car it is only next to someone else; one's own car for sale is an ad.
-    text = norm.folded.text
-    recent = [folded(earlier) for earlier in context.recent_from_sender[-3:]]
-    if any(_OWN_VEHICLE.search(line) for line in (text, *recent)):
-        return None
-    # The make alone ("il roule en clio") is talk; the plate identifies the car.
-    plate = _PLATE.search(text) is not None
-    if plate and _SOMEONE_ELSE.search(text):
-        return ("doxx.vehicle", 0.75)
-    return ("doxx.vehicle", 0.45)
-
-
-def _named_place(rule_id: str, score: float) -> Judge:
-    def judge(
-        match: re.Match[str], norm: Normalized, context: MessageContext
-    ) -> tuple[str, float] | None:
-        return (rule_id, score) if _capitalised(norm, match, "name") else None
-
-    return judge
-
 
 _RULES = RuleSet(
     [
         rule(
             "doxx.name",
             0.6,
-            rf"\b{_SOMEONE}\b[^.!?]{{0,20}}?\b(?:s'?appelle|s appelle|sappelle|se nomme|son (?:vrai )?nom (?:c'?est|est|:)|son nom de famille (?:c'?est|est|:)?|is called|'?s name is|name is|real name is)\s+(?P<first>[a-z][a-z\-]+)\s+(?P<last>[a-z][a-z\-]+)",
+            rf"\b{SOMEONE}\b[^.!?]{{0,20}}?\b(?:s'?appelle|s appelle|sappelle|se nomme|son (?:vrai )?nom (?:c'?est|est|:)|son nom de famille (?:c'?est|est|:)?|is called|'?s name is|name is|real name is)\s+(?P<first>[a-z][a-z\-]+)\s+(?P<last>[a-z][a-z\-]+)",
             "appelle",
             "nomme",
             "nom",
             "called",
             "name",
-            judge=_name,
+            judge=name,
         ),
         rule(
             "doxx.address",
             0.75,
-            rf"\b{_SOMEONE}\b[^.!?]{{0,15}}?\b(?:habite|habitent|vit|vivent|loge|creche|est domicilie\w*|lives)\b\s+(?:au |a |a la |dans la |dans le |at |on )?(?:\d{{1,4}}\s?(?:bis|ter)?,?\s+)?{_STREET}\b",
+            rf"\b{SOMEONE}\b[^.!?]{{0,15}}?\b(?:habite|habitent|vit|vivent|loge|creche|est domicilie\w*|lives)\b\s+(?:au |a |a la |dans la |dans le |at |on )?(?:\d{{1,4}}\s?(?:bis|ter)?,?\s+)?{STREET}\b",
             "habite",
             "vit",
             "vivent",
@@ -140,7 +54,7 @@ _RULES = RuleSet(
         rule(
             "doxx.address",
             0.75,
-            rf"\b{_SOMEONE}\b[^.!?]{{0,15}}?\b(?:habite|habitent|vit|vivent|loge|creche|lives)\b\s+(?:au |a |at )?\d{{1,4}}\b",
+            rf"\b{SOMEONE}\b[^.!?]{{0,15}}?\b(?:habite|habitent|vit|vivent|loge|creche|lives)\b\s+(?:au |a |at )?\d{{1,4}}\b",
             "habite",
             "vit",
             "vivent",
@@ -165,7 +79,7 @@ _RULES = RuleSet(
         rule(
             "doxx.school",
             0.65,
-            rf"\b{_SOMEONE}\b[^.!?]{{0,15}}?\b(?:est|va|etudie|bosse|se trouve|est scolarise\w*|goes|is)\s+(?:au|a la|a l'|en|dans le|dans la|to|at)\s+(?:lycee|college|ecole|fac|universite|iut|cfa|high school|school)\s+(?:de |du |des )?(?P<name>[a-z][a-z\-']+)",
+            rf"\b{SOMEONE}\b[^.!?]{{0,15}}?\b(?:est|va|etudie|bosse|se trouve|est scolarise\w*|goes|is)\s+(?:au|a la|a l'|en|dans le|dans la|to|at)\s+(?:lycee|college|ecole|fac|universite|iut|cfa|high school|school)\s+(?:de |du |des )?(?P<name>[a-z][a-z\-']+)",
             "lycee",
             "college",
             "ecole",
@@ -174,18 +88,18 @@ _RULES = RuleSet(
             "iut",
             "cfa",
             "school",
-            judge=_named_place("doxx.school", 0.65),
+            judge=named_place("doxx.school", 0.65),
         ),
         rule(
             "doxx.workplace",
             0.6,
-            rf"\b{_SOMEONE}\b[^.!?]{{0,15}}?\b(?:bosse|travaille|taffe|bossait|travaillait|est employee?|works)\s+(?:chez|au|a la|a l'|a|dans|at|for)\s+(?P<name>[a-z][\w\-']+)",
+            rf"\b{SOMEONE}\b[^.!?]{{0,15}}?\b(?:bosse|travaille|taffe|bossait|travaillait|est employee?|works)\s+(?:chez|au|a la|a l'|a|dans|at|for)\s+(?P<name>[a-z][\w\-']+)",
             "bosse",
             "travaille",
             "taffe",
             "employe",
             "works",
-            judge=_named_place("doxx.workplace", 0.6),
+            judge=named_place("doxx.workplace", 0.6),
         ),
         rule(
             "doxx.profile",
@@ -264,7 +178,7 @@ _RULES = RuleSet(
         rule(
             "doxx.address",
             0.7,
-            rf"\b{_SOMEONE}\b[^.!?]{{0,15}}?\b(?:habite|habitent|vit|vivent|loge|creche|lives)\b[^.!?]{{0,40}}?\b(?:{_STREET}|batiment|bat|maison|immeuble|au bout de|en face de|a cote de)\b",
+            rf"\b{SOMEONE}\b[^.!?]{{0,15}}?\b(?:habite|habitent|vit|vivent|loge|creche|lives)\b[^.!?]{{0,40}}?\b(?:{STREET}|batiment|bat|maison|immeuble|au bout de|en face de|a cote de)\b",
             "habite",
             "vit",
             "vivent",
@@ -283,7 +197,7 @@ _RULES = RuleSet(
             "roule en",
             "drive",
             "-",
-            judge=_vehicle,
+            judge=vehicle,
         ),
         rule(
             "doxx.workplace",
@@ -331,18 +245,18 @@ _RULES = RuleSet(
         rule(
             "doxx.workplace",
             0.6,
-            rf"\b{_SOMEONE}\b[^.!?]{{0,15}}?\b(?:bosse|travaille|taffe|est employee?|works)\s+(?:a la|au|a l'|chez|at)\s+(?:mairie|hopital|poste|commissariat|gendarmerie|prefecture|banque|caf|cpam|pole emploi|france travail|sncf|ratp|clinique|ehpad|creche|cantine|pharmacie|boulangerie|supermarche|usine)\b\s+(?:de |du |d')?(?P<name>[a-z][\w\-']+)",
+            rf"\b{SOMEONE}\b[^.!?]{{0,15}}?\b(?:bosse|travaille|taffe|est employee?|works)\s+(?:a la|au|a l'|chez|at)\s+(?:mairie|hopital|poste|commissariat|gendarmerie|prefecture|banque|caf|cpam|pole emploi|france travail|sncf|ratp|clinique|ehpad|creche|cantine|pharmacie|boulangerie|supermarche|usine)\b\s+(?:de |du |d')?(?P<name>[a-z][\w\-']+)",
             "bosse",
             "travaille",
             "taffe",
             "employe",
             "works",
-            judge=_named_place("doxx.workplace", 0.6),
+            judge=named_place("doxx.workplace", 0.6),
         ),
         rule(
             "doxx.school",
             0.6,
-            rf"\b{_SOMEONE}\b (?:est|va|etudie) en (?:classe de )?(?:6|5|4|3|2nde|1ere|term)\w* ?[a-h1-9]?\b[^.!?]{{0,10}}\b(?:au|a la|a l') (?:college|lycee|ecole)\b",
+            rf"\b{SOMEONE}\b (?:est|va|etudie) en (?:classe de )?(?:6|5|4|3|2nde|1ere|term)\w* ?[a-h1-9]?\b[^.!?]{{0,10}}\b(?:au|a la|a l') (?:college|lycee|ecole)\b",
             "college",
             "lycee",
             "ecole",
@@ -376,14 +290,14 @@ _RULES = RuleSet(
             "tous les",
             "chaque",
             "every",
-            judge=_routine,
+            judge=routine,
         ),
         # Said to the person: "I know where you live", "everyone will know where she sleeps",
         # "I'm going to post your LinkedIn". Knowing who someone is scores below a hold alone.
         rule(
             "doxx.threat",
             0.75,
-            rf"\b(?:je sais|je connais|j'?ai trouve|on sait|i know|i found)\b[^.!?]{{0,25}}?\b(?:ou (?:tu|vous) (?:habite\w*|vi[st]|vivez|bosse\w*|travaill\w*|dor[ts]|dormez)|(?:tu|vous) (?:habite[sz]?|vi[st]|vivez|loge[sz]?)\s+(?:au |a |a la |dans la |dans le )?(?:\d{{1,4}}\s?)?{_STREET}\b|where (?:you|u) (?:live|work|sleep|study))|\b(?:je|on) (?:connais|connait) (?:ton|ta|votre) (?:adresse|vrai nom|nom de famille|employeur)\b|\bi know (?:your|ur) (?:real name|full name|address|school|workplace|work|employer|family)\b|\bwhere (?:your|ur) (?:kids|children|daughter|son|wife|husband) (?:go|goes|work|works|sleep)\b|\b(?:je vais|j'?vais|on va) (?:tout )?(?:dire|raconter|envoyer|montrer|balancer)\b[^.!?]{{0,20}}?\ba (?:ta femme|ton mari|ton patron|ton employeur|ton boss)\b|\bi'?(?:ll| will) tell (?:your|ur) (?:wife|husband|boss|employer|girlfriend|boyfriend)\b|\b(?:tout le (?:salon|monde|site|lycee|college|quartier)|everyone|the whole (?:room|site|school)) (?:saura|va savoir|sauront|will know|is going to know) (?:ou|qui|ton|ta|tes|votre|vos|where|who|your)\b|\b(?:je vais|j'?vais|on va|je compte|i'?m going to|i'?m gonna|i'?ll|gonna) (?:poster|balancer|publier|afficher|diffuser|partager|leak|post|share|publish|expose|dox+)\b[^.!?]{{0,12}}?\b(?:ton|ta|tes|votre|vos|your) (?:adresse|nom|vrai nom|linkedin|insta|snap|facebook|fb|num\w*|profil|boulot|employeur|famille|address|name|real name|number|workplace|employer|wife'?s name|husband'?s name|family|face)\b",
+            rf"\b(?:je sais|je connais|j'?ai trouve|on sait|i know|i found)\b[^.!?]{{0,25}}?\b(?:ou (?:tu|vous) (?:habite\w*|vi[st]|vivez|bosse\w*|travaill\w*|dor[ts]|dormez)|(?:tu|vous) (?:habite[sz]?|vi[st]|vivez|loge[sz]?)\s+(?:au |a |a la |dans la |dans le )?(?:\d{{1,4}}\s?)?{STREET}\b|where (?:you|u) (?:live|work|sleep|study))|\b(?:je|on) (?:connais|connait) (?:ton|ta|votre) (?:adresse|vrai nom|nom de famille|employeur)\b|\bi know (?:your|ur) (?:real name|full name|address|school|workplace|work|employer|family)\b|\bwhere (?:your|ur) (?:kids|children|daughter|son|wife|husband) (?:go|goes|work|works|sleep)\b|\b(?:je vais|j'?vais|on va) (?:tout )?(?:dire|raconter|envoyer|montrer|balancer)\b[^.!?]{{0,20}}?\ba (?:ta femme|ton mari|ton patron|ton employeur|ton boss)\b|\bi'?(?:ll| will) tell (?:your|ur) (?:wife|husband|boss|employer|girlfriend|boyfriend)\b|\b(?:tout le (?:salon|monde|site|lycee|college|quartier)|everyone|the whole (?:room|site|school)) (?:saura|va savoir|sauront|will know|is going to know) (?:ou|qui|ton|ta|tes|votre|vos|where|who|your)\b|\b(?:je vais|j'?vais|on va|je compte|i'?m going to|i'?m gonna|i'?ll|gonna) (?:poster|balancer|publier|afficher|diffuser|partager|leak|post|share|publish|expose|dox+)\b[^.!?]{{0,12}}?\b(?:ton|ta|tes|votre|vos|your) (?:adresse|nom|vrai nom|linkedin|insta|snap|facebook|fb|num\w*|profil|boulot|employeur|famille|address|name|real name|number|workplace|employer|wife'?s name|husband'?s name|family|face)\b",
             "sais",
             "sait",
             "connais",
@@ -430,7 +344,7 @@ _RULES = RuleSet(
         rule(
             "doxx.address",
             0.75,
-            rf"\b{_SOMEONE}\b (?:rentre|rentrent|dort|dorment|passe|passent|sort|sortent|traine|se gare|gare sa|marche|attend|prend|walks|goes|sleeps|parks)\b[^.!?]{{0,30}}?\b\d{{1,4}}\s?(?:bis|ter)?,?\s+{_STREET}\b",
+            rf"\b{SOMEONE}\b (?:rentre|rentrent|dort|dorment|passe|passent|sort|sortent|traine|se gare|gare sa|marche|attend|prend|walks|goes|sleeps|parks)\b[^.!?]{{0,30}}?\b\d{{1,4}}\s?(?:bis|ter)?,?\s+{STREET}\b",
             "rue",
             "avenue",
             "av",
@@ -508,7 +422,7 @@ _RULES = RuleSet(
         rule(
             "doxx.address",
             0.75,
-            rf"\b{_SOMEONE}\b(?:'s| is| est)?[^.!?]{{0,12}}?\b(?:staying|stays|sleeps|sleeping|crashes|crashing|dort|dorment|loge|logent|squatte|est hebergee?|now at|moved to|a demenage (?:au|a))\b\s+(?:au |a |at |on |in )?(?:\d{{1,4}}\s?(?:bis|ter)?,?\s+(?:{_STREET}|[a-z]+ (?:street|st|road|rd|lane|avenue|close|drive|crescent)))\b",
+            rf"\b{SOMEONE}\b(?:'s| is| est)?[^.!?]{{0,12}}?\b(?:staying|stays|sleeps|sleeping|crashes|crashing|dort|dorment|loge|logent|squatte|est hebergee?|now at|moved to|a demenage (?:au|a))\b\s+(?:au |a |at |on |in )?(?:\d{{1,4}}\s?(?:bis|ter)?,?\s+(?:{STREET}|[a-z]+ (?:street|st|road|rd|lane|avenue|close|drive|crescent)))\b",
             "staying",
             "stays",
             "sleep",
@@ -649,217 +563,6 @@ _RULES = RuleSet(
 )
 
 
-def _given_names() -> frozenset[str]:
-    text = resources.files("causette.safety").joinpath("lexicons", "given_names.txt")
-    lines = (line.split("#", 1)[0].strip() for line in text.read_text("utf-8").splitlines())
-    return frozenset(line for line in lines if line)
-
-
-_GIVEN = _given_names()
-# Two capitalised words in the original text, or a title and a surname: "Sandrine Vial",
-# "Claire Dujardin-Pelletier", "Mme Dujardin", "Mr Overbeck" ("Dr", "Maître": a practice's
-# address is public).
-_UPPER = "A-ZÀ-ÖØ-Þ"
-_LOWER = "a-zß-öø-ÿ"
-_FULL_NAME = re.compile(
-    rf"(?<![\w'’-])(?:(?P<first>[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?)|"
-    rf"(?P<title>Mme|Mlle|Madame|Monsieur|M\.|Mr\.?|Mrs\.?|Ms\.?|Miss))\s+"
-    rf"(?P<last>[{_UPPER}][{_LOWER}]+(?:[-'’][{_UPPER}]?[{_LOWER}]+)*(?:[ -][{_UPPER}][{_LOWER}]{{3,}})?)\b"
-)
-# A given name after these is the name of a street, a school or a business ("rue Victor Hugo",
-# "collège Marcel Pagnol", "chez Marcel").
-_NAMED_AFTER = re.compile(
-    r"\b(?:rue|avenue|av|bd|boulevard|allee|impasse|place|chemin|route|quai|cours|square|"
-    r"residence|cite|college|lycee|ecole|stade|salle|gymnase|centre|hopital|clinique|parc|"
-    r"pharmacie|boulangerie|chez|fondation|institut|mediatheque|bibliotheque|espace|cinema|"
-    r"theatre|musee|street|road|saint|sainte|st|ste|les amis de|prix|festival|square)\W*$"
-)
-# What makes a name a dox, by kind: where the person lives (a street and number, a floor, a
-# plate: enough alone), the area they live in, where they work or study, their accounts,
-# their hours. Checked in the message that names them.
-_WHEREABOUTS: dict[str, re.Pattern[str]] = {
-    "address": re.compile(
-        rf"\b\d{{1,4}}\s?(?:bis|ter)?,?\s+{_STREET}\b|\b\d{{1,5}}\s+(?:[a-z]+\s+){{1,3}}"
-        r"(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|close|crescent|way|terrace|court)\b|"
-        r"\b(?:plaque|immatricul\w*|plate)\b"
-    ),
-    "door": re.compile(
-        r"\b(?:\d+(?:e|eme|er) etage|interphone|digicode|flat \d+\w?|apartment \d+|appart \d+)\b"
-    ),
-    "area": re.compile(
-        r"\b(?:habite\w*|vit|vivent|loge|creche|lives|living|based|domicilie\w*)\b\s+"
-        r"(?:a|au|aux|en|dans|in|at|on|near|pres|rue|vers|sur)\b|"
-        r"\b(?:quartier|cite|residence|lotissement|estate|neighbourhood|neighborhood)\b"
-    ),
-    # Where they spend the day, at work or at school (a teacher's is both: one kind).
-    "work": re.compile(
-        r"\b(?:bosse|travaille|taffe|works?|working|employee?|caissiere?|serveuse|vendeuse|prof|"
-        r"teaches|enseigne)\b\s+(?:\w+\s+)?(?:a|au|aux|chez|dans|the|at|for|in|as|comme|en)\b|"
-        r"\b(?:lycee|college|ecole|fac|school|uni|university|academy|academie|sixth form|"
-        r"(?:year|grade) \d{1,2})\b"
-    ),
-    "accounts": re.compile(
-        r"\b(?:son|sa|ses|his|her|their) (?:insta|instagram|snap|fb|facebook|linkedin|tiktok|"
-        r"twitter|mail|email|e-mail|adresse|address|num\w*|number|tel|profil|profile|compte|"
-        r"account)\b"
-    ),
-    "hours": re.compile(
-        r"\b(?:finit|sort|rentre|commence|finishes|leaves|parks?|se gare)\b[^.!?]{0,20}"
-        r"\b(?:a|vers|at) \d{1,2} ?(?:h|pm|am)|\b(?:every (?:night|morning|day)|tous les (?:soirs|"
-        r"matins|jours))\b"
-    ),
-}
-# The name presented as an identification rather than met in a story: "Kevin Marchadier, il
-# vit à ...", "real name Daniel Overbeck", "voilà : Sandrine Vial".
-_INTRODUCED = re.compile(
-    r"(?:real name|full name|name'?s|name is|vrai nom|nom complet|nom de famille|s'?appelle|"
-    r"c'?est|it'?s|this is|voila|voici|trouve|found|:)\s*$"
-)
-_APPOSED = re.compile(r"^\s*[,.:;(–—-]")
-# The speaker's own name: introduced ("je suis", "moi c'est"), or given for a delivery.
-_INTRODUCING = re.compile(
-    r"(?:je m'?appelle|moi c'?est|mon nom (?:c'?est|est)|my name is|my name'?s|i'?m|i am|je suis)\s*$"
-)
-_OWN = re.compile(
-    r"\b(?:mon adresse|chez moi|a mon nom|my address|my place|c'?est moi|livr\w*|deliver\w*|"
-    r"colis|parcel|envoi|courrier)\b"
-)
-# The famous dead and the places named after them: "Victor Hugo a vécu au 6 place des Vosges".
-_HISTORY = re.compile(
-    r"\b(?:a vecu|vivait|habitait|a habite|lived|was born|est nee?|est morte?|died|est enterree?|"
-    r"is buried|maison natale|musee|museum|birthplace|plaque commemorative)\b"
-)
-
-
-def _named_person(norm: Normalized) -> Signal | None:
-    """A third person's full name with where they live, work or study.
-
-    A home address, or two kinds of detail, make a dox. One kind (their workplace, their
-    town) only counts, and only when the name is set out as an identification: in a story
-    ("j'ai croisé Julie Martin au lycée") it is news of an acquaintance."""
-    original = norm.original
-    text = norm.folded.text
-    for match in _FULL_NAME.finditer(original):
-        first = match.group("first")
-        if first is not None and Normalized(first).folded.text.split("-")[0] not in _GIVEN:
-            continue
-        before = Normalized(original[max(0, match.start() - 25) : match.start()]).folded.text
-        if _NAMED_AFTER.search(before):
-            continue
-        if _OWN.search(text) or _HISTORY.search(text):
-            return None
-        if _INTRODUCING.search(before):
-            continue  # "je suis Sophie Martin", "moi c'est Paul Durand"
-        kinds = {kind for kind, pattern in _WHEREABOUTS.items() if pattern.search(text)}
-        span = (match.start(), match.end())
-        if "address" in kinds or len(kinds) >= 2:
-            return Signal("doxx.name", 0.8, span)
-        set_out = _INTRODUCED.search(before) or _APPOSED.match(original[match.end() :])
-        if kinds and set_out:
-            return Signal("doxx.name", 0.5, span)  # a call to use it makes the hold
-        return None
-    return None
-
-
-# Someone's life recited back to them ("tu bosses à la boulangerie Ducros, tu finis à 13h30
-# et tu prends la ligne 4"): each kind of fact is a family of wordings; two kinds in one
-# statement say "I have been watching you".
-_RECITED: dict[str, re.Pattern[str]] = {
-    "work": re.compile(
-        r"\b(?:tu (?:bosses|travailles|taffes|bossais|travaillais|enseignes|donnes (?:des )?cours)|"
-        r"you (?:work|worked|teach|taught))\b\s+(?:\w+\s+)?(?:a|au|aux|chez|dans|en|at|for|in)\b"
-    ),
-    "hours": re.compile(
-        r"\b(?:tu (?:finis|sors|termines|commences|rentres|pars|arrives|debauches|quittes)|"
-        r"you (?:finish|leave|get off|start|get home|clock off))\b[^.!?]{0,25}?"
-        r"\b(?:a|vers|at|around) \d{1,2} ?(?:h|:|pm|am)|"
-        r"\b(?:le|les|tous les|chaque|on|every) (?:lundis?|mardis?|mercredis?|jeudis?|vendredis?|"
-        r"samedis?|dimanches?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|"
-        r"sundays?)\b|\b(?:every (?:night|morning|evening|day)|tous les (?:soirs|matins|jours|midis))\b"
-    ),
-    "route": re.compile(
-        r"\b(?:tu (?:prends|reprends|descends|attends)|you (?:take|catch|get off))\b[^.!?]{0,15}"
-        r"\b(?:bus|ligne|tram|metro|rer|train|line|\d{1,3})\b|"
-        r"\b(?:tu te gares|tu gares ta|you park)\b|"
-        r"\b(?:tu (?:passes|rentres|marches|traverses|coupes)|you (?:walk|go|pass|cut|come home))\b"
-        r"[^.!?]{0,20}\b(?:par|past|through|via|along|le long)\b"
-    ),
-    # Being watched or followed, said to the one watched.
-    "watched": re.compile(
-        r"\b(?:je t'?ai (?:vue?|suivie?|observee?|prise? en photo|photographiee?)|je te (?:vois|suis|surveille|"
-        r"regarde) (?:tous|chaque|souvent|passer)|i (?:saw|watched|followed|see) (?:you|u)\b|"
-        r"i'?ve been (?:watching|following) (?:you|u)|(?:pic|photo) i took (?:of you|this morning|today|"
-        r"yesterday))"
-    ),
-    "home": re.compile(
-        rf"\b(?:tu (?:habites|vis|loges|dors)|you live)\b\s+(?:au|a|aux|en|dans|on|at|in)\b|"
-        rf"\b\d{{1,4}}\s?(?:bis|ter)?,?\s+{_STREET}\b|\b(?:interphone|digicode|\d+e etage)\b"
-    ),
-    "post": re.compile(
-        r"\b(?:caisse|guichet|rayon|poste|till|checkout|room|salle|bureau|office) (?:n ?°? ?)?\d+\b"
-    ),
-    "school": re.compile(
-        r"\b(?:tu (?:es|vas|etudies) (?:en|au|a la|a l')|you (?:go to|study at))\s+"
-        r"(?:\w+ )?(?:lycee|college|ecole|fac|school|uni)\b"
-    ),
-}
-
-
-_RECITED_SCREEN = Screen(_RECITED)
-
-
-# The listener asked to be left alone, blocked the sender, or asked how they know: whatever
-# the sender then shows they know of the listener's life is a threat.
-_REFUSAL = re.compile(
-    r"\b(?:arrete[zs]? de m'?ecrire|laisse[zs]?[- ]moi (?:tranquille|en paix)|lache[zs]?[- ]moi|"
-    r"je (?:veux|voulais) plus (?:te|vous) parler|je t'?ai (?:dit non|bloque\w*)|ne m'?ecris plus|"
-    r"tu me fais peur|comment tu (?:sais|connais)|qui (?:t'?a|vous a) donne|je vais porter plainte|"
-    r"leave me alone|stop (?:messaging|texting|contacting|writing to) me|(?:i|we) blocked you|"
-    r"don'?t (?:contact|message|text) me|you'?re scaring me|how do you know|who gave you|"
-    r"stay away from (?:me|my)|i'?ll call the police|who is this)\b"
-)
-
-
-def _refused(context: MessageContext) -> bool:
-    """Whether someone other than the sender refused the contact in the last few lines."""
-    own = set(context.recent_from_sender)
-    return any(_REFUSAL.search(folded(line)) for line in context.recent[-6:] if line not in own)
-
-
-# The listener's home seen, a picture of it taken: "je suis passé devant chez toi".
-_HOME_SEEN = re.compile(
-    r"\b(?:je suis passe\w* devant chez (?:toi|vous)|j'?ai vu (?:ta|votre) (?:maison|porte|"
-    r"voiture|fenetre|immeuble|rue)|(?:jolie|belle) (?:maison|porte|voiture|rue|fenetre)|"
-    r"jolis volets|i (?:drove|walked|went|came) (?:past|by) (?:your|ur) (?:house|place|flat|work|"
-    r"school)|(?:saw|seen) (?:your|ur) (?:house|place|car|front door|street)|nice (?:house|car|"
-    r"door|garden|street|flat)|(?:pic|photo) i took (?:of your|this morning|today|yesterday))\b"
-)
-
-
-def _recited(norm: Normalized, context: MessageContext) -> Signal | None:
-    """The listener's workplace, hours, route or home told to them as facts."""
-    text = norm.folded.text
-    kinds = _RECITED_SCREEN.search(text)
-    seen = _HOME_SEEN.search(text)
-    if seen is not None:
-        kinds["seen"] = seen
-    if not kinds:
-        return None
-    if _refused(context):
-        first = min(kinds.values(), key=lambda m: m.start())
-        return Signal("doxx.threat", 0.75, norm.folded.span(first.start(), first.end()))
-    if "?" in text:
-        return None  # "tu finis à quelle heure ?": a question, not a recital
-    if len(kinds) < 2:
-        return None  # "tu bosses chez Decathlon, cool": one fact is small talk
-    # Two loose facts ("tu bosses à la Poste et tu finis à 14h") are said by friends too: they
-    # count. A third, or a home, a till number or being watched, make the recital a threat.
-    precise = {"home", "post", "watched"} & set(kinds)
-    score = 0.75 if len(kinds) >= 3 or precise else 0.5
-    first = min(kinds.values(), key=lambda m: m.start())
-    return Signal("doxx.threat", score, norm.folded.span(first.start(), first.end()))
-
-
 # Calls and threats are not details of someone: they do not make "several details" higher.
 _NOT_DETAILS = frozenset(("doxx.request", "doxx.threat"))
 
@@ -867,7 +570,7 @@ _NOT_DETAILS = frozenset(("doxx.request", "doxx.threat"))
 def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     """Another person's details; several kinds together in one message score higher."""
     found = list(_RULES.scan(norm, context))
-    for extra in (_named_person(norm), _recited(norm, context)):
+    for extra in (named_person(norm), recited(norm, context)):
         if extra is not None:
             found.append(extra)
     if any(signal.rule == "doxx.school" for signal in found) and about_kin(norm, context):
@@ -881,7 +584,7 @@ def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
         elif signal.rule == "doxx.threat" and 0.4 <= signal.score < 0.75:
             # "je sais qui tu es" once the other asked to be left alone is no longer small talk.
             if after_refusal is None:
-                after_refusal = _refused(context)
+                after_refusal = refused(context)
             if after_refusal:
                 signal = Signal(signal.rule, 0.75, signal.span)
         yield signal

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from causette.safety.context import MessageContext
-from causette.safety.detectors.age import PUPILS
+from causette.safety.detectors.age_judges import PUPILS
 from causette.safety.detectors.gifts import REPAYING
 from causette.safety.detectors.phrases import MES_PARENTS, TES_PARENTS, about_kin
 from causette.safety.detectors.rules import Rule, rule

@@ -14,80 +14,12 @@ from functools import lru_cache
 from causette.safety.context import MessageContext
 from causette.safety.detectors.rules import RuleSet, rule
 from causette.safety.detectors.schemes import earnings, scam_talked_about
+from causette.safety.detectors.spam_judges import click_here, lure
+from causette.safety.detectors.spam_links import BAIT_LINK, FREE, LINK, POINTERS, advert, links
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized, fold
 
-_LINK = re.compile(
-    r"\b(?:https?://|www\.)\S+|\b[a-z0-9][a-z0-9\-]{1,62}\.(?:com|fr|net|org|io|xyz|ru|ly|gg|me|"
-    r"tk|co|info|biz|top|site|online|club|link|live|app|shop|store|cc|su|cam|sex|xxx|vip|win|"
-    r"click|fun|pw|icu|be|eu|help|support|services|security|secure|login|center|tech|pro|uk|"
-    r"today|bet|casino|money|finance)(?:/\S*)?(?=\s|$|[),!?])|"
-    # One-letter shorteners and invites ("t.me/+group", "t.co/x") only with their path.
-    r"\b[a-z0-9]\.(?:me|co|ly|gg|be)/\S+"
-)
 _SKELETON = re.compile(r"[^a-z]+")
-# A link with an invitation to join, register or click, or with the words of an advert.
-_CALL_TO_ACTION = re.compile(
-    r"\b(?:rejoins|rejoignez|join|visitez|visit|inscris[- ]toi|inscrivez[- ]vous|inscription|"
-    r"clique[rz]?|click|tap|decouvre[rz]?|abonne[- ]toi|abonnez[- ]vous|follow|sign ?up|register|"
-    r"bonus|concours|giveaway)\b|\b100 ?%(?!\w)"
-)
-# "Free" alone is what a club, a library or a town says of its own open day: with one link
-# and no invitation, it counts only with a link already sent before.
-_FREE = re.compile(r"\b(?:gratuit\w*|free)\b")
-# A link whose own path or name asks to join or claim something ("/join", "-claim", "ref=").
-_BAIT_LINK = re.compile(
-    r"/\S*(?:join|register|signup|sign-up|claim|free|gift|promo|bonus|ref=)|claim|prize|bonus"
-)
-# A hand or an arrow pointing at the link is the advert's own call to click.
-_POINTERS = frozenset("👉➡→⇒⬇👇▶➜➤")
-# A link with the words of an advert is an advert.
-_ADVERT = re.compile(
-    r"(?<!\w)-\d+ ?%|\b(?:promos?|reductions?|soldes|livraison (?:gratuite|offerte)|nos produits|"
-    r"code promo|achetez|commandez|offre (?:speciale|limitee)|buy now|discount|sale|free shipping|"
-    r"site de rencontres?|meilleur site|nouvelle appli|best (?:site|app))\b"
-)
-
-# What a cam or content lure promises with "see my profile": the body, the camera, for free.
-_LURE = re.compile(
-    r"\b(?:cam|webcam|pics?|photos?|videos?|vids?|contenus?|content|hot|sexy|private|prive\w*|free|"
-    r"gratuit\w*|18|bb|babe|baby|bebe|chaton|coquin\w*|nue?s?|nudes?|naughty|more|plus)\b"
-)
-_LURE_MARKS = frozenset("😘💋🔥🍑😈💦🔞😏")
-
-
-# A link among friends named for what it holds: "clique sur le lien du drive pour les photos".
-_SHARED_LINK = re.compile(
-    r" (?:du|de la|de l'|des|pour (?:le|la|les)) ?(?:drive|cagnotte|doodle|visio|zoom|meet|album|"
-    r"formulaire|sondage|photos?|google|dropbox|wetransfer|groupe|reunion|billetterie|covoit\w*|"
-    r"playlist|video de|article|pdf|document|menu|reservation)\b"
-)
-
-
-def _click_here(
-    match: re.Match[str], norm: Normalized, context: MessageContext
-) -> tuple[str, float] | None:
-    said = match.group()
-    if re.match(r"(?:cliquez|clique|click|tap)\b", said) and _SHARED_LINK.match(
-        match.string, match.end()
-    ):
-        return None
-    return ("scam.phishing", 0.75)
-
-
-def _lure(
-    match: re.Match[str], norm: Normalized, context: MessageContext
-) -> tuple[str, float] | None:
-    # "Check my profile for my portfolio", "suis-moi sur ma chaîne": sharing one's page is
-    # ordinary; with the promise of the camera, the body or free access it is the lure.
-    said = match.group()
-    if re.match(r"(?:check|see|viens|rejoins|retrouve|rejoignez|retrouvez|suis)\b", said) and not (
-        _LURE.search(norm.folded.text, 0, match.start())
-        or _LURE.search(norm.folded.text, match.end())
-        or not _LURE_MARKS.isdisjoint(norm.original)
-    ):
-        return ("scam.webcam", 0.45)
-    return ("scam.webcam", 0.8)
 
 
 _RULES = RuleSet(
@@ -160,7 +92,7 @@ _RULES = RuleSet(
             "see my",
             "sign up",
             "contenu",
-            judge=_lure,
+            judge=lure,
         ),
         rule(
             "scam.phishing",
@@ -229,7 +161,7 @@ _RULES = RuleSet(
             "remporte",
             "win",
             "claim",
-            judge=_click_here,
+            judge=click_here,
         ),
         rule(
             "scam.crypto",
@@ -572,23 +504,10 @@ def _skeleton_folded(text: str) -> str:
     return fold(text).text
 
 
-def links(folded: str) -> int:
-    """How many links a folded text holds."""
-    if "." not in folded:
-        return 0
-    return len(_LINK.findall(folded))
-
-
 @lru_cache(maxsize=4096)
 def _skeleton(text: str) -> str:
     # The sender's recent lines come back with every message: fold each once.
     return _SKELETON.sub("", fold(text).text)
-
-
-def _advert(text: str) -> bool:
-    """Whether the words around a link (not the link's own) make an advert of it."""
-    words = _LINK.sub(" ", text)
-    return _ADVERT.search(words) is not None or _CALL_TO_ACTION.search(words) is not None
 
 
 def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
@@ -606,14 +525,14 @@ def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     whole = view.span(0, len(text)) if text else (0, 0)
     if count >= 3:
         yield Signal("spam.link", 0.8, whole)
-    elif count == 1 and _advert(text):
+    elif count == 1 and advert(text):
         yield Signal("spam.link", 0.6, whole)
-    elif count == 1 and _FREE.search(_LINK.sub(" ", text)):
+    elif count == 1 and FREE.search(LINK.sub(" ", text)):
         linked = any(links(_skeleton_folded(t)) for t in context.recent_from_sender[-5:])
         pointed = (
-            not _POINTERS.isdisjoint(norm.original)
+            not POINTERS.isdisjoint(norm.original)
             or "->" in text
-            or any(_BAIT_LINK.search(link) for link in _LINK.findall(text))
+            or any(BAIT_LINK.search(link) for link in LINK.findall(text))
         )
         yield Signal("spam.link", 0.6 if linked or pointed else 0.45, whole)
     elif count == 1 and not context.recent_from_sender:

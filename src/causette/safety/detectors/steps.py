@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from causette.safety.context import MessageContext
-from causette.safety.detectors.age import THEIR_CHILD
+from causette.safety.detectors.age_judges import THEIR_CHILD
 from causette.safety.detectors.phrases import TES_PARENTS, TU_AS, TU_ES, about_kin
 from causette.safety.detectors.rules import Rule, rule
 from causette.safety.detectors.voice import secrecy_voice

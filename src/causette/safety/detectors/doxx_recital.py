@@ -1,0 +1,115 @@
+"""Doxxing said to the person: their workplace, hours, route or home recited back to them.
+
+Two kinds of fact in one statement, or any after the listener refused the contact, say "I
+have been watching you". Also decides whether the listener refused the contact, which
+raises the doxxing family's other threats.
+"""
+
+from __future__ import annotations
+
+import re
+
+from causette.safety.context import MessageContext
+from causette.safety.detectors.doxx_judges import STREET
+from causette.safety.detectors.phrases import folded
+from causette.safety.detectors.rules import Screen
+from causette.safety.gate import Signal
+from causette.safety.normalize import Normalized
+
+# Someone's life recited back to them ("tu bosses à la boulangerie Ducros, tu finis à 13h30
+# et tu prends la ligne 4"): each kind of fact is a family of wordings; two kinds in one
+# statement say "I have been watching you".
+_RECITED: dict[str, re.Pattern[str]] = {
+    "work": re.compile(
+        r"\b(?:tu (?:bosses|travailles|taffes|bossais|travaillais|enseignes|donnes (?:des )?cours)|"
+        r"you (?:work|worked|teach|taught))\b\s+(?:\w+\s+)?(?:a|au|aux|chez|dans|en|at|for|in)\b"
+    ),
+    "hours": re.compile(
+        r"\b(?:tu (?:finis|sors|termines|commences|rentres|pars|arrives|debauches|quittes)|"
+        r"you (?:finish|leave|get off|start|get home|clock off))\b[^.!?]{0,25}?"
+        r"\b(?:a|vers|at|around) \d{1,2} ?(?:h|:|pm|am)|"
+        r"\b(?:le|les|tous les|chaque|on|every) (?:lundis?|mardis?|mercredis?|jeudis?|vendredis?|"
+        r"samedis?|dimanches?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|"
+        r"sundays?)\b|\b(?:every (?:night|morning|evening|day)|tous les (?:soirs|matins|jours|midis))\b"
+    ),
+    "route": re.compile(
+        r"\b(?:tu (?:prends|reprends|descends|attends)|you (?:take|catch|get off))\b[^.!?]{0,15}"
+        r"\b(?:bus|ligne|tram|metro|rer|train|line|\d{1,3})\b|"
+        r"\b(?:tu te gares|tu gares ta|you park)\b|"
+        r"\b(?:tu (?:passes|rentres|marches|traverses|coupes)|you (?:walk|go|pass|cut|come home))\b"
+        r"[^.!?]{0,20}\b(?:par|past|through|via|along|le long)\b"
+    ),
+    # Being watched or followed, said to the one watched.
+    "watched": re.compile(
+        r"\b(?:je t'?ai (?:vue?|suivie?|observee?|prise? en photo|photographiee?)|je te (?:vois|suis|surveille|"
+        r"regarde) (?:tous|chaque|souvent|passer)|i (?:saw|watched|followed|see) (?:you|u)\b|"
+        r"i'?ve been (?:watching|following) (?:you|u)|(?:pic|photo) i took (?:of you|this morning|today|"
+        r"yesterday))"
+    ),
+    "home": re.compile(
+        rf"\b(?:tu (?:habites|vis|loges|dors)|you live)\b\s+(?:au|a|aux|en|dans|on|at|in)\b|"
+        rf"\b\d{{1,4}}\s?(?:bis|ter)?,?\s+{STREET}\b|\b(?:interphone|digicode|\d+e etage)\b"
+    ),
+    "post": re.compile(
+        r"\b(?:caisse|guichet|rayon|poste|till|checkout|room|salle|bureau|office) (?:n ?°? ?)?\d+\b"
+    ),
+    "school": re.compile(
+        r"\b(?:tu (?:es|vas|etudies) (?:en|au|a la|a l')|you (?:go to|study at))\s+"
+        r"(?:\w+ )?(?:lycee|college|ecole|fac|school|uni)\b"
+    ),
+}
+
+
+_RECITED_SCREEN = Screen(_RECITED)
+
+
+# The listener asked to be left alone, blocked the sender, or asked how they know: whatever
+# the sender then shows they know of the listener's life is a threat.
+_REFUSAL = re.compile(
+    r"\b(?:arrete[zs]? de m'?ecrire|laisse[zs]?[- ]moi (?:tranquille|en paix)|lache[zs]?[- ]moi|"
+    r"je (?:veux|voulais) plus (?:te|vous) parler|je t'?ai (?:dit non|bloque\w*)|ne m'?ecris plus|"
+    r"tu me fais peur|comment tu (?:sais|connais)|qui (?:t'?a|vous a) donne|je vais porter plainte|"
+    r"leave me alone|stop (?:messaging|texting|contacting|writing to) me|(?:i|we) blocked you|"
+    r"don'?t (?:contact|message|text) me|you'?re scaring me|how do you know|who gave you|"
+    r"stay away from (?:me|my)|i'?ll call the police|who is this)\b"
+)
+
+
+def refused(context: MessageContext) -> bool:
+    """Whether someone other than the sender refused the contact in the last few lines."""
+    own = set(context.recent_from_sender)
+    return any(_REFUSAL.search(folded(line)) for line in context.recent[-6:] if line not in own)
+
+
+# The listener's home seen, a picture of it taken: "je suis passé devant chez toi".
+_HOME_SEEN = re.compile(
+    r"\b(?:je suis passe\w* devant chez (?:toi|vous)|j'?ai vu (?:ta|votre) (?:maison|porte|"
+    r"voiture|fenetre|immeuble|rue)|(?:jolie|belle) (?:maison|porte|voiture|rue|fenetre)|"
+    r"jolis volets|i (?:drove|walked|went|came) (?:past|by) (?:your|ur) (?:house|place|flat|work|"
+    r"school)|(?:saw|seen) (?:your|ur) (?:house|place|car|front door|street)|nice (?:house|car|"
+    r"door|garden|street|flat)|(?:pic|photo) i took (?:of your|this morning|today|yesterday))\b"
+)
+
+
+def recited(norm: Normalized, context: MessageContext) -> Signal | None:
+    """The listener's workplace, hours, route or home told to them as facts."""
+    text = norm.folded.text
+    kinds = _RECITED_SCREEN.search(text)
+    seen = _HOME_SEEN.search(text)
+    if seen is not None:
+        kinds["seen"] = seen
+    if not kinds:
+        return None
+    if refused(context):
+        first = min(kinds.values(), key=lambda m: m.start())
+        return Signal("doxx.threat", 0.75, norm.folded.span(first.start(), first.end()))
+    if "?" in text:
+        return None  # "tu finis à quelle heure ?": a question, not a recital
+    if len(kinds) < 2:
+        return None  # "tu bosses chez Decathlon, cool": one fact is small talk
+    # Two loose facts ("tu bosses à la Poste et tu finis à 14h") are said by friends too: they
+    # count. A third, or a home, a till number or being watched, make the recital a threat.
+    precise = {"home", "post", "watched"} & set(kinds)
+    score = 0.75 if len(kinds) >= 3 or precise else 0.5
+    first = min(kinds.values(), key=lambda m: m.start())
+    return Signal("doxx.threat", score, norm.folded.span(first.start(), first.end()))

@@ -1,0 +1,133 @@
+"""Attacks on a group: the groups hate names, the words that dehumanise them, their judges.
+
+``ALL_GROUPS`` names each group in its own capture group, so a judge tells which hate a
+match is (``hate.racist``, ``hate.antitrans``, ...). The rules of ``hate.py`` build on these
+phrases; ``GROUP_RULES`` are the calls to kill, expel or hate a whole group.
+"""
+
+from __future__ import annotations
+
+import re
+
+from causette.safety.context import MessageContext
+from causette.safety.detectors.rules import Judge, rule
+from causette.safety.normalize import Normalized
+
+_GROUPS = {
+    "hate.homophobic": r"(?:gay people|pd|pedes?|homos?|gays?|gouines?|lesbiennes?|tapettes?|fags?|faggots?|homosexuels?|lgbt\w*)",
+    "hate.racist": r"(?:you people|black people|black guys|asians|mexicans|africans|arabes?|romanos|manouches?|tsiganes?|tziganes?|gypsies|gypsy|gens du voyage|brides|towelheads?|ragheads?|noirs?|noires?|negres?|bougnoules?|blacks?|renois|rebeus?|beurs?|chinois|asiatiques?|roms?|gitans?|migrants?|musulmans?|muzz|mouzz|muzzs|m slims?|musl ms?|immigres?|africains?|maghrebins?|bicots?|niggers?|muslims?|immigrants?)",
+    "hate.antisemitic": r"(?:juifs?|feujs?|juives?|youpins?|feujs?|jews?|kikes?)",
+    "hate.misogynistic": r"(?:(?:women|femmes|meufs|filles) (?:like you|comme toi)|females?|feministes?|feminists?|femmes?|meufs?|nanas?|gonzesses?|women|bitches)",
+    "hate.antitrans": r"(?:trans people|trans women|trans men|trans|transsexuel\w*|transexuel\w*|travelos?|trannies|tranny|transgenres?|non binaires?|nonbinaires?|enbys?|enbies|queers?)",
+}
+ALL_GROUPS = "|".join(f"(?P<{rule_id.split('.')[1]}>{words})" for rule_id, words in _GROUPS.items())
+DEHUMANISE = (
+    r"(?:animaux|betes|singes|cafards|rats|vermines?|parasites|sous[- ]hommes|malades|degeneres|"
+    r"pervers|une maladie|une plaie|des merdes|de la merde|inferieur\w*|une erreur|des abominations|"
+    r"abominations|a exterminer|a eliminer|a bruler|pas des humains|pas humains|des chiens|"
+    r"des porcs|terroristes|des terroristes|voleurs|des voleurs|violeurs|des violeurs|delinquants|"
+    r"criminels|racailles|des racailles|une race inferieure|animals|vermin|disgusting|subhuman|"
+    r"a disease|not human|terrorists|thieves|rapists|criminals|mentally ill|sick|inferior|evil|"
+    r"trash|a plague|scum|filth|groomers|pedos|pedophiles|pedophiles|des pedophiles|des malades|"
+    r"rapaces|des rapaces|sangsues|des sangsues|vautours|des vautours|usuriers|une secte|secte|"
+    r"malades mentaux|des malades mentaux|une invasion|invasion|envahisseurs|des envahisseurs|"
+    r"leeches|vultures|a cult|invaders|an invasion|mentally ill freaks|freaks|menteuses|des menteuses|"
+    r"manipulatrices|des manipulatrices|profiteuses|trainees|des trainees|garces|des garces|venales|"
+    r"hysteriques|des hysteriques|chiennes|des chiennes|gold diggers|liars|whores|sluts|"
+    # The stereotypes of crime, laziness, dirt and savagery said of a whole group.
+    r"dealers|trafiquants|drogues|junkies|cassos|assistes|profiteurs|fraudeurs|faineants|feignants|"
+    r"lazy|frustrees|objets|objects|greedy|sales|dirty|puants|stinky|bons a rien|good for nothing|"
+    r"primitifs|primitive|sauvages|savages|barbares|barbarians|arrieres|backward|stupides|debiles|"
+    r"stupid|dumb|bougnoules|une sous race|sous races|des sous races)"
+)
+
+
+def group_rule(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    for name in ("homophobic", "racist", "antisemitic", "misogynistic", "antitrans"):
+        if match.group(name):
+            return (f"hate.{name}", 0.9)
+    return None
+
+
+def group_at(score: float) -> Judge:
+    """``group_rule`` at another score."""
+
+    def judge(
+        match: re.Match[str], norm: Normalized, context: MessageContext
+    ) -> tuple[str, float] | None:
+        found = group_rule(match, norm, context)
+        return None if found is None else (found[0], score)
+
+    return judge
+
+
+# Written for the lexical view: words only (no apostrophes: "c est"), leetspeak undone and
+# spelled-out letters joined, so "les j u i f s" and "tr4nnies" read as words.
+GROUP_RULES = [
+    rule(
+        "hate.group",
+        0.9,
+        rf"\b(?:mort aux|a mort les|dehors les|il faut (?:tous )?(?:les )?(?:tuer|gazer|bruler|exterminer|deporter|eliminer|pendre|virer) (?:tous )?les|on devrait (?:tuer|gazer|bruler|exterminer|deporter|eliminer|pendre) (?:tous )?les|je (?:hais|deteste|nique|vomis) (?:tous )?les|nique les|kill all|death to|i hate all|gas the|ban all) (?:sales? )?(?:{ALL_GROUPS})\b",
+        "mort",
+        "dehors",
+        "il faut",
+        "on devrait",
+        "hais",
+        "deteste",
+        "nique",
+        "vomis",
+        "kill",
+        "death",
+        "hate",
+        "gas",
+        "ban",
+        judge=group_rule,
+    ),
+    rule(
+        "hate.group",
+        0.9,
+        rf"\b(?:les|tous les|toutes les|ces|the|all) (?:sales? )?(?:{ALL_GROUPS}) (?:\w+ ){{0,3}}?(?:(?:sont|c ?est|ce sont|are|=) (?:tous |toutes |que |juste |all |just |so |such )?|(?:tous|toutes|all) )(?:des |de la |une |du |de )?(?:\w+ )?{DEHUMANISE}\b",
+        "sont",
+        "c est",
+        "cest",
+        "ce sont",
+        "are",
+        "=",
+        "tous",
+        "toutes",
+        "all",
+        judge=group_rule,
+    ),
+    rule(
+        "hate.group",
+        0.9,
+        rf"\b(?:{ALL_GROUPS}) (?:dehors|hors de france|au four|au bucher|a la potence|dans les camps|a la chambre a gaz|en camp|to the ovens|should (?:die|burn|be gassed))\b",
+        "four",
+        "bucher",
+        "potence",
+        "camps",
+        "gaz",
+        "camp",
+        "ovens",
+        "should",
+        "dehors",
+        "hors de",
+        judge=group_rule,
+    ),
+    rule(
+        "hate.group",
+        0.9,
+        rf"\b(?:{ALL_GROUPS}) (?:(?:il )?faut|(?:il )?faudrait|on devrait|devraient|doivent|should|must|need to) (?:tous |toutes |all |les |tous les |toutes les |them )*(?:tuer|bruler|gazer|exterminer|deporter|pendre|degager|virer|eliminer|crever|mourir|disparaitre|etre (?:bannis|interdits|extermines|brules|elimines|enfermes|gazes)|be (?:banned|killed|gassed|exterminated|wiped out|deported|burned|locked up)|die|burn|disappear|leave)\b",
+        "faut",
+        "faudrait",
+        "devrait",
+        "devraient",
+        "doivent",
+        "should",
+        "must",
+        "need to",
+        judge=group_rule,
+    ),
+]

@@ -1,0 +1,122 @@
+"""Ambush marks of a meeting in later wordings, scanned with the rules of ``meeting.py``.
+
+The place given only once it is too late to check it, nobody to know where one goes, friends
+already waiting, the place kept back until the person is on the way, derelict places named in
+English, money to bring.
+"""
+
+from __future__ import annotations
+
+from causette.safety.detectors.rules import Rule, rule
+
+AMBUSH_MARKS: list[Rule] = [
+    # Where, only once it is too late to tell anyone or to check the place: the address
+    # sent on the way, at the last minute, at an hour.
+    rule(
+        "meet.isolated",
+        0.7,
+        r"\b(?:t'?envoie|te donne|te dirai|t'?enverrai|te file|t'?ecris|te passe|te dis) (?:l'?adresse(?: exacte)?|la localisation|la loc|le lieu|l'?endroit(?: exact)?|la position|le point de (?:rdv|rendez-vous)|ou c'?est) (?:(?:quand|une fois (?:que )?|des que )(?:t'?es|tu es|tu seras|t'?seras|t'?arrives|tu arrives|tu descends|t'?y es|tu y es)|une fois (?:sur place|la[- ]bas|descendue?)|au dernier moment|sur place|en route|(?:a|vers) \d|dans le (?:tram|bus|metro|train|rer))|\bprefere (?:te (?:la|le) (?:donner|dire|envoyer) )?au dernier moment\b|\b(?:i'?ll|i will|will) (?:message|text|send|tell|dm|give|ping) (?:you )?(?:the )?(?:exact )?(?:spot|address|location|place|pin) (?:at \d|(?:when|once) (?:you|u)\b|last minute|on the way)|\bhead (?:towards?|to|down to) the (?:river|canal|woods|forest|tracks|docks|old \w+)\b|\bi'?ll (?:send|drop) (?:you )?a (?:pin|location) (?:when|once)\b|\bi'?ll tell you where to go\b|\bje te dirai ou aller\b",
+        "envoie",
+        "donne",
+        "dirai",
+        "enverrai",
+        "file",
+        "ecris",
+        "passe",
+        "dis",
+        "dernier moment",
+        "spot",
+        "address",
+        "location",
+        "place",
+        "pin",
+        "head",
+        "tell",
+    ),
+    # Nobody to know where you go: no word to a friend ("come on foot" is a cue, cues.py).
+    rule(
+        "meet.isolated",
+        0.7,
+        r"\b(?:no need|don'?t need|you don'?t have|pas besoin|pas la peine|inutile) (?:to tell|de (?:le )?dire a|d'?en parler a|de prevenir) (?:anyone|anybody|a friend|your friends|personne|qui que ce soit|tes potes|tes amis|ta pote|ton pote)\b|\b(?:ne )?previens personne\b|\b(?:don'?t|do not|never) tell (?:anyone|anybody|your (?:friends?|mates|parents|mum|mom|family)|ur (?:friends|mom|mum|parents)) (?:where (?:you'?re|you are|u r|ur) going|where we'?re meeting|about (?:us meeting|tonight|the meet))\b|\b(?:dis|dites) (?:pas|rien) a (?:tes|vos) (?:potes|amis|parents|copines?) (?:ou|que) (?:tu vas|vous allez|on se voit|tu viens)\b",
+        "no need",
+        "don't need",
+        "dont need",
+        "have",
+        "besoin",
+        "peine",
+        "inutile",
+        "previens",
+        "tell",
+        "dis",
+        "dites",
+    ),
+    # Friends already there, waiting: the "date" is a group. A brother waiting with the
+    # keys is an errand: a friend sent instead only counts, below acting alone.
+    rule(
+        "meet.isolated",
+        0.75,
+        r"\b(?:je t'?attends?|on t'?attend|ils? t'?attend\w*) avec (?:des|mes|un|deux|2|trois|3|mon|ma) (?:potes?|amis?|gars|mecs?|cousins?|freres?|reufs?|potos?|kheys?)\b|\b(?:my|some) (?:friends|mates|buddies|boys) (?:will|are going to) (?:be )?(?:wait|waiting)\b",
+        "attend",
+        "wait",
+    ),
+    rule(
+        "meet.isolated",
+        0.5,
+        r"\b(?:mon|un|des|mes) (?:pote|ami|cousin|frere|reuf|gars|potes|amis|cousins|freres|mecs) (?:il |ils )?(?:t'?attendr\w+|t'?attend(?:ent)?|te recupere\w*|t'?ouvrira|va t'?(?:ouvrir|attendre)|vont t'?attendre)\b|\b(?:a|my) (?:friend|mate|buddy|cousin|bro) (?:will|is going to) (?:be )?(?:wait|waiting)\b",
+        "attend",
+        "recupere",
+        "ouvri",
+        "wait",
+    ),
+    # The place kept back until the person is on the way, said place first ("le lieu je te
+    # le dirai quand tu seras à la gare").
+    rule(
+        "meet.isolated",
+        0.7,
+        r"\b(?:le lieu|l'?adresse(?: exacte)?|l'?endroit(?: exact)?|la loc\w*|le point de (?:rdv|rendez-vous)|the (?:address|place|spot|location))\b[^.!?]{0,15}?\b(?:je te l[ea]|je te l'?|i'?ll (?:send|give|tell) (?:it|you))\s?(?:dirai|donnerai|enverrai|envoie|donne|dis|filerai)?\b[^.!?]{0,12}?\b(?:(?:quand|une fois|des que|when|once) (?:que )?(?:tu|t'|you|u)\b|au dernier moment|sur place|en route|last minute|on the way)",
+        "lieu",
+        "adresse",
+        "endroit",
+        "loc",
+        "point de",
+        "address",
+        "place",
+        "spot",
+        "location",
+    ),
+    # Places, named in English, where no one sees: squats, derelict buildings.
+    rule(
+        "meet.isolated",
+        0.65,
+        r"\b(?:squat|abandoned (?:building|house|factory|warehouse|lot|station)|boarded(?:[- ]up)? (?:windows|building|house)|derelict|waste ?(?:land|ground)|(?:building|construction) site|industrial (?:estate|park|zone)|under the (?:bridge|underpass)|back of the (?:car park|parking lot|park|woods)|rest (?:area|stop)|lay-?by)\b",
+        "squat",
+        "abandoned",
+        "boarded",
+        "derelict",
+        "waste",
+        "site",
+        "industrial",
+        "under the",
+        "back of",
+        "rest",
+        "lay",
+    ),
+    # What is to be brought: money, at a meeting with a stranger (alone it only counts:
+    # "I'll bring cash on saturday" for a bike is a sale).
+    rule(
+        "meet.isolated",
+        0.45,
+        r"\b(?:ramene|ramener|prends|prendre|apporte|amene|prevois) (?:ton |ta |du |de l'?|des )?(?:liquide|cash|especes|carte (?:de banque|bancaire|bleue)|cb|billets)\b|\bbring (?:the |some )?(?:cash|money|your card)\b|\b(?:pas de|no) (?:virement|bank transfer|transfer|paypal|lydia)\b",
+        "ramene",
+        "prends",
+        "prendre",
+        "apporte",
+        "amene",
+        "prevois",
+        "bring",
+        "virement",
+        "transfer",
+        "paypal",
+        "lydia",
+    ),
+]

@@ -1,0 +1,55 @@
+"""Ambushes told rather than proposed: as news, as a warning, or by the one they were proposed to.
+
+``meeting.py`` and ``cues.py`` keep ``meet.isolated`` at a fraction of its score then.
+"""
+
+from __future__ import annotations
+
+import re
+
+from causette.safety.context import MessageContext
+from causette.safety.detectors.phrases import folded
+from causette.safety.gate import Setting
+from causette.safety.normalize import Normalized
+
+# An ambush told as news or as a warning ("encore un guet-apens à Marseille", "le mode
+# opératoire c'est toujours le même", "si vous voyez ça vous annulez") names the crime or
+# gives the advice: the marks it quotes are not a proposal. "C'est pas un piège" is not.
+_WARNING = re.compile(
+    r"\b(?:guet[- ]?apens|traquenards?|ambush(?:ed|es)?|(?:a|un|une|the) set[- ]?up|robbed|mugged|"
+    r"agress(?:e|ee|es|ees|ion|ions|eurs?)|depouille\w*|se (?:faire|sont fait|fait) (?:agresser|"
+    r"voler|depouiller|tabasser|racketter)|faits? divers|aux infos|dans le journal|local news|"
+    r"in the news|news story|article|mode operatoire|toujours le meme|always the same|"
+    r"red flags?|warning signs?|signes? d'?alerte|si (?:vous voyez|tu vois|on vous "
+    r"(?:dit|propose)|quelqu'?un (?:vous|te) (?:dit|propose))|if (?:you see|someone (?:says|asks)|"
+    r"anyone (?:says|asks))|mefie[zr]?[- ]?(?:vous|toi)?|beware|attention aux|sos homophobie|"
+    r"porter plainte|la police (?:dit|conseille|recommande)|(?:police|cops|pd) (?:say|says|"
+    r"advise|recommend|is telling|are telling))\b"
+)
+# The marks told by the one they were proposed to ("un mec veut me voir ce soir dans un
+# parking, c'est normal ?", "he wants me to come alone"): asking for advice, not proposing.
+_PROPOSED_TO_ME = re.compile(
+    r"\b(?:il|elle|un mec|un gars|une meuf|une fille|quelqu'?un|le mec|le gars|l'?acheteur|le vendeur|"
+    r"un acheteur|un type|the guy|a guy|he|she|someone|the buyer|the seller|this guy|a buyer)\b"
+    r"(?: \w+){0,2}? (?:veut|voulait|voudrait|propose|proposait|m'?a propose|me propose|insiste|"
+    r"a insiste|m'?a dit|me dit|demande|m'?a demande|wants|wanted|asked|asks|told me|tells me|says|"
+    r"said|insisted|suggested|keeps asking)\b(?: \w+){0,2}? (?:me|moi|que je|qu'?on|pour que je|"
+    r"i|me to|that i)\b"
+)
+_DENIED = re.compile(
+    r"\b(?:pas (?:un|de) (?:piege|guet[- ]?apens|traquenard|arnaque)|not a (?:trap|set[- ]?up|scam))\b"
+)
+
+
+def warned_about(norm: Normalized, context: MessageContext) -> bool:
+    """Whether the message tells of ambushes as news or advice rather than proposes one.
+
+    The message itself, the sender's last lines, and in a room anyone's last three (a
+    public thread about the news); in private the other's words do not count, so a worried
+    "c'est pas un guet-apens ?" does not excuse the answer."""
+    lines = [norm.folded.text, *map(folded, context.recent_from_sender[-2:])]
+    if context.setting is Setting.ROOM:
+        lines.extend(map(folded, context.recent[-3:]))
+    if _PROPOSED_TO_ME.search(norm.folded.text):
+        return True
+    return any(_WARNING.search(line) and not _DENIED.search(line) for line in lines)
