@@ -69,32 +69,35 @@ class RuleSet:
     def __init__(self, rules: Sequence[Rule], view: str = "folded") -> None:
         self.rules = tuple(rules)
         self.view = view  # which view of ``Normalized`` the expressions are written for
-        # Each string in the automaton names the rules it is an anchor of, and those it is a
-        # literal of; a rule without literals counts as having seen one.
-        self._unliteral = frozenset(i for i, item in enumerate(self.rules) if item.literals is None)
-        anchors: dict[str, set[int]] = {}
-        literals: dict[str, set[int]] = {}
+        # Each string in the automaton names, as bit masks over the rules' indexes, the rules
+        # it is an anchor of and those it is a literal of: a scan ORs integers, no set is
+        # built per message. A rule without literals counts as having seen one.
+        self._unliteral = sum(1 << i for i, item in enumerate(self.rules) if item.literals is None)
+        anchors: dict[str, int] = {}
+        literals: dict[str, int] = {}
         for index, item in enumerate(self.rules):
             for anchor in item.anchors:
-                anchors.setdefault(anchor, set()).add(index)
+                anchors[anchor] = anchors.get(anchor, 0) | 1 << index
             for literal in item.literals or ():
-                literals.setdefault(literal, set()).add(index)
+                literals[literal] = literals.get(literal, 0) | 1 << index
         self._automaton: Any = ahocorasick.Automaton()
         for key in anchors.keys() | literals.keys():
-            value = (tuple(anchors.get(key, ())), tuple(literals.get(key, ())))
-            self._automaton.add_word(key, value)
+            self._automaton.add_word(key, (anchors.get(key, 0), literals.get(key, 0)))
         self._automaton.make_automaton()
 
     def candidates(self, text: str) -> list[int]:
         """Indexes of the rules with an anchor and a literal in ``text``, in rule order."""
-        anchored: set[int] = set()
-        literal: set[int] = set()
+        anchored = literal = 0
         for _, (of_anchor, of_literal) in self._automaton.iter(text):
-            anchored.update(of_anchor)
-            literal.update(of_literal)
-        if not anchored:
-            return []
-        return sorted((anchored & literal) | (anchored & self._unliteral))
+            anchored |= of_anchor
+            literal |= of_literal
+        woken = anchored & (literal | self._unliteral)
+        found: list[int] = []
+        while woken:
+            lowest = woken & -woken
+            found.append(lowest.bit_length() - 1)
+            woken ^= lowest
+        return found
 
     def scan(self, norm: Normalized, context: MessageContext) -> Iterator[Signal]:
         """Every rule that matches the set's view, once per rule (its first match)."""
