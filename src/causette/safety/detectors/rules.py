@@ -3,9 +3,10 @@
 A ``Rule`` is a regular expression over the ``folded`` view with the literal ``anchors`` one of
 which any match must contain (chosen by hand: whole words, rare in ordinary chat). Its
 ``literals`` are derived from the expression itself (``literals.py``): strings one of which
-every match contains, by construction. A ``RuleSet`` puts both into one Aho-Corasick
-automaton, so a message is scanned once and only the rules with an anchor *and* a literal in
-it run their expression: most chat lines wake none, which keeps the fast path cheap.
+every match contains, by construction. Every ``RuleSet`` puts both into one Aho-Corasick
+automaton shared by all families, so each view of a message is scanned once and only the
+rules with an anchor *and* a literal in it run their expression: most chat lines wake none,
+which keeps the fast path cheap.
 
 A ``Lexicon`` is a list of terms (a data file in ``safety/lexicons``), normalised the way
 the ``lexical`` view is and matched against that view on word boundaries.
@@ -63,35 +64,87 @@ def _literals(pattern: re.Pattern[str], shortest: int = 3) -> tuple[str, ...] | 
 DIGITS = tuple("0123456789")
 
 
-class RuleSet:
-    """Rules of one family, woken by their anchors."""
+class _Index:
+    """The anchors and literals of every ``RuleSet`` in one automaton: each family scans the
+    same few views of a message, so each view is read once rather than once per family.
 
-    def __init__(self, rules: Sequence[Rule], view: str = "folded") -> None:
-        self.rules = tuple(rules)
-        self.view = view  # which view of ``Normalized`` the expressions are written for
-        # Each string in the automaton names, as bit masks over the rules' indexes, the rules
-        # it is an anchor of and those it is a literal of: a scan ORs integers, no set is
-        # built per message. A rule without literals counts as having seen one.
-        self._unliteral = sum(1 << i for i, item in enumerate(self.rules) if item.literals is None)
+    A string's value is a pair of bit masks over all rules (each set's rules at its offset):
+    those it is an anchor of, and those it is a literal of. A scan ORs integers.
+    """
+
+    KEEP = 8  # texts whose masks are kept: a message's views, the recent lines a family reads
+
+    def __init__(self) -> None:
+        self.sets: list[RuleSet] = []
+        self.size = 0  # rules in all sets
+        self._automaton: Any = None
+        self._unliteral = 0
+        self._masks: dict[str, int] = {}
+
+    def add(self, rules: RuleSet) -> int:
+        """Register a set; its offset among all rules."""
+        offset = self.size
+        self.sets.append(rules)
+        self.size += len(rules.rules)
+        self._automaton = None  # rebuilt with the new set's strings at the next scan
+        self._masks.clear()
+        return offset
+
+    def _build(self) -> Any:
         anchors: dict[str, int] = {}
         literals: dict[str, int] = {}
-        for index, item in enumerate(self.rules):
-            for anchor in item.anchors:
-                anchors[anchor] = anchors.get(anchor, 0) | 1 << index
-            for literal in item.literals or ():
-                literals[literal] = literals.get(literal, 0) | 1 << index
-        self._automaton: Any = ahocorasick.Automaton()
+        unliteral = 0
+        index = 0
+        for rules in self.sets:
+            for item in rules.rules:
+                bit = 1 << index
+                for anchor in item.anchors:
+                    anchors[anchor] = anchors.get(anchor, 0) | bit
+                for literal in item.literals or ():
+                    literals[literal] = literals.get(literal, 0) | bit
+                if item.literals is None:
+                    unliteral |= bit  # counts as having seen a literal
+                index += 1
+        automaton: Any = ahocorasick.Automaton()
         for key in anchors.keys() | literals.keys():
-            self._automaton.add_word(key, (anchors.get(key, 0), literals.get(key, 0)))
-        self._automaton.make_automaton()
+            automaton.add_word(key, (anchors.get(key, 0), literals.get(key, 0)))
+        automaton.make_automaton()
+        self._unliteral = unliteral
+        return automaton
 
-    def candidates(self, text: str) -> list[int]:
-        """Indexes of the rules with an anchor and a literal in ``text``, in rule order."""
+    def woken(self, text: str) -> int:
+        """The mask of the rules, of every set, with an anchor and a literal in ``text``."""
+        known = self._masks.get(text)
+        if known is not None:
+            return known
+        if self._automaton is None:
+            self._automaton = self._build()
         anchored = literal = 0
         for _, (of_anchor, of_literal) in self._automaton.iter(text):
             anchored |= of_anchor
             literal |= of_literal
         woken = anchored & (literal | self._unliteral)
+        if len(self._masks) >= self.KEEP:
+            self._masks.clear()
+        self._masks[text] = woken
+        return woken
+
+
+_INDEX = _Index()
+
+
+class RuleSet:
+    """Rules of one family, woken by their anchors and literals (see ``_Index``)."""
+
+    def __init__(self, rules: Sequence[Rule], view: str = "folded") -> None:
+        self.rules = tuple(rules)
+        self.view = view  # which view of ``Normalized`` the expressions are written for
+        self._offset = _INDEX.add(self)
+        self._mask = (1 << len(self.rules)) - 1
+
+    def candidates(self, text: str) -> list[int]:
+        """Indexes of the rules with an anchor and a literal in ``text``, in rule order."""
+        woken = (_INDEX.woken(text) >> self._offset) & self._mask
         found: list[int] = []
         while woken:
             lowest = woken & -woken
