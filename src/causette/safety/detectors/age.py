@@ -40,7 +40,7 @@ from causette.safety.detectors.phrases import (
     age_value,
     normalized,
 )
-from causette.safety.detectors.rules import RuleSet, rule
+from causette.safety.detectors.rules import DIGITS, RuleSet, rule
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized
 
@@ -267,15 +267,7 @@ _RULES = RuleSet(
             r"under\b|top\b|number\b|rank\w*|niveau\b|pas\b|plus\b)[a-z]+\W{0,2}\s*(?P<age3>1[0-7]|[89])(?:\s*(?:ans|yo|y/o|years old))?"
             r"(?=\W*$|\W+(?:ans|yo|from|de|et|and|here|ici|f|m|lol|mdr|,|\.)\b|\s*[,.!])"
             r"|^\W*[a-z]+\s*,\s*(?P<age4>1[0-7]|[89]) ?(?:ans|yo|y/o)\b",
-            "f",
-            "m",
-            "appelle",
-            "name",
-            "i'm",
-            "im",
-            "i am",
-            " ans",
-            "yo",
+            *DIGITS,  # every branch holds the age in figures
             judge=introduced_age,
         ),
         # An age about to be reached or just reached: "just turned 15", "gonna be 16 next week",
