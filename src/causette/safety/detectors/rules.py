@@ -51,11 +51,11 @@ def rule(
     return Rule(rule_id, score, compiled, anchors, judge, _literals(compiled))
 
 
-def _literals(pattern: re.Pattern[str], shortest: int = 3) -> tuple[str, ...] | None:
+def _literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     found = required(pattern.pattern, pattern.flags & ~re.UNICODE)
-    # One or two letters are in nearly every line: beside a rule's anchors they would cost
-    # hits and filter nothing.
-    if found is None or min(map(len, found)) < shortest:
+    # A single letter is in nearly every line: it would cost hits and filter nothing. Two
+    # ("1h", "bd") already spare most lines a search (measured: bench/safety_pipeline.py).
+    if found is None or min(map(len, found)) < 2:
         return None
     return found
 
@@ -186,8 +186,7 @@ class Screen:
         self._automaton: Any = ahocorasick.Automaton()
         woken: dict[str, list[str]] = {}
         for name, pattern in self.patterns.items():
-            # Alone before a search, even two letters ("bd", "av") spare most lines one.
-            found = _literals(pattern, shortest=2)
+            found = _literals(pattern)
             if found is None:
                 self._always.append(name)
             for literal in found or ():
