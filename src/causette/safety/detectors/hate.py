@@ -17,6 +17,7 @@ from causette.safety.detectors.hate_groups import (
     ALL_GROUPS,
     DEHUMANISE,
     GROUP_RULES,
+    KIND_RULES,
     group_at,
     group_rule,
 )
@@ -49,6 +50,7 @@ _BELONGINGS = (
 _RULES = RuleSet(
     [
         *GROUP_RULES,
+        *KIND_RULES,
         rule(
             "hate.misogynistic",
             0.85,

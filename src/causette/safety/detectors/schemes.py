@@ -379,7 +379,11 @@ _TALKED_ABOUT = re.compile(
     # A message one received, reported: "je viens de recevoir un sms bizarre, '...'".
     r"\b(?:j'?ai|je viens d(?:e |')|on m'?a|i|i'?ve|i just|just|my (?:mum|mom|dad|gran\w*)|ma (?:mere|grand-mere)|mon pere)"
     r" ?(?:recu|recevoir|envoye|got|received|gotten|get) (?:un|une|des|ce|cet|cette|a|an|this|these|some|the same)"
-    r" (?:\w+ )?(?:sms|mail|e-?mail|message|texto|text|appel|call|courrier|lettre|dm)s?\b"
+    r" (?:\w+ )?(?:sms|mail|e-?mail|message|texto|text|appel|call|courrier|lettre|dm)s?\b|"
+    # Who else got it, or the scam named by its quoted hook: "the 'you won an iphone' message".
+    r"\b(?:qui (?:d'?autre )?(?:a|as) (?:recu|eu)|who else (?:got|received|gets|has had))\b|"
+    r"\b(?:le|la|ce|cet|cette|un|une|the|this|that|a) [\"'«“‘][^\"'«»“”‘’]{2,60}[\"'»”’] ?"
+    r"(?:sms|mail|e-?mail|message|texto|text|dm|scam|arnaque|thing|truc|coup)s?\b"
 )
 
 

@@ -197,7 +197,7 @@ RULES: list[Rule] = [
         "riche",
         "rich",
         "trading",
-        "rejoin",
+        "rejoi",
         "join",
     ),
     rule(

@@ -1,0 +1,143 @@
+"""Scams sold as offers: prize draws, resold accounts, paid tips, network marketing, referral
+apps, an investment "coach", a dating site one is asked to move to.
+
+Each shape is the offer's own structure (a fee to claim a prize, a stake that "now withdraws"
+more every week, a starter kit and a team to build, a code to enter for a shared bonus), not
+one advert's words. ``spam.py`` runs these with its own rules, so a warning or a mockery of
+the scam (``schemes.scam_talked_about``) silences them the same way.
+"""
+
+from __future__ import annotations
+
+from causette.safety.detectors.rules import RuleSet, rule
+
+_STREAMING = r"(?:netflix|spotify|disney\+?|prime(?: video)?|hbo(?: max)?|canal\+?|deezer|iptv|crunchyroll|youtube premium|apple tv)"
+_AMOUNT = r"(?:[$€£] ?\d[\d.,]*k?|\d[\d.,]*k? ?(?:€|\$|£|e\b|euros?|dollars?|balles)?)"
+
+RULES = RuleSet(
+    [
+        # A prize one never entered for: chosen at random, to claim fast, for a small fee.
+        rule(
+            "scam.phishing",
+            0.75,
+            r"\b(?:(?:selected|chosen|picked|drawn|selectionnee?s?|choisie?s?|tiree?s?) (?:randomly|at random|au hasard|au sort)|(?:randomly|specially) (?:selected|chosen|picked|drawn)|(?:selected|chosen|picked|selectionnee?s?|choisie?s?) (?:as|comme) (?:\w+ ){0,2}(?:winner|gagnante?)|claim (?:it |your \w+ |ur \w+ )?(?:within|in|before) \d+ ?(?:min\w*|h|hrs?|hours?)|reclame[rz]? (?:ton|votre|ta) (?:lot|prix|cadeau|gain) (?:avant|sous|dans|en)\b)\b",
+            "random",
+            "hasard",
+            "au sort",
+            "winner",
+            "gagnant",
+            "claim",
+            "reclame",
+        ),
+        # Streaming logins resold: "lifetime" access, a list of services with their prices.
+        rule(
+            "scam.phishing",
+            0.75,
+            rf"\b(?:accounts?|comptes?|abonnements?|subscriptions?|acces|logins?) (?:{_STREAMING} )?(?:lifetime|a vie|illimite\w*|unlimited)\b|\b(?:selling|sell|vends?|revends?|vente de) (?:[\w+]+,? ){{1,5}}(?:accounts?|comptes?)\b|\b{_STREAMING}(?: 4k| premium| hd)? {_AMOUNT}[,;/ ]+(?:et |and )?{_STREAMING}(?: 4k| premium| hd)? {_AMOUNT}",
+            "lifetime",
+            "a vie",
+            "illimite",
+            "unlimited",
+            "sell",
+            "vend",
+            "vente",
+            "netflix",
+            "spotify",
+            "disney",
+            "prime",
+            "hbo",
+            "canal",
+            "deezer",
+            "iptv",
+            "crunchyroll",
+            "youtube",
+            "apple tv",
+        ),
+        # Paid tips: a private channel of "sure" bets, its streak of wins and its proofs.
+        rule(
+            "scam.crypto",
+            0.7,
+            r"\b(?:(?:canal|groupe|channel|group|chaine|salon|telegram) (?:vip|prives?|premium|payant|paid)|abonnement|subscription)\b[^.!?\n]{0,30}\b(?:pronos?|pronostics?|paris sportifs|betting tips|bets)\b|\b(?:pronos?|pronostics?|betting tips)\b[^.!?\n]{0,30}\b(?:vip|prives?|premium|abonnement|subscription)\b|\bpreuves? de (?:gains?|victoires?)\b|\bproofs? of (?:wins|winnings|profits?|gains)\b|\b\d{1,3} (?:victoires|wins|gagnants?|paris gagnes|matchs gagnes) (?:d'?affilee|de suite|consecuti\w*|in a row|straight)\b",
+            "canal",
+            "groupe",
+            "channel",
+            "group",
+            "chaine",
+            "salon",
+            "telegram",
+            "abonnement",
+            "subscription",
+            "prono",
+            "paris",
+            "bets",
+            "tips",
+            "preuve",
+            "proof",
+            "victoires",
+            "wins",
+            "gagnant",
+            "gagnes",
+        ),
+        # Network marketing: a starter kit, a team to build, a cut on every recruit.
+        rule(
+            "scam.crypto",
+            0.7,
+            r"\b(?:marketing de reseau|vente en reseau|network marketing|kit de demarrage|starter kit|(?:build|grow) (?:your|your own|a) downline|(?:tu gagnes|on gagne|vous gagnez|you earn|you make) (?:\w+ )?(?:sur|on|from) (?:chaque|chacune des|every|each) (?:personne|filleul\w*|recrue\w*|inscrit\w*|person|recruit\w*|referral\w*)|(?:2e|deuxieme|second|2nd) (?:salaire|revenu|income|paycheck) (?:en (?:bossant|travaillant|faisant)|depuis (?:chez|mon|ton|son)|avec (?:mon|ton|son) (?:tel|telephone|portable)|from (?:home|my phone)|working|by working)\b)",
+            "marketing",
+            "reseau",
+            "kit",
+            "downline",
+            "chaque",
+            "chacune",
+            "every",
+            "each",
+            "salaire",
+            "revenu",
+            "income",
+            "paycheck",
+        ),
+        # Money from an app or a game, a code to enter for a bonus shared with who sent it.
+        rule(
+            "scam.crypto",
+            0.7,
+            r"\b(?:gagne\w*|earn\w*|make|making|made|retire\w*|withdr[ae]w\w*|cash(?:ed)? out) (?:de l'?argent|des sous|money|cash|\d[\d.,]*k? ?(?:€|\$|£|e\b|euros?)?) (?:\w+ ){0,2}?(?:avec|grace a|sur|with|on|from) (?:une|un|cette|cet|mon|ma|an|a|this|my) (?:appli(?:cation)? de jeux?|app de jeux?|jeu|game|gaming app)\b|\b(?:rentre|entre|entrez|utilise|utilisez|mets|mettez|tape|tapez|saisis|saisissez|use|enter|type) (?:mon|my) (?:code|code promo|code parrain\w*|referral code|invite code)\b[^.!?\n]{0,40}\b(?:gagne\w*|earn|get|recoi\w*|bonus|offerts?|free|chacun|tous les deux|both)\b",
+            "appli",
+            "app",
+            "jeu",
+            "game",
+            "code",
+        ),
+        # A stake that multiplies: "il a mis 250 et là il retire 1800 par semaine".
+        rule(
+            "scam.crypto",
+            0.75,
+            rf"\b(?:mis|mise|investi|place|depose|put in|invested|deposited|started with) {_AMOUNT}\b[^.!?\n]{{0,40}}\b(?:retire\w*|gagne\w*|touche\w*|sort|withdraws?|makes?|earns?|gets?|pulls?|cashes) {_AMOUNT} (?:par|per|a|chaque|each|every|/) ?(?:jour|semaine|mois|day|week|month)\b",
+            "jour",
+            "semaine",
+            "mois",
+            "day",
+            "week",
+            "month",
+        ),
+        # Moved to another site to "talk there": sign up first, then write to me over there.
+        rule(
+            "scam.webcam",
+            0.7,
+            r"\b(?:inscri\w*|inscrivez|register\w*|sign(?:ing)? ?up|cree[rz]? (?:un|ton|votre) compte|create (?:an|your) account)\b[^.!?\n]{0,40}\b(?:envoie|ecris|ecrivez|ecrit|parle|message|text|write|find|retrouve|rejoins)[- ]?(?:moi|me) (?:un (?:msg|message|mot) |a (?:message|msg) )?(?:la[- ]bas|dessus|sur (?:le site|l'?appli)|there|on it|over there)\b|\b(?:ici|here) (?:y a|ya|il y a|there are) (?:trop de|que des|plein de|too many|so many) (?:faux|fakes?|bots?|arnaqueurs|scammers)\b[^.!?\n]{0,60}\b(?:sur|on) \S+\.(?:com|net|fr|org|io|app|site|online|club|xyz|me)\b",
+            "la-bas",
+            "la bas",
+            "dessus",
+            "le site",
+            "l'appli",
+            "lappli",
+            "appli",
+            "there",
+            "on it",
+            "faux",
+            "fake",
+            "bot",
+            "arnaqueur",
+            "scammer",
+        ),
+    ]
+)
