@@ -9,10 +9,37 @@ the scam (``schemes.scam_talked_about``) silences them the same way.
 
 from __future__ import annotations
 
+import re
+
+from causette.safety.context import MessageContext
 from causette.safety.detectors.rules import RuleSet, rule
+from causette.safety.normalize import Normalized
 
 _STREAMING = r"(?:netflix|spotify|disney\+?|prime(?: video)?|hbo(?: max)?|canal\+?|deezer|iptv|crunchyroll|youtube premium|apple tv)"
 _AMOUNT = r"(?:[$€£] ?\d[\d.,]*k?|\d[\d.,]*k? ?(?:€|\$|£|e\b|euros?|dollars?|balles)?)"
+
+# What makes a list of prices a shop: how to buy, a stock, a promise of cheapness or warranty.
+_SALE = re.compile(
+    r"\b(?:dm|mp|pm|tg|telegram|whatsapp|snap|paypal|lydia|virement|cheap|pas cher\w*|stock|dispo|"
+    r"garantie?|warranty|livraison|delivery|instant\w*|vends?|selling|sell|vente|achat|buy|prix|"
+    r"price|promo\w*|bulk|revendeurs?|resellers?)\b"
+)
+
+
+def _for_sale(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    # "Netflix 13 €, Disney 9 €, ça fait cher" compares bills; the shop says how to buy.
+    said = match.group()
+    if re.match(r"(?:selling|sell|vend|revend|vente)", said) or re.search(
+        r"lifetime|a vie|illimite|unlimited", said
+    ):
+        return ("scam.phishing", 0.75)
+    text = norm.folded.text
+    if _SALE.search(text) or any(_SALE.search(t) for t in context.recent_from_sender[-3:]):
+        return ("scam.phishing", 0.75)
+    return None
+
 
 RULES = RuleSet(
     [
@@ -33,7 +60,7 @@ RULES = RuleSet(
         rule(
             "scam.phishing",
             0.75,
-            rf"\b(?:accounts?|comptes?|abonnements?|subscriptions?|acces|logins?) (?:{_STREAMING} )?(?:lifetime|a vie|illimite\w*|unlimited)\b|\b(?:selling|sell|vends?|revends?|vente de) (?:[\w+]+,? ){{1,5}}(?:accounts?|comptes?)\b|\b{_STREAMING}(?: 4k| premium| hd)? {_AMOUNT}[,;/ ]+(?:et |and )?{_STREAMING}(?: 4k| premium| hd)? {_AMOUNT}",
+            rf"\b(?:accounts?|comptes?|abonnements?|subscriptions?|acces|logins?) {_STREAMING} (?:lifetime|a vie|illimite\w*|unlimited)\b|\b{_STREAMING}\b[^.!?\n]{{0,30}}\b(?:lifetime|a vie)\b|\b(?:selling|sell|vends?|revends?|vente de) (?:[\w+]+,? ){{1,5}}(?:accounts?|comptes?)\b|\b{_STREAMING}(?: 4k| premium| hd)? {_AMOUNT}[,;/ ]+(?:et |and )?{_STREAMING}(?: 4k| premium| hd)? {_AMOUNT}",
             "lifetime",
             "a vie",
             "illimite",
@@ -52,6 +79,7 @@ RULES = RuleSet(
             "crunchyroll",
             "youtube",
             "apple tv",
+            judge=_for_sale,
         ),
         # Paid tips: a private channel of "sure" bets, its streak of wins and its proofs.
         rule(
