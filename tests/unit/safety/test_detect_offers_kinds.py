@@ -43,6 +43,10 @@ def acting(text: str, prefix: str, context: MessageContext = ROOM) -> list[str]:
         "she put in $300 and now withdraws $2000 a week",
         "crée un compte sur le site et écris-moi là-bas",
         "sign up on my page and message me there",
+        "ici y a trop de faux profils. sur coeurs-du-76.net tout est vérifié",
+        "mon frère a commencé le trading avec un coach, il gagne bien",
+        "i got into crypto with a mentor from telegram",
+        "va sur cadeaux-faciles point com et rentre ton numéro",
     ],
 )
 def test_scam_offers_fire(text: str) -> None:
@@ -63,6 +67,10 @@ def test_scam_offers_fire(text: str) -> None:
         "je gagne de l'argent avec une appli de livraison, je bosse le soir",
         "j'ai mis 20 minutes à venir et j'ai retiré 50 au distributeur",
         "inscris-toi au club de lecture, c'est jeudi",
+        "je fais du sport avec un coach le mardi",
+        "j'ai appris la bourse avec un conseiller de ma banque",
+        "écris à marie arobase gmail point com",
+        "c'est un bon point net en sa faveur",
         "ok who else got the 'you won a free cruise' text lol",
         "qui d'autre a reçu le mail 'votre compte sera suspendu' ? c'est du phishing",
     ],

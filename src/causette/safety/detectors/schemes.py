@@ -247,11 +247,14 @@ RULES: list[Rule] = [
         r"(?<!@)(?<!@ )\b[a-z0-9][a-z0-9-]{2,30} \. (?:com|net|io|xyz|ly|org|biz|tk|cc|gg)\b(?!\s+(?:com|net))|"
         r"(?<!@)(?<!@ )\b[a-z0-9]+[-0-9][a-z0-9-]* \. (?:me|fr|co|top|info|site|live|club|shop|app|vip|help|online|link|win|bet)\b|"
         r"(?<!@)(?<!@ )\b[a-z0-9][a-z0-9-]{2,30} \. (?:me|fr|co|top|info|site|live|club|shop|app|vip|help|online|link|win|bet) ?/ ?\w|"
-        r"\b[a-z0-9] \. (?:me|co|ly|gg) ?/ ?\w",
+        r"\b[a-z0-9] \. (?:me|co|ly|gg) ?/ ?\w|"
+        # The French "point" for the dot, never after the "arobase" of a spelled e-mail.
+        r"(?<!@)(?<!arobase )(?<!at )\b[a-z0-9][a-z0-9-]{2,30} point (?:com|io|xyz|ly|org|site|shop|app|vip|online|club|win|bet)\b",
         "[.]",
         "(.)",
         "dot",
         " .",
+        " point ",
     ),
     # Doxxing: a named person (capitals) with where they live, study or work, or their
     # family's number; a call to a crowd to write to them.

@@ -135,6 +135,16 @@ RULES = RuleSet(
             "game",
             "code",
         ),
+        # A mentor for trading: "il a commencé le trading avec un coach", "my crypto mentor on tg".
+        rule(
+            "scam.crypto",
+            0.6,
+            r"\b(?:trading|trade|crypto|forex|bourse|bitcoin|btc)\b (?:\w+ ){0,2}?(?:avec|with|grace a|thanks to) (?:un|une|a|mon|ma|my|son|sa|his|her|notre|our) (?:coach|mentor|formateur|formatrice|gourou|guru)\b",
+            "avec",
+            "with",
+            "grace a",
+            "thanks to",
+        ),
         # A stake that multiplies: "il a mis 250 et là il retire 1800 par semaine".
         rule(
             "scam.crypto",
@@ -151,7 +161,7 @@ RULES = RuleSet(
         rule(
             "scam.webcam",
             0.7,
-            r"\b(?:inscri\w*|inscrivez|register\w*|sign(?:ing)? ?up|cree[rz]? (?:un|ton|votre) compte|create (?:an|your) account)\b[^.!?\n]{0,40}\b(?:envoie|ecris|ecrivez|ecrit|parle|message|text|write|find|retrouve|rejoins)[- ]?(?:moi|me) (?:un (?:msg|message|mot) |a (?:message|msg) )?(?:la[- ]bas|dessus|sur (?:le site|l'?appli)|there|on it|over there)\b|\b(?:ici|here) (?:y a|ya|il y a|there are) (?:trop de|que des|plein de|too many|so many) (?:faux|fakes?|bots?|arnaqueurs|scammers)\b[^.!?\n]{0,60}\b(?:sur|on) \S+\.(?:com|net|fr|org|io|app|site|online|club|xyz|me)\b",
+            r"\b(?:inscri\w*|inscrivez|register\w*|sign(?:ing)? ?up|cree[rz]? (?:un|ton|votre) compte|create (?:an|your) account)\b[^.!?\n]{0,40}\b(?:envoie|ecris|ecrivez|ecrit|parle|message|text|write|find|retrouve|rejoins)[- ]?(?:moi|me) (?:un (?:msg|message|mot) |a (?:message|msg) )?(?:la[- ]bas|dessus|sur (?:le site|l'?appli)|there|on it|over there)\b|\b(?:ici|here) (?:y a|ya|il y a|there are) (?:trop de|que des|plein de|too many|so many) (?:faux|fakes?|bots?|arnaqueurs|scammers)\b[^!?\n]{0,60}\b(?:sur|on) \S+\.(?:com|net|fr|org|io|app|site|online|club|xyz|me)\b",
             "la-bas",
             "la bas",
             "dessus",
