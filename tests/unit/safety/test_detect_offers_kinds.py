@@ -47,6 +47,13 @@ def acting(text: str, prefix: str, context: MessageContext = ROOM) -> list[str]:
         "mon frère a commencé le trading avec un coach, il gagne bien",
         "i got into crypto with a mentor from telegram",
         "va sur cadeaux-faciles point com et rentre ton numéro",
+        "on te paie pour liker des vidéos, 40€ par jour",
+        "we pay you to watch short videos",
+        "payé 3€ par avis laissé sur amazon",
+        "2000 par mois garantis avec ma méthode",
+        "$500 a week guaranteed, no experience",
+        "envoie 0.05 btc et tu reçois 0.1 btc",
+        "send me 100$ and get 300$ back in an hour",
     ],
 )
 def test_scam_offers_fire(text: str) -> None:
@@ -71,6 +78,9 @@ def test_scam_offers_fire(text: str) -> None:
         "j'ai appris la bourse avec un conseiller de ma banque",
         "écris à marie arobase gmail point com",
         "c'est un bon point net en sa faveur",
+        "je paie pour regarder le match au bar",
+        "envoie 20€ et tu récupères 20€ samedi, promis",
+        "le prof est payé 30 euros par heure de cours",
         "ok who else got the 'you won a free cruise' text lol",
         "qui d'autre a reçu le mail 'votre compte sera suspendu' ? c'est du phishing",
     ],
@@ -125,6 +135,7 @@ def test_hate_by_kind_hard_negatives(text: str) -> None:
         ("", "I offer a monthly allowance to the right girl"),
         ("", "je te verse un argent de poche chaque mois si on se voit"),
         ("", "plan r€munéré ce soir, dispo ?"),
+        ("tes tarifs ?", "100 la demi, 150 l heure, discrète"),
     ],
 )
 def test_paid_company_fires(earlier: str, text: str) -> None:
@@ -146,6 +157,7 @@ def test_paid_company_fires(earlier: str, text: str) -> None:
         "on lui a offert un cadeau avant qu'il parte à Lyon",
         "deux billets pour une heure de spectacle, c'est cher",
         "thanks for your time, the survey pays £5",
+        "2 euros la demi au bar du coin",
     ],
 )
 def test_paid_company_hard_negatives(text: str) -> None:

@@ -22,8 +22,8 @@ from causette.safety.normalize import Normalized
 # trade must be in the message or in what came just before.
 _PER_TIME = (
     r"(?P<price>\d{2,4})\s*(?:€|e\b|eur\b|euros?\b|balles\b|boules\b|roses?\b|\$|dollars?\b|"
-    r"bucks\b|billets?\b)?\s*(?:de |pour |for |the |a |an |per |par |l'|le |la |les )?(?:une |un |1 |la |l'|the |an |a )?"
-    r"(?:heure|h\b|1h|2h|demi[- ]heure|30 ?min|nuit|soiree|passe|plan|rencontre|rdv|moment|"
+    r"bucks\b|billets?\b)?\s*(?:de |pour |for |the |a |an |per |par |l'|l |le |la |les )?(?:une |un |1 |la |l'|the |an |a )?"
+    r"(?:heure|h\b|1h|2h|demi[- ]heure|demie?\b|30 ?min|nuit|soiree|passe|plan|rencontre|rdv|moment|"
     r"hour|hr\b|half hour|half an hour|evening|night|session|meet|date|overnight|visit)\b"
 )
 _TRADE = re.compile(

@@ -41,6 +41,18 @@ def _for_sale(
     return None
 
 
+def _more_back(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    # "Envoie 20 € et tu récupères 20 € demain" is a loan paid back; more back is the lure.
+    try:
+        given = float(match.group("given").replace(",", "."))
+        back = float(match.group("back").replace(",", "."))
+    except ValueError:
+        return None
+    return ("scam.crypto", 0.8) if back > given else None
+
+
 RULES = RuleSet(
     [
         # A prize one never entered for: chosen at random, to claim fast, for a small fee.
@@ -144,6 +156,45 @@ RULES = RuleSet(
             "with",
             "grace a",
             "thanks to",
+        ),
+        # Paid to like, watch or review: the "task" that later asks for a deposit.
+        rule(
+            "scam.crypto",
+            0.75,
+            r"\b(?:(?:on|je|nous|j'?) ?(?:te|vous) (?:paie|paye|payons|paierai|payerai|remunere|remunerons)|(?:we|i|they)(?:'ll| will)? (?:pay|pays) (?:you|u)) (?:\d[\d.,]* ?(?:€|\$|£|euros?|dollars?) )?(?:to|pour) (?:like|liker|watch|regarder|review|noter|follow|suivre|rate|comment|commenter|mettre des likes|laisser des avis)\b|\b(?:paye|paid|remunere)e?s? \d[\d.,]* ?(?:€|\$|£|e|euros?|dollars?)? (?:par|per|a|each|the|pour chaque|for each) (?:like|video|vid|avis|review|tache|task|follow|abonnement|commentaire|comment)s?\b",
+            "pay",
+            "paie",
+            "paye",
+            "payons",
+            "remunere",
+            "paid",
+        ),
+        # A return per period "guaranteed": "3000 par mois assurés", "$500 a week guaranteed".
+        rule(
+            "scam.crypto",
+            0.7,
+            rf"{_AMOUNT} (?:par|per|a|/|each|every) ?(?:jour|semaine|mois|day|week|month)s? (?:assures?|garantis?|guaranteed|sans risques?|risk[- ]free|sure|surs?)\b",
+            "assure",
+            "garanti",
+            "guaranteed",
+            "risque",
+            "risk",
+            "sure",
+            "sur",
+        ),
+        # Send an amount, get more back: the doubling "giveaway".
+        rule(
+            "scam.crypto",
+            0.8,
+            r"\b(?:send|sends|envoie\w*|envoyez|transfer\w*|transfere\w*|deposit|depose\w*|verse\w*) (?:me |moi |us |nous )?(?P<given>\d[\d.,]*) ?(?P<unit>btc|eth|usdt|sol|bnb|ltc|doge|€|\$|£|euros?|dollars?)(?!\w)[^.!?\n]{0,40}\b(?:recoi\w*|recevez|recevras|receive|get|gets|recupere\w*|touche\w*)(?: back)? (?P<back>\d[\d.,]*) ?(?:btc|eth|usdt|sol|bnb|ltc|doge|€|\$|£|euros?|dollars?)",
+            "send",
+            "envoie",
+            "envoyez",
+            "transfer",
+            "deposit",
+            "depose",
+            "verse",
+            judge=_more_back,
         ),
         # A stake that multiplies: "il a mis 250 et là il retire 1800 par semaine".
         rule(
