@@ -115,6 +115,7 @@ def test_hate_by_kind_fires(text: str) -> None:
         "les rats comme toi je les attrape au grenier",
         "des têtus comme toi j'en connais peu",
         "les singes du zoo de Beauval sont adorables",
+        "on descend tous des singes, des singes comme toi et moi",
         "ils pourrissent le match avec leurs fautes",
         "les noirs et les blancs aux échecs, c'est les blancs qui commencent",
         "ils devraient rentrer au pays pour Noël, ça fait trois ans",

@@ -162,7 +162,7 @@ KIND_RULES = [
         r"\b(?:(?:les|des|ces|sales?|the|all|those) )?(?:singes|macaques|gorilles|chimpanzes|animaux|betes|"
         r"cafards|rats|vermines|parasites|chiens|porcs|sous hommes|monkeys|apes|gorillas|animals|"
         r"cockroaches|rats|vermin|parasites|dogs|pigs|subhumans) (?:comme (?:toi|vous|lui|elle|eux|ta "
-        r"mere)|de ton espece|de ta race|de ton genre|like (?:you|u|him|her|them|your kind))\b",
+        r"mere)|de ton espece|de ta race|de ton genre|like (?:you|u|him|her|them|your kind))\b(?! (?:et|and) (?:moi|nous|me|us|i)\b)",
         "comme",
         "espece",
         "race",
