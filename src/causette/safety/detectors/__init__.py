@@ -93,6 +93,9 @@ Spam and scams (``spam.py``)
                           security alerts, refunds that need a card, loans from a private
                           lender, links spelled with spaces ("bit . ly / x"); a scam message
                           one received and reports is talk, not a scam
+    Offers shaped as scams (``spam_offers.py``, run by ``spam.py``): prizes drawn at random,
+    resold streaming logins, paid tips channels, network marketing, referral codes and game
+    apps that pay, stakes that multiply by the week, "sign up and write to me there"
 Patterns (``general.py``, scanned with the next three by ``patterns.py``)
     rules stated for a family of wordings rather than a phrase (a verb of telling in any tense
     with a negation and a listener, one's own exam, money offered in exchange), emitting the

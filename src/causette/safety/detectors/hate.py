@@ -17,6 +17,7 @@ from causette.safety.detectors.hate_groups import (
     ALL_GROUPS,
     DEHUMANISE,
     GROUP_RULES,
+    KIND_RULES,
     group_at,
     group_rule,
 )
@@ -49,6 +50,7 @@ _BELONGINGS = (
 _RULES = RuleSet(
     [
         *GROUP_RULES,
+        *KIND_RULES,
         rule(
             "hate.misogynistic",
             0.85,
@@ -135,13 +137,30 @@ _RULES = RuleSet(
         rule(
             "hate.racist",
             0.85,
-            r"\b(?:grand remplacement|race (?:superieure|inferieure|pure)|(?:retourne|rentre|repars) (?:dans|a|en|chez) (?:ton|ta|tes) (?:pays|bled|brousse|desert|cambrousse|afrique|cite|tribu)|go back to (?:your|ur|the) (?:desert|jungle|country|tribe|cave|trees))\b",
+            r"\b(?:grand remplacement|race (?:superieure|inferieure|pure)|(?:retourne|rentre|repars) (?:dans|a|en|chez) (?:ton|ta|tes) (?:pays|bled|brousse|desert|cambrousse|afri\w*|cite|tribu)|go back to (?:your|ur|the) (?:desert|jungle|country|tribe|cave|trees))\b",
             "remplacement",
             "race",
             "retourne",
             "rentre",
             "repars",
             "go back",
+        ),
+        # Sent back as a duty, said of "ça" or of a whole "they": "ça devrait retourner en
+        # Afrique", "ils doivent tous rentrer dans leur bled", "they should go back to Africa".
+        rule(
+            "hate.racist",
+            0.8,
+            r"\b(?:ca|ils|elles|they|them|you people|ces gens|ces \w+ la) (?:\w+ )?(?:devrai\w*|doivent|doit|faut|faudrait|should|must|need to|ought to|have to) (?:tous |toutes |all )?(?:retourner|rentrer|repartir|go back|be sent back|etre renvoyes?|etre expulses?) (?:dans|en|a|au|chez|to) (?:leur |leurs |their |the |la |le )?(?:bled|brousse|jungle|desert|afri\w*|tribu|tribe|trees|cave|caverne)\b",
+            "devrai",
+            "doivent",
+            "doit",
+            "faut",
+            "faudrait",
+            "should",
+            "must",
+            "need to",
+            "ought to",
+            "have to",
         ),
         rule(
             "hate.antisemitic",

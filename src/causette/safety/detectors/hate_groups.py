@@ -131,3 +131,74 @@ GROUP_RULES = [
         judge=group_rule,
     ),
 ]
+
+# Animals said of a person and of their kind: "les singes comme toi", "des rats comme vous".
+_PRIMATES = re.compile(
+    r"\b(?:singes?|macaques?|gorilles?|chimpanzes?|ouistitis?|monkeys?|apes?|gorillas?|chimps?)\b"
+)
+_GROUP = re.compile(rf"\b(?:{ALL_GROUPS})\b")
+
+
+def kind_like_you(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    # The group named in the message says which hate; a primate for a person is the racist
+    # trope by itself. "Des têtus comme toi" is teasing: no group, no primate, nothing.
+    text = norm.lexical.text
+    group = _GROUP.search(text)
+    if group is not None:
+        for name in ("homophobic", "racist", "antisemitic", "misogynistic", "antitrans"):
+            if group.group(name):
+                return (f"hate.{name}", 0.85)
+    if _PRIMATES.search(match.group()):
+        return ("hate.racist", 0.85)
+    return None
+
+
+KIND_RULES = [
+    rule(
+        "hate.group",
+        0.85,
+        r"\b(?:(?:les|des|ces|sales?|the|all|those) )?(?:singes|macaques|gorilles|chimpanzes|animaux|betes|"
+        r"cafards|rats|vermines|parasites|chiens|porcs|sous hommes|monkeys|apes|gorillas|animals|"
+        r"cockroaches|rats|vermin|parasites|dogs|pigs|subhumans) (?:comme (?:toi|vous|lui|elle|eux|ta "
+        r"mere)|de ton espece|de ta race|de ton genre|like (?:you|u|him|her|them|your kind))\b(?! (?:et|and) (?:moi|nous|me|us|i)\b)",
+        "comme",
+        "espece",
+        "race",
+        "genre",
+        "like",
+        judge=kind_like_you,
+    ),
+    # A vice given by birth or blood to a whole group: "des voleurs de naissance", "c'est dans
+    # leur sang"; and the group said to rot, infest or invade a place.
+    rule(
+        "hate.group",
+        0.85,
+        rf"\b(?:{ALL_GROUPS})\b(?: \w+){{0,10}} (?:(?:des |que des |tous des |all )?{DEHUMANISE} (?:de naissance|dans l ame|par nature|dans le sang|by nature|from birth)|(?:c est|it s|its) dans leur (?:sang|adn|genes|nature)|(?:it s|its) in their (?:blood|dna|genes|nature)|born (?:thieves|criminals|liars|rapists))\b",
+        "naissance",
+        "ame",
+        "nature",
+        "sang",
+        "birth",
+        "adn",
+        "genes",
+        "blood",
+        "dna",
+        "born",
+        judge=group_at(0.85),
+    ),
+    rule(
+        "hate.group",
+        0.8,
+        rf"\b(?:{ALL_GROUPS}) (?:\w+ ){{0,2}}?(?:pourrissent|pourrissez|infestent|infestez|salissent|salissez|polluent|polluez|gangrenent|gangrenez|infest|pollute|ruin|rot) (?:le|la|les|notre|nos|ce|cette|ces|tout|toute|mon|ma|our|the|this|every|my|\d{{2}})\b",
+        "pourri",
+        "infest",
+        "saliss",
+        "pollu",
+        "gangren",
+        "ruin",
+        "rot",
+        judge=group_at(0.8),
+    ),
+]

@@ -22,8 +22,8 @@ from causette.safety.normalize import Normalized
 # trade must be in the message or in what came just before.
 _PER_TIME = (
     r"(?P<price>\d{2,4})\s*(?:€|e\b|eur\b|euros?\b|balles\b|boules\b|roses?\b|\$|dollars?\b|"
-    r"bucks\b|billets?\b)?\s*(?:de |pour |for |the |a |an |per |par |l'|le |la |les )?(?:une |un |1 |la |l'|the |an |a )?"
-    r"(?:heure|h\b|1h|2h|demi[- ]heure|30 ?min|nuit|soiree|passe|plan|rencontre|rdv|moment|"
+    r"bucks\b|billets?\b)?\s*(?:de |pour |for |the |a |an |per |par |l'|l |le |la |les )?(?:une |un |1 |la |l'|the |an |a )?"
+    r"(?:heure|h\b|1h|2h|demi[- ]heure|demie?\b|30 ?min|nuit|soiree|passe|plan|rencontre|rdv|moment|"
     r"hour|hr\b|half hour|half an hour|evening|night|session|meet|date|overnight|visit)\b"
 )
 _TRADE = re.compile(
@@ -98,6 +98,23 @@ _ENCOUNTER = (
 )
 
 
+def _traded(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    # Money for a length of time or for "your time": a wage or a room unless the words of the
+    # trade are in the message or in what came just before.
+    if rented(norm.folded.text, match):
+        return None
+    # An allowance offered to a stranger is the arrangement itself.
+    if (
+        re.search(r"allowance|argent de poche|aide mensuelle", match.group())
+        or _TRADE.search(norm.folded.text)
+        or any(_TRADE.search(folded(earlier)) for earlier in context.recent[-4:])
+    ):
+        return ("escort.offer", 0.75)
+    return None
+
+
 RULES: list[Rule] = [
     # Paid company.
     rule(
@@ -141,6 +158,32 @@ RULES: list[Rule] = [
         "plus",
         "more",
         "extra",
+    ),
+    # Street money for a length of time ("deux billets violets pour une heure", "un petit cadeau
+    # pour la nuit"), an allowance offered to a stranger, a price "for your time".
+    rule(
+        "escort.offer",
+        0.75,
+        rf"\b{_MONEY} (?:pour|for|de|la|l'|per|a) (?:une |1 |la |l'|an |the |a )?(?:heure|nuit|soiree|passe|demi[- ]heure|hour|night|evening|half hour)\b|\b(?:i offer|i give|i'?ll give|i pay|je (?:te |vous )?(?:donne|propose|verse|offre)) (?:you |u )?(?:a |an |une |un )?(?:monthly |weekly |generous |mensuel\w* )?(?:allowance|argent de poche|aide mensuelle)\b|(?:[$€£] ?\d[\d.,]*k?|\d[\d.,]*k? ?(?:€|\$|£|euros?|dollars?|pounds?))\W{{0,3}} ?(?:for your time|for ur time|pour ton temps|pour votre temps)\b",
+        "cadeau",
+        "billet",
+        "sous",
+        "argent",
+        "cash",
+        "thune",
+        "liquide",
+        "dedommagement",
+        "participation",
+        "compensation",
+        "remuneration",
+        "gift",
+        "money",
+        "donation",
+        "allowance",
+        "aide mensuelle",
+        "time",
+        "temps",
+        judge=_traded,
     ),
 ]
 

@@ -247,11 +247,14 @@ RULES: list[Rule] = [
         r"(?<!@)(?<!@ )\b[a-z0-9][a-z0-9-]{2,30} \. (?:com|net|io|xyz|ly|org|biz|tk|cc|gg)\b(?!\s+(?:com|net))|"
         r"(?<!@)(?<!@ )\b[a-z0-9]+[-0-9][a-z0-9-]* \. (?:me|fr|co|top|info|site|live|club|shop|app|vip|help|online|link|win|bet)\b|"
         r"(?<!@)(?<!@ )\b[a-z0-9][a-z0-9-]{2,30} \. (?:me|fr|co|top|info|site|live|club|shop|app|vip|help|online|link|win|bet) ?/ ?\w|"
-        r"\b[a-z0-9] \. (?:me|co|ly|gg) ?/ ?\w",
+        r"\b[a-z0-9] \. (?:me|co|ly|gg) ?/ ?\w|"
+        # The French "point" for the dot, never after the "arobase" of a spelled e-mail.
+        r"(?<!@)(?<!arobase )(?<!at )\b[a-z0-9][a-z0-9-]{2,30} point (?:com|io|xyz|ly|org|site|shop|app|vip|online|club|win|bet)\b",
         "[.]",
         "(.)",
         "dot",
         " .",
+        " point ",
     ),
     # Doxxing: a named person (capitals) with where they live, study or work, or their
     # family's number; a call to a crowd to write to them.
@@ -379,7 +382,11 @@ _TALKED_ABOUT = re.compile(
     # A message one received, reported: "je viens de recevoir un sms bizarre, '...'".
     r"\b(?:j'?ai|je viens d(?:e |')|on m'?a|i|i'?ve|i just|just|my (?:mum|mom|dad|gran\w*)|ma (?:mere|grand-mere)|mon pere)"
     r" ?(?:recu|recevoir|envoye|got|received|gotten|get) (?:un|une|des|ce|cet|cette|a|an|this|these|some|the same)"
-    r" (?:\w+ )?(?:sms|mail|e-?mail|message|texto|text|appel|call|courrier|lettre|dm)s?\b"
+    r" (?:\w+ )?(?:sms|mail|e-?mail|message|texto|text|appel|call|courrier|lettre|dm)s?\b|"
+    # Who else got it, or the scam named by its quoted hook: "the 'you won an iphone' message".
+    r"\b(?:qui (?:d'?autre )?(?:a|as) (?:recu|eu)|who else (?:got|received|gets|has had))\b|"
+    r"\b(?:le|la|ce|cet|cette|un|une|the|this|that|a) [\"'«“‘][^\"'«»“”‘’]{2,60}[\"'»”’] ?"
+    r"(?:sms|mail|e-?mail|message|texto|text|dm|scam|arnaque|thing|truc|coup)s?\b"
 )
 
 

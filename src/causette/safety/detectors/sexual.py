@@ -228,7 +228,7 @@ _RULES = RuleSet(
         rule(
             "escort.offer",
             0.85,
-            r"\b(?:escort(?:e|es|s|ing)?|call[- ]?girls?|rencontres? (?:tarifees?|remunerees?|payantes?|contre remuneration)|plans? (?:remuneres?|r[e€]m|r[e€]mu|r[e€]mun|payants?|tarifes?|cadeaux?|avec cadeau|contre cadeau|contre remuneration|rémunéré)|sugar (?:daddy|baby|babies|mommy|dating|relation\w*|arrangements?|dates?)|(?:relations?|arrangements?|plans?|rencontres?|experiences?|relationships?) sugar|incall|outcall|massages? (?:naturistes?|tantriques?|body|nuru|complets?|avec finition|happy ending|erotiques?))\b",
+            r"\b(?:escort(?:e|es|s|ing)?|call[- ]?girls?|rencontres? (?:tarifees?|remunerees?|payantes?|contre remuneration)|plans? (?:r[e€]mun[e€]r[e€]e?s?|r[e€]m|r[e€]mu|r[e€]mun|payants?|tarifes?|cadeaux?|avec cadeau|contre cadeau|contre remuneration|rémunéré)|sugar (?:daddy|baby|babies|mommy|dating|relation\w*|arrangements?|dates?)|(?:relations?|arrangements?|plans?|rencontres?|experiences?|relationships?) sugar|incall|outcall|massages? (?:naturistes?|tantriques?|body|nuru|complets?|avec finition|happy ending|erotiques?))\b",
             "escort",
             "call",
             "rencontre",
@@ -310,7 +310,7 @@ _RULES = RuleSet(
         rule(
             "escort.offer",
             0.7,
-            r"\b(?:sans tabous?|sans limites?|gfe|hygiene (?:irreprochable|exigee|top|impeccable)|pas de (?:photos? )?gratuites?|(?:que|uniquement) (?:du )?payant|c'?est payant|c'?est pas gratuit|cadeau (?:obligatoire|exige|d'?abord|avant)|massages? (?:relaxants? )?(?:avec finition|body body|tantra)|masseuse (?:sexy|coquine|discrete|naturiste)|services? (?:coquins?|speciaux|discrets?|complets?|adultes?)|prestations? (?:coquines?|completes?|discretes?|adultes?)|je propose mes services|dispo (?:h24|24/24|24h/24|7j/7|7/7|jour et nuit)|uniquement (?:hotel|a domicile|en deplacement)|(?:premier )?contact par (?:sms|whatsapp|telegram)|tarifs? par (?:sms|mp|message|whatsapp))\b",
+            r"\b(?:sans tabous?|sans limites?|gfe|hygiene (?:irreprochable|exigee|top|impeccable)|pas de (?:photos? )?gratuites?|(?:que|uniquement) (?:du )?payant|c'?est payant|c'?est pas gratuit|(?<!carte )(?<!bon )(?<!cheque )cadeau (?:obligatoire|exige|d'?abord|avant(?! qu))|massages? (?:relaxants? )?(?:avec finition|body body|tantra)|masseuse (?:sexy|coquine|discrete|naturiste)|services? (?:coquins?|speciaux|discrets?|complets?|adultes?)|prestations? (?:coquines?|completes?|discretes?|adultes?)|je propose mes services|dispo (?:h24|24/24|24h/24|7j/7|7/7|jour et nuit)|uniquement (?:hotel|a domicile|en deplacement)|(?:premier )?contact par (?:sms|whatsapp|telegram)|tarifs? par (?:sms|mp|message|whatsapp))\b",
             "tabou",
             "limite",
             "gfe",

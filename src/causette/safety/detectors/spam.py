@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import chain
 
 from causette.safety.context import MessageContext
 from causette.safety.detectors.rules import RuleSet, rule
 from causette.safety.detectors.schemes import earnings, scam_talked_about
 from causette.safety.detectors.spam_judges import click_here, lure
 from causette.safety.detectors.spam_links import BAIT_LINK, FREE, LINK, POINTERS, advert, links
+from causette.safety.detectors.spam_offers import RULES as _OFFERS
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized, fold
 
@@ -513,7 +515,7 @@ def _skeleton(text: str) -> str:
 def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     """Link floods, repetition and the scams."""
     talked_about: bool | None = None  # looked for only once a scam signal is there
-    for signal in _RULES.scan(norm, context):
+    for signal in chain(_RULES.scan(norm, context), _OFFERS.scan(norm, context)):
         if signal.rule.startswith("scam.") and talked_about is None:
             talked_about = scam_talked_about(norm)
         if talked_about and signal.rule.startswith("scam."):
