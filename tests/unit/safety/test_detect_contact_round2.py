@@ -40,7 +40,7 @@ def score(text: str, rule: str, context: MessageContext = ROOM) -> float:
         "je diffuserai son nom et son adresse partout s'il paie pas",
         "jvais balancer son numéro sur le forum du quartier",
         "im posting his name and his mom's number on my page tonight",
-        "je vais envoyer à son patron ses photos, il va voir",
+        "je vais envoyer à son patron son adresse perso, il va voir",
         "i'll share her address on the server, let's see her laugh then",
         "on mettra sa plaque et son nom sur tous les groupes",
     ],
@@ -57,6 +57,8 @@ def test_an_announced_publication_with_a_venue_holds(text: str) -> None:
         "on va publier son nom sur la page, hommage à notre ami",  # a tribute
         "i'm posting her photo everywhere, she's been missing since monday",  # an appeal
         "je vais mettre mon numéro sur le forum",  # one's own
+        "je vais envoyer ses photos de mariage à sa mère",  # family photos
+        "i'm gonna post her pics from the party on the group",
     ],
 )
 def test_publishing_that_is_not_doxxing_stays_under_the_hold(text: str) -> None:
