@@ -419,10 +419,15 @@ _APPEAL_ABUSE = re.compile(
 )
 
 
+def _appeal(text: str) -> bool:
+    """Whether ``text`` (a folded view) is a search appeal giving a call-back number."""
+    return _APPEAL.search(text) is not None and _APPEAL_ABUSE.search(text) is None
+
+
 def _public_number(number: phonenumbers.PhoneNumber, text: str) -> bool:
     """Whether ``number`` is a business's public line or an appeal's call-back number, as the
     message gives it."""
-    if _APPEAL.search(text) and not _APPEAL_ABUSE.search(text):
+    if _appeal(text):
         return True  # any kind of line: an appeal's number is most often a mobile
     if phonenumbers.number_type(number) not in _PUBLIC_NUMBER_KINDS:
         return False
@@ -486,11 +491,9 @@ def phones(norm: Normalized) -> Iterator[tuple[float, tuple[int, int]]]:
 
 def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     """Phone numbers, e-mail addresses, app names, invitations and handles."""
-    appeal = _APPEAL.search(norm.folded.text) is not None and not _APPEAL_ABUSE.search(
-        norm.folded.text
-    )
     for signal in _RULES.scan(norm, context):
-        if appeal and signal.rule == "contact.phone":
+        # Only a number found pays for the appeal's expressions.
+        if signal.rule == "contact.phone" and _appeal(norm.folded.text):
             signal = Signal(signal.rule, min(signal.score, PUBLIC_LINE), signal.span)
         yield signal
     lexical = norm.lexical
