@@ -14,6 +14,7 @@ from collections.abc import Iterator
 import phonenumbers
 
 from causette.safety.context import MessageContext
+from causette.safety.detectors.doxx_judges import REFERRAL, handed_over
 from causette.safety.detectors.phrases import TON, TU_AS
 from causette.safety.detectors.rules import Lexicon, RuleSet, rule
 from causette.safety.gate import Signal
@@ -386,6 +387,9 @@ _BUSINESS = re.compile(
     r"service (?:client|apres[- ]vente)|sav|hotline|mutuelle|banque|medecin|dentiste|veto|"
     r"veterinaire|plombier|serrurier|taxi|association|asso|club|salle|cinema|musee|office de tourisme|"
     r"pharmacy|restaurant|store|shop|clinic|hospital|office|front desk|reception|customer service)\b"
+    r"|\b(?:plomb|menuis|serrur|carross|bouch|charcut|patiss|quincaill|librair|imprim|teintur)eries?\b"
+    r"|\b(?:tel|telephone|numero|ligne|fixe) (?:du|de la|de l'?) ?(?:bureau|boutique|magasin|atelier|"
+    r"entreprise|societe|standard|agence|cabinet)\b"
     r"|\b(?:horaires?|ouverts?|ouverte|fermes? le|de garde|opening hours|open (?:from|until|till|daily))\b"
 )
 # A number said to be one's own or a person's is personal, whatever the frame: "mon fixe",
@@ -396,13 +400,35 @@ _PERSONAL = re.compile(
     r"|\bchez (?:moi|lui|elle|eux)\b|\b(?:son|sa|ses|his|her|him)\b"
     # A workplace's line given to reach a person there, or to harass: still someone's.
     r"|\bou (?:il |elle )?(?:bosse|travaille|taffe)\b|\bwhere (?:he|she|they) works?\b"
-    r"|\b(?:appelez|appelle|call|ring)[- ](?:le|la|les|him|her|them)\b"
+    r"|\b(?:appelez|appelle|call|ring)[- ](?:le|la|les|him|her|them)\b(?! ?\d)"
     r"|\b(?:harcel\w*|harass\w*|spam\w*|insult\w*|pourri\w*|defonce\w*|flood\w*|affich\w*)\b"
 )
 
 
+# A search appeal ("si vous le voyez appelez le 06...", "appel à témoins", a lost cat) gives a
+# number, the sender's own or the family's, for the readers to call back: meant to be spread.
+_APPEAL = re.compile(
+    r"\bsi (?:vous|tu|quelqu'?un|qqn) (?:le |la |les |l'?)?(?:voyez|vois|voit|croisez|croise\w*|apercevez|"
+    r"apercois|trouvez|trouve|avez vu|as vu|a vu|reconnaissez)\b|\b(?:appel a temoins?|avis de recherche)\b"
+    r"|\bif (?:you|anyone|someone) (?:see|sees|spot|spots|find|finds|has seen|have seen) (?:him|her|them|it)\b"
+    r"|\b(?:have you|has anyone) seen (?:him|her|them|this)\b"
+)
+_APPEAL_ABUSE = re.compile(
+    r"\b(?:harcel\w*|harass\w*|spam\w*|insult\w*|pourri\w*|defonce\w*|tabass\w*|flood\w*|"
+    r"(?:son|sa|his|her) (?:num\w*|tel\w*|06|07|portable|number|phone))\b"
+)
+
+
+def _appeal(text: str) -> bool:
+    """Whether ``text`` (a folded view) is a search appeal giving a call-back number."""
+    return _APPEAL.search(text) is not None and _APPEAL_ABUSE.search(text) is None
+
+
 def _public_number(number: phonenumbers.PhoneNumber, text: str) -> bool:
-    """Whether ``number`` is a business's public line, as the message gives it."""
+    """Whether ``number`` is a business's public line or an appeal's call-back number, as the
+    message gives it."""
+    if _appeal(text):
+        return True  # any kind of line: an appeal's number is most often a mobile
     if phonenumbers.number_type(number) not in _PUBLIC_NUMBER_KINDS:
         return False
     return _BUSINESS.search(text) is not None and _PERSONAL.search(text) is None
@@ -465,11 +491,15 @@ def phones(norm: Normalized) -> Iterator[tuple[float, tuple[int, int]]]:
 
 def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     """Phone numbers, e-mail addresses, app names, invitations and handles."""
-    yield from _RULES.scan(norm, context)
+    for signal in _RULES.scan(norm, context):
+        # Only a number found pays for the appeal's expressions.
+        if signal.rule == "contact.phone" and _appeal(norm.folded.text):
+            signal = Signal(signal.rule, min(signal.score, PUBLIC_LINE), signal.span)
+        yield signal
     lexical = norm.lexical
     for hit in APPS.hits(lexical):
         yield Signal(hit.rule, hit.score, lexical.span(hit.start, hit.end))
     for score, span in phones(norm):
         yield Signal("contact.phone", score, span)
         if score != PUBLIC_LINE and _THIRD_PERSON_NUMBER.search(norm.folded.text):
-            yield Signal("doxx.phone", 0.85, span)
+            yield Signal("doxx.phone", REFERRAL if handed_over(norm, context) else 0.85, span)

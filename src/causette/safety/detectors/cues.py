@@ -17,7 +17,7 @@ from typing import Any
 import ahocorasick
 
 from causette.safety.context import MessageContext
-from causette.safety.detectors.meeting_warnings import warned_about
+from causette.safety.detectors.meeting_warnings import unlocated, warned_about
 from causette.safety.detectors.phrases import folded
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized
@@ -166,6 +166,7 @@ _LOOKBACK = 4
 def _found(text: str, night: bool = False) -> dict[str, re.Match[str]]:
     """The first match of each kind of cue in ``text`` (a folded view); the night too when
     another kind is there, or when ``night`` asks for it."""
+    text = unlocated(text)
     woken = {kind for _, kinds in _AUTOMATON.iter(text) for kind in kinds}
     found: dict[str, re.Match[str]] = {}
     for kind in woken:

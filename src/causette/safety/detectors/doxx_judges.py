@@ -107,3 +107,39 @@ def named_place(rule_id: str, score: float) -> Judge:
         return (rule_id, score) if capitalised(norm, match, "name") else None
 
     return judge
+
+
+# A number handed to the listener so they can reach the person, at that person's wish: "elle
+# peut vous appeler ? son numéro c'est ...", "je t'envoie son numéro", "appelle-le de ma
+# part", "she said you can text her". A referral, unless the same lines call for harassment.
+_HANDOVER = re.compile(
+    r"\b(?:il|elle|ils|elles) (?:peut|peuvent|pourra|pourront|va|vont) (?:vous|te|t'?)\s?(?:appeler|contacter|"
+    r"ecrire|joindre|rappeler|appelle)\b|\b(?:vous|tu) (?:pouvez|peux|pourrez|pourras) (?:l'?|la |le |les )?"
+    r"(?:appeler|contacter|joindre|ecrire|lui ecrire)\b|\bde ma part\b|\bje (?:t'?|vous )(?:envoie|donne|passe|"
+    r"file|transmets|laisse) (?:son|sa|leur) (?:numero|num|06|07|tel|portable|contact)\b|\b(?:il|elle) "
+    r"(?:attend|attendra) (?:ton|votre) (?:appel|message|sms)\b|\b(?:il|elle) est au courant\b|"
+    r"\b(?:he|she|they) (?:said|says) (?:you can|to) (?:call|text|message)\b|\b(?:he|she)(?:'ll| will) "
+    r"(?:call|text) you\b|\byou can (?:call|text|reach) (?:him|her|them)\b"
+)
+_HARASS = re.compile(
+    r"\b(?:harcel\w*|harass\w*|spam\w*|insult\w*|pourri\w*|defonce\w*|flood\w*|affich\w*|menace\w*|"
+    r"threaten\w*|tabass\w*|faites tourner|fais tourner|balancez)\b"
+)
+
+
+def handover(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    """Someone's number: a referral counts (0.55, under the hold); otherwise it holds."""
+    return ("doxx.phone", REFERRAL if handed_over(norm, context) else 0.8)
+
+
+# What a referred number scores: noted, under the ``doxxing`` hold.
+REFERRAL = 0.55
+
+
+def handed_over(norm: Normalized, context: MessageContext) -> bool:
+    """Whether a number in the message is handed over as a referral (see ``_HANDOVER``)."""
+    text = norm.folded.text
+    lines = [text, *map(folded, context.recent_from_sender[-2:])]
+    return _HANDOVER.search(text) is not None and not any(_HARASS.search(line) for line in lines)

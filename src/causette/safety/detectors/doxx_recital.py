@@ -22,7 +22,7 @@ from causette.safety.normalize import Normalized
 _RECITED: dict[str, re.Pattern[str]] = {
     "work": re.compile(
         r"\b(?:tu (?:bosses|travailles|taffes|bossais|travaillais|enseignes|donnes (?:des )?cours)|"
-        r"you (?:work|worked|teach|taught))\b\s+(?:\w+\s+)?(?:a|au|aux|chez|dans|en|at|for|in)\b"
+        r"you (?:still |now |also |always |usually )?(?:work|worked|teach|taught))\b\s+(?:\w+\s+)?(?:a|au|aux|chez|dans|en|at|for|in)\b"
     ),
     "hours": re.compile(
         r"\b(?:tu (?:finis|sors|termines|commences|rentres|pars|arrives|debauches|quittes)|"
@@ -35,7 +35,7 @@ _RECITED: dict[str, re.Pattern[str]] = {
     "route": re.compile(
         r"\b(?:tu (?:prends|reprends|descends|attends)|you (?:take|catch|get off))\b[^.!?]{0,15}"
         r"\b(?:bus|ligne|tram|metro|rer|train|line|\d{1,3})\b|"
-        r"\b(?:tu te gares|tu gares ta|you park)\b|"
+        r"\b(?:tu te gares|tu gares ta|you (?:still |always |usually )?park)\b|"
         r"\b(?:tu (?:passes|rentres|marches|traverses|coupes)|you (?:walk|go|pass|cut|come home))\b"
         r"[^.!?]{0,20}\b(?:par|past|through|via|along|le long)\b"
     ),
@@ -51,7 +51,7 @@ _RECITED: dict[str, re.Pattern[str]] = {
         rf"\b\d{{1,4}}\s?(?:bis|ter)?,?\s+{STREET}\b|\b(?:interphone|digicode|\d+e etage)\b"
     ),
     "post": re.compile(
-        r"\b(?:caisse|guichet|rayon|poste|till|checkout|room|salle|bureau|office) (?:n ?°? ?)?\d+\b"
+        r"\b(?:caisse|guichet|rayon|poste|till|checkout|room|salle|bureau|office) (?:n ?°? ?)?\d+\b(?![ .]?\d)"
     ),
     "school": re.compile(
         r"\b(?:tu (?:es|vas|etudies) (?:en|au|a la|a l')|you (?:go to|study at))\s+"
@@ -91,6 +91,11 @@ _HOME_SEEN = re.compile(
 )
 
 
+# A recital is said to the listener: a street number or an office alone addresses no one
+# (a home seen, hours or a route do).
+_TO_LISTENER = re.compile(r"\b(?:tu|t'|toi|ton|ta|tes|te|vous|votre|vos|you|your|ur|u)\b")
+
+
 def recited(norm: Normalized, context: MessageContext) -> Signal | None:
     """The listener's workplace, hours, route or home told to them as facts."""
     text = norm.folded.text
@@ -100,6 +105,8 @@ def recited(norm: Normalized, context: MessageContext) -> Signal | None:
         kinds["seen"] = seen
     if not kinds:
         return None
+    if set(kinds) <= {"home", "post"} and not _TO_LISTENER.search(text):
+        return None  # "Plomberie X, 22 rue ..., bureau 3": an address given, not recited to anyone
     if refused(context):
         first = min(kinds.values(), key=lambda m: m.start())
         return Signal("doxx.threat", 0.75, norm.folded.span(first.start(), first.end()))

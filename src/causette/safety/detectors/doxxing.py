@@ -14,12 +14,14 @@ from causette.safety.context import MessageContext
 from causette.safety.detectors.doxx_judges import (
     SOMEONE,
     STREET,
+    handover,
     name,
     named_place,
     routine,
     vehicle,
 )
 from causette.safety.detectors.doxx_names import named_person
+from causette.safety.detectors.doxx_publish import announced
 from causette.safety.detectors.doxx_recital import recited, refused
 from causette.safety.detectors.phrases import about_kin
 from causette.safety.detectors.rules import RuleSet, rule
@@ -297,7 +299,7 @@ _RULES = RuleSet(
         rule(
             "doxx.threat",
             0.75,
-            rf"\b(?:je sais|je connais|j'?ai trouve|on sait|i know|i found)\b[^.!?]{{0,25}}?\b(?:ou (?:tu|vous) (?:habite\w*|vi[st]|vivez|bosse\w*|travaill\w*|dor[ts]|dormez)|(?:tu|vous) (?:habite[sz]?|vi[st]|vivez|loge[sz]?)\s+(?:au |a |a la |dans la |dans le )?(?:\d{{1,4}}\s?)?{STREET}\b|where (?:you|u) (?:live|work|sleep|study))|\b(?:je|on) (?:connais|connait) (?:ton|ta|votre) (?:adresse|vrai nom|nom de famille|employeur)\b|\bi know (?:your|ur) (?:real name|full name|address|school|workplace|work|employer|family)\b|\bwhere (?:your|ur) (?:kids|children|daughter|son|wife|husband) (?:go|goes|work|works|sleep)\b|\b(?:je vais|j'?vais|on va) (?:tout )?(?:dire|raconter|envoyer|montrer|balancer)\b[^.!?]{{0,20}}?\ba (?:ta femme|ton mari|ton patron|ton employeur|ton boss)\b|\bi'?(?:ll| will) tell (?:your|ur) (?:wife|husband|boss|employer|girlfriend|boyfriend)\b|\b(?:tout le (?:salon|monde|site|lycee|college|quartier)|everyone|the whole (?:room|site|school)) (?:saura|va savoir|sauront|will know|is going to know) (?:ou|qui|ton|ta|tes|votre|vos|where|who|your)\b|\b(?:je vais|j'?vais|on va|je compte|i'?m going to|i'?m gonna|i'?ll|gonna) (?:poster|balancer|publier|afficher|diffuser|partager|leak|post|share|publish|expose|dox+)\b[^.!?]{{0,12}}?\b(?:ton|ta|tes|votre|vos|your) (?:adresse|nom|vrai nom|linkedin|insta|snap|facebook|fb|num\w*|profil|boulot|employeur|famille|address|name|real name|number|workplace|employer|wife'?s name|husband'?s name|family|face)\b",
+            rf"\b(?:je sais|je connais|j'?ai trouve|on sait|i know|i found)\b[^.!?]{{0,25}}?\b(?:ou (?:tu|vous) (?:habite\w*|vi[st]|vivez|bosse\w*|travaill\w*|dor[ts]|dormez)|(?:tu|vous) (?:habite[sz]?|vi[st]|vivez|loge[sz]?)\s+(?:au |a |a la |dans la |dans le )?(?:\d{{1,4}}\s?)?{STREET}\b|where (?:you|u) (?:live|work|sleep|study)|where to find (?:you|u)\b|ou (?:te|vous) (?:trouver|retrouver|choper|attendre))|\b(?:je|on) (?:connais|connait) (?:ton|ta|votre) (?:adresse|vrai nom|nom de famille|employeur)\b|\bi know (?:your|ur) (?:real name|full name|address|school|workplace|work|employer|family)\b|\bwhere (?:your|ur) (?:kids|children|daughter|son|wife|husband) (?:go|goes|work|works|sleep)\b|\b(?:je vais|j'?vais|on va) (?:tout )?(?:dire|raconter|envoyer|montrer|balancer)\b[^.!?]{{0,20}}?\ba (?:ta femme|ton mari|ton patron|ton employeur|ton boss)\b|\bi'?(?:ll| will) tell (?:your|ur) (?:wife|husband|boss|employer|girlfriend|boyfriend)\b|\b(?:tout le (?:salon|monde|site|lycee|college|quartier)|everyone|the whole (?:room|site|school)) (?:saura|va savoir|sauront|will know|is going to know) (?:ou|qui|ton|ta|tes|votre|vos|where|who|your)\b|\b(?:je vais|j'?vais|on va|je compte|i'?m going to|i'?m gonna|i'?ll|gonna) (?:poster|balancer|publier|afficher|diffuser|partager|leak|post|share|publish|expose|dox+)\b[^.!?]{{0,12}}?\b(?:ton|ta|tes|votre|vos|your) (?:adresse|nom|vrai nom|linkedin|insta|snap|facebook|fb|num\w*|profil|boulot|employeur|famille|address|name|real name|number|workplace|employer|wife'?s name|husband'?s name|family|face)\b",
             "sais",
             "sait",
             "connais",
@@ -340,6 +342,7 @@ _RULES = RuleSet(
             "portable",
             "number",
             "cell",
+            judge=handover,
         ),
         rule(
             "doxx.address",
@@ -544,7 +547,7 @@ _RULES = RuleSet(
         rule(
             "doxx.request",
             0.75,
-            r"\b(?:(?:quelqu'?un|qui|vous) (?:peut|pourrait|sait|arrive a|peuvent|pouvez) (?:trouver|retrouver|chercher) (?:ou (?:il|elle) (?:habite|vit|bosse|travaille|dort)|(?:son|sa) (?:adresse|nom|vrai nom|insta|snap|numero|num|lycee|boulot))|(?:can|could) (?:someone|anyone|you guys) find (?:where (?:he|she) lives|(?:his|her) (?:address|real name|number|insta))|ajoutez[- ](?:la|le|les)|appelez[- ](?:la|le|les)\b|(?:attendez|suivez|retrouvez)[- ](?:la|le|les) (?:a la sortie|devant|en bas|chez (?:elle|lui)|apres)|(?:allez |va )?(?:lui|leur) pourrir la vie|si vous voulez (?:lui|leur) (?:dire|ecrire|parler|envoyer)|envoyez[- ](?:lui|leur) des (?:messages|insultes|dm|mp)|(?:everyone |y'?all )?add (?:her|him|them) and (?:message|spam|dm)|(?:send|dm) (?:her|him|them) (?:messages|insults|hate))\b",
+            r"\b(?:(?:quelqu'?un|qui|vous) (?:peut|pourrait|sait|arrive a|peuvent|pouvez) (?:trouver|retrouver|chercher) (?:ou (?:il|elle) (?:habite|vit|bosse|travaille|dort)|(?:son|sa) (?:adresse|nom|vrai nom|insta|snap|numero|num|lycee|boulot))|(?:can|could) (?:someone|anyone|you guys) find (?:where (?:he|she) lives|(?:his|her) (?:address|real name|number|insta))|ajoutez[- ](?:la|le|les)|appelez[- ](?:la|le|les)\b(?! ?\d)|(?:attendez|suivez|retrouvez)[- ](?:la|le|les) (?:a la sortie|devant|en bas|chez (?:elle|lui)|apres)|(?:allez |va )?(?:lui|leur) pourrir la vie|si vous voulez (?:lui|leur) (?:dire|ecrire|parler|envoyer)|envoyez[- ](?:lui|leur) des (?:messages|insultes|dm|mp)|(?:everyone |y'?all )?add (?:her|him|them) and (?:message|spam|dm)|(?:send|dm) (?:her|him|them) (?:messages|insults|hate))\b",
             "ajoutez",
             "trouver",
             "find",
@@ -570,7 +573,7 @@ _NOT_DETAILS = frozenset(("doxx.request", "doxx.threat"))
 def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     """Another person's details; several kinds together in one message score higher."""
     found = list(_RULES.scan(norm, context))
-    for extra in (named_person(norm), recited(norm, context)):
+    for extra in (named_person(norm), recited(norm, context), announced(norm)):
         if extra is not None:
             found.append(extra)
     if any(signal.rule == "doxx.school" for signal in found) and about_kin(norm, context):

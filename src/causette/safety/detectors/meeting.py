@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from causette.safety.context import MessageContext
 from causette.safety.detectors.meeting_ambush import AMBUSH_MARKS
-from causette.safety.detectors.meeting_warnings import warned_about
+from causette.safety.detectors.meeting_warnings import located_behind, warned_about
 from causette.safety.detectors.phrases import TON, TU_ES
 from causette.safety.detectors.rules import DIGITS, RuleSet, rule
 from causette.safety.gate import Signal
@@ -26,7 +26,7 @@ _STREET = (
 _PLACE = (
     r"(?:parking|sous[- ]sol|cave|caves|bois|foret|entrepot|terrain vague|chantier|hangar|"
     r"ruelle|impasse|garage|usine desaffectee|batiment abandonne|maison abandonnee|squat|"
-    r"local a poubelles|cage d'?escalier|toit|berges?|sous (?:le|un) pont|derriere (?:le|la|les) \w+|"
+    r"local (?:a |aux |des )?poubelles|local (?:a )?velos?|cage d'?escalier|toit|berges?|sous (?:le|un) pont|derriere (?:le|la|les) \w+|"
     r"coin (?:tranquille|discret|isole|pomme)|endroit (?:tranquille|discret|isole|calme|a l'?abri)|"
     r"ma voiture|ta voiture|une voiture|mon camion|ma camionnette|mon van|champ|aire d'autoroute|"
     r"aire de repos)"
@@ -217,7 +217,7 @@ _RULES = RuleSet(
         rule(
             "meet.isolated",
             0.55,
-            rf"\b(?:au|a la|a l'|dans (?:le|la|un|une|l'|ma|ta|mon)|sur (?:le|un|une)|derriere|sous|vers|pres d[eu]s?) ?{_PLACE}\b",
+            rf"\b(?:au|a la|a l'|dans (?:le|la|un|une|l'|ma|ta|mon)|sur (?:le|un|une)|derriere|sous|vers|pres d[eu]s?|(?:c'?est )?(?:le|la|un|une) (?:seule?|meilleure?|seul vrai) ) ?{_PLACE}\b",
             "parking",
             "sous",
             "cave",
@@ -235,6 +235,7 @@ _RULES = RuleSet(
             "maison abandonnee",
             "squat",
             "poubelles",
+            "local",
             "escalier",
             "toit",
             "berge",
@@ -413,7 +414,7 @@ _RULES = RuleSet(
         rule(
             "meet.isolated",
             0.65,
-            r"\b(?:zone (?:industrielle|indus|artisanale)|(?:au )?bord (?:du canal|de l'?eau|du lac|de la riviere|de la voie)|voie ferree|friche|arriere[- ]cour|entree de service|local technique|(?:parc|stade|aire de jeux|jardin public) (?:ferme|la nuit|le soir|de nuit)|a l'?abri des regards|loin (?:de tout|des gens|du monde)|gare desaffectee|terrain de (?:foot|basket) (?:la nuit|le soir)|aire (?:d'?autoroute|de repos)|jardins? (?:ouvriers?|familiaux|partages)|(?:l'?entree|la porte|la sortie) (?:du fond|de derriere|arriere)|(?:appart|appartement|maison|logement|studio) (?:vide|inoccupee?)|empty (?:flat|house|apartment))\b",
+            r"\b(?:zone (?:industrielle|indus|artisanale)|(?:au )?bord (?:du canal|de l'?eau|du lac|de la riviere|de la voie)|voie ferree|friche|arriere[- ]cour|entree de service|local technique|(?:parc|stade|aire de jeux|jardin public) (?:ferme|la nuit|le soir|de nuit)|a l'?abri des regards|loin (?:de tout|des gens|du monde)|gare desaffectee|terrain de (?:foot|basket) (?:la nuit|le soir)|aire (?:d'?autoroute|de repos)|jardins? (?:ouvriers?|familiaux|partages)|(?:l'?|la )?(?:entree|porte|sortie) (?:du fond|de derriere|arriere)|(?:appart|appartement|maison|logement|studio) (?:vide|inoccupee?)|empty (?:flat|house|apartment))\b",
             "zone",
             "bord",
             "voie",
@@ -495,8 +496,13 @@ _RULES = RuleSet(
 def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     """Meeting proposals, address requests, addresses, isolated places and ambush marks."""
     warned: bool | None = None
+    located = located_behind(norm.folded.text) is not None
     for signal in _RULES.scan(norm, context):
         if signal.rule == "meet.isolated":
+            if located and norm.original[signal.span[0] : signal.span[1]].lower().startswith(
+                "derri"
+            ):
+                continue
             if warned is None:
                 warned = warned_about(norm, context)
             if warned:

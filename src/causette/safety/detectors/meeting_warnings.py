@@ -36,9 +36,42 @@ _PROPOSED_TO_ME = re.compile(
     r"said|insisted|suggested|keeps asking)\b(?: \w+){0,2}? (?:me|moi|que je|qu'?on|pour que je|"
     r"i|me to|that i)\b"
 )
+# The marks told as something that happened to the speaker ("mon ex m'a fait le coup du gars
+# qui change de lieu", "he tried to get me to come alone once") or as what the speaker avoids
+# ("not a fan of meeting strangers somewhere quiet", "jamais dans un parking"): safety talk.
+_TOLD_OR_AVOIDED = re.compile(
+    r"\bm'?(?:a|ont|avait) fait le coup\b|\bpulled (?:that|the same|this) (?:trick|thing|move)\b"
+    r"|\b(?:mon ex|mon date|un date|mon match|un match|my ex|my date|a date|a match)\b(?: \w+){0,2}? "
+    r"(?:voulait|a voulu|m'?a propose|m'?a demande|wanted|tried|asked|suggested)\b"
+    r"|\b(?:not a (?:big )?fan of|pas (?:tres )?fan (?:de|des|du)|(?:i )?(?:don'?t|never|wouldn'?t) "
+    r"(?:like|meet)|i avoid|j'?aime pas|je n'?aime pas|j'?evite|je prefere eviter|jamais (?:de la vie )?"
+    r"(?:dans|au|a la|sous|derriere)|no way (?:i'?d|i would))\b"
+)
 _DENIED = re.compile(
     r"\b(?:pas (?:un|de) (?:piege|guet[- ]?apens|traquenard|arnaque)|not a (?:trap|set[- ]?up|scam))\b"
 )
+
+
+# "8 rue X, derrière le marché": a landmark that tells where a street address is, not a
+# hidden spot behind something.
+_LOCATOR = re.compile(
+    r"\b\d{1,4}(?: ?(?:bis|ter))?,? (?:rue|avenue|av|boulevard|bd|place|chemin|allee|quai|route|cours)"
+    r"\b[^,.!?]{1,40}, (?:juste )?(?P<mark>derriere (?:le|la|les|l') ?[a-z]+)"
+)
+
+
+def located_behind(text: str) -> re.Match[str] | None:
+    """The "derrière ..." that locates a street address in ``text`` (a folded view), if any."""
+    return _LOCATOR.search(text) if "derriere" in text else None
+
+
+def unlocated(text: str) -> str:
+    """``text`` with the landmark that locates an address blanked (offsets kept)."""
+    match = located_behind(text)
+    if match is None:
+        return text
+    start, end = match.span("mark")
+    return text[:start] + " " * (end - start) + text[end:]
 
 
 def warned_about(norm: Normalized, context: MessageContext) -> bool:
@@ -50,6 +83,6 @@ def warned_about(norm: Normalized, context: MessageContext) -> bool:
     lines = [norm.folded.text, *map(folded, context.recent_from_sender[-2:])]
     if context.setting is Setting.ROOM:
         lines.extend(map(folded, context.recent[-3:]))
-    if _PROPOSED_TO_ME.search(norm.folded.text):
+    if _PROPOSED_TO_ME.search(norm.folded.text) or _TOLD_OR_AVOIDED.search(norm.folded.text):
         return True
     return any(_WARNING.search(line) and not _DENIED.search(line) for line in lines)
