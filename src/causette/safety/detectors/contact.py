@@ -14,9 +14,9 @@ from collections.abc import Iterator
 import phonenumbers
 
 from causette.safety.context import MessageContext
-from causette.safety.detectors.phrases import TON, TU_AS
+from causette.safety.detectors.phrases import TON, TU_AS, folded
 from causette.safety.detectors.rules import Lexicon, RuleSet, rule
-from causette.safety.gate import Signal
+from causette.safety.gate import Setting, Signal
 from causette.safety.normalize import Normalized, number_weight
 
 APPS = Lexicon("apps.txt")
@@ -357,6 +357,33 @@ _THIRD_PERSON_NUMBER = re.compile(
     r"|(?:his|her|their) (?:number|phone|cell))\b"
 )
 
+# Someone's number passed on for them, at their wish: they are the ones who will call ("elle peut
+# vous appeler ?", "qu'il me prévienne", "she'll text you", "il m'a dit de te le donner"), said
+# in the message or just before it. An introduction, not a disclosure, unless a call to harass
+# comes with it.
+_PASSED_ON = re.compile(
+    r"\b(?:il|elle|iel) (?:peut|pourra|pourrait|va|veut|voudrait|aimerait) (?:te |vous |t')"
+    r"(?:appeler|contacter|ecrire|joindre|texter|rappeler|sonner)\b"
+    r"|\bqu'?(?:il|elle|iel) (?:me |te |vous |nous |m'|t')(?:appelle|contacte|ecrive|previenne|"
+    r"rappelle|joigne|texte)\b"
+    r"|\b(?:il|elle) (?:m'?a|m'?avait) (?:dit|demande) de (?:te|vous) (?:le |la )?(?:donner|passer|"
+    r"filer|envoyer|transmettre)\b|\bde sa part\b"
+    r"|\b(?:he|she|they)(?: can|'ll| will| could| wants to| would like to) (?:call|text|contact|"
+    r"reach|ring|message) (?:you|u|me)\b|\b(?:he|she|they) (?:asked|told) me to (?:give|pass|send)\b"
+)
+_HOSTILE = re.compile(
+    r"\b(?:harcel\w*|harass\w*|spam\w*|insult\w*|pourri\w*|defonce\w*|flood\w*|regrette\w*|"
+    r"balance\w*|toute la nuit|all night|ce que vous pensez|what you think)\b"
+)
+
+
+def _passed_on(norm: Normalized, context: MessageContext) -> bool:
+    """Whether a third person's number is given at their wish (see ``_PASSED_ON``)."""
+    text = norm.folded.text
+    if _HOSTILE.search(text):
+        return False
+    return any(_PASSED_ON.search(said) for said in (text, *map(folded, context.recent[-2:])))
+
 
 # A run of digits that a unit or a currency follows is a quantity, whatever its length:
 # "2017, 98 000 km", "1998, 120 000 euros" (a car's year and mileage, a price).
@@ -384,7 +411,8 @@ _BUSINESS = re.compile(
     r"|\b(?:pharmacies?|restaurants?|resto|brasserie|boulangerie|magasins?|boutiques?|garages?|"
     r"cabinet|clinique|hopital|urgences|mairie|prefecture|agence|standard|accueil|secretariat|"
     r"service (?:client|apres[- ]vente)|sav|hotline|mutuelle|banque|medecin|dentiste|veto|"
-    r"veterinaire|plombier|serrurier|taxi|association|asso|club|salle|cinema|musee|office de tourisme|"
+    r"veterinaire|plombier|plomberie|serrurier|serrurerie|electricien|menuiserie|chauffagiste|"
+    r"entreprise|societe|atelier|bureau|taxi|association|asso|club|salle|cinema|musee|office de tourisme|"
     r"pharmacy|restaurant|store|shop|clinic|hospital|office|front desk|reception|customer service)\b"
     r"|\b(?:horaires?|ouverts?|ouverte|fermes? le|de garde|opening hours|open (?:from|until|till|daily))\b"
 )
@@ -399,6 +427,31 @@ _PERSONAL = re.compile(
     r"|\b(?:appelez|appelle|call|ring)[- ](?:le|la|les|him|her|them)\b"
     r"|\b(?:harcel\w*|harass\w*|spam\w*|insult\w*|pourri\w*|defonce\w*|flood\w*|affich\w*)\b"
 )
+
+
+# An appeal to everyone who may have seen a lost animal or a missing person, with the number to
+# call if they do ("si vous le voyez appelez le 06...", "appel à témoins", "if you spot her
+# call"): the poster's own line, given in a room to be reached by anyone, like a business's. In
+# private a number stays someone's to be reached by one person.
+_APPEAL = re.compile(
+    r"\bsi (?:vous|quelqu'?un|qqn|qn) (?:l'?|le |la |les |\w+ )?(?:voy\w*|vo[iy]t|croise\w*|"
+    r"trouv\w*|aperc\w*|retrouv\w*|reconnai\w*)|\bappel a temoins?\b|\b(?:perdu|egare|disparu|"
+    r"fugue)e?s?\b|\bif (?:you|u|anyone|anybody|someone) (?:sees?|spots?|finds?|see|find|spot)\b"
+    r"|\b(?:lost|missing) (?:dog|cat|pet|person|child|kid|son|daughter|dad|father|mum|mom|mother)\b"
+)
+# ... unless the appeal is for someone else to be called, or to be harassed.
+_NOT_APPEAL = re.compile(
+    r"\b(?:son|sa|ses|his|her|their) (?:num\w*|tel\w*|portable|06|07|phone|number|cell)\b"
+    r"|\b(?:harcel\w*|harass\w*|spam\w*|insult\w*|pourri\w*|defonce\w*|flood\w*)\b"
+)
+
+
+def appeal(norm: Normalized, context: MessageContext) -> bool:
+    """Whether the message is a room's appeal with one's own number to call."""
+    if context.setting is not Setting.ROOM:
+        return False
+    text = norm.folded.text
+    return _APPEAL.search(text) is not None and _NOT_APPEAL.search(text) is None
 
 
 def _public_number(number: phonenumbers.PhoneNumber, text: str) -> bool:
@@ -438,9 +491,10 @@ def _parse(candidate: str) -> phonenumbers.PhoneNumber | None:
     return fallback
 
 
-def phones(norm: Normalized) -> Iterator[tuple[float, tuple[int, int]]]:
+def phones(norm: Normalized, appealing: bool = False) -> Iterator[tuple[float, tuple[int, int]]]:
     """Phone numbers in the message: ``(score, span)``; valid numbers score higher, a
-    business's public line scores under what a room holds for (``PUBLIC_LINE``)."""
+    business's public line or the number of a room's appeal (``appealing``) scores under what
+    a room holds for (``PUBLIC_LINE``)."""
     if number_weight(norm.folded.text) < 8:
         return
     view = norm.digits
@@ -457,19 +511,28 @@ def phones(norm: Normalized) -> Iterator[tuple[float, tuple[int, int]]]:
         if number is None:
             continue
         if phonenumbers.is_valid_number(number):
-            public = _public_number(number, norm.folded.text)
+            public = appealing or _public_number(number, norm.folded.text)
             yield (PUBLIC_LINE if public else 0.9, view.span(match.start(), match.end()))
         elif phonenumbers.is_possible_number(number) and digit_count >= 9:
-            yield (0.6, view.span(match.start(), match.end()))
+            score = PUBLIC_LINE if appealing else 0.6
+            yield (score, view.span(match.start(), match.end()))
 
 
 def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     """Phone numbers, e-mail addresses, app names, invitations and handles."""
-    yield from _RULES.scan(norm, context)
+    appealing = appeal(norm, context)
+    for found in _RULES.scan(norm, context):
+        if found.rule == "contact.phone" and appealing:
+            found = Signal(found.rule, PUBLIC_LINE, found.span)
+        yield found
     lexical = norm.lexical
     for hit in APPS.hits(lexical):
         yield Signal(hit.rule, hit.score, lexical.span(hit.start, hit.end))
-    for score, span in phones(norm):
+    for score, span in phones(norm, appealing):
         yield Signal("contact.phone", score, span)
-        if score != PUBLIC_LINE and _THIRD_PERSON_NUMBER.search(norm.folded.text):
+        if (
+            score != PUBLIC_LINE
+            and _THIRD_PERSON_NUMBER.search(norm.folded.text)
+            and not _passed_on(norm, context)
+        ):
             yield Signal("doxx.phone", 0.85, span)
