@@ -141,3 +141,26 @@ def test_a_number_passed_on_at_its_owners_wish_is_no_disclosure(
 )
 def test_a_number_handed_out_without_its_owner_is_still_doxxing(text: str) -> None:
     assert "doxx.phone" in fired(text, private(40))
+
+
+# --- "Cadeau avant": the advert's terms, not a time nor a gift card ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le gamin avait reçu une carte cadeau avant qu'on lui demande quoi que ce soit.",
+        "elle m'a fait un cadeau avant que je parte",
+        "il lui a envoyé un chèque cadeau avant les vacances",
+    ],
+)
+def test_a_gift_before_something_happened_is_no_advert(text: str) -> None:
+    assert "escort.offer" not in fired(text, ROOM)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["massage 1h, cadeau avant obligatoire", "cadeau avant de venir", "cadeau avant la rencontre"],
+)
+def test_the_adverts_gift_first_is_still_an_offer(text: str) -> None:
+    assert "escort.offer" in fired(text, ROOM)
