@@ -164,3 +164,21 @@ def test_a_gift_before_something_happened_is_no_advert(text: str) -> None:
 )
 def test_the_adverts_gift_first_is_still_an_offer(text: str) -> None:
     assert "escort.offer" in fired(text, ROOM)
+
+
+# --- Secrecy: keeping it "for us" or "between us", in every person of the verb -----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["garde ça entre nous", "gardons ça pour nous", "gardez le pour vous", "garde le pour toi"],
+)
+def test_keeping_it_between_us_is_secrecy(text: str) -> None:
+    assert fired(text, private(35))["secrecy"].score >= 0.8
+
+
+@pytest.mark.parametrize(
+    "text", ["garde le pull pour toi il te va bien", "entre nous, le prof est nul"]
+)
+def test_keeping_a_thing_or_an_aside_is_no_secrecy(text: str) -> None:
+    assert fired(text, private(35)).get("secrecy", Signal("secrecy", 0.0, (0, 0))).score < 0.5

@@ -377,7 +377,7 @@ _HOSTILE = re.compile(
 )
 
 
-def _passed_on(norm: Normalized, context: MessageContext) -> bool:
+def passed_on(norm: Normalized, context: MessageContext) -> bool:
     """Whether a third person's number is given at their wish (see ``_PASSED_ON``)."""
     text = norm.folded.text
     if _HOSTILE.search(text):
@@ -533,6 +533,6 @@ def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
         if (
             score != PUBLIC_LINE
             and _THIRD_PERSON_NUMBER.search(norm.folded.text)
-            and not _passed_on(norm, context)
+            and not passed_on(norm, context)
         ):
             yield Signal("doxx.phone", 0.85, span)
