@@ -182,3 +182,47 @@ def test_keeping_it_between_us_is_secrecy(text: str) -> None:
 )
 def test_keeping_a_thing_or_an_aside_is_no_secrecy(text: str) -> None:
     assert fired(text, private(35)).get("secrecy", Signal("secrecy", 0.0, (0, 0))).score < 0.5
+
+
+# --- Checking that the other is alone, in short English ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["u home alone rn?", "is anyone else there with you", "you alone?", "ur home alone tonight?"],
+)
+def test_a_short_alone_check_is_one(text: str) -> None:
+    assert "alone.check" in fired(text, private(35))
+
+
+@pytest.mark.parametrize(
+    "text", ["you're not alone in this", "the film home alone is great", "are you ok being alone"]
+)
+def test_support_or_a_film_is_no_alone_check(text: str) -> None:
+    assert "alone.check" not in fired(text, private(35))
+
+
+# --- Money offered, in contracted French, and money for the other's pictures -------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jpeux te payer si tu me montres",
+        "jvais t'acheter un truc",
+        "you can make money with pics, easy cash",
+        "get cash for your selfies",
+        "tu peux te faire des sous avec tes photos",
+        "tu peux gagner de l'argent avec tes photos",
+    ],
+)
+def test_money_offered_or_for_the_others_pictures_is_a_gift(text: str) -> None:
+    assert "gift.money" in fired(text, private(35))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I make money from photos of landscapes", "je gagne de l'argent avec mes photos de mariage"],
+)
+def test_ones_own_photography_is_no_gift(text: str) -> None:
+    assert "gift.money" not in fired(text, private(35))

@@ -57,7 +57,7 @@ _RULES = RuleSet(
         rule(
             "alone.check",
             0.75,
-            r"\b(?:are (?:you|u) (?:home )?alone|(?:r|are) (?:you|u|ur) (?:home )?(?:by yourself|alone)|are (?:your|ur) (?:parents|mom|mum|dad) (?:home|around|there|asleep|out)|is (?:anyone|anybody|someone) (?:home|with you|around)|can (?:anyone|someone) see (?:your|ur) (?:screen|phone)|when do (?:your|ur) parents (?:get|come) (?:home|back))\b",
+            r"\b(?:are (?:you|u) (?:home )?alone|(?:r|are) (?:you|u|ur) (?:home )?(?:by yourself|alone)|are (?:your|ur) (?:parents|mom|mum|dad) (?:home|around|there|asleep|out)|is (?:anyone|anybody|someone) (?:else )?(?:home|with (?:you|u)|around|there with (?:you|u))|(?:you|u|ya|ur|you'?re) (?:all )?home alone|(?:you|u) (?:all )?alone(?=\s*(?:rn|now|tonight)?\s*\?)|can (?:anyone|someone) see (?:your|ur) (?:screen|phone)|when do (?:your|ur) parents (?:get|come) (?:home|back))\b",
             "alone",
             "yourself",
             "parents",
