@@ -226,3 +226,24 @@ def test_money_offered_or_for_the_others_pictures_is_a_gift(text: str) -> None:
 )
 def test_ones_own_photography_is_no_gift(text: str) -> None:
     assert "gift.money" not in fired(text, private(35))
+
+
+# --- Isolation: no one else understands or is needed ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nobody understands you like me",
+        "no one gets you the way i do",
+        "nobody knows you like i do",
+        "you don't need anyone else",
+        "t'as besoin de personne d'autre que moi",
+    ],
+)
+def test_no_one_else_is_isolation(text: str) -> None:
+    assert "isolation" in fired(text, private(35))
+
+
+def test_another_persons_understanding_is_no_isolation() -> None:
+    assert "isolation" not in fired("nobody understands you like your mum does", private(35))

@@ -145,11 +145,13 @@ _RULES = RuleSet(
         rule(
             "isolation",
             0.65,
-            r"\b(?:(?:your|ur) (?:parents|mom|dad|friends) (?:don'?t|dont|never) (?:understand|get|listen to) (?:you|u)|(?:only i|i'?m the only one who) (?:understands?|gets?) (?:you|u)|(?:you|u) don'?t need (?:them|your (?:parents|friends)))\b",
+            r"\b(?:(?:your|ur) (?:parents|mom|dad|friends) (?:don'?t|dont|never) (?:understand|get|listen to) (?:you|u)|(?:only i|i'?m the only one who) (?:understands?|gets?) (?:you|u)|(?:you|u) don'?t need (?:them|your (?:parents|friends)|(?:anyone|anybody) (?:else|but me))|(?:nobody|no one|noone) (?:else )?(?:understands|gets|knows) (?:you|u) (?:like|the way|as well as) (?:i do|me)|besoin de personne d'?autre que moi)\b",
             "understand",
             "get",
             "listen",
             "need",
+            "knows",
+            "besoin",
         ),
         rule(
             "flattery",
