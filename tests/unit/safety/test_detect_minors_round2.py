@@ -247,3 +247,33 @@ def test_no_one_else_is_isolation(text: str) -> None:
 
 def test_another_persons_understanding_is_no_isolation() -> None:
     assert "isolation" not in fired("nobody understands you like your mum does", private(35))
+
+
+# --- Being shown what the other wears; a picture as a price -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "montre moi ta tenue",
+        "fais voir ta tenue de sport",
+        "can i see you in your uniform",
+        "je t'envoie une carte steam contre une photo",
+        "in exchange for a few pics",
+    ],
+)
+def test_clothes_shown_or_a_picture_as_a_price_is_a_photo_request(text: str) -> None:
+    assert "photo.request" in fired(text, private(35))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "montre moi ton dessin",
+        "show me your homework",
+        "la place de concert contre une photo d'identité",
+        "ma carte pokémon contre une photo dédicacée du joueur",
+    ],
+)
+def test_a_drawing_or_an_id_photo_is_no_photo_request(text: str) -> None:
+    assert "photo.request" not in fired(text, private(35))

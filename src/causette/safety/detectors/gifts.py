@@ -172,6 +172,29 @@ _RULES = RuleSet(
             "of yourself",
             "toi en",
         ),
+        # Being shown what the other wears ("montre-moi ta tenue", "can i see you in your
+        # uniform"), or a picture as the price of something ("une carte steam contre une photo").
+        rule(
+            "photo.request",
+            0.6,
+            r"\b(?:montre|montres|fais voir|tu me montres|show me|let me see|lemme see|can i see)"
+            r"(?:[- ]moi)? (?:ta |ton |tes |your |ur )(?:tenue|uniforme|maillot|pyjama|jupe|robe|"
+            r"outfit|uniform|pj'?s|pyjamas|swimsuit|bikini|skirt|dress)\b"
+            r"|\bcan i see (?:you|u) in (?:your|ur) (?:uniform|pyjamas|pj'?s|swimsuit|bikini|outfit|"
+            r"skirt|dress)\b"
+            r"|\b(?:contre|en echange d'?une?|en echange de) (?:une |des |quelques |1 |deux |2 )?"
+            r"(?:petites? )?(?:photos?|pics?|selfies?|tofs?)\b(?! (?:d'?identite|dedicace\w*|signee|du|de la|des|de l'))"
+            r"|\bin exchange for (?:a |some |your |a few )?(?:pics?|photos?|selfies?)\b",
+            "montre",
+            "fais voir",
+            "show me",
+            "let me see",
+            "lemme see",
+            "can i see",
+            "contre",
+            "echange",
+            "exchange",
+        ),
         rule(
             "photo.request",
             0.6,
