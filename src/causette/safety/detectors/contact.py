@@ -520,7 +520,8 @@ def phones(norm: Normalized, appealing: bool = False) -> Iterator[tuple[float, t
 
 def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     """Phone numbers, e-mail addresses, app names, invitations and handles."""
-    appealing = appeal(norm, context)
+    # Looked for only where a number can be (eight digits or more): the hot path stays cheap.
+    appealing = number_weight(norm.folded.text) >= 8 and appeal(norm, context)
     for found in _RULES.scan(norm, context):
         if found.rule == "contact.phone" and appealing:
             found = Signal(found.rule, PUBLIC_LINE, found.span)
