@@ -14,11 +14,13 @@ from collections.abc import Iterator
 from causette.safety.context import MessageContext
 from causette.safety.detectors.age_context import adult_posing, age_gap
 from causette.safety.detectors.age_judges import (
+    CONSISTENT_WITH_DECLARED,
     NOT_OWN_AGE,
     NOT_UNIT,
     PAST_LIFE,
     STAFF,
     THEIR_CHILD,
+    final_year_consistent,
     introduced_age,
     modified_age,
     not_yet_either,
@@ -38,6 +40,7 @@ from causette.safety.detectors.phrases import (
     TU_AS,
     TU_ES,
     age_value,
+    folded,
     normalized,
 )
 from causette.safety.detectors.rules import DIGITS, RuleSet, rule
@@ -515,7 +518,11 @@ def _answers_probe(context: MessageContext) -> bool:
 
 def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     """Probes, disclosures and adult claims in the message; the declared gap in private."""
-    yield from _RULES.scan(norm, context)
+    for found in _RULES.scan(norm, context):
+        said = folded(norm.original[found.span[0] : found.span[1]])
+        if found.rule == "age.disclosure" and final_year_consistent(said, context):
+            found = Signal(found.rule, CONSISTENT_WITH_DECLARED, found.span)
+        yield found
     if context.sender_age < 18:
         posing = adult_posing(norm.folded.text, context)
         if posing is not None:

@@ -204,3 +204,18 @@ def unless(pattern: re.Pattern[str], rule_id: str, score: float) -> Judge:
         return None if pattern.search(norm.folded.text) else (rule_id, score)
 
     return judge
+
+
+# The last year of school (terminale, the bac, not the bac de français of première) is still
+# where someone declared 19 or 20 is after a repeated year: the disclosure does not contradict
+# the declaration, so it is only noted (under the risk's "seen": neither a minor from now on nor
+# a stage of a sequence). A declared 18, the floor a lying minor picks, keeps it; so does anyone
+# older.
+_FINAL_YEAR = re.compile(r"\b(?:terminale|tle|term|tale|bac)\b(?! (?:de )?(?:francais|fr)\b)")
+CONSISTENT_WITH_DECLARED = 0.35
+
+
+def final_year_consistent(said: str, context: MessageContext) -> bool:
+    """Whether a disclosure ``said`` names only the final school year and the sender's
+    declared age is one a pupil there can have (19 or 20)."""
+    return 19 <= context.sender_age <= 20 and _FINAL_YEAR.search(said) is not None

@@ -17,7 +17,7 @@ from causette.safety.context import MessageContext
 from causette.safety.detectors.doxx_judges import REFERRAL, handed_over
 from causette.safety.detectors.phrases import TON, TU_AS
 from causette.safety.detectors.rules import Lexicon, RuleSet, rule
-from causette.safety.gate import Signal
+from causette.safety.gate import Setting, Signal
 from causette.safety.normalize import Normalized, number_weight
 
 APPS = Lexicon("apps.txt")
@@ -358,7 +358,6 @@ _THIRD_PERSON_NUMBER = re.compile(
     r"|(?:his|her|their) (?:number|phone|cell))\b"
 )
 
-
 # A run of digits that a unit or a currency follows is a quantity, whatever its length:
 # "2017, 98 000 km", "1998, 120 000 euros" (a car's year and mileage, a price).
 _QUANTITY_AFTER = re.compile(
@@ -385,7 +384,8 @@ _BUSINESS = re.compile(
     r"|\b(?:pharmacies?|restaurants?|resto|brasserie|boulangerie|magasins?|boutiques?|garages?|"
     r"cabinet|clinique|hopital|urgences|mairie|prefecture|agence|standard|accueil|secretariat|"
     r"service (?:client|apres[- ]vente)|sav|hotline|mutuelle|banque|medecin|dentiste|veto|"
-    r"veterinaire|plombier|serrurier|taxi|association|asso|club|salle|cinema|musee|office de tourisme|"
+    r"veterinaire|plombier|plomberie|serrurier|serrurerie|electricien|menuiserie|chauffagiste|"
+    r"entreprise|societe|atelier|bureau|taxi|association|asso|club|salle|cinema|musee|office de tourisme|"
     r"pharmacy|restaurant|store|shop|clinic|hospital|office|front desk|reception|customer service)\b"
     r"|\b(?:plomb|menuis|serrur|carross|bouch|charcut|patiss|quincaill|librair|imprim|teintur)eries?\b"
     r"|\b(?:tel|telephone|numero|ligne|fixe) (?:du|de la|de l'?) ?(?:bureau|boutique|magasin|atelier|"
@@ -405,30 +405,35 @@ _PERSONAL = re.compile(
 )
 
 
-# A search appeal ("si vous le voyez appelez le 06...", "appel à témoins", a lost cat) gives a
-# number, the sender's own or the family's, for the readers to call back: meant to be spread.
+# An appeal to everyone who may have seen a lost animal or a missing person, with the number to
+# call if they do ("si vous le voyez appelez le 06...", "appel à témoins", "avis de recherche",
+# "if you spot her call"): the poster's own line or the family's, given in a room to be reached
+# by anyone, like a business's. In private a number stays someone's to be reached by one person.
 _APPEAL = re.compile(
-    r"\bsi (?:vous|tu|quelqu'?un|qqn) (?:le |la |les |l'?)?(?:voyez|vois|voit|croisez|croise\w*|apercevez|"
-    r"apercois|trouvez|trouve|avez vu|as vu|a vu|reconnaissez)\b|\b(?:appel a temoins?|avis de recherche)\b"
-    r"|\bif (?:you|anyone|someone) (?:see|sees|spot|spots|find|finds|has seen|have seen) (?:him|her|them|it)\b"
+    r"\bsi (?:vous|tu|quelqu'?un|qqn|qn) (?:l'?|le |la |les |\w+ )?(?:voy\w*|vo[iy]t?s?|croise\w*|"
+    r"trouv\w*|aperc\w*|retrouv\w*|reconnai\w*|avez vu|as vu|a vu)|\b(?:appel a temoins?|avis de "
+    r"recherche)\b|\b(?:perdu|egare|disparu|fugue)e?s?\b"
+    r"|\bif (?:you|u|anyone|anybody|someone) (?:sees?|spots?|finds?|see|find|spot|has seen|have seen)\b"
     r"|\b(?:have you|has anyone) seen (?:him|her|them|this)\b"
+    r"|\b(?:lost|missing) (?:dog|cat|pet|person|child|kid|son|daughter|dad|father|mum|mom|mother)\b"
 )
-_APPEAL_ABUSE = re.compile(
-    r"\b(?:harcel\w*|harass\w*|spam\w*|insult\w*|pourri\w*|defonce\w*|tabass\w*|flood\w*|"
-    r"(?:son|sa|his|her) (?:num\w*|tel\w*|06|07|portable|number|phone))\b"
+# ... unless the appeal is for someone else to be called, or to be harassed.
+_NOT_APPEAL = re.compile(
+    r"\b(?:son|sa|ses|his|her|their) (?:num\w*|tel\w*|portable|06|07|phone|number|cell)\b"
+    r"|\b(?:harcel\w*|harass\w*|spam\w*|insult\w*|pourri\w*|defonce\w*|tabass\w*|flood\w*)\b"
 )
 
 
-def _appeal(text: str) -> bool:
-    """Whether ``text`` (a folded view) is a search appeal giving a call-back number."""
-    return _APPEAL.search(text) is not None and _APPEAL_ABUSE.search(text) is None
+def appeal(norm: Normalized, context: MessageContext) -> bool:
+    """Whether the message is a room's appeal with one's own number to call."""
+    if context.setting is not Setting.ROOM:
+        return False
+    text = norm.folded.text
+    return _APPEAL.search(text) is not None and _NOT_APPEAL.search(text) is None
 
 
 def _public_number(number: phonenumbers.PhoneNumber, text: str) -> bool:
-    """Whether ``number`` is a business's public line or an appeal's call-back number, as the
-    message gives it."""
-    if _appeal(text):
-        return True  # any kind of line: an appeal's number is most often a mobile
+    """Whether ``number`` is a business's public line, as the message gives it."""
     if phonenumbers.number_type(number) not in _PUBLIC_NUMBER_KINDS:
         return False
     return _BUSINESS.search(text) is not None and _PERSONAL.search(text) is None
@@ -464,9 +469,10 @@ def _parse(candidate: str) -> phonenumbers.PhoneNumber | None:
     return fallback
 
 
-def phones(norm: Normalized) -> Iterator[tuple[float, tuple[int, int]]]:
+def phones(norm: Normalized, appealing: bool = False) -> Iterator[tuple[float, tuple[int, int]]]:
     """Phone numbers in the message: ``(score, span)``; valid numbers score higher, a
-    business's public line scores under what a room holds for (``PUBLIC_LINE``)."""
+    business's public line or the number of a room's appeal (``appealing``) scores under what
+    a room holds for (``PUBLIC_LINE``)."""
     if number_weight(norm.folded.text) < 8:
         return
     view = norm.digits
@@ -483,23 +489,25 @@ def phones(norm: Normalized) -> Iterator[tuple[float, tuple[int, int]]]:
         if number is None:
             continue
         if phonenumbers.is_valid_number(number):
-            public = _public_number(number, norm.folded.text)
+            public = appealing or _public_number(number, norm.folded.text)
             yield (PUBLIC_LINE if public else 0.9, view.span(match.start(), match.end()))
         elif phonenumbers.is_possible_number(number) and digit_count >= 9:
-            yield (0.6, view.span(match.start(), match.end()))
+            score = PUBLIC_LINE if appealing else 0.6
+            yield (score, view.span(match.start(), match.end()))
 
 
 def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     """Phone numbers, e-mail addresses, app names, invitations and handles."""
-    for signal in _RULES.scan(norm, context):
-        # Only a number found pays for the appeal's expressions.
-        if signal.rule == "contact.phone" and _appeal(norm.folded.text):
-            signal = Signal(signal.rule, min(signal.score, PUBLIC_LINE), signal.span)
-        yield signal
+    # Looked for only where a number can be (eight digits or more): the hot path stays cheap.
+    appealing = number_weight(norm.folded.text) >= 8 and appeal(norm, context)
+    for found in _RULES.scan(norm, context):
+        if found.rule == "contact.phone" and appealing:
+            found = Signal(found.rule, min(found.score, PUBLIC_LINE), found.span)
+        yield found
     lexical = norm.lexical
     for hit in APPS.hits(lexical):
         yield Signal(hit.rule, hit.score, lexical.span(hit.start, hit.end))
-    for score, span in phones(norm):
+    for score, span in phones(norm, appealing):
         yield Signal("contact.phone", score, span)
         if score != PUBLIC_LINE and _THIRD_PERSON_NUMBER.search(norm.folded.text):
             yield Signal("doxx.phone", REFERRAL if handed_over(norm, context) else 0.85, span)

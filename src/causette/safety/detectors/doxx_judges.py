@@ -111,7 +111,8 @@ def named_place(rule_id: str, score: float) -> Judge:
 
 # A number handed to the listener so they can reach the person, at that person's wish: "elle
 # peut vous appeler ? son numéro c'est ...", "je t'envoie son numéro", "appelle-le de ma
-# part", "she said you can text her". A referral, unless the same lines call for harassment.
+# part", "qu'il me prévienne", "il m'a dit de te le donner", "she said you can text her",
+# said in the message or just before it. A referral, unless the same lines call for harassment.
 _HANDOVER = re.compile(
     r"\b(?:il|elle|ils|elles) (?:peut|peuvent|pourra|pourront|va|vont) (?:vous|te|t'?)\s?(?:appeler|contacter|"
     r"ecrire|joindre|rappeler|appelle)\b|\b(?:vous|tu) (?:pouvez|peux|pourrez|pourras) (?:l'?|la |le |les )?"
@@ -120,10 +121,19 @@ _HANDOVER = re.compile(
     r"(?:attend|attendra) (?:ton|votre) (?:appel|message|sms)\b|\b(?:il|elle) est au courant\b|"
     r"\b(?:he|she|they) (?:said|says) (?:you can|to) (?:call|text|message)\b|\b(?:he|she)(?:'ll| will) "
     r"(?:call|text) you\b|\byou can (?:call|text|reach) (?:him|her|them)\b"
+    r"|\b(?:il|elle|iel) (?:peut|pourra|pourrait|va|veut|voudrait|aimerait) (?:te |vous |t')"
+    r"(?:appeler|contacter|ecrire|joindre|texter|rappeler|sonner)\b"
+    r"|\bqu'?(?:il|elle|iel) (?:me |te |vous |nous |m'|t')(?:appelle|contacte|ecrive|previenne|"
+    r"rappelle|joigne|texte)\b"
+    r"|\b(?:il|elle) (?:m'?a|m'?avait) (?:dit|demande) de (?:te|vous) (?:le |la )?(?:donner|passer|"
+    r"filer|envoyer|transmettre)\b|\bde sa part\b"
+    r"|\b(?:he|she|they)(?: can|'ll| will| could| wants to| would like to) (?:call|text|contact|"
+    r"reach|ring|message) (?:you|u|me)\b|\b(?:he|she|they) (?:asked|told) me to (?:give|pass|send)\b"
 )
 _HARASS = re.compile(
     r"\b(?:harcel\w*|harass\w*|spam\w*|insult\w*|pourri\w*|defonce\w*|flood\w*|affich\w*|menace\w*|"
-    r"threaten\w*|tabass\w*|faites tourner|fais tourner|balancez)\b"
+    r"threaten\w*|tabass\w*|faites tourner|fais tourner|balance\w*|regrette\w*|toute la nuit|"
+    r"all night|ce que vous pensez|what you think)\b"
 )
 
 
@@ -141,5 +151,7 @@ REFERRAL = 0.55
 def handed_over(norm: Normalized, context: MessageContext) -> bool:
     """Whether a number in the message is handed over as a referral (see ``_HANDOVER``)."""
     text = norm.folded.text
+    if not any(_HANDOVER.search(said) for said in (text, *map(folded, context.recent[-2:]))):
+        return False
     lines = [text, *map(folded, context.recent_from_sender[-2:])]
-    return _HANDOVER.search(text) is not None and not any(_HARASS.search(line) for line in lines)
+    return not any(_HARASS.search(line) for line in lines)

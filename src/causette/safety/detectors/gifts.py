@@ -87,7 +87,7 @@ _RULES = RuleSet(
         rule(
             "gift.money",
             0.6,
-            r"\bje (?:te |t'?)(?:paye|paie|payerai|paierai|offre|offrirai|verse|fais un virement|fais un paypal|fais un lydia)\b",
+            r"\b(?:je |j'?)(?:te |t'?)(?:paye|paie|payerai|paierai|offre|offrirai|verse|fais un virement|fais un paypal|fais un lydia)\b",
             "paye",
             "paie",
             "payerai",
@@ -172,6 +172,29 @@ _RULES = RuleSet(
             "of yourself",
             "toi en",
         ),
+        # Being shown what the other wears ("montre-moi ta tenue", "can i see you in your
+        # uniform"), or a picture as the price of something ("une carte steam contre une photo").
+        rule(
+            "photo.request",
+            0.6,
+            r"\b(?:montre|montres|fais voir|tu me montres|show me|let me see|lemme see|can i see)"
+            r"(?:[- ]moi)? (?:ta |ton |tes |your |ur )(?:tenue|uniforme|maillot|pyjama|jupe|robe|"
+            r"outfit|uniform|pj'?s|pyjamas|swimsuit|bikini|skirt|dress)\b"
+            r"|\bcan i see (?:you|u) in (?:your|ur) (?:uniform|pyjamas|pj'?s|swimsuit|bikini|outfit|"
+            r"skirt|dress)\b"
+            r"|\b(?:contre|en echange d'?une?|en echange de) (?:une |des |quelques |1 |deux |2 )?"
+            r"(?:petites? )?(?:photos?|pics?|selfies?|tofs?)\b(?! (?:d'?identite|dedicace\w*|signee|du|de la|des|de l'))"
+            r"|\bin exchange for (?:a |some |your |a few )?(?:pics?|photos?|selfies?)\b",
+            "montre",
+            "fais voir",
+            "show me",
+            "let me see",
+            "lemme see",
+            "can i see",
+            "contre",
+            "echange",
+            "exchange",
+        ),
         rule(
             "photo.request",
             0.6,
@@ -184,7 +207,7 @@ _RULES = RuleSet(
         rule(
             "gift.money",
             0.6,
-            r"\bje (?:peux|vais|pourrais|voudrais|veux) (?:te |t'?)(?:payer|offrir|acheter|rembourser|prendre|faire un cadeau)\b|\bje (?:te |t'?)(?:achete|acheterai)\b|\b(?:i'?ll|i can|i could|let me) (?:buy|get|pay for) (?:you|u)\b",
+            r"\b(?:je |j'?)(?:peux|vais|pourrais|voudrais|veux) (?:te |t'?)(?:payer|offrir|acheter|rembourser|prendre|faire un cadeau)\b|\b(?:je |j'?)(?:te |t'?)(?:achete|acheterai)\b|\b(?:i'?ll|i can|i could|let me) (?:buy|get|pay for) (?:you|u)\b",
             "peux",
             "vais",
             "pourrais",
@@ -224,7 +247,13 @@ _RULES = RuleSet(
         rule(
             "gift.money",
             0.75,
-            r"\b(?:se faire|te faire|gagner|toucher|faire) \d{2,4} ?(?:€|e\b|eur|euros?|balles|boules)\s*(?:facile|facilement|vite|rapide|rapidement|en (?:une|1) (?:soiree|nuit|heure|aprem|journee))\b|\bje (?:paie|paye|payerai) (?:cash|en liquide|en especes|bien)\b|\b(?:jeunes (?:filles|gars|garcons|hommes)|mineures?|ados) bienvenu\w*\b|\b(?:make|earn) \$?\d+ (?:easy|fast|tonight)\b",
+            r"\b(?:se faire|te faire|gagner|toucher|faire) \d{2,4} ?(?:€|e\b|eur|euros?|balles|boules)\s*(?:facile|facilement|vite|rapide|rapidement|en (?:une|1) (?:soiree|nuit|heure|aprem|journee))\b|\bje (?:paie|paye|payerai) (?:cash|en liquide|en especes|bien)\b|\b(?:jeunes (?:filles|gars|garcons|hommes)|mineures?|ados) bienvenu\w*\b|\b(?:make|earn) \$?\d+ (?:easy|fast|tonight)\b"
+            # Money for pictures: "make money with pics", "te faire des sous avec tes photos".
+            # said to the other, or of the other's pictures (not one's own photography).
+            r"|\b(?:you|u) (?:can |could |will |would |gonna |wanna )?(?:make|earn|get) (?:some |easy |good |real )?(?:money|cash) (?:with|from|for|by sending|selling) (?:your |ur |a few |some )?(?:pics|photos|pictures|selfies|content|videos)\b"
+            r"|\b(?:make|earn|get) (?:some |easy |good |real )?(?:money|cash) (?:with|from|for|by sending|selling) (?:your|ur) (?:pics|photos|pictures|selfies|content|videos)\b"
+            r"|\bte faire (?:de l'?argent|des sous|de la thune|du cash|des thunes) (?:avec|grace a|en envoyant|en vendant) (?:tes |des |quelques )?(?:photos|pics|selfies|videos|nudes)\b"
+            r"|\b(?:gagner|se faire|faire) (?:de l'?argent|des sous|de la thune|du cash|des thunes) (?:avec|grace a|en envoyant|en vendant) tes (?:photos|pics|selfies|videos|nudes)\b",
             "faire",
             "gagner",
             "toucher",
@@ -234,6 +263,8 @@ _RULES = RuleSet(
             "bienvenu",
             "make",
             "earn",
+            "money",
+            "cash",
         ),
         rule(
             "photo.request",

@@ -120,6 +120,7 @@ def _discreet_meeting(
 _TALK = re.compile(
     r"\b(?:parl\w*|discut\w*|debat\w*|sujets?|questions?|echang\w*|talk\w*|topics?)\b"
 )
+_BEFORE_CLAUSE = re.compile(r" (?:que|qu')")
 _FREE_OF = re.compile(
     r" (?:le|la|les|l'|ton|ta|tes|votre|vos|au|aux|a la|de|d'|pour (?:les|le|la|l'))"
 )
@@ -133,6 +134,13 @@ def _ad_terms(
     if said.startswith("sans tabou") and _TALK.search(text):
         return None
     if said.endswith(("gratuit", "payant")) and _FREE_OF.match(text, match.end()):
+        return None
+    # "Il avait reçu une carte cadeau avant qu'on lui demande..." tells a time; a gift card is a
+    # product. The advert's "cadeau avant" asks for the money first.
+    if said.startswith("cadeau") and (
+        _BEFORE_CLAUSE.match(text, match.end())
+        or text[: match.start()].endswith(("carte ", "cheque "))
+    ):
         return None
     return ("escort.offer", 0.7)
 
