@@ -104,6 +104,8 @@ def named_person(norm: Normalized) -> Signal | None:
     town) only counts, and only when the name is set out as an identification: in a story
     ("j'ai croisé Julie Martin au lycée") it is news of an acquaintance."""
     original = norm.original
+    if original.islower():
+        return None  # a name needs capitals: most chat lines have none, and skip the search
     text = norm.folded.text
     for match in _FULL_NAME.finditer(original):
         first = match.group("first")
