@@ -472,9 +472,8 @@ def _parse(candidate: str) -> phonenumbers.PhoneNumber | None:
 def phones(norm: Normalized, appealing: bool = False) -> Iterator[tuple[float, tuple[int, int]]]:
     """Phone numbers in the message: ``(score, span)``; valid numbers score higher, a
     business's public line or the number of a room's appeal (``appealing``) scores under what
-    a room holds for (``PUBLIC_LINE``)."""
-    if number_weight(norm.folded.text) < 8:
-        return
+    a room holds for (``PUBLIC_LINE``). Call it only on a message that may hold one
+    (``number_weight`` of 8 or more)."""
     view = norm.digits
     for match in _PHONE_RUN.finditer(view.text):
         raw = match.group()
@@ -499,7 +498,8 @@ def phones(norm: Normalized, appealing: bool = False) -> Iterator[tuple[float, t
 def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     """Phone numbers, e-mail addresses, app names, invitations and handles."""
     # Looked for only where a number can be (eight digits or more): the hot path stays cheap.
-    appealing = number_weight(norm.folded.text) >= 8 and appeal(norm, context)
+    may_have_number = number_weight(norm.folded.text) >= 8
+    appealing = may_have_number and appeal(norm, context)
     for found in _RULES.scan(norm, context):
         if found.rule == "contact.phone" and appealing:
             found = Signal(found.rule, min(found.score, PUBLIC_LINE), found.span)
@@ -507,7 +507,7 @@ def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     lexical = norm.lexical
     for hit in APPS.hits(lexical):
         yield Signal(hit.rule, hit.score, lexical.span(hit.start, hit.end))
-    for score, span in phones(norm, appealing):
+    for score, span in phones(norm, appealing) if may_have_number else ():
         yield Signal("contact.phone", score, span)
         if score != PUBLIC_LINE and _THIRD_PERSON_NUMBER.search(norm.folded.text):
             yield Signal("doxx.phone", REFERRAL if handed_over(norm, context) else 0.85, span)
