@@ -47,6 +47,16 @@ _BELONGINGS = (
 )
 
 # Written for the lexical view, like ``GROUP_RULES``.
+# Setting fire to a place of a group (its camps, its places of worship): the verbs and their
+# anchors, shared by the rules for each group.
+_BURN = (
+    r"(?:cramer|bruler|incendier|(?:mettre|foutre|fout|met) le feu (?:a|au|aux|dans)|"
+    r"(?:coup|bidon|jerrican|cocktail|cocktails) d ?essence (?:sur|dans)|molotov (?:sur|dans)|"
+    r"burn down|torch)"
+)
+_BURN_ANCHORS = ("cramer", "bruler", "incendier", "feu", "essence", "molotov", "burn down", "torch")
+
+
 _RULES = RuleSet(
     [
         *GROUP_RULES,
@@ -379,15 +389,8 @@ _RULES = RuleSet(
         rule(
             "hate.racist",
             0.85,
-            r"\b(?:cramer|bruler|incendier|(?:mettre|foutre|fout|met) le feu (?:a|au|aux|dans)|(?:coup|bidon|jerrican|cocktail|cocktails) d ?essence (?:sur|dans)|molotov (?:sur|dans)|burn down|torch) (?:leur |leurs |ce |cette |ces |le |la |les |their |that |the )?(?:camps?|campements?|caravanes?|bidonvilles?|mosquees?|foyers? de migrants|camps? de migrants|centres? d accueil|mosques?|refugee camps?)\b",
-            "cramer",
-            "bruler",
-            "incendier",
-            "feu",
-            "essence",
-            "molotov",
-            "burn down",
-            "torch",
+            rf"\b{_BURN} (?:leur |leurs |ce |cette |ces |le |la |les |their |that |the )?(?:camps?|campements?|caravanes?|bidonvilles?|mosquees?|foyers? de migrants|camps? de migrants|centres? d accueil|mosques?|refugee camps?)\b",
+            *_BURN_ANCHORS,
         ),
         # A trans woman called a man in costume: "un mec en perruque", "a dude in a dress".
         rule(
@@ -432,15 +435,8 @@ _RULES = RuleSet(
         rule(
             "hate.antisemitic",
             0.85,
-            r"\b(?:cramer|bruler|incendier|(?:mettre|foutre|fout|met) le feu (?:a|au|aux|dans)|(?:coup|bidon|jerrican|cocktail|cocktails) d ?essence (?:sur|dans)|molotov (?:sur|dans)|burn down|torch) (?:leur |leurs |cette |ces |la |les |their |that |the )?(?:synagogues?)\b",
-            "cramer",
-            "bruler",
-            "incendier",
-            "feu",
-            "essence",
-            "molotov",
-            "burn down",
-            "torch",
+            rf"\b{_BURN} (?:leur |leurs |cette |ces |la |les |their |that |the )?(?:synagogues?)\b",
+            *_BURN_ANCHORS,
         ),
     ],
     view="lexical",

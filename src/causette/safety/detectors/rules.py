@@ -133,6 +133,11 @@ class _Index:
 _INDEX = _Index()
 
 
+def rule_sets() -> tuple[RuleSet, ...]:
+    """Every ``RuleSet`` made so far (each family's, at import)."""
+    return tuple(_INDEX.sets)
+
+
 class RuleSet:
     """Rules of one family, woken by their anchors and literals (see ``_Index``)."""
 
