@@ -62,17 +62,8 @@ def _offer_not_news(
 def _not_rented(
     match: re.Match[str], norm: Normalized, context: MessageContext
 ) -> tuple[str, float] | None:
-    text = norm.folded.text
-    if _LODGING.search(text, 0, match.start()) or rented(text, match):
-        return None
-    return ("sex.price", 0.75)
-
-
-def _priced_thing(
-    match: re.Match[str], norm: Normalized, context: MessageContext
-) -> tuple[str, float] | None:
-    # A question about the price of a night or an hour names what is priced, before it or
-    # right after it: "c'est combien la nuit au camping ?", "combien le massage chez ton kiné ?".
+    # A price of a night or an hour, or a question about it, names what is priced, before it
+    # or right after it: "c'est combien la nuit au camping ?", "combien le massage chez ton kiné ?".
     text = norm.folded.text
     if _LODGING.search(text, 0, match.start()) or rented(text, match):
         return None
@@ -222,7 +213,7 @@ _RULES = RuleSet(
             "tarif",
             "prix",
             "combien",
-            judge=_priced_thing,
+            judge=_not_rented,
         ),
         rule(
             "sex.price",
