@@ -7,13 +7,12 @@ double of the ``SafetyGate`` port: it answers by the message's first word."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from scripted import ScriptedGate, Visitor
 
 from causette import config
 from causette.app import App
@@ -24,52 +23,10 @@ from causette.live.hub import Outbox
 from causette.live.inprocess import InProcessBus
 from causette.protocol import web
 from causette.safety.gate import (
-    ALLOW,
     Band,
-    CaseRequest,
-    Conversation,
-    Draft,
-    Nudge,
-    Signal,
-    Verdict,
-    VerdictKind,
 )
 from causette.services.chat import Link
 from causette.types import Subject
-
-
-class ScriptedGate:
-    def __init__(self) -> None:
-        self.seen: list[Draft] = []
-
-    def inspect(self, draft: Draft, conversation: Conversation) -> Verdict:
-        self.seen.append(draft)
-        word = draft.text.split()[0]
-        signal = (Signal("test.rule", 0.9, (0, len(word))),)
-        case = CaseRequest("harassment", "test.rule", "")
-        match word:
-            case "#disclose":
-                return Verdict(disclosure=True, signals=(Signal("age.disclosure", 1.0, (10, 21)),))
-            case "#warn":
-                return Verdict(warning="personal_info", signals=signal)
-            case "#mute":
-                return Verdict(mute_seconds=120, case=case, signals=signal)
-            case "#longmute":
-                return Verdict(VerdictKind.REFUSE, reason="x", mute_seconds=36_000, signals=signal)
-            case "#nudge":
-                others = draft.recipient.user.id if draft.recipient else draft.sender.user.id
-                return Verdict(nudges=(Nudge(others, "ambush"),), signals=signal)
-        return ALLOW
-
-
-@dataclass
-class Visitor:
-    link: Link
-    id: str
-
-    def events(self) -> list[dict[str, Any]]:
-        frames, self.link.outbox.frames = self.link.outbox.frames, []
-        return [json.loads(line) for frame in frames for line in frame.split("\n")]
 
 
 def settings_of(tmp_path: Path, teens: bool = False) -> config.Settings:
@@ -191,11 +148,14 @@ async def test_on_a_teen_site_a_disclosed_minor_joins_the_teens(
             await app.chat.messages.say(lea.link, "salut", None, tom.id, False)
         before = gate_of(app).seen
         await app.chat.messages.say(lea.link, "#disclose j'ai 14 ans", None, marc.id, False)
-        assert (before[-1].sender.band, before[-1].sender.disclosed_minor) == (Band.ADULT, False)
+        assert (before[-1][0].sender.band, before[-1][0].sender.disclosed_minor) == (
+            Band.ADULT,
+            False,
+        )
         assert [r["id"] for r in of_type(lea.events(), "room_list")[-1]["rooms"]] == ["ados"]
         await app.chat.rooms.join(lea.link, "ados")
         await app.chat.messages.say(lea.link, "salut", None, tom.id, False)
-        shown = gate_of(app).seen[-1]
+        shown, _ = gate_of(app).seen[-1]
         assert (shown.sender.band, shown.sender.disclosed_minor) == (Band.MINOR, True)
         assert app.chat.people.whois(tom.link, lea.id)[0].nick == "Lea"
         with pytest.raises(NotFound, match="user_not_found"):
@@ -234,7 +194,7 @@ async def test_a_new_session_of_a_disclosed_device_is_a_possible_minor(app: App)
     guest = app.chat.chat.state.guests[again.id]
     assert guest.possible_minor
     await app.chat.messages.say(again.link, "bonjour", None, marc.id, False)
-    assert gate_of(app).seen[-1].sender.possible_minor
+    assert gate_of(app).seen[-1][0].sender.possible_minor
 
 
 async def test_a_warning_reaches_the_sender_only_and_the_message_still_goes(app: App) -> None:

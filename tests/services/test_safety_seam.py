@@ -3,13 +3,11 @@ whole composition root (SQLite store, journal, moderation) and real outboxes, no
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
+from scripted import ScriptedGate, Visitor
 
 from causette import config
 from causette.app import App
@@ -18,59 +16,7 @@ from causette.errors import NotFound, Refused
 from causette.live.hub import Outbox
 from causette.live.inprocess import InProcessBus
 from causette.protocol import web
-from causette.safety.gate import (
-    ALLOW,
-    CaseRequest,
-    Conversation,
-    Draft,
-    Nudge,
-    Signal,
-    Verdict,
-    VerdictKind,
-)
 from causette.services.chat import Link
-
-
-class ScriptedGate:
-    """Answers by the message's first word, and remembers what it was shown."""
-
-    def __init__(self) -> None:
-        self.seen: list[tuple[Draft, Conversation]] = []
-
-    def inspect(self, draft: Draft, conversation: Conversation) -> Verdict:
-        self.seen.append((draft, conversation))
-        word = draft.text.split()[0]
-        signal = (Signal("test.rule", 0.9, (0, len(word))),)
-        case = CaseRequest("harassment", "test.rule", "scripted")
-        others = draft.recipient.user.id if draft.recipient else draft.sender.user.id
-        match word:
-            case "#nudge":
-                return Verdict(nudges=(Nudge(others, "ambush"),), signals=signal)
-            case "#hold":
-                return Verdict(VerdictKind.HOLD, signals=signal)
-            case "#refuse":
-                return Verdict(VerdictKind.REFUSE, reason="test", case=case, signals=signal)
-            case "#close":
-                return Verdict(VerdictKind.CLOSE, case=case, signals=signal)
-            case "#case":
-                return Verdict(case=case, signals=signal)
-            case "#crash":
-                raise RuntimeError("a detector bug")
-        return ALLOW
-
-
-@dataclass
-class Visitor:
-    link: Link
-    id: str
-
-    def events(self) -> list[dict[str, Any]]:
-        """Everything queued for this visitor since the last call, decoded."""
-        frames, self.link.outbox.frames = self.link.outbox.frames, []
-        return [json.loads(line) for frame in frames for line in frame.split("\n")]
-
-    def types(self) -> list[str]:
-        return [e.get("type", "ack") for e in self.events()]
 
 
 @pytest.fixture

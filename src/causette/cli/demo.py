@@ -130,6 +130,21 @@ class Seeder:
         )
         return report.code, case.id
 
+    async def detected(
+        self, message: int, text: str, context: MessageContext, category: str, why: str
+    ) -> int:
+        """A case as automated detection files it, naming the rules that fire on ``text``."""
+        _, case = await self.app.moderation.cases.report(
+            Locator(message_id=message),
+            category,
+            f"Détection automatique : {why}",
+            None,
+            True,
+            Source.AUTOMATED,
+            automated_rule=detected(text, context),
+        )
+        return case.id
+
     async def decide(self, who: str, case: int, message: int, **form: str) -> Decision:
         """A decision as the console's form states it; the reported message goes with a
         removal, or when the form ticks "remove it too"."""
@@ -203,16 +218,13 @@ async def _history(s: Seeder) -> None:
     )
     probe = "tu as quel âge en vrai ? envoie une photo de toi"
     grooming = await s.tell("Farid", "Emma", probe)
-    _, auto = await mod.cases.report(
-        Locator(message_id=grooming),
+    auto_case = await s.detected(
+        grooming,
+        probe,
+        MessageContext(Setting.PRIVATE, 41, False, 19, False),
         "child_abuse",
-        "Détection automatique : question sur l'âge et demande de photo",
-        None,
-        True,
-        Source.AUTOMATED,
-        automated_rule=detected(probe, MessageContext(Setting.PRIVATE, 41, False, 19, False)),
+        "question sur l'âge et demande de photo",
     )
-    auto_case = auto.id
     await s.later(1)
     await mod.cases.record_export(s.accounts["demo.modo"], auto_case, "authorities")
     await s.decide(
@@ -402,16 +414,7 @@ async def _history(s: Seeder) -> None:
     # A word reclaimed by the people it targets: the rules cannot tell, a moderator can.
     proud = "Les pd on vous aime ici, fiers et visibles"
     joke = await s.say("Alice", proud)
-    _, false_positive = await mod.cases.report(
-        Locator(message_id=joke),
-        "hate",
-        "Détection automatique : lexique injurieux",
-        None,
-        True,
-        Source.AUTOMATED,
-        automated_rule=detected(proud, ROOM),
-    )
-    case_f = false_positive.id
+    case_f = await s.detected(joke, proud, ROOM, "hate", "lexique injurieux")
     await s.later(3)
     await mod.decisions.reject(
         modo1, case_f, False, "Faux positif : mot réapproprié, propos bienveillant."
@@ -426,14 +429,8 @@ async def _history(s: Seeder) -> None:
     )
     address = "Gaëlle Morin habite 14 rue des Lilas à Nantes, allez lui dire ce que vous pensez"
     where = await s.say("Alice", address)
-    await mod.cases.report(
-        Locator(message_id=where),
-        "doxxing",
-        "Détection automatique : adresse d'une personne nommée, appel à aller la trouver",
-        None,
-        True,
-        Source.AUTOMATED,
-        automated_rule=detected(address, ROOM),
+    await s.detected(
+        where, address, ROOM, "doxxing", "adresse d'une personne nommée, appel à aller la trouver"
     )
     room_ban = next(d for d in s.decisions if d.kind.value == "room_ban" and d.case_id)
     await appeals.appeal(room_ban.code, "Je donnais juste mon avis, ce n'était pas haineux.")

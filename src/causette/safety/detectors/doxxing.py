@@ -28,6 +28,9 @@ from causette.safety.detectors.rules import RuleSet, rule
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized
 
+# The verbs of living somewhere, as the address rules' anchors.
+_LIVES = ("habite", "vit", "vivent", "loge", "creche", "lives")
+
 _RULES = RuleSet(
     [
         rule(
@@ -45,24 +48,14 @@ _RULES = RuleSet(
             "doxx.address",
             0.75,
             rf"\b{SOMEONE}\b[^.!?]{{0,15}}?\b(?:habite|habitent|vit|vivent|loge|creche|est domicilie\w*|lives)\b\s+(?:au |a |a la |dans la |dans le |at |on )?(?:\d{{1,4}}\s?(?:bis|ter)?,?\s+)?{STREET}\b",
-            "habite",
-            "vit",
-            "vivent",
-            "loge",
-            "creche",
+            *_LIVES,
             "domicilie",
-            "lives",
         ),
         rule(
             "doxx.address",
             0.75,
             rf"\b{SOMEONE}\b[^.!?]{{0,15}}?\b(?:habite|habitent|vit|vivent|loge|creche|lives)\b\s+(?:au |a |at )?\d{{1,4}}\b",
-            "habite",
-            "vit",
-            "vivent",
-            "loge",
-            "creche",
-            "lives",
+            *_LIVES,
         ),
         rule(
             "doxx.address",
@@ -181,12 +174,7 @@ _RULES = RuleSet(
             "doxx.address",
             0.7,
             rf"\b{SOMEONE}\b[^.!?]{{0,15}}?\b(?:habite|habitent|vit|vivent|loge|creche|lives)\b[^.!?]{{0,40}}?\b(?:{STREET}|batiment|bat|maison|immeuble|au bout de|en face de|a cote de)\b",
-            "habite",
-            "vit",
-            "vivent",
-            "loge",
-            "creche",
-            "lives",
+            *_LIVES,
         ),
         rule(
             "doxx.vehicle",

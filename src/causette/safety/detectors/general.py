@@ -14,7 +14,7 @@ import re
 from causette.safety.context import MessageContext
 from causette.safety.detectors.age_judges import PUPILS
 from causette.safety.detectors.gifts import REPAYING
-from causette.safety.detectors.phrases import MES_PARENTS, TES_PARENTS, about_kin
+from causette.safety.detectors.phrases import MES_PARENTS, PARENT_WORDS, TES_PARENTS, about_kin
 from causette.safety.detectors.rules import Rule, rule
 from causette.safety.detectors.voice import secrecy_voice
 from causette.safety.normalize import Normalized
@@ -97,6 +97,11 @@ _EXAM_WORRY = (
 _AMOUNT = (
     r"(?:\d{1,4}\s?(?:€|e\b|eur\b|euros?\b|balles\b|boules\b|\$|dollars?\b|bucks\b)|\d{2,4}\b)"
 )
+# Every verb of ``_GIVE`` holds one of these: the anchors of the rules built on it.
+_GIVE_ANCHORS = (
+    "donne", "file", "paie", "paye", "offr", "envoie", "enverr", "vire", "virement", "donner",
+    "filer", "payer", "offrir", "envoyer", "virer", "acheter", "give", "pay", "send", "buy",
+)  # fmt: skip
 _GIVE = (
     r"(?:je (?:te |t'|vous )?(?:donne|donnerai|donnerais|file|filerai|filerais|paie|paye|payerai|"
     r"paierai|paierais|payerais|offre|offrirai|offrirais|envoie|enverrai|enverrais|vire|virerai|"
@@ -264,15 +269,7 @@ RULES: list[Rule] = [
         "age.disclosure",
         0.65,
         rf"\b{MES_PARENTS} (?:ne )?(?:me |m'?)(?:laisse\w*|autoris\w*|oblig\w*|force\w*|interdi\w*|envoi\w*|couche\w*|confisqu\w*|enlev\w*|prenn?\w* mon (?:tel|portable|telephone)|coupe\w* (?:le )?wifi)\b",
-        "parents",
-        "mere",
-        "maman",
-        "daronne",
-        "pere",
-        "papa",
-        "daron",
-        "vieux",
-        "famille",
+        *PARENT_WORDS,
         judge=_present_rules,
     ),
     # Moving elsewhere: "l'appli jaune", "the ghost app", whatever the app is called.
@@ -429,49 +426,14 @@ RULES: list[Rule] = [
         "gift.money",
         0.55,
         rf"\b{_GIVE} (?:\w+ ){{0,2}}?{_AMOUNT}[^.!?\n]{{0,20}}?\b{_IN_EXCHANGE}",
-        "donne",
-        "file",
-        "paie",
-        "paye",
-        "offr",
-        "envoie",
-        "enverr",
-        "vire",
-        "virement",
-        "donner",
-        "filer",
-        "payer",
-        "offrir",
-        "envoyer",
-        "virer",
-        "acheter",
-        "give",
-        "pay",
-        "send",
-        "buy",
+        *_GIVE_ANCHORS,
         judge=_offered,
     ),
     rule(
         "gift.money",
         0.55,
         rf"\b{_GIVE} (?:\w+ ){{0,2}}?(?:ton|ta|tes|un|une|des) (?:forfait|recharge|abonnement|cadeau|nouveau tel|nouveau portable|iphone|airpods|sac|jeu|skin|place|ongles|sneakers|baskets|vetements|fringues|maquillage|phone|gift|present)\b",
-        "donne",
-        "file",
-        "paie",
-        "paye",
-        "offr",
-        "envoie",
-        "enverr",
-        "donner",
-        "filer",
-        "payer",
-        "offrir",
-        "envoyer",
-        "acheter",
-        "give",
-        "pay",
-        "send",
-        "buy",
+        *_GIVE_ANCHORS,
         judge=_offered,
     ),
 ]

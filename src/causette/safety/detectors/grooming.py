@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from causette.safety.context import MessageContext
 from causette.safety.detectors.grooming_indirect import KNOWING
-from causette.safety.detectors.phrases import MES_PARENTS, TES_PARENTS, TU_AS, TU_ES
+from causette.safety.detectors.phrases import MES_PARENTS, PARENT_WORDS, TES_PARENTS, TU_AS, TU_ES
 from causette.safety.detectors.rules import RuleSet, rule
 from causette.safety.detectors.voice import promise_voice, secrecy_voice
 from causette.safety.gate import Signal
@@ -224,15 +224,7 @@ _OWN_RULES = [
         "alone.reply",
         0.45,
         rf"\b(?:{MES_PARENTS}|ma mere|mon pere) (?:travaille|travaillent|bosse|bossent|rentre|rentrent|revient|reviennent|sont|est|dort|dorment) (?:tard|pas la|au (?:travail|taf|boulot)|a \d\d ?h|partis?|sortis?|en voyage|en deplacement|absents?|jamais la|ce soir pas la)\b|\b(?:je suis|chui|jsuis|jsui) (?:toute? )?seule? (?:a la maison|chez moi|ce soir|dans ma chambre|jusqu'?a)\b|\bmy (?:mom|mum|dad|parents) (?:is|are|works|work) (?:at work|away|out|not home|late|on a trip)\b|\bi'?m (?:home )?alone\b",
-        "parents",
-        "mere",
-        "maman",
-        "daronne",
-        "pere",
-        "papa",
-        "daron",
-        "vieux",
-        "famille",
+        *PARENT_WORDS,
         "seul",
         "mom",
         "mum",

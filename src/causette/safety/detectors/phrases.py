@@ -25,6 +25,8 @@ TES_PARENTS = (
     r"ta famille|ton beau[- ]pere|ta belle[- ]mere|tes vieux|ton frere|ta soeur|tes rents|tes reup|"
     r"tes remps|ta reum|ton reup)"
 )
+# The anchors of a rule that names the speaker's parents (``MES_PARENTS`` and its kin).
+PARENT_WORDS = ("parents", "mere", "maman", "daronne", "pere", "papa", "daron", "vieux", "famille")
 MES_PARENTS = (
     r"(?:mes parents|ma mere|ma maman|ma daronne|mon pere|mon papa|mon daron|mes darons|"
     r"ma mere et mon pere|mes vieux|ma famille)"
