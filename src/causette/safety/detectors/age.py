@@ -31,6 +31,7 @@ from causette.safety.detectors.age_judges import (
     soon_age,
     unless,
 )
+from causette.safety.detectors.age_speaker import and_pupil_now, pupil_now
 from causette.safety.detectors.phrases import (
     AGE,
     J_AI,
@@ -348,7 +349,7 @@ _RULES = RuleSet(
             "5e",
             "4e",
             "3e",
-            judge=unless(STAFF, "age.disclosure", 0.85),
+            judge=pupil_now("age.disclosure", 0.85, unless=STAFF),
         ),
         rule(
             "age.disclosure",
@@ -356,7 +357,7 @@ _RULES = RuleSet(
             r"\b(?:brevet blanc|j'?ai (?:le |mon )?brevet|jai (?:le |mon )?brevet|je passe (?:le |mon )?brevet|mon brevet|le brevet (?:demain|lundi|mardi|jeudi|vendredi|la semaine)|revise(?:r)? (?:le|mon) brevet|bac blanc|je passe (?:le |mon )?bac(?: de francais)?|mon bac de francais|le bac de francais (?:demain|cette annee))\b",
             "brevet",
             "bac",
-            judge=own_exam,
+            judge=and_pupil_now(own_exam),
         ),
         rule(
             "age.disclosure",
@@ -370,6 +371,7 @@ _RULES = RuleSet(
             "carnet",
             "recre",
             "cantine",
+            judge=pupil_now("age.disclosure", 0.75),
         ),
         rule(
             "age.disclosure",
@@ -388,6 +390,7 @@ _RULES = RuleSet(
             0.75,
             r"\b(?:i'?m|im|i am) in high school\b|\bi (?:have|got) school tomorrow\b",
             "school",
+            judge=pupil_now("age.disclosure", 0.75),
         ),
         # Parents who decide where the speaker may go: a curfew is a minor's life.
         rule(
@@ -395,7 +398,7 @@ _RULES = RuleSet(
             0.65,
             rf"\b(?:{MES_PARENTS}) (?:ne )?(?:veu[tx]?|voudr\w*|veulent|me laiss\w*|m'?interdis\w*|m'?autoris\w*|me permett\w*|me privent|me prive)(?: pas)? (?:que je (?:sorte|sort|aille|parle|rentre)|pas que je|me laisser|de sortir|sortir|que j'?aille|pas|plus)\b",
             *PARENT_WORDS,
-            judge=unless(PAST_LIFE, "age.disclosure", 0.65),
+            judge=pupil_now("age.disclosure", 0.65, unless=PAST_LIFE),
         ),
         rule(
             "age.disclosure",
@@ -410,6 +413,7 @@ _RULES = RuleSet(
             "tue",
             "tuer",
             "couvre",
+            judge=pupil_now("age.disclosure", 0.75),
         ),
         rule(
             "age.disclosure",
@@ -419,6 +423,7 @@ _RULES = RuleSet(
             "allow",
             "grounded",
             "took",
+            judge=pupil_now("age.disclosure", 0.75),
         ),
         rule(
             "age.disclosure",
@@ -434,6 +439,7 @@ _RULES = RuleSet(
             "prive",
             "rentr",
             "sinon",
+            judge=pupil_now("age.disclosure", 0.6),
         ),
         rule(
             "age.probe",

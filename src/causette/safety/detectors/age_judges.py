@@ -163,6 +163,15 @@ _TEACHING = re.compile(
 )
 
 
+# The pupils as the subject after the exam: "le brevet blanc est lundi et ils ont rien révisé",
+# "they haven't revised for it": a teacher or a parent speaking of those who sit it.
+OTHERS_PREPARE = re.compile(
+    r"\b(?:ils|elles|they) (?:n'?|ne )?(?:ont |ont rien |ont pas |ont jamais |ont deja |have |haven'?t |"
+    r"have not |never )?(?:revise\w*|bosse\w*|travaille\w*|appris|prepare\w*|passent|passeront|"
+    r"stress\w*|studied|study|revised|revise|prepared|sit|take|are sitting|are taking)\b"
+)
+
+
 def own_exam(
     match: re.Match[str], norm: Normalized, context: MessageContext
 ) -> tuple[str, float] | None:

@@ -13,6 +13,7 @@ import re
 
 from causette.safety.context import MessageContext
 from causette.safety.detectors.age_judges import PUPILS
+from causette.safety.detectors.age_speaker import not_pupil_now
 from causette.safety.detectors.gifts import REPAYING
 from causette.safety.detectors.phrases import MES_PARENTS, PARENT_WORDS, TES_PARENTS, about_kin
 from causette.safety.detectors.rules import Rule, rule
@@ -79,6 +80,8 @@ def _own_exam(
         return None
     if _THIRD.search(text, max(0, match.start() - 40), match.end()):
         return None
+    if not_pupil_now(norm, context):  # a teacher or a parent said so earlier, or a memory
+        return None
     return ("age.disclosure", 0.75)
 
 
@@ -137,6 +140,8 @@ def _present_rules(
     # "mes parents m'interdisaient de sortir quand j'avais 15 ans": a memory, not a curfew.
     verb = match.group().split()[-1]
     if _PAST.search(norm.folded.text) or verb.endswith(("aient", "ait", "ais")):
+        return None
+    if not_pupil_now(norm, context):
         return None
     return ("age.disclosure", 0.65)
 

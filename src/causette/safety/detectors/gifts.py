@@ -11,8 +11,9 @@ import re
 from collections.abc import Iterator
 
 from causette.safety.context import MessageContext
-from causette.safety.detectors.phrases import TU_AS
+from causette.safety.detectors.phrases import TU_AS, folded
 from causette.safety.detectors.rules import Rule, RuleSet, rule
+from causette.safety.detectors.voice import prevention_talk
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized
 
@@ -428,13 +429,36 @@ REPAYING = re.compile(
 )
 
 
+# A gift someone else offered, told by the one it was offered to or about ("un mec voulait me
+# donner 1000 robux", "il lui a proposé une carte cadeau", "he started sending me gift cards"):
+# a story or a report, the third person and a past tense before the gift.
+_OFFERED_BY_SOMEONE = re.compile(
+    r"\b(?:il|elle|ils|un (?:mec|gars|type|homme|adulte|inconnu|monsieur)|une (?:femme|meuf|inconnue)|"
+    r"quelqu'?un|he|she|they|a (?:guy|man|stranger|woman)|some (?:guy|man|adult)|this (?:guy|man)|"
+    r"someone|somebody)\b[^.!?]{0,40}?\b(?:voulait|voulaient|a voulu|m'?a|lui a|leur a|m'?avait|"
+    r"lui avait|proposait|offrait|envoyait|promettait|donnait|wanted|offered|sent|gave|promised|"
+    r"started sending|kept sending|tried|was offering|would send|used to send)\b[^.!?]{0,60}$"
+)
+# What a report or a warning leaves of a gift or a picture: noted, under the risk's "seen".
+_TOLD = 0.3
+_TOLD_RULES = ("gift.", "photo.request")
+
+
 def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     """Money, gifts, top-up and gift cards, photo and camera requests."""
     repaying: bool | None = None  # looked for only once a gift.money signal is there
+    warning: bool | None = None  # looked for only once a gift or a picture is there
+    text = norm.folded.text
     for signal in _RULES.scan(norm, context):
         if signal.rule == "gift.money":
             if repaying is None:
-                repaying = REPAYING.search(norm.folded.text) is not None
+                repaying = REPAYING.search(text) is not None
             if repaying:
                 continue
+        if signal.rule.startswith(_TOLD_RULES) and signal.score > _TOLD:
+            if warning is None:
+                warning = prevention_talk(norm, context)
+            before = folded(norm.original[max(0, signal.span[0] - 120) : signal.span[0]])
+            if warning or _OFFERED_BY_SOMEONE.search(before):
+                signal = Signal(signal.rule, _TOLD, signal.span)
         yield signal

@@ -12,6 +12,7 @@ import re
 
 from causette.safety.context import MessageContext
 from causette.safety.detectors.age_judges import THEIR_CHILD
+from causette.safety.detectors.age_speaker import not_pupil_now
 from causette.safety.detectors.phrases import TES_PARENTS, TU_AS, TU_ES, about_kin
 from causette.safety.detectors.rules import Rule, rule
 from causette.safety.detectors.voice import secrecy_voice
@@ -37,6 +38,8 @@ def _own_school_day(
 ) -> tuple[str, float] | None:
     # A teacher leaving work or a parent picking a child up says the same words.
     if _TEACHING.search(norm.folded.text) or about_kin(norm, context):
+        return None
+    if not_pupil_now(norm, context):  # a teacher or a parent said so earlier, or a memory
         return None
     return ("age.disclosure", 0.75)
 

@@ -45,6 +45,29 @@ _HEARSAY = re.compile(
     r"\b[^!?]{0,90}$|\b(?:stuff|things) like\s*\W*$|\bdes (?:trucs|choses) (?:genre|comme)\s*\W*$",
     re.IGNORECASE,
 )
+# Someone else's words quoted in the present or as a supposition: "si un mec dit 'c notre
+# secret'", "if a guy says « keep it between us »", "quand quelqu'un t'écrit 'efface tout'".
+# The quotation mark is asked for: without it "quelqu'un te dit rien, dis rien à personne"
+# would pass for a report.
+_QUOTED = re.compile(
+    r"\b(?:il|elle|ils|elles|he|she|they|un (?:mec|gars|type|homme|adulte|inconnu|monsieur)|une "
+    r"(?:femme|meuf|inconnue|personne)|quelqu'?un|someone|somebody|anyone|an? (?:adult|guy|man|"
+    r"stranger|person|grown[- ]up)|les (?:predateurs|pedos?|groomers)|predators|groomers)\b"
+    r"[^.!?]{0,30}?\b(?:dit|disent|dira|diront|ecrit|ecrivent|demande|demandent|says|say|writes|"
+    r"asks|tells (?:you|u)|tell (?:you|u))\b[^.!?'\"<]{0,20}(?:['\"]|<<)[^'\"]{0,40}$"
+)
+# Prevention talk: secrecy named as a warning sign, with what to do about it ("faut direct le
+# dire à un adulte", "tell a trusted adult", "c'est un signal d'alarme", "the big red flags").
+_WARNING = re.compile(
+    r"\b(?:red flags?|warning signs?|signaux? d'?(?:alerte|alarme)|signes? d'?(?:alerte|alarme)|"
+    r"signal d'?alarme|drapeaux? rouges?|en prevention|de prevention|prevention (?:talk|workshop)|"
+    r"(?:le |en )?(?:dire|parler|dis[- ]le|dites[- ]le|parles?[- ]en|parlez[- ]en|previens|prevenir|"
+    r"raconte[- ]le) (?:direct |tout de suite |vite |toujours )?a un (?:adulte|parent|prof)|"
+    r"tell (?:a |an )?(?:trusted )?(?:adult|grown[- ]up|parent|teacher)|tell your (?:kids|children)|"
+    r"(?:c'?est|that'?s) (?:une|a|the|leur|their|la) (?:technique|tactic|methode|strategie)|"
+    r"(?:predateurs?|pedocriminels?|groomers?|predators?) (?:disent|utilisent|demandent|font|say|"
+    r"use|ask)|on nous a (?:dit|appris|explique|montre)|they (?:told|taught) us|online safety)\b"
+)
 _GOOD_NEWS = re.compile(
     r"\b(?:surprises?|enceinte|pregnant|propos\w*|demande en mariage|fianc\w*|engaged|"
     r"demissionne\w*|quit(?:ting)? my job|new job|nouveau (?:job|taf|boulot)|promotion|promu|"
@@ -77,6 +100,9 @@ def secrecy_voice(
     if any(_GOOD_NEWS.search(folded(earlier)) for earlier in context.recent[-2:]):
         # "keep it between us" right after "I'm proposing to Sarah": the same news.
         return ("secrecy", 0.35)
+    if _WARNING.search(text) or _QUOTED.search(text, max(0, match.start() - 80), match.start()):
+        # A warning against the words, or the words quoted: what groomers say, not saying it.
+        return ("secrecy", 0.3)
     if _HEARSAY.search(text, max(0, match.start() - 140), match.start()):
         # Reported words: kept under what the risk memory counts as a step.
         return ("secrecy", 0.3)
@@ -87,3 +113,18 @@ def secrecy_voice(
     if _STORY.search(text, before, match.start()):
         return None
     return ("secrecy", 0.85)
+
+
+# What a friend, a parent or a workshop says of gifts and pictures asked for: "no real friend
+# asks for that", "aucun vrai ami te demande ça", with the warning words above.
+_NO_REAL_FRIEND = re.compile(
+    r"\b(?:no (?:real |true )?(?:friend|adult|person)|aucun (?:vrai )?(?:ami|adulte|pote)|un vrai ami)"
+    r"(?: \w+){0,3}? (?:asks?|would ask|demande|demanderait|te demande|ne demande)\b"
+)
+
+
+def prevention_talk(norm: Normalized, context: MessageContext) -> bool:
+    """Whether the message (or the sender's line before it) warns against grooming tactics
+    rather than using them: red flags listed, what to tell children, "no real friend asks"."""
+    lines = [norm.folded.text, *(folded(line) for line in context.recent_from_sender[-1:])]
+    return any(_WARNING.search(line) or _NO_REAL_FRIEND.search(line) for line in lines)
