@@ -103,6 +103,8 @@ def test_an_adult_telling_their_youth_is_no_disclosure(text: str, own: tuple[str
         (18, "ma prof principale m'a pourrie", ("à 13 ans j'avais déjà un tel",)),
         # "a 12 ans" is the verb here: someone's age now, not a time of the speaker's life.
         (25, "ma prof principale m'a pourrie", ("mon frère a 12 ans",)),
+        # "Au collège" with a present tense is the speaker's school now.
+        (25, "au collège ma prof de maths est trop nulle", ()),
         # A time word keeps the cue in the present whatever was said before.
         (30, "ma prof principale m'a collé une heure aujourd'hui", ("à 13 ans j'étais sage",)),
     ],
@@ -154,6 +156,7 @@ def test_secrecy_asked_stays_a_step(text: str) -> None:
         ("un type voulait m'offrir des v-bucks si je lui montrais ma chambre", ()),
         ("il lui a proposé une carte cadeau steam, puis des robux", ()),
         ("a guy on xbox kept sending me gift cards when i was younger", ()),
+        ("and at the end he asked for apple gift cards, classic", ()),
         ("signaux d'alerte : robux, photos en échange. aucun vrai ami demande ça", ()),
         ("also vbucks in exchange for pics, tell your kids", ()),
         ("and gift cards in exchange for pics", ("the big red flags: age, secrecy, another app",)),
@@ -177,3 +180,19 @@ def test_gifts_told_or_warned_against_stay_under_seen(text: str, own: tuple[str,
 def test_gifts_offered_stay_steps(text: str) -> None:
     signals = fired(text, private(30, 14))
     assert max(signals[rule].score for rule in signals if rule.startswith("gift.")) >= 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i'll venmo you half, see you there",
+        "je te fais un lydia pour la moitié",
+        "paypal you back tonight",
+    ],
+)
+def test_a_share_sent_back_by_an_app_is_no_gift(text: str) -> None:
+    assert "gift.money" not in fired(text, private(26, 28))
+
+
+def test_money_by_an_app_for_a_picture_stays_a_gift() -> None:
+    assert fired("i'll venmo you 50 for a pic", private(30, 14))["gift.money"].score >= 0.5

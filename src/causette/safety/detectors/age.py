@@ -3,7 +3,9 @@
 ``age.disclosure`` is strict on grammar because it has consequences (a declared adult who
 fires it is treated as a minor): first person, present tense. "J'avais 14 ans quand...",
 "ma fille a 14 ans" and "mes élèves de 4e" never match, since each expression starts from the
-speaker ("j'ai", "je suis", "moi", "I'm") and the tense of the verb.
+speaker ("j'ai", "je suis", "moi", "I'm") and the tense of the verb. The weaker cues of a
+pupil's life (an exam, a teacher, a curfew) have no such grammar: ``age_speaker`` keeps them
+only when the pupil is the speaker, now (not a teacher's classes, a parent's child, a memory).
 """
 
 from __future__ import annotations

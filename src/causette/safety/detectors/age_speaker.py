@@ -66,8 +66,7 @@ _BACK_THEN = re.compile(
     r"junior high|primary|secondary) school|a (?:kid|teen|teenager|child)|young|little|younger)|"
     r"back (?:then|in (?:middle|high) school|in the day)|(?:il y a|y'?a|ca fait) (?:\d+|des|quelques|"
     r"plein d') ans|des annees (?:plus tard|apres)|j'?ai mis des annees|years (?:ago|later)|"
-    r"as a (?:kid|teen|teenager|child)|au college,? (?:je|j'|on|il|elle|ma|mon)|"
-    r"in (?:middle|high) school,? (?:i|my|a|he|she))\b"
+    r"as a (?:kid|teen|teenager|child))\b"
 )
 # What keeps a cue in the present whatever was said before: "demain", "this week".
 _NOW = re.compile(

@@ -420,6 +420,9 @@ REPAYING = re.compile(
     r"\b(?:rembours\w*|pay (?:you|u) back|paying (?:you|u) back|je te dois|i owe (?:you|u)|ma part|"
     r"my share|ta part|your share|on partage|split (?:the|it)|moitie chacun|la note|l'?addition|"
     r"the bill|le pari|the bet)\b"
+    # A share sent back by an app: "i'll venmo you half", "je te fais un lydia pour la moitié".
+    r"|\b(?:venmo|paypal|lydia|zelle|revolut|cash ?app)\w*(?: (?:you|u|te|toi))?(?: \w+){0,2}? "
+    r"(?:half|la moitie|ma part|my share|my half|back)\b"
     # How a purchase is paid: "je paie en espèces", "I'll pay by card".
     r"|\b(?:paie|paye|payer|pay|paying|regle|regler) (?:en|par|by|with|in) (?:especes|liquide|cash|carte|cb|"
     r"cheque|virement|paypal|lydia|card|transfer)\b"
@@ -437,7 +440,8 @@ _OFFERED_BY_SOMEONE = re.compile(
     r"quelqu'?un|he|she|they|a (?:guy|man|stranger|woman)|some (?:guy|man|adult)|this (?:guy|man)|"
     r"someone|somebody)\b[^.!?]{0,40}?\b(?:voulait|voulaient|a voulu|m'?a|lui a|leur a|m'?avait|"
     r"lui avait|proposait|offrait|envoyait|promettait|donnait|wanted|offered|sent|gave|promised|"
-    r"started sending|kept sending|tried|was offering|would send|used to send)\b[^.!?]{0,60}$"
+    r"started sending|kept sending|tried|was offering|would send|used to send|asked|kept asking|"
+    r"demandait|a demande|m'?a demande|lui a demande)\b[^.!?]{0,60}$"
 )
 # What a report or a warning leaves of a gift or a picture: noted, under the risk's "seen".
 _TOLD = 0.3
