@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from causette.safety.context import MessageContext
+from causette.safety.detectors.doxx_calls import called
 from causette.safety.detectors.doxx_given import phone_given, profile, request
+from causette.safety.detectors.doxx_home import placed
 from causette.safety.detectors.doxx_judges import (
     SOMEONE,
     STREET,
@@ -572,8 +574,8 @@ _NOT_DETAILS = frozenset(("doxx.request", "doxx.threat"))
 def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     """Another person's details; several kinds together in one message score higher."""
     found = list(_RULES.scan(norm, context))
-    extras = (named_person(norm), recited(norm, context), announced(norm))
-    found += [extra for extra in extras if extra is not None]
+    extras = (named_person(norm), recited(norm, context), announced(norm), called(norm))
+    found += [extra for extra in (*extras, placed(norm)) if extra is not None]
     if any(signal.rule == "doxx.school" for signal in found) and about_kin(norm, context):
         # "ma fille ? elle est au collège Jean Jaurès": a parent, not a doxxer.
         found = [signal for signal in found if signal.rule != "doxx.school"]
