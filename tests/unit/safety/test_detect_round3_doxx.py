@@ -257,7 +257,8 @@ def test_asking_for_a_persons_address_is_still_a_request(text: str) -> None:
         "spammez ses photos, elle supprimera son compte",
         "flood his stream chat tonight",
         "message his boss, tell him what he did",
-        "email her school about it",
+        "complain to her school until they expel her",
+        "signalez-le à son lycée, tous",
         "écrivez à son patron, il faut qu'il sache",
         "contactez sa boîte, ils vont adorer",
         "passe devant chez elle et dis-moi à quelle heure elle rentre",
@@ -280,6 +281,9 @@ def test_a_call_against_a_third_person_is_a_doxx_request(text: str) -> None:
         "keep an eye on her, she's had too much to drink",
         "go to her party and have fun",
         "appelle sa mère pour lui dire qu'on arrive",
+        "can you call his school? he forgot his lunch",
+        "keep an eye on the kids and tell me when she gets home",
+        "her tiktok is where she posts her recipes",
     ],
 )
 def test_ordinary_asks_about_a_third_person_are_no_call(text: str) -> None:

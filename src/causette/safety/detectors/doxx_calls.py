@@ -34,6 +34,29 @@ _INSULT_FR = (
     r"une? harceleu(?:r|se)|une? cas soc|une? boloss?e?|une? grosse vache|une? thon|une? mytho)"
 )
 _THIRD = r"(?:she|he|they|his \w+|her \w+|their \w+)"
+# Watching: with or without an object; the person or their home as the object.
+_WATCH = (
+    r"\b(?:jete\w* un (?:oeil|coup d'?oeil)|garde\w* un oeil|surveille\w*|guette\w*|espionne\w*|"
+    r"epie\w*|planque\w*|passe\w* devant|keep an eye|watch|stake out|spy on|drive (?:past|by))\b"
+)
+_WATCH_THEM = (
+    r"\b(?:(?:surveille|guette|espionne|epie|suis|suivez|surveillez|guettez)[- ]?(?:la|le)|"
+    r"(?:garde|gardez|jette|jetez) un (?:oeil|coup d'?oeil) (?:sur|a) (?:elle|lui|sa maison|son "
+    r"immeuble|chez (?:elle|lui))|passe\w* devant chez (?:elle|lui)|keep an eye on (?:her|him)\b"
+    r"(?! kids| children| dog| cat)|watch (?:her|his|their) (?:place|house|flat|door|building)|"
+    r"stake out (?:her|his|their)|spy on (?:her|him)|drive (?:past|by) (?:her|his|their) "
+    r"(?:place|house|flat))"
+)
+_WITH_WHOM = (
+    r"(?:\bavec qui (?:il|elle) (?:est|sort|rentre|part|dort|parle)|\bsi (?:il|elle) (?:est|rentre|"
+    r"sort) avec (?:quelqu'?un|un mec|une meuf|un gars|une fille|un homme|une femme)|"
+    r"\bwho (?:he|she)(?:'s| is) with|\bif (?:he|she)(?:'s| is) with (?:someone|anyone|a guy|a man|"
+    r"a girl|a woman|somebody))\b"
+)
+_WHEN = (
+    r"(?:\ba quelle heure (?:il|elle)|\b(?:what time|when) (?:he|she) (?:gets|comes|goes) "
+    r"(?:home|back|in|out))\b"
+)
 _CALLS: dict[str, re.Pattern[str]] = {
     # "tell her she's ugly", "message his boss and say he's a racist", "dis-lui qu'elle est
     # moche", "écrivez-lui que c'est un voleur".
@@ -58,31 +81,26 @@ _CALLS: dict[str, re.Pattern[str]] = {
         r"leur|leurs) (?:\w+ )?(?:vids?|videos?|posts?|stream|channel|reels?|tiktoks?|story|"
         r"stories|lives?|photos?|pics?|selfies?|chaine|publications?|tweets?)\b"
     ),
-    # "message his manager", "email her school", "écrivez à son patron", "contacte sa boîte".
+    # "message his manager", "écrivez à son patron", "contacte sa boîte"; a school or a club
+    # only to report or complain ("call his school, he forgot his lunch" is a parent's).
     "employer": re.compile(
         r"\b(?:message|msg|dm|email|e-mail|text|call|ring|write to|contact|tag|reach out to|"
         r"complain to|report (?:him|her|them) to)(?: (?:to )?(?:his|her|their)) "
-        r"(?:manager|boss|employer|hr|work|workplace|company|job|school|uni|university|college|"
-        r"teacher|principal|headteacher|landlord|church|club|coach)\b"
+        r"(?:manager|boss|employer|hr|workplace|company|landlord)\b"
+        r"|\b(?:complain to|report (?:him|her|them) to|tag) (?:his|her|their) (?:school|uni|"
+        r"university|college|teacher|principal|headteacher|church|club|coach)\b"
         r"|\b(?:ecri(?:s|vez|re)|contacte[rz]?|appele[rz]?|appelle[rz]?|previen[st]|prevenez|"
         r"signale[rz]?|envoye[rz]?|envoie|mailez|harcele[rz]?) (?:a |au |aux )?(?:son|sa|ses|leur) "
-        r"(?:patron\w*|boss|cheffe?|manager|employeur|rh|boite|entreprise|taf|boulot|ecole|"
-        r"lycee|college|fac|proviseur|directeur|directrice|proprio|bailleur|club|coach)\b"
+        r"(?:patron\w*|boss|cheffe?|manager|employeur|rh|boite|entreprise|taf|boulot|proprio|"
+        r"bailleur)\b|\b(?:signale[rz]?|harcele[rz]?|denonce[rz]?)(?:[- ](?:le|la|les))? (?:a |au |aux )?(?:son|sa|ses|"
+        r"leur) (?:ecole|lycee|college|fac|proviseur|directeur|directrice|club|coach)\b"
     ),
-    # Watching a person and reporting when they come home, or who they are with.
+    # Watching a person and reporting who they are with, or when they come home.
     "watch": re.compile(
-        r"\b(?:jete\w* un (?:oeil|coup d'?oeil)|garde\w* un oeil|surveille\w*|guette\w*|espionne\w*|"
-        r"epie\w*|planque\w*|passe\w* devant (?:chez (?:elle|lui)|son|sa)|keep an eye on|"
-        r"watch (?:her|his|their) (?:place|house|flat|door|building)|stake out|spy on|"
-        r"drive (?:past|by) (?:her|his|their))\b[^.!?]{0,60}?(?:\b(?:a quelle heure|avec qui) "
-        r"(?:il|elle)\b|\bsi (?:il|elle) (?:est|rentre|sort) avec\b|\bwho (?:he|she)(?:'s| is) with\b|"
-        r"\b(?:what time|when) (?:he|she) (?:gets|comes|goes) (?:home|back|in|out)\b)"
-        r"|\b(?:(?:tu peux|tu pourrais|vous pouvez|peux[- ]tu|can you|could you) (?:\w+ )?me dire|"
-        r"dis[- ]moi|dites[- ]moi|tiens[- ]moi au courant|tenez[- ]moi au courant|tell me|"
-        r"let me know)\b[^.!?]{0,30}?"
-        r"\b(?:avec qui (?:il|elle) (?:est|sort|rentre|part|dort)|si (?:il|elle) est avec "
-        r"(?:quelqu'?un|un mec|une meuf|un gars|une fille)|who (?:he|she)(?:'s| is) with|"
-        r"if (?:he|she)(?:'s| is) with (?:someone|anyone|a guy|a man|a girl|a woman|somebody))\b"
+        rf"{_WATCH}[^.!]{{0,80}}?{_WITH_WHOM}|{_WATCH_THEM}[^.!?]{{0,60}}?{_WHEN}"
+        rf"|\b(?:(?:tu peux|tu pourrais|vous pouvez|peux[- ]tu|can you|could you) (?:\w+ )?me dire|"
+        rf"dis[- ]moi|dites[- ]moi|tiens[- ]moi au courant|tenez[- ]moi au courant|tell me|"
+        rf"let me know)\b[^.!?]{{0,30}}?{_WITH_WHOM}"
     ),
 }
 # Only the calls whose literals a line holds are searched (``Screen``).

@@ -27,7 +27,9 @@ _NOT_HANDLES = frozenset(
      "down", "back", "still", "also", "only", "not", "the", "a", "an", "literally", "kinda",
      "lit", "goals", "aesthetic", "banned", "locked", "new", "old", "une", "un", "le", "la",
      "les", "des", "sur", "dans", "en", "bien", "mal", "rempli", "remplie", "bancaire", "courant",
-     "epargne", "debite", "credite", "vire", "a", "de", "du")
+     "epargne", "debite", "credite", "vire", "a", "de", "du", "where", "what", "how", "why",
+     "when", "who", "which", "that", "this", "my", "your", "mostly", "basically", "mainly",
+     "now", "ou", "quoi", "comment", "pourquoi", "ma", "mon", "ton", "ta")
 )  # fmt: skip
 # A generic word for an account names it only with a handle's shape (an @, a digit, a dot).
 _GENERIC = frozenset(("compte", "profil", "profile", "account"))
