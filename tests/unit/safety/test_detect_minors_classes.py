@@ -69,8 +69,13 @@ def test_a_business_landline_stays_under_the_room_hold(text: str) -> None:
         "réserve chez moi au 04 78 37 22 91",
     ],
 )
-def test_a_personal_or_mobile_number_is_still_held_in_a_room(text: str) -> None:
-    assert fired(text)["contact.phone"].score >= 0.6
+def test_a_personal_or_mobile_number_is_still_a_step_in_private(text: str) -> None:
+    # In a room, one's own number is now the sender's to give (test_detect_round3_doxx).
+    assert fired(text, ADULTS)["contact.phone"].score >= 0.6
+
+
+def test_someone_elses_number_is_still_held_in_a_room() -> None:
+    assert fired("appelez son patron au 01 44 12 90 34")["contact.phone"].score >= 0.6
 
 
 def test_the_room_hold_reads_the_public_line_threshold() -> None:

@@ -88,7 +88,8 @@ def test_a_rooms_appeal_with_ones_own_number_stays_under_the_hold(text: str) -> 
     [
         "si vous la voyez, son num c'est le 06 11 23 45 67",
         "chat perdu mdr, appelez le 06 11 23 45 67 et harcelez le",
-        "appelez moi au 06 11 23 45 67",
+        # "appelez moi au 06 ..." with no appeal: one's own line, now under the hold too
+        # (test_detect_round3_doxx).
     ],
 )
 def test_someone_elses_number_or_no_appeal_is_still_held_in_a_room(text: str) -> None:

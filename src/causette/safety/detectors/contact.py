@@ -3,7 +3,7 @@
 Phone numbers are the costly part: ``phonenumbers`` takes tens of microseconds a call, so it
 runs only when a message holds enough digits or number words to be one (``number_weight``),
 and then only on the digit runs of the ``digits`` view, where "zéro six douze..." has become
-"06 12 ...".
+"06 12 ..." (``phone_lines``, which also tells whose line a number is).
 """
 
 from __future__ import annotations
@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import phonenumbers
-
 from causette.safety.context import MessageContext
 from causette.safety.detectors.doxx_judges import REFERRAL, handed_over
+from causette.safety.detectors.phone_lines import PUBLIC_LINE, appeal, own_line, phones
 from causette.safety.detectors.phrases import TON, TU_AS
 from causette.safety.detectors.rules import Lexicon, RuleSet, rule
-from causette.safety.gate import Setting, Signal
+from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized, number_weight
 
 APPS = Lexicon("apps.txt")
@@ -349,157 +348,19 @@ _RULES = RuleSet(
     ]
 )
 
-# A run of digits, allowing the separators people put between them (spaces, dots, dashes,
-# slashes, brackets, an emoji folded to a space) and a leading "+".
-_PHONE_RUN = re.compile(r"\+?\(?\d(?:[\s.\-/()*_~,]{0,3}\d){7,16}")
-_NOT_DIGIT = re.compile(r"\D")
+# Someone else's number: noted as a dox too, unless it is a referral (``handed_over``).
 _THIRD_PERSON_NUMBER = re.compile(
     r"\b(?:son (?:num|numero|tel|portable|06|07)|sa ligne|le (?:num|numero|tel|06|07) (?:de|d'|du)"
     r"|(?:his|her|their) (?:number|phone|cell))\b"
 )
-
-# A run of digits that a unit or a currency follows is a quantity, whatever its length:
-# "2017, 98 000 km", "1998, 120 000 euros" (a car's year and mileage, a price).
-_QUANTITY_AFTER = re.compile(
-    r"\s?(?:km|kms|kilometres?|miles?|kg|kilos?|go|gb|tb|mo|mb|m2|m²|cm|mm|litres?|"
-    r"ch|cv|hp|€|eur|euros?|\$|usd|dollars?|£|balles|k€|ans?|years?|mois|months?|jours?|"
-    r"days?|h|heures?|hours?|min|minutes?|%|pieces?|pages?|habitants?|personnes?|vues?|views?)\b"
-    r"|\s?[€$£%]"
-)
-# A business's or a service's public number, given so that people can call it ("leur fixe",
-# "réserver au", a pharmacy, a restaurant, opening hours): not anyone's personal contact. Only
-# a landline, toll-free or shared-cost number qualifies; a mobile stays someone's phone.
-_PUBLIC_NUMBER_KINDS = frozenset(
-    (
-        phonenumbers.PhoneNumberType.FIXED_LINE,
-        phonenumbers.PhoneNumberType.TOLL_FREE,
-        phonenumbers.PhoneNumberType.SHARED_COST,
-        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
-    )
-)
-_BUSINESS = re.compile(
-    r"\b(?:leur|leurs|their) (?:fixe|num\w*|tel\w*|standard|accueil|secretariat|number|phone|line)\b"
-    r"|\b(?:reserv\w*|commande[rz]?|prendre (?:un )?rdv|prise de rdv|book(?:ing)?|"
-    r"reservations?|call (?:them|the|ahead))\b"
-    r"|\b(?:pharmacies?|restaurants?|resto|brasserie|boulangerie|magasins?|boutiques?|garages?|"
-    r"cabinet|clinique|hopital|urgences|mairie|prefecture|agence|standard|accueil|secretariat|"
-    r"service (?:client|apres[- ]vente)|sav|hotline|mutuelle|banque|medecin|dentiste|veto|"
-    r"veterinaire|plombier|plomberie|serrurier|serrurerie|electricien|menuiserie|chauffagiste|"
-    r"entreprise|societe|atelier|bureau|taxi|association|asso|club|salle|cinema|musee|office de tourisme|"
-    r"pharmacy|restaurant|store|shop|clinic|hospital|office|front desk|reception|customer service)\b"
-    r"|\b(?:plomb|menuis|serrur|carross|bouch|charcut|patiss|quincaill|librair|imprim|teintur)eries?\b"
-    r"|\b(?:tel|telephone|numero|ligne|fixe) (?:du|de la|de l'?) ?(?:bureau|boutique|magasin|atelier|"
-    r"entreprise|societe|standard|agence|cabinet)\b"
-    r"|\b(?:horaires?|ouverts?|ouverte|fermes? le|de garde|opening hours|open (?:from|until|till|daily))\b"
-)
-# A number said to be one's own or a person's is personal, whatever the frame: "mon fixe",
-# "appelle-moi", "chez lui", and any "son", "sa", "his", "her" ("appelez son patron au 01...").
-_PERSONAL = re.compile(
-    r"\b(?:mon|ma|mes|ton|ta|tes|my|your|ur) (?:fixe|num\w*|tel\w*|portable|ligne|06|07|phone|"
-    r"number|cell|landline|perso)\b|\b(?:appelle|call|text|ecris)[- ]?(?:moi|me)\b"
-    r"|\bchez (?:moi|lui|elle|eux)\b|\b(?:son|sa|ses|his|her|him)\b"
-    # A workplace's line given to reach a person there, or to harass: still someone's.
-    r"|\bou (?:il |elle )?(?:bosse|travaille|taffe)\b|\bwhere (?:he|she|they) works?\b"
-    r"|\b(?:appelez|appelle|call|ring)[- ](?:le|la|les|him|her|them)\b(?! ?\d)"
-    r"|\b(?:harcel\w*|harass\w*|spam\w*|insult\w*|pourri\w*|defonce\w*|flood\w*|affich\w*)\b"
-)
-
-
-# An appeal to everyone who may have seen a lost animal or a missing person, with the number to
-# call if they do ("si vous le voyez appelez le 06...", "appel à témoins", "avis de recherche",
-# "if you spot her call"): the poster's own line or the family's, given in a room to be reached
-# by anyone, like a business's. In private a number stays someone's to be reached by one person.
-_APPEAL = re.compile(
-    r"\bsi (?:vous|tu|quelqu'?un|qqn|qn) (?:l'?|le |la |les |\w+ )?(?:voy\w*|vo[iy]t?s?|croise\w*|"
-    r"trouv\w*|aperc\w*|retrouv\w*|reconnai\w*|avez vu|as vu|a vu)|\b(?:appel a temoins?|avis de "
-    r"recherche)\b|\b(?:perdu|egare|disparu|fugue)e?s?\b"
-    r"|\bif (?:you|u|anyone|anybody|someone) (?:sees?|spots?|finds?|see|find|spot|has seen|have seen)\b"
-    r"|\b(?:have you|has anyone) seen (?:him|her|them|this)\b"
-    r"|\b(?:lost|missing) (?:dog|cat|pet|person|child|kid|son|daughter|dad|father|mum|mom|mother)\b"
-)
-# ... unless the appeal is for someone else to be called, or to be harassed.
-_NOT_APPEAL = re.compile(
-    r"\b(?:son|sa|ses|his|her|their) (?:num\w*|tel\w*|portable|06|07|phone|number|cell)\b"
-    r"|\b(?:harcel\w*|harass\w*|spam\w*|insult\w*|pourri\w*|defonce\w*|tabass\w*|flood\w*)\b"
-)
-
-
-def appeal(norm: Normalized, context: MessageContext) -> bool:
-    """Whether the message is a room's appeal with one's own number to call."""
-    if context.setting is not Setting.ROOM:
-        return False
-    text = norm.folded.text
-    return _APPEAL.search(text) is not None and _NOT_APPEAL.search(text) is None
-
-
-def _public_number(number: phonenumbers.PhoneNumber, text: str) -> bool:
-    """Whether ``number`` is a business's public line, as the message gives it."""
-    if phonenumbers.number_type(number) not in _PUBLIC_NUMBER_KINDS:
-        return False
-    return _BUSINESS.search(text) is not None and _PERSONAL.search(text) is None
-
-
-# The score of a business's public line: noted (the ambush advice in private still reads
-# it), under the policy's ``contact.room`` threshold and the risk memory's "seen".
-PUBLIC_LINE = 0.35
-
-# Visitors are mostly French; a national number from a neighbour is tried next.
-_REGIONS = ("FR", "BE", "CH", "GB")
-
-
-def _parse(candidate: str) -> phonenumbers.PhoneNumber | None:
-    """The first reading of ``candidate`` that is valid, else the French one if possible."""
-    fallback = None
-    for region in _REGIONS if not candidate.startswith("+") else ("FR",):
-        try:
-            number = phonenumbers.parse(candidate, region)
-        except phonenumbers.NumberParseException:
-            return None
-        if phonenumbers.is_valid_number(number):
-            return number
-        if fallback is None and phonenumbers.is_possible_number(number):
-            fallback = number
-        if not candidate.startswith("0") or candidate.startswith("00"):
-            break  # only a national number (a leading 0) reads differently elsewhere
-    if fallback is None and len(candidate) == 10 and candidate[0] in "23456789":
-        # Ten digits with no leading 0: the North American plan (English-speaking visitors).
-        number = phonenumbers.parse(candidate, "US")
-        if phonenumbers.is_possible_number(number):
-            fallback = number
-    return fallback
-
-
-def phones(norm: Normalized, appealing: bool = False) -> Iterator[tuple[float, tuple[int, int]]]:
-    """Phone numbers in the message: ``(score, span)``; valid numbers score higher, a
-    business's public line or the number of a room's appeal (``appealing``) scores under what
-    a room holds for (``PUBLIC_LINE``). Call it only on a message that may hold one
-    (``number_weight`` of 8 or more)."""
-    view = norm.digits
-    for match in _PHONE_RUN.finditer(view.text):
-        raw = match.group()
-        if _QUANTITY_AFTER.match(view.text, match.end()):
-            continue
-        # Separators are the person's, not the number's: parse the digits alone.
-        candidate = ("+" if raw.startswith("+") else "") + _NOT_DIGIT.sub("", raw)
-        digit_count = len(candidate) - candidate.startswith("+")
-        if digit_count < 8:
-            continue
-        number = _parse(candidate)
-        if number is None:
-            continue
-        if phonenumbers.is_valid_number(number):
-            public = appealing or _public_number(number, norm.folded.text)
-            yield (PUBLIC_LINE if public else 0.9, view.span(match.start(), match.end()))
-        elif phonenumbers.is_possible_number(number) and digit_count >= 9:
-            score = PUBLIC_LINE if appealing else 0.6
-            yield (score, view.span(match.start(), match.end()))
 
 
 def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     """Phone numbers, e-mail addresses, app names, invitations and handles."""
     # Looked for only where a number can be (eight digits or more): the hot path stays cheap.
     may_have_number = number_weight(norm.folded.text) >= 8
-    appealing = may_have_number and appeal(norm, context)
+    # A room's appeal, or one's own line given in a room, scores like a business's line.
+    appealing = may_have_number and (appeal(norm, context) or own_line(norm, context))
     for found in _RULES.scan(norm, context):
         if found.rule == "contact.phone" and appealing:
             found = Signal(found.rule, min(found.score, PUBLIC_LINE), found.span)

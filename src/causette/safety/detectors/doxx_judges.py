@@ -79,8 +79,13 @@ _OWN_VEHICLE = re.compile(
     r"golf|moto|polo)|mon (?:vehicule|camion|van|scooter|utilitaire|suv)|my (?:car|van|bike|truck)|"
     r"i'?m selling|for sale|histovec|carte grise|controle technique|ct ok|sinistres?|kilometrage|km)\b"
 )
+# The plate itself, whole or in part (a French, British or other format; "starts KX19",
+# "finit par 42"): "un témoin a noté la plaque" speaks of a plate and gives none.
 _PLATE = re.compile(
-    r"\b(?:plaque|immatricul\w*|immat|plate|reg)\b|\b[a-z]{2}-?\d{3}-?[a-z]{2}\b|\b[a-z]{2}\d{2} ?[a-z]{3}\b"
+    r"\b[a-z]{2}-?\d{3}-?[a-z]{2}\b|\b[a-z]{2}\d{2} ?[a-z]{3}\b|\b(?:plaque|immatricul\w*|immat|"
+    r"plate|reg)\b[^.!?]{0,25}?(?:\b(?:commence|finit|termine|starts?|ends?|begins?)\w*"
+    r"(?: par| with| in)? [a-z0-9]{2,}\b|\b(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{3,8}\b|\b\d{2,4}[ -]?[a-z]{2,3}"
+    r"[ -]?\d{2,3}\b)"
 )
 _SOMEONE_ELSE = re.compile(rf"\b{SOMEONE}\b|\b(?:son|sa|ses|leur|his|her|their)\b")
 

@@ -61,6 +61,9 @@ _WHEREABOUTS: dict[str, re.Pattern[str]] = {
     "work": re.compile(
         r"\b(?:bosse|travaille|taffe|works?|working|employee?|caissiere?|serveuse|vendeuse|prof|"
         r"teaches|enseigne)\b\s+(?:\w+\s+)?(?:a|au|aux|chez|dans|the|at|for|in|as|comme|en)\b|"
+        # A job at a place: "he's a junior dev at", "elle est infirmière à la clinique".
+        r"\b(?:he'?s|she'?s|he is|she is|il est|elle est) (?:a |an |un |une )?(?:\w+ ){1,2}?"
+        r"(?:at|chez|for|a la|au|a l')\b|"
         r"\b(?:lycee|college|ecole|fac|school|uni|university|academy|academie|sixth form|"
         r"(?:year|grade) \d{1,2})\b"
     ),
@@ -86,6 +89,29 @@ _APPOSED = re.compile(r"^\s*[,.:;(–—-]")
 _INTRODUCING = re.compile(
     r"(?:je m'?appelle|moi c'?est|mon nom (?:c'?est|est)|my name is|my name'?s|i'?m|i am|je suis)\s*$"
 )
+# ... or with what they do first: "bonsoir, je suis plombier à mon compte, Hervé Lacombe",
+# "I'm the new treasurer here, Anna Kowalski": a first-person introduction in the same
+# sentence, the name apposed to it (no "que", "that", "il", "elle" between: "je suis sûre
+# que Julie Martin ..." speaks of someone else).
+_SELF_INTRODUCED = re.compile(
+    r"\b(?:je suis|j'?suis|moi c'?est|moi(?=,)|ici|i'?m|i am|this is|here'?s)\b"
+    r"(?![^,]*\b(?:que|qu'|that|il|elle|he|she|son|sa|his|her)\b)[^.!?]{0,55}[,:(–—-]\s*$"
+)
+_SENTENCE_END = re.compile(r"[.!?]")
+
+
+_THIRD_AFTER = re.compile(r"\b(?:il|elle|lui|eux|he|she|him|them|son|sa|ses|his|her)\b")
+
+
+def _self_introduced(before: str, after: str) -> bool:
+    """Whether the name is apposed to the speaker's introduction of themselves, and nothing
+    after it in the sentence speaks of a third person."""
+    if not _SELF_INTRODUCED.search(_SENTENCE_END.split(before)[-1]):
+        return False
+    rest = _SENTENCE_END.split(Normalized(after).folded.text, maxsplit=1)[0]
+    return _THIRD_AFTER.search(rest) is None and not re.match(r"\s+[a-z]", rest)
+
+
 _OWN = re.compile(
     r"\b(?:mon adresse|chez moi|a mon nom|my address|my place|c'?est moi|livr\w*|deliver\w*|"
     r"colis|parcel|envoi|courrier)\b"
@@ -112,12 +138,13 @@ def named_person(norm: Normalized) -> Signal | None:
         if first is not None and Normalized(first).folded.text.split("-")[0] not in _GIVEN:
             continue
         before = Normalized(original[max(0, match.start() - 25) : match.start()]).folded.text
+        before_long = Normalized(original[max(0, match.start() - 70) : match.start()]).folded.text
         if _NAMED_AFTER.search(before):
             continue
         if _OWN.search(text) or _HISTORY.search(text):
             return None
-        if _INTRODUCING.search(before):
-            continue  # "je suis Sophie Martin", "moi c'est Paul Durand"
+        if _INTRODUCING.search(before) or _self_introduced(before_long, original[match.end() :]):
+            continue  # "je suis Sophie Martin", "je suis plombier à mon compte, Hervé Lacombe"
         kinds = {kind for kind, pattern in _WHEREABOUTS.items() if pattern.search(text)}
         span = (match.start(), match.end())
         if "address" in kinds or len(kinds) >= 2:

@@ -16,13 +16,17 @@ from causette.safety.detectors.rules import Screen
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized
 
+_EN_STREET = (
+    r"(?:[a-z]+ ){1,2}(?:street|road|rd|lane|avenue|crescent|close|drive|terrace|grove|gardens|"
+    r"court|mews)"
+)
 # Someone's life recited back to them ("tu bosses à la boulangerie Ducros, tu finis à 13h30
 # et tu prends la ligne 4"): each kind of fact is a family of wordings; two kinds in one
 # statement say "I have been watching you".
 _RECITED: dict[str, re.Pattern[str]] = {
     "work": re.compile(
         r"\b(?:tu (?:bosses|travailles|taffes|bossais|travaillais|enseignes|donnes (?:des )?cours)|"
-        r"you (?:still |now |also |always |usually )?(?:work|worked|teach|taught))\b\s+(?:\w+\s+)?(?:a|au|aux|chez|dans|en|at|for|in)\b"
+        r"you (?:still |now |also |always |usually )?(?:work|worked|teach|taught))\b\s+(?:\w+\s+){0,2}?(?:a|au|aux|chez|dans|en|at|for|in)\b"
     ),
     "hours": re.compile(
         r"\b(?:tu (?:finis|sors|termines|commences|rentres|pars|arrives|debauches|quittes)|"
@@ -48,7 +52,34 @@ _RECITED: dict[str, re.Pattern[str]] = {
     ),
     "home": re.compile(
         rf"\b(?:tu (?:habites|vis|loges|dors)|you live)\b\s+(?:au|a|aux|en|dans|on|at|in)\b|"
-        rf"\b\d{{1,4}}\s?(?:bis|ter)?,?\s+{STREET}\b|\b(?:interphone|digicode|\d+e etage)\b"
+        rf"\b\d{{1,4}}\s?(?:bis|ter)?,?\s+{STREET}\b|\b(?:interphone|digicode|\d+e etage)\b|"
+        # An English address, a house number with its road, a flat.
+        rf"\b\d{{1,4}}[a-z]? {_EN_STREET}\b|\b{_EN_STREET}\b[^!?]{{0,50}}?\bnumber \d{{1,4}}\b|"
+        rf"\bnumber \d{{1,4}}\b[^!?]{{0,50}}?\b{_EN_STREET}\b|\bflat \d{{1,3}}[a-z]?\b"
+    ),
+    # The listener's house described: its door, gate, shutters.
+    "door": re.compile(
+        r"\b(?:green|red|blue|white|black|yellow|grey|gray|wooden|broken|rusty|vert|verte|rouge|bleu|"
+        r"bleue|blanc|blanche|noir|noire|jaune|gris|grise|cassee?|rouillee?)\s(?:front )?(?:door|gate|"
+        r"fence|shutters|hedge|porte|portail|volets|haie|boite aux lettres)\b|\b(?:door|gate|porte|"
+        r"portail|volets|shutters) (?:vert|verte|rouge|bleue?|blanche?|noire?|jaune|grise?|en bois|"
+        r"cassee?|rouillee?)\b"
+    ),
+    # The listener's car, where it stood, its plate, its dent.
+    "car": re.compile(
+        r"\b(?:your|ur|ta|ton) (?:\w+ ){0,2}?(?:car|van|bike|motorbike|scooter|voiture|caisse|bagnole|"
+        r"moto|fiesta|corsa|clio|polo|golf|twingo|208|308|c3|yaris|mini|megane|micra|punto|panda|"
+        r"focus|astra|zoe|sandero|qashqai)\b[^.!?]{0,30}?\b(?:parked|outside|plate|reg|dent|scratch|"
+        r"garee?|devant|en bas|plaque|immat\w*|rayure|bosse)\b"
+    ),
+    # An intimidation beside it: "be careful", "I pay attention", "j'en sais beaucoup".
+    "warning": re.compile(
+        r"\b(?:be careful|watch (?:yourself|your back|out)|careful what you|i know (?:a lot|everything|"
+        r"more than you think)|i pay attention|i notice (?:things|everything)|i see everything|"
+        r"fais (?:gaffe|attention)(?: a toi| a ce que)?|je vois tout|je remarque tout|j'?en sais "
+        r"(?:beaucoup|plus que tu crois|des choses)|je sais (?:beaucoup|tout) (?:de|sur) (?:toi|vous)|"
+        r"tu devrais (?:me repondre|etre (?:plus )?gentille?|faire attention)|you should (?:reply|"
+        r"answer|be nice)|see you (?:soon|at \d))\b"
     ),
     "post": re.compile(
         r"\b(?:caisse|guichet|rayon|poste|till|checkout|room|salle|bureau|office) (?:n ?°? ?)?\d+\b(?![ .]?\d)"
@@ -71,7 +102,10 @@ _REFUSAL = re.compile(
     r"tu me fais peur|comment tu (?:sais|connais)|qui (?:t'?a|vous a) donne|je vais porter plainte|"
     r"leave me alone|stop (?:messaging|texting|contacting|writing to) me|(?:i|we) blocked you|"
     r"don'?t (?:contact|message|text) me|you'?re scaring me|how do you know|who gave you|"
-    r"stay away from (?:me|my)|i'?ll call the police|who is this)\b"
+    r"stay away from (?:me|my)|i'?ll call the police|who is this|(?:please )?stop (?:messaging|"
+    r"texting|contacting|writing)|(?:i'?m|i am) not interested|(?:je suis |suis )?pas interesse\w*|"
+    r"(?:i'?m|i am) (?:reporting|blocking) (?:you|this)|je (?:vais )?(?:te |vous )?(?:signale\w*|"
+    r"bloque\w*)|arrete\w* de (?:m'?ecrire|me parler|me contacter))\b"
 )
 
 
@@ -105,18 +139,22 @@ def recited(norm: Normalized, context: MessageContext) -> Signal | None:
         kinds["seen"] = seen
     if not kinds:
         return None
-    if set(kinds) <= {"home", "post"} and not _TO_LISTENER.search(text):
+    # Once the listener refused the contact, an address sent is theirs recited to them.
+    after_refusal = refused(context)
+    if set(kinds) <= {"home", "post", "door"} and not (after_refusal or _TO_LISTENER.search(text)):
         return None  # "Plomberie X, 22 rue ..., bureau 3": an address given, not recited to anyone
-    if refused(context):
+    if set(kinds) == {"warning"}:
+        return None  # "fais gaffe à toi" alone recites nothing
+    if after_refusal:
         first = min(kinds.values(), key=lambda m: m.start())
         return Signal("doxx.threat", 0.75, norm.folded.span(first.start(), first.end()))
-    if "?" in text:
-        return None  # "tu finis à quelle heure ?": a question, not a recital
-    if len(kinds) < 2:
-        return None  # "tu bosses chez Decathlon, cool": one fact is small talk
     # Two loose facts ("tu bosses à la Poste et tu finis à 14h") are said by friends too: they
     # count. A third, or a home, a till number or being watched, make the recital a threat.
-    precise = {"home", "post", "watched"} & set(kinds)
+    precise = {"home", "post", "watched", "door", "car"} & set(kinds)
+    if "?" in text and not precise:
+        return None  # "tu finis à quelle heure ?": a question, not a recital ("..., right?" is)
+    if len(kinds) < 2:
+        return None  # "tu bosses chez Decathlon, cool": one fact is small talk
     score = 0.75 if len(kinds) >= 3 or precise else 0.5
     first = min(kinds.values(), key=lambda m: m.start())
     return Signal("doxx.threat", score, norm.folded.span(first.start(), first.end()))

@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from causette.safety.context import MessageContext
+from causette.safety.detectors.doxx_calls import called
+from causette.safety.detectors.doxx_given import phone_given, profile, request
+from causette.safety.detectors.doxx_home import placed
 from causette.safety.detectors.doxx_judges import (
     SOMEONE,
     STREET,
-    handover,
     name,
     named_place,
     routine,
@@ -99,7 +101,7 @@ _RULES = RuleSet(
         rule(
             "doxx.profile",
             0.75,
-            r"\b(?:son|sa|leur) (?:snap|sc|insta|instagram|facebook|fb|tiktok|compte|profil|discord|twitter|x)\s*(?:c'?est|cest|c|:|=|est|->)\s*@?[a-z0-9_.]{3,}|\b(?:voici|voila|regardez|allez voir|allez sur|signalez) (?:son|sa) (?:profil|compte|insta|fb|facebook|snap|tiktok)\b|\bsignalez (?:tous |toutes )?le (?:profil|compte)\b|\b(?:his|her) (?:insta|snap|facebook|profile|account) is\b|\bfound (?:his|her|their) (?:insta|snap|facebook|fb|linkedin|tiktok|profile|account)\b[^.!?]{0,20}\b(?:posting|here|look|check)",
+            r"\b(?:son|sa|leur|his|her|their) (?P<app>snap|sc|insta|instagram|ig|facebook|fb|tiktok|compte|profil|profile|account|discord|twitter|x|youtube|twitch|chaine|channel|linkedin|reddit|pseudo|username|handle)\s*(?:c'?est|cest|c(?= )|:|=|est|->|is|'s)\s*(?P<handle>@?[a-z0-9_.]{3,})|\b(?:voici|voila|regardez|allez voir|allez sur|signalez) (?:son|sa) (?:profil|compte|insta|fb|facebook|snap|tiktok)\b|\bsignalez (?:tous |toutes )?le (?:profil|compte)\b|\bfound (?:his|her|their) (?:insta|snap|facebook|fb|linkedin|tiktok|profile|account)\b[^.!?]{0,20}\b(?:posting|here|look|check)",
             "snap",
             "sc",
             "insta",
@@ -114,6 +116,16 @@ _RULES = RuleSet(
             "profile",
             "account",
             "linkedin",
+            "youtube",
+            "twitch",
+            "chaine",
+            "channel",
+            "reddit",
+            "pseudo",
+            "username",
+            "handle",
+            "ig",
+            judge=profile,
         ),
         # Someone's e-mail: colleagues pass one on too, so it counts, and a call makes the hold.
         rule(
@@ -136,7 +148,7 @@ _RULES = RuleSet(
         rule(
             "doxx.request",
             0.7,
-            r"\b(?:qui a|quelqu'?un a|quelqu'?un connait|t'?as|tu as|vous avez|balancez|donnez[- ]moi|donne[- ]moi|file[- ]moi|trouve[- ]moi|trouvez|cherche|je cherche|on cherche) (?:son|sa|ses|leur|l') ?(?:adresse|num|numero|tel|06|nom de famille|vrai nom|nom complet|ecole|lycee|college|insta|snap|profil|coordonnees|domicile|boulot|taf)\b|\b(?:who has|anyone have|does anyone know) (?:his|her|their) (?:address|number|real name|school)\b",
+            r"\b(?:qui a|quelqu'?un a|quelqu'?un connait|t'?as|tu as|vous avez|balancez|donnez[- ]moi|donne[- ]moi|file[- ]moi|trouve[- ]moi|trouvez|cherche|je cherche|on cherche) (?:son|sa|ses|leur|(?P<the>l')) ?(?:adresse|num|numero|tel|06|nom de famille|vrai nom|nom complet|ecole|lycee|college|insta|snap|profil|coordonnees|domicile|boulot|taf)\b|\b(?:who has|anyone have|does anyone know) (?:his|her|their) (?:address|number|real name|school)\b",
             "qui a",
             "quelqu",
             "as",
@@ -148,6 +160,7 @@ _RULES = RuleSet(
             "cherche",
             "who has",
             "anyone",
+            judge=request,
         ),
         # Calling others to use someone's details or pictures against them.
         rule(
@@ -330,7 +343,7 @@ _RULES = RuleSet(
             "portable",
             "number",
             "cell",
-            judge=handover,
+            judge=phone_given,
         ),
         rule(
             "doxx.address",
@@ -561,9 +574,8 @@ _NOT_DETAILS = frozenset(("doxx.request", "doxx.threat"))
 def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     """Another person's details; several kinds together in one message score higher."""
     found = list(_RULES.scan(norm, context))
-    for extra in (named_person(norm), recited(norm, context), announced(norm)):
-        if extra is not None:
-            found.append(extra)
+    extras = (named_person(norm), recited(norm, context), announced(norm), called(norm))
+    found += [extra for extra in (*extras, placed(norm)) if extra is not None]
     if any(signal.rule == "doxx.school" for signal in found) and about_kin(norm, context):
         # "ma fille ? elle est au collège Jean Jaurès": a parent, not a doxxer.
         found = [signal for signal in found if signal.rule != "doxx.school"]
