@@ -1,0 +1,215 @@
+"""Round-3 classes of the meeting, sexual-services and hate families.
+
+Meeting: a lakeside or canal-side event, safety advice in conditional form ("be wary if he
+..."), a friend or cousin among a party's guests; and the ambush planned about a third person
+("dis-lui de venir seul"), tonight-or-never with an underground car park, cash "en liquide".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from causette.safety.context import MessageContext
+from causette.safety.detectors import detect
+from causette.safety.gate import Setting, Signal
+
+HELD = 0.6  # the ambush.setup action's min_score
+SEEN = 0.4  # the risk's "seen": a stage of a sequence from this score
+
+
+def fired(text: str, context: MessageContext) -> dict[str, Signal]:
+    found: dict[str, Signal] = {}
+    for signal in detect(text, context):
+        kept = found.get(signal.rule)
+        if kept is None or signal.score > kept.score:
+            found[signal.rule] = signal
+    return found
+
+
+def score(text: str, context: MessageContext, rule: str = "meet.isolated") -> float:
+    signal = fired(text, context).get(rule)
+    return 0.0 if signal is None else signal.score
+
+
+def private(*mine: str, recent: tuple[str, ...] = ()) -> MessageContext:
+    return MessageContext(
+        Setting.PRIVATE,
+        sender_age=30,
+        sender_minor=False,
+        recipient_age=31,
+        recipient_minor=False,
+        recent=(*recent, *mine),
+        recent_from_sender=mine,
+    )
+
+
+def room(*mine: str, recent: tuple[str, ...] = ()) -> MessageContext:
+    return MessageContext(
+        Setting.ROOM,
+        sender_age=30,
+        sender_minor=False,
+        recent=(*recent, *mine),
+        recent_from_sender=mine,
+    )
+
+
+# --- Meeting: a place by the water is ordinary, the night or "alone" beside it is not -----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pique-nique dimanche au bord du canal, chacun ramène un truc",
+        "il y a un festival au bord de l'eau samedi après-midi, on y va ?",
+        "on court au bord du lac le mardi matin avec le club",
+        "fireworks au bord de la rivière pour le 14 juillet, ça vous tente ?",
+    ],
+)
+def test_by_the_water_alone_is_not_held(text: str) -> None:
+    assert score(text, room()) < SEEN
+    assert score(text, private()) < SEEN
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "au bord du canal à 23h30, viens seul",
+        "rdv au bord de l'eau vers minuit, personne passe par là",
+        "au bord du lac cette nuit, viens à pied",
+    ],
+)
+def test_by_the_water_at_night_or_alone_is_held(text: str) -> None:
+    assert score(text, private()) >= HELD
+
+
+# --- Meeting: advice in the conditional names the marks without proposing them -----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "be wary if he suddenly insists you come alone",
+        "watch out if your match says come alone and don't bring anyone",
+        "méfie-toi s'il te dit de venir seule dans un parking",
+        "fais gaffe si le mec veut que tu viennes sans tes potes",
+        "annule si elle te demande de venir seule, c'est louche",
+        "cancel if the buyer wants you to come alone at night",
+    ],
+)
+def test_conditional_advice_is_not_held(text: str) -> None:
+    assert score(text, room()) < HELD
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "come alone, I don't want your friends around",
+        "viens seule et dis rien à ta pote",
+        "si t'es partant, viens seul derrière le stade",
+    ],
+)
+def test_the_proposal_itself_stays_held(text: str) -> None:
+    assert score(text, private()) >= HELD
+
+
+# --- Meeting: a friend among a party's guests ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "recent"),
+    [
+        ("une quinzaine, ma coloc et mon pote seront là aussi", ("c'est quand ta crémaillère ?",)),
+        ("mon cousin sera là aussi, il ramène sa guitare", ("t'as invité du monde pour l'anniv ?",)),
+        ("my cousin will be there too, you'll love him", ("is the birthday party still on?",)),
+        ("ouais mes potes viendront, plus on est de fous", ()),
+    ],
+)
+def test_a_friend_among_party_guests_is_only_noted(text: str, recent: tuple[str, ...]) -> None:
+    assert score(text, private(recent=recent)) < SEEN
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mon cousin sera là aussi mais il est cool",
+        "ah et mon pote sera là, il veut regarder",
+        "my friend will be there too, he's chill",
+    ],
+)
+def test_a_friend_at_a_date_stays_a_mark(text: str) -> None:
+    context = private(recent=("on se voit ce soir chez moi ?",))
+    assert score(text, context) >= HELD
+
+
+# --- Meeting: an ambush planned in a group, about a third person -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dis-lui de venir seul, qu'on soit tranquilles",
+        "faut qu'il vienne seul, sinon on annule",
+        "il doit venir seule, précise-lui bien",
+        "tell him to come alone, we'll handle the rest",
+        "make sure she comes alone tonight",
+    ],
+)
+def test_come_alone_said_of_someone_else_is_held(text: str) -> None:
+    assert score(text, room()) >= HELD
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je peux venir seule ou tu préfères que j'amène quelqu'un ?",
+        "je vais venir seul finalement, ma femme est malade",
+        "on va venir seuls, les enfants sont chez mamie",
+    ],
+)
+def test_coming_alone_said_of_oneself_is_not_held(text: str) -> None:
+    assert score(text, private()) < HELD
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "et qu'il laisse son tel dans la voiture",
+        "dis-lui de laisser son portable chez lui",
+        "make him leave his phone in the car",
+    ],
+)
+def test_the_phone_left_behind_by_someone_else_is_held(text: str) -> None:
+    assert score(text, room()) >= HELD
+
+
+def test_cues_of_a_car_park_sale_at_night_are_held() -> None:
+    text = "c'est aujourd'hui ou jamais, 22h45 au -3 du parking, je suis dans le box"
+    assert score(text, private()) >= HELD
+
+
+def test_cash_and_coming_alone_across_messages_are_held() -> None:
+    context = private("rdv au fond du parking, niveau -2")
+    assert score("ramène les 300 en liquide et pas de tel dans la main", context) >= HELD
+
+
+def test_not_liking_to_be_filmed_is_not_advice() -> None:
+    # "J'aime pas" before "qu'on me filme" is a wish about others, not a place avoided.
+    context = private("rdv derrière le hangar à 23h")
+    assert score("viens seul, j'aime pas qu'on me filme", context) >= HELD
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quelqu'un a rayé ma voiture au parking et y a pas de caméra",
+        "le parking de la gare, y a aucune caméra, c'est pour ça que les vélos disparaissent",
+        "the car park has no cctv, that's why they keep breaking in",
+    ],
+)
+def test_a_car_park_without_cameras_is_not_held(text: str) -> None:
+    assert score(text, room()) < HELD
+
+
+def test_a_hidden_spot_without_cameras_at_night_is_held() -> None:
+    text = "derrière l'entrepôt, y a pas de caméra, 23h"
+    assert score(text, room()) >= HELD
