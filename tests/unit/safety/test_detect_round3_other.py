@@ -213,3 +213,106 @@ def test_a_car_park_without_cameras_is_not_held(text: str) -> None:
 def test_a_hidden_spot_without_cameras_at_night_is_held() -> None:
     text = "derrière l'entrepôt, y a pas de caméra, 23h"
     assert score(text, room()) >= HELD
+
+
+# --- Sexual services: care, sport and training are priced too -----------------------------------
+
+PAID = ("sex.price", "escort.offer")
+
+
+def paid(text: str, context: MessageContext) -> float:
+    return max((score(text, context, rule) for rule in PAID), default=0.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "recent"),
+    [
+        ("il m'a pris 45 € pour un massage décontracturant, sans ordonnance", ()),
+        ("30 € la séance chez l'ostéo, remboursé en partie par la mutuelle", ()),
+        ("massage sportif 50 € l'heure après les matchs", ()),
+        (
+            "60 € l'heure, il masse toute l'équipe après l'entraînement",
+            ("ton kiné fait les sportifs ?",),
+        ),
+        ("sports massage, 45 quid an hour, my physio recommended him", ()),
+        ("deep tissue massage is $80 per hour at the clinic", ()),
+        ("ma formation de réflexologie c'est 150h sur l'année", ()),
+        ("certificate in massage therapy done, 200h of practice!", ()),
+        ("le module shiatsu fait 60 heures", ()),
+    ],
+)
+def test_care_sport_and_training_prices_are_not_the_trade(
+    text: str, recent: tuple[str, ...]
+) -> None:
+    assert paid(text, private(recent=recent)) < 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "recent"),
+    [
+        ("80 € le massage avec finition", ()),
+        ("massage naturiste 100 € l'heure, je reçois", ()),
+        ("100€ la pipe", ()),
+        ("150 l'heure, discrétion assurée", ("t'es kiné ou quoi ?",)),
+        ("massage 120 € de l'heure, je reçois en appart", ()),
+    ],
+)
+def test_the_trade_stays_priced_with_care_words_near(text: str, recent: tuple[str, ...]) -> None:
+    assert paid(text, private(recent=recent)) >= 0.6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cadeau contre cadeau, tout le monde est content",
+        "service contre service, tu m'aides à déménager et je te fais tes papiers",
+        "un livre contre un livre, c'est le principe de la boîte à lire",
+        "je te donne mes boutures, troc contre tes confitures ?",
+    ],
+)
+def test_swapping_presents_is_not_an_offer(text: str) -> None:
+    assert paid(text, private()) < 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "rencontres contre cadeau, messieurs généreux",
+        "je propose des moments contre un petit cadeau",
+    ],
+)
+def test_company_for_a_present_stays_an_offer(text: str) -> None:
+    assert paid(text, private()) >= 0.6
+
+
+# --- Sexual services: the sugar arrangement in plain words ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dîners, week-ends, hôtel. En échange une allocation de 1 500 € par mois",
+        "disponible deux soirs par mois, argent de poche 2.000€ par mois",
+        "dinners and a hotel twice a month, allowance 3k a month",
+        "je t'aide pour ton loyer et tu me tiens compagnie le week-end",
+        "i help with your tuition and you keep me company on weekends",
+        "vous me tenez compagnie, y compris la nuit",
+        "300 € le premier rendez-vous, à l'hôtel",
+    ],
+)
+def test_the_sugar_arrangement_is_an_offer(text: str) -> None:
+    assert paid(text, private()) >= 0.6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "la CAF me verse une allocation de 1 200 € par mois",
+        "mon fils a 20 € d'argent de poche par mois",
+        "ma grand-mère me tient compagnie le dimanche",
+        "can you keep me company on the phone while I walk home?",
+        "35 € le premier soir du festival, 30 € les suivants",
+    ],
+)
+def test_allowances_and_company_alone_are_not_offers(text: str) -> None:
+    assert paid(text, private()) < 0.5
