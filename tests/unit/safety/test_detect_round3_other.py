@@ -316,3 +316,109 @@ def test_the_sugar_arrangement_is_an_offer(text: str) -> None:
 )
 def test_allowances_and_company_alone_are_not_offers(text: str) -> None:
     assert paid(text, private()) < 0.5
+
+
+# --- Hate: a slur thrown at the speaker, told ---------------------------------------------------
+
+ACTS = 0.5  # the hate action's min_score
+
+
+def hate(text: str, context: MessageContext | None = None) -> float:
+    found = fired(text, context or private())
+    return max((s.score for rule, s in found.items() if rule.startswith("hate.")), default=0.0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "un type m'a craché 'sale pd' dans le bus ce matin",
+        "une meuf m'a lancé « sale gouine » devant tout le monde",
+        "au lycée on m'a hurlé 'espèce de tapette' pendant deux ans",
+        "a guy yelled 'fucking dyke' at us outside the club",
+        "someone shouted 'dirty faggot' at my brother on the tram",
+        'j\'ai eu droit à "sale pédé" en sortant du bar',
+    ],
+)
+def test_a_slur_thrown_at_the_speaker_and_told_is_not_acted_on(text: str) -> None:
+    assert hate(text) < ACTS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sale pd va",
+        "t'es qu'un pd j'te jure",
+        "ta gueule espèce de gouine",
+        "you fucking dyke, nobody wants you here",
+        "ferme ta gueule 'sale pd'",
+    ],
+)
+def test_a_slur_aimed_at_the_listener_stays(text: str) -> None:
+    assert hate(text) >= ACTS
+
+
+# --- Hate: a word the community took back --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "who's marching with the dykes on bikes this year?",
+        "the dyke march starts at the park at noon 🏳️‍🌈",
+        "soirée goudou samedi au bar de la rue des Tanneurs",
+        "je suis gouine et fière, et alors ?",
+        "as a dyke myself I find that hilarious",
+        "my gran gasps every time I say dyke lol",
+        "pareil pour pédé, on se l'est réapproprié",
+        "queer used to be an insult, same with dyke, we took it back",
+    ],
+)
+def test_a_reclaimed_word_in_its_community_is_not_acted_on(text: str) -> None:
+    assert hate(text) < ACTS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sale gouine dégage de là",
+        "stupid dyke",
+        "t'es qu'une gouine",
+        "gouine de merde",
+    ],
+)
+def test_the_same_words_as_insults_stay(text: str) -> None:
+    assert hate(text) >= ACTS
+
+
+# --- Hate: friends teasing each other ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mdr t'as raison connasse",
+        "je t'aime grognasse, à ce soir",
+        "ptdrrr trop pas pétasse 😂",
+        "merci ma pouffiasse ❤️",
+        "love you bitch 💕 see you at brunch",
+        "hahaha shut the door bitch, I'm coming",
+    ],
+)
+def test_friends_teasing_is_not_acted_on(text: str) -> None:
+    assert hate(text) < ACTS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mdr t'es qu'une connasse",
+        "ferme ta gueule connasse 😂",
+        "lol shut up bitch, nobody asked",
+        "connasse va",
+        "you bitch lol",
+        "ptdr sale pute",
+        "cheh connasse 😂",
+    ],
+)
+def test_mockery_and_insults_stay(text: str) -> None:
+    assert hate(text) >= ACTS
