@@ -422,3 +422,37 @@ def test_friends_teasing_is_not_acted_on(text: str) -> None:
 )
 def test_mockery_and_insults_stay(text: str) -> None:
     assert hate(text) >= ACTS
+
+
+# --- Threat: watching, then a warning or an order -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i know a lot. be careful what you type",
+        "I know more than you think... you'd better watch it",
+        "j'en sais plus que tu crois. fais gaffe à toi",
+        "je sais plein de choses sur toi, t'as intérêt à répondre",
+        "I pay attention. maybe you should answer when I write",
+        "je remarque tout, tu devrais être plus gentille",
+        "i'm watching you. you had better reply",
+    ],
+)
+def test_watching_then_a_warning_is_a_threat(text: str) -> None:
+    assert score(text, private(), "threat") >= 0.6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je sais beaucoup de choses sur les arnaques, attention aux faux sites",
+        "i know a lot about bikes, you should try the blue one",
+        "je connais tout de toi mon amour",
+        "je connais plein de trucs, tu devrais venir au club samedi",
+        "be careful what you post online, employers look",
+        "i pay attention to the weather, you should bring a coat",
+    ],
+)
+def test_knowledge_and_advice_are_not_threats(text: str) -> None:
+    assert score(text, private(), "threat") < 0.5
