@@ -447,7 +447,7 @@ def test_watching_then_a_warning_is_a_threat(text: str) -> None:
     "text",
     [
         "je sais beaucoup de choses sur les arnaques, attention aux faux sites",
-        "i know a lot about bikes, you should try the blue one",
+        "i know a lot about bikes, you should try the red model",
         "je connais tout de toi mon amour",
         "je connais plein de trucs, tu devrais venir au club samedi",
         "be careful what you post online, employers look",
