@@ -34,12 +34,13 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"alley(?:way)?|underpass|stairwell|back of the \w+|behind the \w+|industrial (?:estate|park)|"
         r"abandoned \w+|warehouse|wasteland|dark (?:spot|corner|lane)|unlit \w+|by the (?:garages|tracks|"
         r"canal|river))|up the stairs|disused \w+|desaffecte\w*|(?:old|former) (?:factory|warehouse|quarry|depot)|"
-        r"(?:the|a|la|une) (?:barn|grange))\b"
+        r"(?:the|a|la|une) (?:barn|grange)|(?:au|niveau) -[1-5]\b|(?:au )?bord (?:du canal|de l'?eau|du lac|"
+        r"de la riviere|des quais))\b"
     ),
     # The night.
     "night": re.compile(
         r"\b(?:cette nuit|la nuit|de nuit|en pleine nuit|minuit|(?:a|vers) (?:23|0|00|1|2|3|4) ?h|"
-        r"(?:23|00) ?h\d*|(?:1|2|3|4) ?h du mat\w*|tard ce soir|at midnight|(?:11|12) ?pm|(?:1|2|3|4) ?am|"
+        r"(?:23|00) ?h\d*|22 ?h ?(?:30|45)|10[:.]?(?:30|45) ?pm|(?:1|2|3|4) ?h du mat\w*|tard ce soir|at midnight|(?:11|12) ?pm|(?:1|2|3|4) ?am|"
         r"late (?:tonight|at night)|in the dark|at night|(?:after|past) midnight|after dark|once it'?s dark|"
         r"quand il fera nuit|(?:a|une fois) la nuit tombee)\b"
     ),
@@ -57,10 +58,11 @@ _CUES: dict[str, re.Pattern[str]] = {
     ),
     # Money to bring to the meeting.
     "money": re.compile(
-        r"\b(?:ramene|ramenes|prends|apporte|amene|emmene|bring|take) (?:ta |ta propre |your |some |du |de "
+        r"\b(?:ramene|ramenes|ramener|prends|prendre|apporte|apporter|amene|amener|emmene|emmener|bring|"
+        r"take) (?:ta |ta propre |your |some |du |de "
         r"la |des |le )?(?:carte bleue|cb|carte bancaire|cash|liquide|especes|thune|tunes|billets|"
         r"money|wallet|bank card)\b|\b(?:t'?as|tu as|tu auras|t'?auras) combien (?:d'?argent |de thune |de cash |de liquide )?sur (?:toi|vous)\b|\bhow much (?:cash|money) (?:do|will) (?:you|u) (?:have|carry|bring)\b|\b(?:au |par le |the )?(?:distributeur|atm|cash machine)\b|\ben "
-        r"especes\b|\bcash only\b|\b(?:pay|paying|payer|paie|paye|payes|payez) (?:in |en |him |her |them )?"
+        r"(?:especes|liquide)\b|\bin cash\b|\bcash only\b|\b(?:pay|paying|payer|paie|paye|payes|payez) (?:in |en |him |her |them )?"
         r"(?:cash|liquide|especes)\b"
     ),
     # The safe choice refused: a café, a video call, a face.
@@ -71,11 +73,13 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"that|pas de (?:visio|facetime|appel video)|no (?:video|facetime|face ?time|video call)|(?:je )?"
         r"(?:montre|montrerai) (?:pas|jamais) ma (?:tete|gueule|face|tronche)|(?:don'?t|never) show my face|"
         r"no face|(?:je )?(?:prefere|veux) pas (?:me montrer|montrer ma (?:tete|tronche|gueule)|envoyer de photos?)|"
-        r"pas de photos? de (?:moi|ma tete)|no (?:pics|photos|face pics) of me|(?:don'?t|i don'?t) (?:do|send) face pics)\b"
+        r"pas de photos? de (?:moi|ma tete)|(?:j'?aime pas|je veux pas|pas) qu'?on me (?:filme|prenne en photo)|"
+        r"pas de (?:tel|telephone|portable) (?:a|dans) la main|no filming|(?:don'?t|no) film(?:ing)? me|no (?:pics|photos|face pics) of me|(?:don'?t|i don'?t) (?:do|send) face pics)\b"
     ),
     # Hurry and last-minute changes: no time to think or to tell anyone.
     "hurry": re.compile(
-        r"\b(?:viens maintenant|(?:la |maintenant )?tout de suite|right now|si tu viens pas (?:maintenant|tout de suite|vite)|maintenant ou jamais|"
+        r"\b(?:viens maintenant|(?:ce soir|aujourd'?hui|tonight|today) ou jamais|(?:tonight|today) or never|"
+        r"(?:la |maintenant )?tout de suite|right now|si tu viens pas (?:maintenant|tout de suite|vite)|maintenant ou jamais|"
         r"c'?est maintenant ou|sinon c'?est mort|t'?as \d+ ?min|viens vite|depeche[- ]toi|grouille[- ]toi|"
         r"(?:non|nan|nah|finalement|au final|en fait|actually|change of plans?),? (?:plutot |rather )?(?:ce soir|maintenant|cette nuit|rejoins[- ]?moi|retrouve[- ]?moi|viens plutot|meet me|on se (?:voit|retrouve)|"
         r"tonight|now|ailleurs|somewhere else|go to|viens a|va a|rdv a)|now or never|right now or|hurry up)\b"
@@ -90,10 +94,19 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"cache\w*|planques?)|we(?:'ll| will)? (?:wait|be waiting|hide)(?: for (?:him|her|them)| on the other side| "
         r"(?:round|around) the corner| out of sight| in the (?:car|van|bushes|dark))|"
         r"on (?:l'?attend|l'?attendra|le chope|la chope|se planque|se cache)|won'?t (?:even )?see it coming|"
-        r"(?:il|elle|ils) (?:ne )?(?:verra|verront) rien venir|on (?:va )?(?:le|la|les|l') ?(?:coince|coincer|"
+        r"(?:il|elle|ils) (?:ne )?(?:verra|verront) rien venir|on (?:va )?(?:le|la|les|l') ?(?:piege|pieger)\b|"
+        r"(?:le|la|les) pieger|on (?:va )?(?:le|la|les|l') ?(?:coince|coincer|"
         r"choper|serrer|depouiller|plumer|racketter|tabasser|encercler)|we(?:'ll| will| can)? (?:jump|rob|"
         r"corner|mug|rush|surround) (?:him|her|them)|on (?:l'?|le |la |les )attend(?:ra)? (?:a|en) (?:trois|quatre|cinq|"
         r"plusieurs|groupe|bande|[3-9]))\b"
+    ),
+    # No camera to see it. Said of a car park after a break-in too: it counts like the night,
+    # only next to another kind.
+    "unseen": re.compile(
+        r"\b(?:(?:y'? ?a|il y a|y aura|il y aura) (?:pas|aucune|plus|jamais) (?:de )?(?:cameras?|videosurveillance|"
+        r"video surveillance)|pas de (?:cameras?|videosurveillance)|sans (?:cameras?|videosurveillance)|aucune camera|"
+        r"(?:les )?cameras? (?:marchent|fonctionnent) pas|no (?:cameras?|cctv)|(?:cameras?|cctv) (?:don'?t|doesn'?t|"
+        r"can'?t) (?:work|cover|see))\b"
     ),
     # A false front to bring the person: a persona, a stand-in, a story so they suspect nothing.
     "bait": re.compile(
@@ -120,6 +133,7 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
         "up the stairs", "halage", "bout du chemin", "pont", "back", "bridge", "abandonne", "dernier", "cimetiere", "cemetery", "graveyard", "chemin", "road",
         "track", "railway", "rail",
         "carriere", "quarry", "disused", "desaffecte", "old", "former", "barn", "grange",
+        "au -", "niveau -", "bord",
     ),
     "alone": (
         "seul", "a pied", "on foot", "walk there", "the car", "your car", "laisse", "se remarque", "attire", "personne", "sans ", "voiture", "que nous", "come ", "alone", "bring",
@@ -133,23 +147,24 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
     "refused": (
         "expose", "visible", "public", "crowded", "risque", "de monde", "not a", "not the",
         "i don", "pas de", "trop de", "visio", "facetime", "video", "tete", "gueule", "face", "tronche",
-        "montrer", "photo", "pics",
+        "montrer", "photo", "pics", "filme", "la main", "film",
     ),
     "hurry": (
         "maintenant", "si tu viens", "sinon c", "min", "vite", "depeche", "grouille", "non",
         "nan", "nah", "au final", "finalement", "en fait", "actually", "change of plan", "now or", "right now",
-        "hurry", "tout de suite",
+        "hurry", "tout de suite", "ou jamais", "or never",
     ),
     "watch": (
         "guet", "on sera", "lads", "boys", "mates", "gars", "potes", "reufs", "location", "position",
         "localisation", "loc", "of us", "wait", "hide", "jump", "on l", "le chope", "la chope",
         "planque", "cache", "see it coming", "rien venir", "coince", "choper", "serrer",
         "depouiller", "plumer", "racketter", "tabasser", "encercler", "jump", "rob", "corner", "mug",
-        "rush", "surround",
+        "rush", "surround", "piege",
     ),
     "bait": (
         "passer pour", "pretend", "say", "tell", "dis", "mefie", "suspicious", "venir", "to come",
     ),
+    "unseen": ("camera", "cctv", "videosurveillance", "video surveillance"),
 }  # fmt: skip
 _WOKEN: dict[str, tuple[str, ...]] = {}
 for _kind, _words in _ANCHORS.items():
@@ -161,6 +176,10 @@ for _word, _kinds_of_word in _WOKEN.items():
 _AUTOMATON.make_automaton()
 # Cues of the sender's recent messages are counted with the message's own.
 _LOOKBACK = 4
+
+
+# Kinds that mean little even next to one other: counted only beside a strong one.
+_WEAK = frozenset({"night", "unseen"})
 
 
 def _found(text: str, night: bool = False) -> dict[str, re.Match[str]]:
@@ -193,12 +212,13 @@ def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     for earlier in context.recent_from_sender[-_LOOKBACK:]:
         kinds |= _kinds(folded(earlier))
     # The night alone is any evening out; it counts only next to another kind.
-    strong = kinds - {"night"}
+    strong = kinds - _WEAK
     if not strong:
         return
-    if len(strong) >= 3 or (len(strong) >= 2 and len(set(found) - {"night"}) >= 2):
+    in_message = len(set(found) - _WEAK)
+    if len(strong) >= 3 or (len(strong) >= 2 and (in_message >= 2 or kinds >= _WEAK)):
         score = 0.8
-    elif len(strong) >= 2 or (kinds == {"place", "night"}):
+    elif len(strong) >= 2 or ("place" in strong and "night" in kinds) or kinds >= _WEAK:
         score = 0.65
     elif len(kinds) >= 2:
         # The night next to one other cue ("too many people, tonight"): noted, not acted on.

@@ -12,7 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from causette.safety.context import MessageContext
-from causette.safety.detectors.hate_benign import condemned, costume, other_sense
+from causette.safety.detectors.hate_benign import (
+    condemned,
+    costume,
+    other_sense,
+    reclaimed,
+    teasing,
+)
 from causette.safety.detectors.hate_groups import (
     ALL_GROUPS,
     DEHUMANISE,
@@ -461,7 +467,12 @@ def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     lexical = norm.lexical
     for hit in SLURS.hits(lexical):
         span = lexical.span(hit.start, hit.end)
-        reduced = condemned(norm, *span) or other_sense(lexical.text, hit.start, hit.end)
+        reduced = (
+            condemned(norm, *span)
+            or other_sense(lexical.text, hit.start, hit.end)
+            or reclaimed(lexical.text, hit.start, hit.end)
+            or teasing(norm, *span)
+        )
         found = Signal(hit.rule, hit.score * 0.3 if reduced else hit.score, span)
         if not reduced and costume(norm, found):
             found = Signal(hit.rule, hit.score * 0.3, span)

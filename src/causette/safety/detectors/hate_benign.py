@@ -24,7 +24,14 @@ _CONDEMN_BEFORE = re.compile(
     r"trait\w* (?:\w+ ){0,3}(?:de|d'|d)|(?:je suis|chui|jsuis|on est|nous sommes|nous les|en tant que|"
     r"moi (?:le|la|les)|fier d'?etre|fiere d'?etre|fiers d'?etre|proud to be|as a) (?:un |une |des |les )?|"
     r"(?:called me|call me|calling me|called (?:him|her|them)|stop saying|don'?t say|the word|"
-    r"words like|he said|she said|they said|someone wrote))\W*(?:sales?\W+|dirty\W+|an?\W+|un\W+|une\W+|des\W+)?$"
+    r"words like|he said|she said|they said|someone wrote)|"
+    # Thrown at the speaker: "un type m'a craché 'sale ...'", "they shouted ... at us".
+    r"(?:m'?a|m'?ont|nous a|nous ont|lui a|leur a|t'a|m'?avait|m'?avaient|on m'?a|on nous a|on lui a)\s+"
+    r"(?:crache|lance|balance|hurle|crie|gueule|sorti|jete|beugle|murmure|glisse|ecrit)"
+    r"(?:\s*(?:dessus|a la figure|au visage|a la gueule))?|(?:j'?ai|on a|il a|elle a) (?:entendu|eu droit a)|"
+    r"on (?:entendait|entend|nous disait)|(?:shouted|yelled|screamed|spat|hissed|muttered|threw|hurled)"
+    r"(?: at)?(?: me| us| him| her| them)?|(?:got|get|getting) called|i (?:heard|hear))"
+    r"\W*(?:sales?\W+|dirty\W+|an?\W+|un\W+|une\W+|des\W+)?$"
 )
 # Words that also insult ("gouine dégueulasse") condemn only with their verb ("c'est ...").
 _CONDEMN_AFTER = re.compile(
@@ -46,7 +53,42 @@ def condemned(norm: Normalized, start: int, end: int) -> bool:
     # An empty string is "in" any string: a slur at the end of the line is not quoted.
     before_mark = original[max(0, start - 2) : start].strip()[-1:]
     after_mark = original[end : end + 2].strip()[:1]
-    return bool(before_mark and after_mark) and before_mark in _QUOTES and after_mark in _QUOTES
+    if bool(before_mark and after_mark) and before_mark in _QUOTES and after_mark in _QUOTES:
+        return True
+    # A longer quotation is told, unless the message turns on the listener ("ta gueule '...'").
+    return _in_quotes(original, start, end) and not _TURNED_ON.search(norm.folded.text)
+
+
+# A quotation that holds the slur among other words ("'sale ...'", "« espèce de ... »"): it
+# opens after a space or the start of the line and closes before a space, a mark or the end,
+# so the apostrophes of "qu'un" or "j'te" open and close nothing.
+_OPENS = {'"': '"', "'": "'", "«": "»", "“": "”", "‘": "’", "`": "`"}
+_MARKS = frozenset("\"'«»“”‘’`")
+_STOPS = frozenset("\n.!?")
+_REACH = 25  # characters of a quotation on either side of the slur
+
+
+def _in_quotes(original: str, start: int, end: int) -> bool:
+    opening = None
+    for index in range(start - 1, max(-1, start - _REACH - 1), -1):
+        char = original[index]
+        if char in _STOPS:
+            return False
+        if char in _MARKS:
+            if char in _OPENS and (index == 0 or original[index - 1] in " \t(:"):
+                opening = char
+            break
+    if opening is None:
+        return False
+    for index in range(end, min(len(original), end + _REACH)):
+        char = original[index]
+        if char in _STOPS:
+            return False
+        if char in _MARKS:
+            after = original[index + 1 : index + 2]
+            closes = char == _OPENS[opening] or char in "'’"
+            return closes and (not after or after in " \t.,;:!?)")
+    return False
 
 
 # Slurs that are also ordinary words in some sentences: "PD" for a police department in
@@ -122,3 +164,81 @@ def costume(norm: Normalized, signal: Signal) -> bool:
     return (
         _COSTUME_WORDS.search(words) is not None and _COSTUME.search(norm.folded.text) is not None
     )
+
+
+# Words a community took back: "dyke march", "dykes on bikes", "soirée goudou", "je suis
+# gouine", "my mom flinches when I say dyke", "same with dyke, we took it back". The frame
+# is the community's (an event, an identity, the word named as a word) or the message
+# says the word was reclaimed. Hostile uses keep their own frames ("sale ...", "you ...").
+_RECLAIMABLE = frozenset({"dyke", "gouine", "goudou", "pede", "pd", "queer", "tapette"})
+_RECLAIM_BEFORE = re.compile(
+    r"\b(?:i m a|im a|i am a|i m|im|as a|we re|we are|us|fellow|proud|baby|butch|bi|trans|queer|"
+    r"lesbian|lesbienne|fieres?|fiers?|en tant que|nous les|entre|je suis|chui|jsuis|on est|moi la|"
+    r"marche des|soiree|soirees|bar|collectif|festival|when i say|i say|we say|say|saying|"
+    r"call myself|call ourselves|calling myself|word|mot|term|terme|same with|same for|same goes for|"
+    r"pareil pour|pareil avec|meme chose pour|idem pour|reclaimed|reclaim|reclaiming|took back|"
+    r"take back|quand je dis|je dis|on dit) $"
+)
+_RECLAIM_AFTER = re.compile(
+    r" (?:march|marches|bar|bars|night|nights|party|parties|collective|pride|fest|festival|on bikes|"
+    r"punk|punks|zine|bloc|community|power|joy|visibility|history|culture|icons?|wedding|prom|"
+    r"fierte|fieres?|et fieres?|et fiers?|en mixite|non mixte|power)\b"
+)
+_RECLAIMED = re.compile(
+    r"\b(?:reclaim\w*|took (?:it|the word|that word|them|those words) back|take (?:it|the word) back|"
+    r"taking (?:it|the word) back|reappropri\w*|on (?:l a|se l est|se les est) repris|notre mot|"
+    r"our word|nos mots|our words)\b"
+)
+
+
+def reclaimed(text: str, start: int, end: int) -> bool:
+    """Whether the term at ``text[start:end]`` (lexical view) is a community's own word."""
+    if text[start:end].removesuffix("s") not in _RECLAIMABLE:
+        return False
+    return bool(
+        _RECLAIM_BEFORE.search(text, max(0, start - 30), start)
+        or _RECLAIM_AFTER.match(text, end)
+        or _RECLAIMED.search(text)
+    )
+
+
+# Friends' teasing: "ptdr c'était pas moi connasse", "moi aussi pouffiasse ❤️", "love you
+# bitch". A general insult, in the vocative (not "t'es une ...", "you ..."), in a message
+# that laughs or says its love and has no hostile words. Slurs proper never qualify.
+_TEASING_WORDS = frozenset(
+    {"connasse", "conasse", "petasse", "pouffiasse", "poufiasse", "grognasse", "bitch", "biatch"}
+)
+_FOND = re.compile(
+    r"\b(?:mdr+|ptdr+|lol+|lmao+|lmfao|jpp|xd|(?:ha){2,}h?|(?:hi){2,}|(?:he){2,}|je t'?aime|jtm|"
+    r"love (?:you|u|ya)|ily|bisous?|poutous?|ma belle|ma cherie|ma poule|ma puce|bff|mon coeur|"
+    r"miss (?:you|u)|my love)\b"
+)
+_FOND_EMOJI = frozenset("❤♥💕💖💗💘💓💞😘😍🥰😂🤣😭😹😆😅🤪😜😝")
+# Turning on the listener: a quotation or a joke does not excuse what comes with these.
+_TURNED_ON = re.compile(
+    r"\b(?:ferme (?:ta|la) (?:gueule|bouche)|ta gueule|ferme[- ]la|creve|degage|casse[- ]toi|"
+    r"va te faire|je vais te \w+|shut up|fuck off|kill yourself|kys|get lost)\b"
+)
+_HOSTILE = re.compile(
+    r"\b(?:tu pues|personne (?:ne )?t'?aime|suicide|cheh|bien fait|moche|grosse|nobody (?:likes|asked|"
+    r"wants)|i hate you|je te deteste|ugly|fat)\b"
+)
+_PREDICATE = re.compile(
+    r"\b(?:t'?es|tu es|t es|es|est|etes|c'?est|une|cette|sa|la|sale|espece de|bande de|qu'?une|"
+    r"comme une|de|you'?re|you are|ur|u r|(?<!love )(?<!miss )(?<!thank )you|a|an|the|stupid|"
+    r"dumb|dirty|fucking|filthy|such a|what a|like a|quelle|traitee? de)\s*$"
+)
+
+
+def teasing(norm: Normalized, start: int, end: int) -> bool:
+    """Whether the insult at ``start:end`` (original offsets) is friends' teasing."""
+    original = norm.original
+    word = Normalized(original[start:end]).folded.text.strip().removesuffix("s")
+    if word not in _TEASING_WORDS:
+        return False
+    text = norm.folded.text
+    fond = _FOND.search(text) is not None or not _FOND_EMOJI.isdisjoint(original)
+    if not fond or _TURNED_ON.search(text) or _HOSTILE.search(text):
+        return False
+    before = Normalized(original[max(0, start - 25) : start]).folded.text
+    return _PREDICATE.search(before) is None

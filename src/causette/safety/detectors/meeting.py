@@ -8,12 +8,13 @@ which the policy answers with anti-ambush advice, never a sanction.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from causette.safety.context import MessageContext
 from causette.safety.detectors.meeting_ambush import AMBUSH_MARKS
-from causette.safety.detectors.meeting_warnings import located_behind, warned_about
-from causette.safety.detectors.phrases import TON, TU_ES
+from causette.safety.detectors.meeting_warnings import gathering, located_behind, warned_about
+from causette.safety.detectors.phrases import TON, TU_ES, folded
 from causette.safety.detectors.rules import DIGITS, RuleSet, rule
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized
@@ -414,7 +415,7 @@ _RULES = RuleSet(
         rule(
             "meet.isolated",
             0.65,
-            r"\b(?:zone (?:industrielle|indus|artisanale)|(?:au )?bord (?:du canal|de l'?eau|du lac|de la riviere|de la voie)|voie ferree|friche|arriere[- ]cour|entree de service|local technique|(?:parc|stade|aire de jeux|jardin public) (?:ferme|la nuit|le soir|de nuit)|a l'?abri des regards|loin (?:de tout|des gens|du monde)|gare desaffectee|terrain de (?:foot|basket) (?:la nuit|le soir)|aire (?:d'?autoroute|de repos)|jardins? (?:ouvriers?|familiaux|partages)|(?:l'?|la )?(?:entree|porte|sortie) (?:du fond|de derriere|arriere)|(?:appart|appartement|maison|logement|studio) (?:vide|inoccupee?)|empty (?:flat|house|apartment))\b",
+            r"\b(?:zone (?:industrielle|indus|artisanale)|(?:au )?bord de la voie|voie ferree|friche|arriere[- ]cour|entree de service|local technique|(?:parc|stade|aire de jeux|jardin public) (?:ferme|la nuit|le soir|de nuit)|a l'?abri des regards|loin (?:de tout|des gens|du monde)|gare desaffectee|terrain de (?:foot|basket) (?:la nuit|le soir)|aire (?:d'?autoroute|de repos)|jardins? (?:ouvriers?|familiaux|partages)|(?:l'?|la )?(?:entree|porte|sortie) (?:du fond|de derriere|arriere)|(?:appart|appartement|maison|logement|studio) (?:vide|inoccupee?)|empty (?:flat|house|apartment))\b",
             "zone",
             "bord",
             "voie",
@@ -493,16 +494,26 @@ _RULES = RuleSet(
 )
 
 
+# "A friend will be there too" (the marks above, span first): a date that turns out to be a
+# group, unless the evening is a party with guests (``gathering``).
+_FRIEND_COMING = re.compile(
+    r"(?:un|mon|1|deux|2|des|mes|my|a) (?:pote|potes|ami|amis|copain|copains|cousin|cousins|gars|"
+    r"mecs?|collegue|frere|reuf|poto|potos|couz|kheys?|friend|buddy|mate|bro)\b"
+)
+
+
 def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     """Meeting proposals, address requests, addresses, isolated places and ambush marks."""
     warned: bool | None = None
     located = located_behind(norm.folded.text) is not None
     for signal in _RULES.scan(norm, context):
         if signal.rule == "meet.isolated":
-            if located and norm.original[signal.span[0] : signal.span[1]].lower().startswith(
-                "derri"
-            ):
+            said = norm.original[signal.span[0] : signal.span[1]]
+            if located and said.lower().startswith("derri"):
                 continue
+            if _FRIEND_COMING.match(folded(said)) and gathering(norm, context):
+                # Noted below what counts as seen: the guests of a party.
+                signal = Signal(signal.rule, min(signal.score, 0.3), signal.span)
             if warned is None:
                 warned = warned_about(norm, context)
             if warned:

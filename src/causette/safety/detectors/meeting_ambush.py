@@ -7,9 +7,59 @@ English, money to bring.
 
 from __future__ import annotations
 
+import re
+
+from causette.safety.context import MessageContext
 from causette.safety.detectors.rules import Rule, rule
+from causette.safety.normalize import Normalized
+
+# The speaker saying they will come alone ("je peux venir seule ?", "on va venir seuls") tells
+# of themselves; "dis-lui de venir seul", "faut qu'il vienne seul" tell someone else to.
+_SELF_BEFORE = re.compile(r"\b(?:je|j'?|on|nous|moi)\b(?: \w+){0,2} $")
+
+
+def _told_to_come_alone(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    before = norm.folded.text[max(0, match.start() - 30) : match.start()]
+    return None if _SELF_BEFORE.search(before) else ("meet.isolated", 0.8)
+
 
 AMBUSH_MARKS: list[Rule] = [
+    # Come alone, said of someone else or in the infinitive: "dis-lui de venir seul", "il faut
+    # venir seule", "qu'il vienne seul", "make sure he comes alone", "tell him to come alone".
+    rule(
+        "meet.isolated",
+        0.8,
+        r"\b(?:venir|vienne|viennent|viendra|viendras|viendrez) (?:toute? )?seule?s?\b(?!,? (?:ou|or) (?:avec|accompagne\w*|with|en groupe|pas))|\b(?:(?:tell|ask|get) (?:him|her|them) to|make sure (?:he|she|they)) (?:come|comes|show up|shows up) (?:alone|by (?:him|her|them)sel(?:f|ves)|on (?:his|her|their) own)\b",
+        "venir",
+        "vienne",
+        "viendr",
+        "tell",
+        "ask",
+        "make sure",
+        "get",
+        judge=_told_to_come_alone,
+    ),
+    # The phone left behind, said of someone else ("qu'il laisse son tel dans la voiture"):
+    # no call for help, no photo, no location.
+    rule(
+        "meet.isolated",
+        0.7,
+        r"\b(?:laisse|laisser|laisses|laissez|laissent) (?:son|sa|leur|ton|ta|votre) (?:tel|portable|telephone|phone|smartphone) (?:dans (?:la|sa|ta|leur) (?:voiture|caisse|bagnole)|(?:a|dans) la maison|chez (?:lui|elle|eux|toi|vous)|de cote)\b|\b(?:eteigne|eteignent|eteindre) (?:son|sa|leur) (?:tel|portable|telephone|geoloc|localisation)\b|\b(?:leave|leaves) (?:his|her|their) phone (?:in the car|at home|behind)\b",
+        "laisse",
+        "eteign",
+        "eteindre",
+        "leave",
+    ),
+    # By the water: walks, picnics and concerts are held there; it counts with the night,
+    # with "come alone" and the other cues (cues.py), and alone is only noted.
+    rule(
+        "meet.isolated",
+        0.35,
+        r"\b(?:au )?bord (?:du canal|de l'?eau|du lac|de la riviere|des quais)\b",
+        "bord",
+    ),
     # Where, only once it is too late to tell anyone or to check the place: the address
     # sent on the way, at the last minute, at an hour.
     rule(

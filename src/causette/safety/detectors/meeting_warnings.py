@@ -20,7 +20,10 @@ _WARNING = re.compile(
     r"agress(?:e|ee|es|ees|ion|ions|eurs?)|depouille\w*|se (?:faire|sont fait|fait) (?:agresser|"
     r"voler|depouiller|tabasser|racketter)|faits? divers|aux infos|dans le journal|local news|"
     r"in the news|news story|article|mode operatoire|toujours le meme|always the same|"
-    r"red flags?|warning signs?|signes? d'?alerte|si (?:vous voyez|tu vois|on vous "
+    r"red flags?|warning signs?|signes? d'?alerte|(?:be (?:wary|careful|cautious|suspicious)|watch out|"
+    r"careful|cancel|leave|walk away|bail|run) (?:if|when)|(?:mefie[- ]toi|mefiez[- ]vous|fais gaffe|"
+    r"faites gaffe|attention|annule|annulez|pars|partez|n'?y va pas|n'?y allez pas|fuis|fuyez) (?:s'?il|si|"
+    r"quand)|si (?:vous voyez|tu vois|on vous "
     r"(?:dit|propose)|quelqu'?un (?:vous|te) (?:dit|propose))|if (?:you see|someone (?:says|asks)|"
     r"anyone (?:says|asks))|mefie[zr]?[- ]?(?:vous|toi)?|beware|attention aux|sos homophobie|"
     r"porter plainte|la police (?:dit|conseille|recommande)|(?:police|cops|pd) (?:say|says|"
@@ -44,8 +47,12 @@ _TOLD_OR_AVOIDED = re.compile(
     r"|\b(?:mon ex|mon date|un date|mon match|un match|my ex|my date|a date|a match)\b(?: \w+){0,2}? "
     r"(?:voulait|a voulu|m'?a propose|m'?a demande|wanted|tried|asked|suggested)\b"
     r"|\b(?:not a (?:big )?fan of|pas (?:tres )?fan (?:de|des|du)|(?:i )?(?:don'?t|never|wouldn'?t) "
-    r"(?:like|meet)|i avoid|j'?aime pas|je n'?aime pas|j'?evite|je prefere eviter|jamais (?:de la vie )?"
+    r"meet|i avoid|j'?evite|je prefere eviter|jamais (?:de la vie )?"
     r"(?:dans|au|a la|sous|derriere)|no way (?:i'?d|i would))\b"
+    # "J'aime pas qu'on me filme", "I don't like it when people stare": a wish about what
+    # others do, not a place the speaker avoids.
+    r"|\b(?:(?:i )?(?:don'?t|never|wouldn'?t) like|j'?aime pas|je n'?aime pas)\b"
+    r"(?! ?(?:qu'?|que |quand |it when |when |people |being |to be |etre ))"
 )
 _DENIED = re.compile(
     r"\b(?:pas (?:un|de) (?:piege|guet[- ]?apens|traquenard|arnaque)|not a (?:trap|set[- ]?up|scam))\b"
@@ -86,3 +93,22 @@ def warned_about(norm: Normalized, context: MessageContext) -> bool:
     if _PROPOSED_TO_ME.search(norm.folded.text) or _TOLD_OR_AVOIDED.search(norm.folded.text):
         return True
     return any(_WARNING.search(line) and not _DENIED.search(line) for line in lines)
+
+
+# Guests for a party or a gathering ("une dizaine, mon cousin sera là aussi", "c'est
+# l'anniv de ma soeur, ses potes viendront"): others coming is the point of the evening,
+# not a group hidden behind a date.
+_GATHERING = re.compile(
+    r"\b(?:fetes?|party|parties|5 a 7|cinq a sept|apero\w*|anniv\w*|cremaillere|barbecue|bbq|"
+    r"pique[- ]nique|picnic|potluck|housewarming|birthday|mariage|wedding|bapteme|reunion de famille|"
+    r"family (?:gathering|reunion)|repas de famille|(?:une )?(?:dizaine|quinzaine|vingtaine|trentaine)"
+    r"(?: de (?:personnes|invites|potes|amis))?|du monde|plein de monde|beaucoup de monde|pas mal de monde|"
+    r"plus on est de fous|tout le monde (?:sera|vient|viendra)|(?:lots|a bunch|loads) of people|"
+    r"the whole (?:gang|crew|family)|tous les invites|les invites)\b"
+)
+
+
+def gathering(norm: Normalized, context: MessageContext) -> bool:
+    """Whether the message or the conversation's last lines are about a party with guests."""
+    lines = [norm.folded.text, *map(folded, context.recent[-4:])]
+    return any(_GATHERING.search(line) for line in lines)

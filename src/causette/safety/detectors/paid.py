@@ -53,6 +53,44 @@ _LODGING_AFTER = re.compile(
 )
 
 
+# Care and training: a physiotherapist's or a sports masseur's session, a massage that treats
+# ("décontracturant", "sportif", "shiatsu"), the refund by the health insurance, a course and
+# its hours. The trade's own words (an act, "finition", "naturiste") override it.
+_CARE = re.compile(
+    r"\b(?:kine\w*|physio\w*|osteo\w*|masseur[- ]kine\w*|ordonnance|prescription|mutuelle|secu|"
+    r"securite sociale|rembourse\w*|reeducation|therapeute|patients|nouveaux? patients?|cabinet|"
+    r"massages? (?:sporti\w*|"
+    r"therapeutiques?|decontract\w*|de recuperation|medica\w*|suedois|californiens?|prenatal\w*|"
+    r"ayurved\w*|assis|amma|du dos|des pieds|bebe)|sports? massages?|deep tissue|remedial|shiatsu|"
+    r"reflexolog\w*|drainage lymphatique|lymphatic|thalasso\w*|formations?|certificat\w*|diplome\w*|"
+    r"cursus|stages?|modules?|heures de (?:cours|formation|pratique))\b"
+)
+_TRADE_ACTS = re.compile(
+    r"\b(?:finition|happy ending|naturiste|tantrique|tantra|body|nuru|erotique|sensuel\w*|intime|"
+    r"coquin\w*|hot|sexy|plus si affinites|complet|nue?s?|naked|nudes?|sexe|sex|pipe|fellation|"
+    r"branlette|discret\w*|discretion|escort\w*|plan|plans)\b"
+)
+
+
+def cared_for(norm: Normalized, context: MessageContext) -> bool:
+    """Whether a priced massage, session or hour is care or training: a professional, a
+    treatment or a course named in the message or the conversation's last lines, and none
+    of the trade's words in the message."""
+    text = norm.folded.text
+    if _TRADE_ACTS.search(text):
+        return False
+    return any(_CARE.search(line) for line in (text, *map(folded, context.recent[-4:])))
+
+
+# "120h" or "35 h" with no currency and no "per": a number of hours (a course, a week's work),
+# not a rate ("120 l'heure", "120€/h", "120 de l'heure").
+_HOURS_COUNTED = re.compile(r"\d{2,4} ?(?:h|heures?|hours?|hrs?)$")
+
+
+def counted_hours(said: str) -> bool:
+    return _HOURS_COUNTED.fullmatch(said.strip()) is not None
+
+
 def rented(text: str, match: re.Match[str]) -> bool:
     """Whether the price at ``match`` is for a room, a service or a professional's time."""
     return bool(
@@ -77,6 +115,8 @@ def _paid_time(
     match: re.Match[str], norm: Normalized, context: MessageContext
 ) -> tuple[str, float] | None:
     if int(match.group("price")) < 30 or rented(norm.folded.text, match):
+        return None
+    if counted_hours(match.group()) or cared_for(norm, context):
         return None
     if _TRADE.search(norm.folded.text) or any(
         _TRADE.search(folded(earlier)) for earlier in context.recent[-4:]
@@ -115,7 +155,73 @@ def _traded(
     return None
 
 
+# An amount as people type it: "300", "1 000", "1.500", "2k".
+_AMOUNT = r"(?:[1-9]\d{0,2}(?:[ .'’]\d{3})+|[1-9]\d{2,4}|\d{1,2} ?k)"
+# What an arrangement pays for: dinners, the hotel, nights, trips, being available.
+_ARRANGED = re.compile(
+    r"\b(?:rencontres?|rendez-vous|rdv|dates?|diners?|dinners?|hotels?|nuits?|nights?|compagnie|"
+    r"company|disponibles?|available|soirees?|voyages?|trips?|week-?ends?|en echange|in exchange|"
+    r"relation (?:simple|discrete|sans prise de tete)|no strings)\b"
+)
+
+
+def _arranged(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    # An allowance by the month is also a family benefit or a child's pocket money; with
+    # dinners, a hotel or nights named in the message or just before, it buys company.
+    lines = (norm.folded.text, *map(folded, context.recent_from_sender[-2:]))
+    return ("escort.offer", 0.75) if any(_ARRANGED.search(line) for line in lines) else None
+
+
 RULES: list[Rule] = [
+    # The sugar arrangement in plain words: an allowance by the month, however the amount is
+    # written, with dinners or nights; help with one's studies or rent for company, the night
+    # included; a price for the first evening.
+    rule(
+        "escort.offer",
+        0.75,
+        rf"\b(?:allocation|allowance|argent de poche|pocket money|aide mensuelle|aide financiere)\b"
+        rf"[^.!?\n]{{0,15}}?\b{_AMOUNT} ?(?:€|e|eur|euros?|\$|dollars?|£|pounds?)? ?(?:par|per|a|/|chaque|"
+        rf"every) ?(?:mois|semaine|month|week)\b",
+        "allocation",
+        "allowance",
+        "argent de poche",
+        "pocket money",
+        "aide mensuelle",
+        "aide financiere",
+        judge=_arranged,
+    ),
+    rule(
+        "escort.offer",
+        0.8,
+        r"\b(?:je (?:vous|t'?) ?aide\w* (?:pour|a payer|avec|financierement pour) (?:vos|tes|ton|votre) "
+        r"(?:etudes|loyer|factures|fins de mois|frais)|i (?:help|pay|cover) (?:with )?(?:your|ur) "
+        r"(?:tuition|rent|bills|studies|student loans?))\b[^.!?\n]{0,40}\b(?:(?:vous|tu) me (?:tenez|tiens|"
+        r"tiendrez|tiendras|tiendriez) compagnie|(?:you|u) keep me company)\b",
+        "aide",
+        "help",
+        "pay",
+        "cover",
+    ),
+    rule(
+        "escort.offer",
+        0.75,
+        r"\b(?:(?:vous|tu) me (?:tenez|tiens|tiendrez|tiendras|tiendriez) compagnie|(?:you|u) keep me "
+        r"company)\b[^.!?\n]{0,25}\b(?:y compris|meme|aussi|jusqu'?a|including|even|also|all) (?:la nuit|"
+        r"le matin|at night|the night|overnight)\b",
+        "compagnie",
+        "company",
+    ),
+    rule(
+        "escort.offer",
+        0.75,
+        rf"\b{_AMOUNT} ?(?:€|e|eur|euros?|\$|dollars?|£)? (?:le|pour le|au|for the|for our|on the) "
+        r"(?:premier|first) (?:soir|rendez-vous|rdv|rencard|date|meet|night|diner)\b",
+        "premier",
+        "first",
+        judge=_traded,
+    ),
     # Paid company.
     rule(
         "sex.price",

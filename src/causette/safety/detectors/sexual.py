@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from causette.safety.context import MessageContext
-from causette.safety.detectors.paid import rented
+from causette.safety.detectors.paid import cared_for, rented
 from causette.safety.detectors.rules import DIGITS, RuleSet, rule
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized
@@ -65,9 +65,17 @@ def _not_rented(
     # A price of a night or an hour, or a question about it, names what is priced, before it
     # or right after it: "c'est combien la nuit au camping ?", "combien le massage chez ton kiné ?".
     text = norm.folded.text
-    if _LODGING.search(text, 0, match.start()) or rented(text, match):
+    if _LODGING.search(text, 0, match.start()) or rented(text, match) or cared_for(norm, context):
         return None
     return ("sex.price", 0.75)
+
+
+def _service_price(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    # "35 € pour un massage décontracturant" at the physiotherapist's: care, not a service
+    # of the trade (an act named in the message keeps it one, ``cared_for``).
+    return None if cared_for(norm, context) else ("sex.price", 0.9)
 
 
 # Guests received for an occasion: a birthday, a dinner, the match.
@@ -96,9 +104,20 @@ def _hosting(
     return ("escort.offer", 0.75)
 
 
+# A present for a present, a favour for a favour: neighbours and friends swapping things.
+_SWAP_BEFORE = re.compile(
+    r"\b(?:cadeaux?|services?|faveurs?|troc|echanges?|confitures?|boutures?|livres?|plats?|gateaux?)\s*$"
+)
+
+
 def _discreet_meeting(
     match: re.Match[str], norm: Normalized, context: MessageContext
 ) -> tuple[str, float] | None:
+    text = norm.folded.text
+    if match.group().startswith("contre") and _SWAP_BEFORE.search(
+        text, max(0, match.start() - 20), match.start()
+    ):
+        return None
     # "Rencontre discrète entre parents d'élèves pour préparer la surprise": an occasion.
     if match.group().startswith("rencontre") and (
         _OCCASION.search(norm.folded.text) or re.search(r"\bsurprises?\b", norm.folded.text)
@@ -153,6 +172,8 @@ def _time_price(
 ) -> tuple[str, float] | None:
     if _LODGING.search(norm.folded.text, 0, match.start()) or rented(norm.folded.text, match):
         return None
+    if cared_for(norm, context):
+        return None
     # "1h 150" is a price; "1h 30" is half past one.
     if match.group("currency") or int(match.group("price")) >= 60:
         return ("sex.price", 0.7)
@@ -185,6 +206,7 @@ _RULES = RuleSet(
             0.9,
             rf"\b{_PRICE}\s*(?:le |de )?{_SERVICE}",
             *DIGITS,
+            judge=_service_price,
         ),
         rule(
             "sex.price",

@@ -280,6 +280,32 @@ _RULES = RuleSet(
             "or i",
             "sinon je",
         ),
+        # Watching, then a warning or an order: "i know a lot. be careful what you type", "je
+        # sais tout sur toi", "I pay attention. maybe you should reply when I talk to you".
+        rule(
+            "threat",
+            0.75,
+            r"\b(?:i know (?:a lot|everything|things|more than you think)(?: about (?:you|u))?|(?:je sais|je "
+            r"connais) (?:tout|beaucoup de choses|des choses|plein de choses|plein de trucs)(?: (?:sur|de) toi)?|"
+            r"j'?en sais (?:beaucoup|long|plus que tu (?:crois|penses))(?: sur toi)?|je te surveille|"
+            r"i'?m watching you)\s*[.,!]+\s*(?:be careful|watch (?:it|yourself|what)|you(?:'d| had)? better|fais gaffe|"
+            r"fais attention (?:a toi|a ce que tu)|t'?as interet|tu as interet)\b|\b(?:i (?:pay attention|"
+            r"notice things|see everything)|je (?:remarque|vois) tout)\s*[.,!]+\s*(?:(?:maybe|so|now|then|alors|"
+            r"donc|bref) )?(?:you should|"
+            r"you(?:'d| had)? better|be careful|tu devrais|tu ferais mieux|t'?as interet|fais gaffe)\b",
+            "know",
+            "pay attention",
+            "notice",
+            "see everything",
+            "sais",
+            "connais",
+            "en sais",
+            "remarque",
+            "vois tout",
+            "surveille",
+            "watching",
+            judge=_banter,
+        ),
     ]
 )
 
