@@ -16,7 +16,15 @@ from causette.safety.context import MessageContext
 from causette.safety.detectors.rules import RuleSet, rule
 from causette.safety.detectors.schemes import earnings, scam_talked_about
 from causette.safety.detectors.spam_judges import click_here, lure
-from causette.safety.detectors.spam_links import BAIT_LINK, FREE, LINK, POINTERS, advert, links
+from causette.safety.detectors.spam_links import (
+    BAIT_LINK,
+    FREE,
+    POINTERS,
+    advert,
+    found,
+    links,
+    without_links,
+)
 from causette.safety.detectors.spam_offers import RULES as _OFFERS
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized, fold
@@ -529,12 +537,12 @@ def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
         yield Signal("spam.link", 0.8, whole)
     elif count == 1 and advert(text):
         yield Signal("spam.link", 0.6, whole)
-    elif count == 1 and FREE.search(LINK.sub(" ", text)):
+    elif count == 1 and FREE.search(without_links(text)):
         linked = any(links(_skeleton_folded(t)) for t in context.recent_from_sender[-5:])
         pointed = (
             not POINTERS.isdisjoint(norm.original)
             or "->" in text
-            or any(BAIT_LINK.search(link) for link in LINK.findall(text))
+            or any(BAIT_LINK.search(link) for link in found(text))
         )
         yield Signal("spam.link", 0.6 if linked or pointed else 0.45, whole)
     elif count == 1 and not context.recent_from_sender:

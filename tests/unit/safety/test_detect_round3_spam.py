@@ -1,0 +1,133 @@
+"""Round 3 spam classes: links on any real suffix, scams told about rather than run, and the
+scam shapes that were missing (a copied trader, expiring training rights, a tax refund, paid
+tasks unlocked by a deposit, free game currency "generators").
+
+Every sentence is written for this test, not copied from a corpus.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import hypothesis
+import pytest
+
+from causette.safety.context import MessageContext
+from causette.safety.detectors import detect
+from causette.safety.detectors.spam_links import found, tiers
+from causette.safety.gate import Setting, Signal
+from causette.safety.normalize import fold
+
+ROOM = MessageContext(Setting.ROOM, sender_age=30, sender_minor=False)
+TALKING = MessageContext(Setting.ROOM, 30, False, recent_from_sender=("salut", "ça va ?"))
+ACTS = 0.5  # what the shipped policy acts on
+
+
+def fired(text: str, context: MessageContext = ROOM) -> dict[str, Signal]:
+    return {signal.rule: signal for signal in detect(text, context)}
+
+
+def acting(text: str, prefix: str = "scam.", context: MessageContext = TALKING) -> list[str]:
+    return [
+        rule
+        for rule, signal in fired(text, context).items()
+        if rule.startswith(prefix) and signal.score >= ACTS
+    ]
+
+
+def links_in(text: str) -> list[str]:
+    return found(fold(text).text)
+
+
+# --- Links: any real suffix, but not two words glued by a missing space ---------------------
+
+
+def test_every_listed_suffix_is_in_the_root_zone() -> None:
+    # The lexicon is IANA's list re-sorted: nothing invented but the reserved names.
+    vendored = Path(hypothesis.__file__).parent / "vendor" / "tlds-alpha-by-domain.txt"
+    iana = {
+        line.strip().lower()
+        for line in vendored.read_text("utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    }
+    unlisted = {"example", "test", "invalid", "localhost", "onion", "login"}
+    assert set(tiers()) - iana <= unlisted
+    assert len(tiers()) > 1000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "regarde ça : mon-super-deal.example",
+        "inscris-toi sur gains-rapides.test/inscription",
+        "new drop at sneaker-outlet.buzz",
+        "le site c'est promo-hiver.shop",
+        "tout est sur cadeaux-noel.cyou",
+        "see the deal on fast-cash.sbs",
+        "dispo sur boutique-ski.ch et mode-femme.nl",
+        "check bestdeals.ws",
+        "watch it live on streamz.tv",
+        "le lien : sklep-tani.pl",
+        "try our bot at trade-genius.ai",
+        "infos sur freiheit-angebot.de/gewinn",
+        "echa un vistazo a ofertas-hoy.es/regalo",
+        "the form is at claim-now-2024.it",
+        "your parcel: track-parcel-usps.us/id?4471",
+        "latest at crypto-alerts.news",
+        "full video on hot-clips.stream",
+        "voir la page promo-noel.page",
+        "cheap stuff at deals4u.rest",
+        "free stuff lol at free-gift-now.lol",
+    ],
+)
+def test_links_on_real_suffixes(text: str) -> None:
+    assert links_in(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A full stop typed without its space: the next word is no suffix.
+        "salut.ca va ?",
+        "j'arrive dans 5 min.ca te va",
+        "pas.de souci, je gère",
+        "t'inquiète.tu.es où ?",
+        "ok.la je file",
+        "c'était long.il est tard",
+        "peut-être.moi aussi j'hésite",
+        "on se voit au rendez-vous.la bas",
+        "merci.de rien",
+        "vraiment.lol",
+        "grave.mdr",
+        "fini.et toi ?",
+        "thanks.it works now",
+        "see you.so long",
+        "ok.no worries",
+        "tell.us more",
+        # Files and quantities.
+        "j'ai envoyé script.py et vacances-ete.zip",
+        "le compte rendu est dans notes-reunion.md",
+        "une bouteille de 33.cl",
+        "limité à 130.km/h",
+        # A brand or a word without a hyphen, a digit or a path.
+        "on regarde sur spiegel.de",
+    ],
+)
+def test_glued_words_are_not_links(text: str) -> None:
+    assert not links_in(text), text
+
+
+def test_links_keep_their_subdomain_and_stop_before_a_full_stop() -> None:
+    assert links_in("c'est sur shop.mon-site.example.") == ["shop.mon-site.example"]
+    assert links_in("docs.google.com/d/xyz") == ["docs.google.com/d/xyz"]
+    assert links_in("x.com/quelquun") == ["x.com/quelquun"]
+
+
+def test_three_new_suffix_links_are_a_flood() -> None:
+    text = "promo-a.buzz promo-b.cyou promo-c.sbs"
+    assert fired(text)["spam.link"].score >= 0.8
+
+
+def test_glued_typing_makes_no_flood() -> None:
+    text = "salut.ca va ? pas.de souci. tu.es où ? ok.la j'arrive"
+    assert "spam.link" not in fired(text, TALKING)
