@@ -131,3 +131,93 @@ def test_three_new_suffix_links_are_a_flood() -> None:
 def test_glued_typing_makes_no_flood() -> None:
     text = "salut.ca va ? pas.de souci. tu.es où ? ok.la j'arrive"
     assert "spam.link" not in fired(text, TALKING)
+
+
+# --- A scam told about, warned against or quoted is not one ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A victim's story, in the past or the third person.
+        "ma voisine s'est fait arnaquer par un mec qui lui promettait de doubler son bitcoin",
+        "mon oncle s'est fait avoir : un trader sur Telegram lui promettait 30 % par mois",
+        "my cousin got scammed, the guy promised him guaranteed returns on crypto",
+        "she fell for a trading bot that would double her money",
+        "il a perdu 5 000 € sur une fausse plateforme de trading crypto",
+        "they kept asking for her bank details to unlock the parcel",
+        # Advice against it.
+        "never share your seed phrase with anyone, not even support",
+        "ne donne jamais ton code de vérification, même à un ami",
+        "ne cliquez pas sur le lien du colis en attente, c'est du vol",
+        "don't click the 'your account will be suspended' links",
+        # The impostor named as one.
+        "c'était un faux conseiller bancaire qui demandait son mot de passe",
+    ],
+)
+def test_scam_talked_about_is_silent(text: str) -> None:
+    assert not acting(text), text
+
+
+def test_a_quoted_scam_after_asking_about_it_is_a_report() -> None:
+    asked = MessageContext(
+        Setting.PRIVATE,
+        50,
+        False,
+        recipient_age=52,
+        recipient_minor=False,
+        recent_from_sender=("t'as reçu toi aussi un sms bizarre de ta banque ?",),
+    )
+    quoted = "« votre compte sera suspendu, confirmez vos identifiants », un truc du genre"
+    assert not acting(quoted, context=asked)
+    # The same words, sent cold, are the phishing.
+    assert acting(quoted, context=TALKING)
+
+
+def test_a_quote_described_with_its_link_is_a_report() -> None:
+    text = "'Votre colis est bloqué, frais de douane à payer', avec un lien bizarre en .top"
+    assert not acting(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The scammer's own first person and second person still fire.
+        "vous avez reçu un message de votre banque : votre compte sera suspendu, cliquez ici",
+        "never give up! copy my trades and earn 500€ per week",
+        "ici y a trop de faux profils, sur rencontre-vraie.example tout est vérifié, inscris-toi",
+        "je te promets x10 en un mois avec mes signaux crypto",
+        "c'est pas une arnaque, mon mentor m'a fait gagner 3000€ en 2 semaines avec le trading",
+    ],
+)
+def test_pitches_still_fire(text: str) -> None:
+    assert acting(text, context=ROOM), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "merci de confirmer sur le groupe des parents",
+        "tu peux confirmer sur WhatsApp ce soir ?",
+        "confirme via Doodle stp",
+        "please confirm on the team chat",
+        "j'ai renouvelé sur l'appli de la médiathèque",
+        "that's the giveaway: nobody real asks for gift cards",
+        "the accent was a dead giveaway",
+    ],
+)
+def test_ordinary_confirmations_and_idioms(text: str) -> None:
+    assert not acting(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "confirmez sur ce lien avant ce soir",
+        "renouvelez-la sur carte-vitale-maj.example",
+        "débloquez via le formulaire",
+        "unlock it here",
+    ],
+)
+def test_confirm_on_a_link_still_fires(text: str) -> None:
+    assert acting(text, context=ROOM), text
