@@ -221,3 +221,92 @@ def test_ordinary_confirmations_and_idioms(text: str) -> None:
 )
 def test_confirm_on_a_link_still_fires(text: str) -> None:
     assert acting(text, context=ROOM), text
+
+
+# --- Pitches told over several lines ---------------------------------------------------------
+
+
+def sender_said(*lines: str) -> MessageContext:
+    return MessageContext(Setting.PRIVATE, 30, False, 31, False, recent_from_sender=lines)
+
+
+@pytest.mark.parametrize(
+    ("earlier", "text"),
+    [
+        # The copied trader: a mentor, signals sent, positions copied, a VIP group, a deposit.
+        ((), "mon coach poste ses signaux chaque matin sur Telegram, je copie ses trades"),
+        ((), "my mentor drops signals every morning, you just mirror his positions"),
+        (("je vis du trading depuis un an",), "rejoins le groupe VIP, c'est 150€ le mois"),
+        (
+            ("my mentor sends signals daily",),
+            "you just open an account on his platform, min deposit $200",
+        ),
+        (
+            (),
+            "grâce à mon formateur j'ai fait +1800€ cette semaine, dépôt minimum 250€",
+        ),
+        # The official refund, expiring rights.
+        ((), "il vous reste 860€ sur votre CPF, ces droits expirent le 31/12, utilisez-les"),
+        ((), "vous êtes éligible à un remboursement de 96,20€, munissez-vous de votre RIB"),
+        ((), "you are eligible for a refund of £84.10, your claim will be closed without action"),
+        ((), "formation anglais 100% financée, vérifiez vos droits avec votre numéro de sécu"),
+        (("Votre dossier sera clôturé sous 48h.",), "vous êtes éligible à une indemnisation"),
+        # Paid tasks.
+        ((), "are you looking for a part-time job? €200-€350 daily, paid the same day"),
+        ((), "on recrute des testeurs d'applis, 20 min par jour, payé chaque jour"),
+        ((), "recharge ton compte de tâches de 40€ pour débloquer le prochain lot"),
+        ((), "just top up your work balance to unlock the next set of orders"),
+        # Free game currency.
+        ((), "robux gratuits illimités ici"),
+        ((), "FREE VBUCKS no verification"),
+        ((), "générateur de diamants free fire qui marche"),
+        ((), "nitro generator 2025 working"),
+    ],
+)
+def test_pitches_fire(earlier: tuple[str, ...], text: str) -> None:
+    assert acting(text, context=sender_said(*earlier)), text
+
+
+@pytest.mark.parametrize(
+    ("earlier", "text"),
+    [
+        # One part alone is ordinary talk.
+        ((), "mon coach m'envoie le programme tous les matins"),
+        ((), "elle m'envoie des signaux contradictoires, je sais pas quoi penser"),
+        ((), "on a eu une table VIP au concert, +50€ chacun quand même"),
+        ((), "pour ouvrir le livret il faut un dépôt minimum de 10€"),
+        ((), "j'ai fait 2000€ le mois dernier avec les heures sup"),
+        ((), "mon mentor de stage m'a trop aidé pour le mémoire"),
+        # A friend's tip about a real benefit, no deadline, no details to hand over.
+        (
+            (),
+            "t'es éligible à un remboursement de 12,50€ pour le retard, remplis le formulaire SNCF",
+        ),
+        ((), "ma formation est financée à 100 % par France Travail"),
+        ((), "n'oublie pas ta carte vitale pour le rendez-vous"),
+        ((), "mes points de fidélité expirent fin du mois, faut que je les utilise"),
+        # Jobs and games, told.
+        ((), "je cherche un job flexible, genre 2h par jour"),
+        ((), "il bosse comme testeur de jeux vidéo, il adore"),
+        ((), "j'ai eu nitro gratuit avec l'offre epic games"),
+        ((), "il a dépensé 50€ de robux, ma mère est furieuse"),
+    ],
+)
+def test_one_part_is_no_pitch(earlier: tuple[str, ...], text: str) -> None:
+    assert not acting(text, context=sender_said(*earlier)), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "r0bux gratuits ici",
+        "V BUCKS GRATUITS",
+        "FR33 V-BUCKS",
+        "R.O.B.U.X gratuits",
+        "g3n3rateur de robux",
+        "t0p up your task account",
+        "il vous reste 500 € sur votre C.P.F, ces droits expirent le 31/12",
+    ],
+)
+def test_pitches_evasive_spellings(text: str) -> None:
+    assert acting(text), text

@@ -26,6 +26,7 @@ from causette.safety.detectors.spam_links import (
     without_links,
 )
 from causette.safety.detectors.spam_offers import RULES as _OFFERS
+from causette.safety.detectors.spam_pitches import RULES as _PITCHES
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized, fold
 
@@ -523,7 +524,9 @@ def _skeleton(text: str) -> str:
 def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     """Link floods, repetition and the scams."""
     talked_about: bool | None = None  # looked for only once a scam signal is there
-    for signal in chain(_RULES.scan(norm, context), _OFFERS.scan(norm, context)):
+    for signal in chain(
+        _RULES.scan(norm, context), _OFFERS.scan(norm, context), _PITCHES.scan(norm, context)
+    ):
         if signal.rule.startswith("scam.") and talked_about is None:
             talked_about = scam_talked_about(norm, context)
         if talked_about and signal.rule.startswith("scam."):
