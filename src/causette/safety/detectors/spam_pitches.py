@@ -49,9 +49,9 @@ _COPY = (
 )
 _VIP = (
     r"\b(?:(?:groupe|canal|salon|channel|group|chat) (?:vip|prive|premium|private)|vip (?:group|groupe|"
-    r"channel|canal|access|acces))\b|\b\d+ ?(?:€|\$|euros?) (?:le|the|pour le|for the) vip\b|"
-    r"\b(?:faire entrer|t'?ajouter|add you|get you in)\b[^.!?\n]{0,30}\b(?:vip|groupe|group|canal|channel)\b"
+    r"channel|canal|access|acces))\b|\b\d+ ?(?:€|\$|euros?) (?:le|the|pour le|for the) vip\b"
 )
+_INVITE = r"\b(?:faire entrer|t'?ajouter|add you|get you in)\b[^.!?\n]{0,30}\b(?:vip|groupe|group|canal|channel)\b"
 _GAINS = (
     r"(?<![\w+])\+ ?\d[\d .,]*\s?(?:€|\$|£|euros?|k|%)(?!\w)|"
     r"\b(?:j'?ai fait|j'?ai pris|j'?ai sorti|i made|i pulled|made|fait) \d[\d .,]*\s?(?:€|\$|k|euros?)"
@@ -60,11 +60,15 @@ _GAINS = (
 )
 _DEPOSIT = (
     r"\b(?:depot|deposit|versement|mise) (?:min(?:imum|imal)?|mini|initial|de depart)\b|"
-    r"\bminimum (?:deposit|depot|investment|investissement)\b|"
+    r"\bmin(?:imum|imal)?\.? (?:deposit|depot|investment|investissement)\b"
+)
+_ACCOUNT = (
     r"\b(?:ouvrir|ouvre|open|creer|cree) (?:un|ton|a|an|your) (?:compte|account) (?:sur|on|with|chez) "
     r"(?:la|le|the|sa|son|his|her) (?:plateforme|platform|broker|courtier|site|appli|app)\b"
 )
-_TRADER = (_LIVING, _MENTOR, _SIGNALS, _COPY, _VIP, _GAINS, _DEPOSIT)
+# The parts that wake the rule (their words are rare); the others only count once it is awake.
+_TRADER_WAKING = (_LIVING, _MENTOR, _SIGNALS, _COPY, _VIP, _DEPOSIT)
+_TRADER = (*_TRADER_WAKING, _INVITE, _GAINS, _ACCOUNT)
 
 # --- The official refund, expiring rights ------------------------------------------------
 _BALANCE = (
@@ -109,7 +113,8 @@ _IDENTITY = (
     r"carte vitale|social security number|ssn|national insurance number|tax (?:id|number)|rib|iban|"
     r"carte bancaire|carte bleue|bank card|card details|bank details)\b"
 )
-_OFFICIAL = (_BALANCE, _AMOUNT, _SUBMIT, _FORMATION, _EXPIRY, _DEADLINE, _IDENTITY)
+_OFFICIAL_WAKING = (_BALANCE, _AMOUNT, _FORMATION, _EXPIRY, _IDENTITY)
+_OFFICIAL = (*_OFFICIAL_WAKING, _SUBMIT, _DEADLINE)
 _PRESSING = (_EXPIRY, _DEADLINE, _IDENTITY)
 
 # --- Paid tasks unlocked by a deposit ----------------------------------------------------
@@ -132,7 +137,7 @@ _TASK_PAY = (
 _HANDLER = (
     r"\b(?:text|contact|message|ecris a|ecrivez a|contacte|contactez|add|ajoute) (?:my|mon|ma|notre|"
     r"our|the|le|la) (?:supervisor|superviseur|superviseuse|manager|recruiter|recruteur|recruteuse|"
-    r"coordinator|coordinatrice|coordinateur|mentor|hr|rh)\b"
+    r"coordinator|coordinatrice|coordinateur|mentor|hr team|human resources|ressources humaines)\b"
 )
 # The mechanism itself, which acts alone: a task account topped up to unlock the next batch.
 _TASK_DEPOSIT = (
@@ -142,7 +147,7 @@ _TASK_DEPOSIT = (
     r"premier |premiere |prochain |prochaine )?(?:batch|lot|orders?|commandes?|set|level|niveau)s?\b|"
     r"\b(?:refunded|returned|rembourse\w*) (?:with|along with|plus|avec) (?:your |ta |votre )?commission\b"
 )
-_TASKS = (_JOB_OFFER, _TASK_PAY, _HANDLER, _TASK_DEPOSIT)
+_TASKS = (_JOB_OFFER, _HANDLER, _TASK_PAY, _TASK_DEPOSIT)
 
 # --- Free game currency, premium accounts "generated" --------------------------------------
 _CURRENCY = r"(?:v[- ]?bucks|vbux|robux|rbx|nitro|gemmes|gems|diamants|diamonds|skins|coins|pieces)"
@@ -202,194 +207,55 @@ RULES = RuleSet(
         rule(
             "scam.crypto",
             0.75,
-            "|".join(_TRADER),
-            "trad",
-            "crypto",
-            "forex",
-            "bourse",
-            "paris",
-            "signa",
-            "job",
-            "boulot",
-            "taf",
-            "travail",
-            "cdi",
-            "mentor",
-            "coach",
-            "format",
-            "gourou",
-            "guru",
-            "analyst",
-            "expert",
-            "le mien",
-            "calls",
-            "alert",
-            "copi",
-            "copy",
-            "mirror",
-            "repliq",
-            "vip",
-            "prive",
-            "premium",
-            "private",
-            "entrer",
-            "ajouter",
-            "add you",
-            "get you in",
-            "+",
-            "fait",
-            "made",
-            "pulled",
-            "pris",
-            "sorti",
-            "depot",
-            "deposit",
-            "versement",
-            "mise",
-            "minimum",
-            "ouvr",
-            "open",
-            "cree",
+            "|".join(_TRADER_WAKING),
+            *("trad", "crypto", "forex", "bourse", "paris sportifs", "signa", "mentor", "coach"),
+            *("format", "gourou", "guru", "analyst", "expert", "le mien", "calls", "alert"),
+            *("copi", "copy", "mirror", "repliq", "vip", "prive", "premium", "private"),
+            *("depot", "deposit", "versement", "minimum"),
             judge=_pitch("scam.crypto", 0.75, _TRADER),
         ),
         rule(
             "scam.phishing",
             0.75,
-            "|".join(_OFFICIAL),
-            "reste",
-            "you have",
-            "eligible",
-            "elligible",
-            "admissible",
-            "rembours",
-            "refund",
-            "percu",
-            "indemnisation",
-            "versement",
-            "rebate",
-            "prime",
-            "soumet",
-            "complet",
-            "rempliss",
-            "submit",
-            "complete",
-            "fill",
-            "utilise",
-            "use them",
-            "verifiez",
-            "consultez",
-            "activez",
-            "debloquez",
-            "recuperez",
-            "reclamez",
-            "check",
-            "claim",
-            "activate",
-            "formation",
-            "permis",
-            "cours",
-            "training",
-            "course",
-            "droit",
-            "credit",
-            "point",
-            "solde",
-            "heures",
-            "euro",
-            "fonds",
-            "rights",
-            "balance",
-            "funds",
-            "dossier",
-            "demande",
-            "compte",
-            "file",
-            "case",
-            "request",
-            "account",
-            "sans",
-            "without",
-            "dernier",
-            "last",
-            "expir",
-            "sous",
-            "dans les",
-            "within",
-            "secu",
-            "vitale",
-            "social security",
-            "ssn",
-            "national insurance",
-            "tax",
-            "rib",
-            "iban",
-            "carte",
-            "bank",
-            "card",
+            "|".join(_OFFICIAL_WAKING),
+            *("reste", "you have", "eligible", "elligible", "admissible", "rembours", "refund"),
+            *("percu", "indemnisation", "versement", "rebate", "prime", "financ", "pris en charge"),
+            *("prise en charge", "funded", "covered", "expir", "echeance", "perdus", "supprimes"),
+            *(
+                "annules",
+                "be lost",
+                "secu",
+                "vitale",
+                "social security",
+                "ssn",
+                "national insurance",
+            ),
+            *("tax", "rib", "iban", "carte", "bank", "card", "fiscal", "passeport", "numero de ss"),
             judge=_pitch("scam.phishing", 0.75, _OFFICIAL, _PRESSING),
         ),
         rule(
             "scam.crypto",
             0.75,
-            "|".join(_TASKS[:3]),
-            "looking for",
-            "cherch",
-            "interested",
-            "hire",
-            "recrut",
-            "recherch",
-            "need",
-            "rate",
-            "review",
-            "noter",
-            "evaluer",
-            "optimi",
-            "like",
-            "boost",
-            "daily",
-            "day",
-            "jour",
-            "paid",
-            "paye",
-            "min",
-            "text",
-            "contact",
-            "message",
-            "ecri",
-            "add",
-            "ajoute",
+            "|".join((_JOB_OFFER, _HANDLER)),
+            *("looking for", "cherch", "interested", "hire", "hiring", "recrut", "recherch"),
+            *("need", "from home", "depuis chez", "a domicile", "online", "en ligne", "supervis"),
+            *("manager", "recruit", "coordinat", "mentor", "hr team", "human resources"),
+            "ressources humaines",
             judge=_pitch("scam.crypto", 0.75, _TASKS),
         ),
         rule(
             "scam.crypto",
             0.7,
             _TASK_DEPOSIT,
-            "top",
-            "recharge",
-            "aliment",
-            "reload",
-            "fund",
-            "unlock",
-            "debloque",
-            "refunded",
-            "returned",
-            "rembours",
+            *("top", "recharge", "aliment", "reload", "fund", "unlock", "debloque", "refunded"),
+            *("returned", "rembours"),
         ),
         rule(
             "scam.phishing",
             0.7,
             _GENERATOR,
-            "generat",
-            "gen",
-            "hack",
-            "glitch",
-            "cheat",
-            "crack",
-            "bucks",
-            "vbux",
-            "robux",
-            "rbx",
-            "nitro",
+            *("generat", "gen", "hack", "glitch", "cheat", "crack", "bucks", "vbux", "robux"),
+            *("rbx", "nitro"),
             judge=_alone("scam.phishing", 0.7),
         ),
     ]
