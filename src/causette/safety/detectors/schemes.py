@@ -14,6 +14,7 @@ import re
 from causette.safety.context import MessageContext
 from causette.safety.detectors.phrases import about_kin, folded
 from causette.safety.detectors.rules import Judge, Rule, rule
+from causette.safety.detectors.spam_links import found
 from causette.safety.normalize import Normalized
 
 _MONEY = r"(?:\$|€|£)?\s?\d[\d .,]*\s?(?:€|\$|£|euros?|dollars?|usdt|btc|k)?"
@@ -159,7 +160,7 @@ RULES: list[Rule] = [
     rule(
         "scam.phishing",
         0.55,
-        r"\b(?:you(?:'ve| have)? been (?:randomly |specially |personally )?(?:selected|chosen|picked)|you(?:'ve| have)? won (?:a|an|our|\$|£|€|\d)|you are (?:our|the|a) (?:lucky |weekly |daily )?winner|(?:our|the|a) (?:lucky |weekly |daily )?winner of|(?:tu as|t'?as|vous avez) ete (?:selectionne|tire|choisi)\w*|(?:tu as|t'?as|vous avez) gagne (?:un|une|\d)\w* (?:iphone|ipad|ps5|carte cadeau|bon d'?achat|voyage|sejour|lot|prix|cheque|smartphone|samsung|airpods|\d+ ?(?:€|euros?))|(?:tu es|t'?es|vous etes) (?:notre|le|la) (?:grand |heureux |heureuse )?gagnante?|giveaway|concours gratuit|(?:first|les|premiers?|premieres?) \d+ (?:people|personnes|inscrits?) (?:to|a|qui) (?:click|cliquer|cliquent|repondre|s'?inscrire))\b",
+        r"\b(?:you(?:'ve| have)? been (?:randomly |specially |personally )?(?:selected|chosen|picked)|you(?:'ve| have)? won (?:a|an|our|\$|£|€|\d)|you are (?:our|the|a) (?:lucky |weekly |daily )?winner|(?:our|the|a) (?:lucky |weekly |daily )?winner of|(?:tu as|t'?as|vous avez) ete (?:selectionne|tire|choisi)\w*|(?:tu as|t'?as|vous avez) gagne (?:un|une|\d)\w* (?:iphone|ipad|ps5|carte cadeau|bon d'?achat|voyage|sejour|lot|prix|cheque|smartphone|samsung|airpods|\d+ ?(?:€|euros?))|(?:tu es|t'?es|vous etes) (?:notre|le|la) (?:grand |heureux |heureuse )?gagnante?|(?<!dead )(?<!s the )(?<!ys the )giveaway|concours gratuit|(?:first|les|premiers?|premieres?) \d+ (?:people|personnes|inscrits?) (?:to|a|qui) (?:click|cliquer|cliquent|repondre|s'?inscrire))\b",
         "selected",
         "chosen",
         "picked",
@@ -366,6 +367,30 @@ RULES: list[Rule] = [
 ]
 
 
+# A message one received, reported or asked about: "je viens de recevoir un sms bizarre",
+# "tu as reçu toi aussi un texto de la Poste ?", "did you get that text too?".
+_RECEIVED = re.compile(
+    r"\b(?:j'?ai|je viens d(?:e |')|on m'?a|i|i'?ve|i just|just|my (?:mum|mom|dad|gran\w*)|ma (?:mere|"
+    r"grand-mere)|mon pere)"
+    r" ?(?:aussi |deja |also |ever )?(?:recu|recevoir|envoye|got|received|gotten|get)"
+    r" (?:un|une|des|ce|cet|cette|a|an|this|these|that|those|some|the same)"
+    r" (?:\w+ )?(?:sms|mail|e-?mail|message|texto|text|appel|call|courrier|lettre|dm)s?\b|"
+    # Asked of someone else: a question, or "toi aussi" ("vous avez reçu un message" alone is
+    # how the phishing itself begins).
+    r"\b(?:tu as|t'?as|vous avez|avez-vous|as-tu|did you|have you|did u|have u)"
+    r" (?:aussi |deja |pas |also |ever )?(?:recu|eu|got|gotten|received|get)"
+    r" (?:toi aussi |vous aussi |aussi |too |also )?(?:un|une|des|ce|cet|cette|a|an|this|these|that|"
+    r"those|some|the same) (?:\w+ )?(?:sms|mail|e-?mail|message|texto|text|dm)s?\b"
+    r"(?:[^?.!\n]{0,60}\?| (?:toi aussi|vous aussi|too|as well))"
+)
+# What, said by the same sender a moment before, makes the next lines a report.
+_REPORTED = re.compile(
+    _RECEIVED.pattern
+    + r"|\b(?:s'?est|se sont|me suis) fait (?:avoir|arnaque\w*|escroque\w*|pigeonne\w*|plume\w*)"
+    r"|\b(?:got|was|were|been) (?:scammed|conned|defrauded|swindled)|\bfell for\b"
+)
+
+
 # Scams described, warned against or mocked: "ils promettent 20 % par mois sur des cryptos
 # bidon", "beware of people who say invest 500 and get 5000".
 _TALKED_ABOUT = re.compile(
@@ -379,14 +404,43 @@ _TALKED_ABOUT = re.compile(
     r"\b(?:sms|mails?|e-?mails?|messages?|textos?|texts?|arnaques?|liens?|scams?)s? (?:qui (?:tourne|tournent|"
     r"circule|circulent|traine|trainent)|going (?:round|around))\b|\b(?:phishing|hameconnage|frauduleu\w*|"
     r"signaler les spams|33700)\b|"
-    # A message one received, reported: "je viens de recevoir un sms bizarre, '...'".
-    r"\b(?:j'?ai|je viens d(?:e |')|on m'?a|i|i'?ve|i just|just|my (?:mum|mom|dad|gran\w*)|ma (?:mere|grand-mere)|mon pere)"
-    r" ?(?:recu|recevoir|envoye|got|received|gotten|get) (?:un|une|des|ce|cet|cette|a|an|this|these|some|the same)"
-    r" (?:\w+ )?(?:sms|mail|e-?mail|message|texto|text|appel|call|courrier|lettre|dm)s?\b|"
     # Who else got it, or the scam named by its quoted hook: "the 'you won an iphone' message".
     r"\b(?:qui (?:d'?autre )?(?:a|as) (?:recu|eu)|who else (?:got|received|gets|has had))\b|"
     r"\b(?:le|la|ce|cet|cette|un|une|the|this|that|a) [\"'«“‘][^\"'«»“”‘’]{2,60}[\"'»”’] ?"
-    r"(?:sms|mail|e-?mail|message|texto|text|dm|scam|arnaque|thing|truc|coup)s?\b"
+    r"(?:sms|mail|e-?mail|message|texto|text|dm|scam|arnaque|thing|truc|coup)s?\b|"
+    # A quoted message described: "'Votre colis est bloqué...', avec un lien en .info".
+    r"[\"'«“‘][^\"'«»“”‘’]{10,200}[\"'»”’],? (?:avec|with) (?:un|une|a|an) (?:lien|link|numero|number)\b|"
+    # A victim's story: someone was had, fell for it, or lost money to "them".
+    r"\b(?:s'?est|se sont|me suis|t'?es|t'?etais|vous etes|nous sommes|on s'?est|se faire|se fait|"
+    r"me faire|te faire) (?:fait |faire )?(?:avoir|arnaque\w*|escroque\w*|pigeonne\w*|plume\w*|"
+    r"berne\w*|entube\w*|hameconne\w*|vider? (?:son|ton|mon|leur|notre|votre) compte)|"
+    r"\b(?:got|get|getting|was|were|been|being) (?:scammed|conned|ripped off|defrauded|swindled|"
+    r"duped|catfished)|\b(?:fell|fall|falls|falling|nearly fell) for\b|"
+    r"\b(?:il|elle|ils|elles|he|she|they|mon \w+|ma \w+|my \w+) (?:a |ont |has |have )?(?:perdu|lost) "
+    r"(?:\d|tout|everything|ses economies|his savings|her savings|their savings)|"
+    # A pitch told in the past, by or to someone else: "un mec qui lui promettait x10".
+    r"\b(?:qui|il|elle|ils|elles|on) (?:lui |leur |me |m'|nous |vous |te |t')?(?:promettai(?:t|ent)|"
+    r"avai(?:t|ent) promis|a promis|ont promis|demandai(?:t|ent)|proposai(?:t|ent))\b|"
+    r"\b(?:he|she|they|who) (?:had |then |also |always )?(?:promised|was promising|were promising|"
+    r"kept asking|asked (?:for|her|him|them|me))\b|"
+    # Advice against it: "ne clique pas", "never share your seed phrase", "don't reply".
+    r"\bne (?:le |la |les |lui |leur |l')?(?:clique[rz]?|cliquez|donne[rz]?|donnez|communique[rz]?|"
+    r"communiquez|reponds|repondez|transmets|transmettez) (?:jamais|pas|surtout pas|rien)\b|"
+    r"\bne (?:le |la |les |lui |leur |l')?(?:partage[rz]?|partagez|envoie[rz]?|envoyez) jamais\b|"
+    r"\bjamais (?:donner|partager|communiquer|cliquer|envoyer|transmettre)\b|"
+    r"\b(?:never|don'?t|do not|dont) (?:ever )?(?:click|give(?! up)|reply)\b|"
+    r"\bnever (?:ever )?(?:to )?(?:share|send|enter|type|give(?! up)|click|reply)\b|"
+    + _RECEIVED.pattern
+)
+
+
+# The impostor named as one: "un faux conseiller", "une fausse plateforme", "a fake agent";
+# with a link, that is the lure of a rival site ("trop de faux profils ici, viens sur ...").
+_IMPOSTOR = re.compile(
+    r"\b(?:faux|fausses?|fake|bogus) (?:\w+ )?(?:conseill\w+|sites?|plateformes?|platforms?|profils?|"
+    r"profiles?|comptes?|accounts?|coachs?|mentors?|agents?|banquiers?|bankers?|messages?|sms|mails?|"
+    r"textos?|texts?|annonces?|ads?|offres?|offers?|soldats?|soldiers?|militaires?|policiers?|"
+    r"gendarmes?|livreurs?|supports?|investissements?|investments?)\b"
 )
 
 
@@ -398,7 +452,22 @@ _DENIAL = re.compile(
 )
 
 
-def scam_talked_about(norm: Normalized) -> bool:
-    """Whether the message describes, warns against or mocks a scam rather than runs one."""
+def scam_talked_about(norm: Normalized, context: MessageContext | None = None) -> bool:
+    """Whether the message describes, warns against or mocks a scam rather than runs one.
+
+    With the context, the sender's own last lines count too: who has just asked "tu as reçu
+    ce texto bizarre ?" then quotes it, or has told how a relative was had, is reporting.
+    """
     text = norm.folded.text
-    return _TALKED_ABOUT.search(text) is not None and _DENIAL.search(text) is None
+    if _DENIAL.search(text) is not None:
+        return False
+    if _TALKED_ABOUT.search(text) is not None:
+        return True
+    if _IMPOSTOR.search(text) is not None and not found(text):
+        return True
+    if context is None:
+        return False
+    return any(
+        _REPORTED.search(said) is not None and _DENIAL.search(said) is None
+        for said in map(folded, context.recent_from_sender[-3:])
+    )

@@ -16,8 +16,17 @@ from causette.safety.context import MessageContext
 from causette.safety.detectors.rules import RuleSet, rule
 from causette.safety.detectors.schemes import earnings, scam_talked_about
 from causette.safety.detectors.spam_judges import click_here, lure
-from causette.safety.detectors.spam_links import BAIT_LINK, FREE, LINK, POINTERS, advert, links
+from causette.safety.detectors.spam_links import (
+    BAIT_LINK,
+    FREE,
+    POINTERS,
+    advert,
+    found,
+    links,
+    without_links,
+)
 from causette.safety.detectors.spam_offers import RULES as _OFFERS
+from causette.safety.detectors.spam_pitches import RULES as _PITCHES
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized, fold
 
@@ -235,7 +244,7 @@ _RULES = RuleSet(
         rule(
             "scam.phishing",
             0.8,
-            r"\b(?:(?:colis|livraison|commande|envoi|parcel|package|delivery) (?:est |a ete |is |has been )?(?:bloquee?|en attente|retenue?|suspendue?|sera retournee?|on hold|suspended|held)|(?:votre|ta|ton|your|ur) (?:carte vitale|carte bancaire|permis|passeport|abonnement|forfait|card|subscription) (?:expire|a expire|va expirer|arrive a expiration|expires|has expired|is expiring)|(?:renouvele[rz]|mettez a jour|actualise[rz]|reactive[rz]|debloque[rz]|confirme[rz]|renew|reactivate|unlock)(?:-la|-le|-les)? (?:l'adresse |votre adresse |your address |it |la |le )?(?:sur|via|ici|on|at|here)\b|payez \d|saisi(?:ssez|s|r) (?:vos|tes|ici vos) (?:coordonnees|informations|infos|identifiants|donnees)|(?:vous avez|tu as|t'?as) droit a un (?:remboursement|avoir|credit|dedommagement)|dernier rappel|(?:remboursement|regularisation|somme|virement|indemnisation|refund)\b[^.!?\n]{0,30}\b(?:vous est due?|t'?est due?|vous attend|is (?:due|waiting) (?:to|for) you)|(?:carte (?:bancaire|bleue|vitale)|cb|rib|(?:your|ur) (?:card|bank card)) pour (?:recevoir|toucher|etre rembourse|obtenir)|(?:your|ur) (?:card|bank details) to (?:receive|get) (?:the |your )?(?:refund|payment|money|transfer)|coordonnees bancaires|remboursement (?:de \d[\d,.]*\s?€ )?(?:est )?en attente|(?<!\bmon )(?<!\bmy )(?<!\bson )(?<!\bhis )(?<!\bher )(?<!\bnotre )(?<!\bour )(?:subscription|account|session|compte|abonnement) (?:has been |a ete |est )?(?:suspended|flagged|suspendu|signale|bloque)|update (?:your|ur) payment|(?:update|verify|confirm) (?:(?:your|ur) )?(?:card|billing|payment method)(?: details| info\w*)? (?:at|on|via|here)|(?:your|ur) (?:\w+ )?payment (?:has )?failed|to avoid (?:suspension|closure|cancellation|deactivation|being (?:banned|suspended|closed))|verify (?:(?:your|ur) )?(?:identity|age)|(?:or|ou) (?:be banned|etre banni)|verification (?:obligatoire|required|requise|necessaire)|(?:within|sous|dans les) (?:24|48) ?h|final warning|dernier avertissement)\b",
+            r"\b(?:(?:colis|livraison|commande|envoi|parcel|package|delivery) (?:est |a ete |is |has been )?(?:bloquee?|en attente|retenue?|suspendue?|sera retournee?|on hold|suspended|held)|(?:votre|ta|ton|your|ur) (?:carte vitale|carte bancaire|permis|passeport|abonnement|forfait|card|subscription) (?:expire|a expire|va expirer|arrive a expiration|expires|has expired|is expiring)|(?:renouvele[rz]|mettez a jour|actualise[rz]|reactive[rz]|debloque[rz]|confirme[rz]|renew|reactivate|unlock)(?:-la|-le|-les)? (?:l'adresse |votre adresse |your address |it |la |le )?(?:(?:sur|via|on|at) (?=(?:ce |cette |le |la |l'|notre |nos |votre |this |the |our |your )?(?:liens?|sites?|links?|page|portail|portal|plateformes?|platform|espace|formulaire|form)\b|[a-z0-9-]+\.[a-z]{2,}|https?:|www\.)|ici|here)|payez \d|saisi(?:ssez|s|r) (?:vos|tes|ici vos) (?:coordonnees|informations|infos|identifiants|donnees)|(?:vous avez|tu as|t'?as) droit a un (?:remboursement|avoir|credit|dedommagement)|dernier rappel|(?:remboursement|regularisation|somme|virement|indemnisation|refund)\b[^.!?\n]{0,30}\b(?:vous est due?|t'?est due?|vous attend|is (?:due|waiting) (?:to|for) you)|(?:carte (?:bancaire|bleue|vitale)|cb|rib|(?:your|ur) (?:card|bank card)) pour (?:recevoir|toucher|etre rembourse|obtenir)|(?:your|ur) (?:card|bank details) to (?:receive|get) (?:the |your )?(?:refund|payment|money|transfer)|coordonnees bancaires|remboursement (?:de \d[\d,.]*\s?€ )?(?:est )?en attente|(?<!\bmon )(?<!\bmy )(?<!\bson )(?<!\bhis )(?<!\bher )(?<!\bnotre )(?<!\bour )(?:subscription|account|session|compte|abonnement) (?:has been |a ete |est )?(?:suspended|flagged|suspendu|signale|bloque)|update (?:your|ur) payment|(?:update|verify|confirm) (?:(?:your|ur) )?(?:card|billing|payment method)(?: details| info\w*)? (?:at|on|via|here)|(?:your|ur) (?:\w+ )?payment (?:has )?failed|to avoid (?:suspension|closure|cancellation|deactivation|being (?:banned|suspended|closed))|verify (?:(?:your|ur) )?(?:identity|age)|(?:or|ou) (?:be banned|etre banni)|verification (?:obligatoire|required|requise|necessaire)|(?:within|sous|dans les) (?:24|48) ?h|final warning|dernier avertissement)\b",
             "colis",
             "livraison",
             "commande",
@@ -515,9 +524,11 @@ def _skeleton(text: str) -> str:
 def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     """Link floods, repetition and the scams."""
     talked_about: bool | None = None  # looked for only once a scam signal is there
-    for signal in chain(_RULES.scan(norm, context), _OFFERS.scan(norm, context)):
+    for signal in chain(
+        _RULES.scan(norm, context), _OFFERS.scan(norm, context), _PITCHES.scan(norm, context)
+    ):
         if signal.rule.startswith("scam.") and talked_about is None:
-            talked_about = scam_talked_about(norm)
+            talked_about = scam_talked_about(norm, context)
         if talked_about and signal.rule.startswith("scam."):
             continue  # "ils promettent 20 % par mois sur des cryptos bidon": a warning
         yield signal
@@ -529,12 +540,12 @@ def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
         yield Signal("spam.link", 0.8, whole)
     elif count == 1 and advert(text):
         yield Signal("spam.link", 0.6, whole)
-    elif count == 1 and FREE.search(LINK.sub(" ", text)):
+    elif count == 1 and FREE.search(without_links(text)):
         linked = any(links(_skeleton_folded(t)) for t in context.recent_from_sender[-5:])
         pointed = (
             not POINTERS.isdisjoint(norm.original)
             or "->" in text
-            or any(BAIT_LINK.search(link) for link in LINK.findall(text))
+            or any(BAIT_LINK.search(link) for link in found(text))
         )
         yield Signal("spam.link", 0.6 if linked or pointed else 0.45, whole)
     elif count == 1 and not context.recent_from_sender:

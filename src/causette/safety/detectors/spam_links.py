@@ -1,17 +1,82 @@
-"""Links in a message: how many it holds, and whether the words around one make an advert."""
+"""Links in a message: how many it holds, and whether the words around one make an advert.
+
+A link without "http" or "www" is a host name ending in a real suffix (``lexicons/tlds.txt``,
+IANA's list and the names reserved for examples). A dot typed without its space makes the
+same shape out of two words ("salut.ca va", "pas.de souci"), so a suffix that is an
+ordinary word needs more of the name (a path, a hyphen, a digit) to be a link.
+"""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib import resources
 
-LINK = re.compile(
-    r"\b(?:https?://|www\.)\S+|\b[a-z0-9][a-z0-9\-]{1,62}\.(?:com|fr|net|org|io|xyz|ru|ly|gg|me|"
-    r"tk|co|info|biz|top|site|online|club|link|live|app|shop|store|cc|su|cam|sex|xxx|vip|win|"
-    r"click|fun|pw|icu|be|eu|help|support|services|security|secure|login|center|tech|pro|uk|"
-    r"today|bet|casino|money|finance)(?:/\S*)?(?=\s|$|[),!?])|"
-    # One-letter shorteners and invites ("t.me/+group", "t.co/x") only with their path.
-    r"\b[a-z0-9]\.(?:me|co|ly|gg|be)/\S+"
+# A scheme or "www." is a link whatever follows; otherwise a host name, an optional path,
+# and nothing after that would make it longer (another letter, a dot and a label, an "@").
+_CANDIDATE = re.compile(
+    r"\b(?:https?://|www\.)\S+|"
+    r"\b[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9][a-z0-9-]{0,62})*"
+    r"\.(?P<tld>[a-z]{2,24})(?P<path>/\S*)?(?![a-z0-9_@-]|\.[a-z0-9])"
 )
+
+
+@lru_cache(maxsize=1)
+def tiers() -> dict[str, str]:
+    """Each known suffix with its section in ``tlds.txt`` ("unlisted" reads as "open")."""
+    text = resources.files("causette.safety").joinpath("lexicons", "tlds.txt").read_text("utf-8")
+    tiers: dict[str, str] = {}
+    section = ""
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line.startswith("["):
+            section = line.strip("[]")
+            continue
+        for tld in line.split():
+            tiers[tld] = "open" if section == "unlisted" else section
+    return tiers
+
+
+def _is_link(match: re.Match[str]) -> bool:
+    tld = match.group("tld")
+    if tld is None:
+        return True  # a scheme or "www."
+    tier = tiers().get(tld)
+    if tier is None:
+        return False
+    # The label just before the suffix: "google" in "docs.google.com".
+    host = match.group()[: match.start("tld") - match.start() - 1]
+    name = host.rsplit(".", 1)[-1]
+    if not any(c.isalpha() for c in name):
+        return False  # "33.cl", "50.ml", "130.km/h": a quantity and its unit
+    path = match.group("path")
+    if path is not None and (len(path) > 1 or tier == "open"):
+        return True
+    hyphens = name.strip("-").count("-")
+    digit = any(c.isdigit() for c in name)
+    if tier == "open":
+        return len(name) >= 2 or path is not None
+    if tier == "plain":
+        return hyphens >= 1 or (digit and len(name) >= 4)
+    if tier == "word":
+        return hyphens >= 2 or (hyphens == 1 and digit)
+    return False  # a file's name: "script.py", "photos.zip"
+
+
+def found(folded: str) -> list[str]:
+    """The links of a folded text, in order."""
+    if "." not in folded:
+        return []
+    return [m.group() for m in _CANDIDATE.finditer(folded) if _is_link(m)]
+
+
+def without_links(folded: str) -> str:
+    """The text with each link blanked, for the words around it."""
+    if "." not in folded:
+        return folded
+    return _CANDIDATE.sub(lambda m: " " if _is_link(m) else m.group(), folded)
+
+
 # A link with an invitation to join, register or click, or with the words of an advert.
 _CALL_TO_ACTION = re.compile(
     r"\b(?:rejoins|rejoignez|join|visitez|visit|inscris[- ]toi|inscrivez[- ]vous|inscription|"
@@ -37,12 +102,10 @@ _ADVERT = re.compile(
 
 def links(folded: str) -> int:
     """How many links a folded text holds."""
-    if "." not in folded:
-        return 0
-    return len(LINK.findall(folded))
+    return len(found(folded))
 
 
 def advert(text: str) -> bool:
     """Whether the words around a link (not the link's own) make an advert of it."""
-    words = LINK.sub(" ", text)
+    words = without_links(text)
     return _ADVERT.search(words) is not None or _CALL_TO_ACTION.search(words) is not None

@@ -212,7 +212,7 @@ RULES = RuleSet(
         rule(
             "scam.webcam",
             0.7,
-            r"\b(?:inscri\w*|inscrivez|register\w*|sign(?:ing)? ?up|cree[rz]? (?:un|ton|votre) compte|create (?:an|your) account)\b[^.!?\n]{0,40}\b(?:envoie|ecris|ecrivez|ecrit|parle|message|text|write|find|retrouve|rejoins)[- ]?(?:moi|me) (?:un (?:msg|message|mot) |a (?:message|msg) )?(?:la[- ]bas|dessus|sur (?:le site|l'?appli)|there|on it|over there)\b|\b(?:ici|here) (?:y a|ya|il y a|there are) (?:trop de|que des|plein de|too many|so many) (?:faux|fakes?|bots?|arnaqueurs|scammers)\b[^!?\n]{0,60}\b(?:sur|on) \S+\.(?:com|net|fr|org|io|app|site|online|club|xyz|me)\b",
+            r"\b(?:inscri\w*|inscrivez|register\w*|sign(?:ing)? ?up|cree[rz]? (?:un|ton|votre) compte|create (?:an|your) account)\b[^.!?\n]{0,40}\b(?:envoie|ecris|ecrivez|ecrit|parle|message|text|write|find|retrouve|rejoins)[- ]?(?:moi|me) (?:un (?:msg|message|mot) |a (?:message|msg) )?(?:la[- ]bas|dessus|sur (?:le site|l'?appli)|there|on it|over there)\b|\b(?:ici|here) (?:y a|ya|il y a|there are) (?:trop de|que des|plein de|too many|so many) (?:faux|fakes?|bots?|arnaqueurs|scammers)\b[^!?\n]{0,60}\b(?:sur|on) [a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,24}\b",
             "la-bas",
             "la bas",
             "dessus",
