@@ -308,3 +308,51 @@ async def test_shipped_policy_an_adult_inviting_a_minor_out_of_a_room(make_app: 
     await say(adult.link, "viens en mp, je t'aide pour tes devoirs", "general", None, False)
     (case,) = await cases_of(app, adult)
     assert case.category == "child_abuse"
+
+
+async def test_shipped_policy_ones_own_number_in_a_room_among_adults(make_app: MakeApp) -> None:
+    """One's own number in an adults' room is the sender's to give: delivered, the sender
+    reminded that everyone reads it, no case; someone else's number is held."""
+    app = await make_app()
+    zoe, marc = await person(app, "Zoe", 1), await person(app, "Marc", 2)
+    for someone in (zoe, marc):
+        await app.chat.rooms.join(someone.link, "general")
+    zoe.frames()
+    own = "je vends mon vélo, appelez-moi au 06 12 34 56 78"
+    said = await app.chat.messages.say(zoe.link, own, "general", None, False)
+    assert said.held_at is None
+    assert "safety" in [f["advice"] for f in zoe.frames() if f.get("type") == "safety_tip"]
+    assert await cases_of(app, zoe) == []
+    other = "voilà le numéro de mon voisin, 06 98 76 54 32, appelez-le tous"
+    held = await app.chat.messages.say(marc.link, other, "general", None, False)
+    assert held.held_at is not None
+
+
+async def test_shipped_policy_a_number_in_a_room_where_a_minor_spoke(make_app: MakeApp) -> None:
+    """After a minor said so in a room, an adult's own number there is held and opens a
+    priority case: it is an open door to that minor."""
+    app = await make_app()
+    adult, teen = await person(app, "Marc", 1, age=34), await person(app, "Lea", 2, age=19)
+    for someone in (adult, teen):
+        await app.chat.rooms.join(someone.link, "general")
+    say = app.chat.messages.say
+    await say(teen.link, "jsuis en 3e au collège", "general", None, False)
+    held = await say(adult.link, "appelez-moi au 06 12 34 56 78", "general", None, False)
+    assert held.held_at is not None
+    (case,) = await cases_of(app, adult)
+    assert case.category == "child_abuse"
+
+
+async def test_shipped_policy_a_teenagers_own_number_in_a_teen_room(make_app: MakeApp) -> None:
+    """A teenager's own number in a room reaches strangers: held for a moderator, the sender
+    told why; a message without one goes through."""
+    app = await make_app()
+    lea, tom = await person(app, "Lea", 1, age=15), await person(app, "Tom", 2, age=16)
+    for someone in (lea, tom):
+        await app.chat.rooms.join(someone.link, "ados")
+    say = app.chat.messages.say
+    assert (await say(lea.link, "qui a fini le dm de maths ?", "ados", None, False)).held_at is None
+    lea.frames()
+    held = await say(lea.link, "écrivez-moi au 06 12 34 56 78", "ados", None, False)
+    assert held.held_at is not None
+    assert "safety" in [f["advice"] for f in lea.frames() if f.get("type") == "safety_tip"]

@@ -392,3 +392,18 @@ def test_an_ad_a_warning_or_a_question_is_no_recital(text: str) -> None:
 )
 def test_a_full_name_with_a_job_and_an_account_is_a_dox(text: str) -> None:
     assert score(text, "doxx.name", PRIVATE) >= 0.6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the bakery opens at 7, their number is 020 7946 0321",
+        "la boulangerie ouvre à 7h, leur numéro c'est le 01 45 67 89 12",
+    ],
+)
+def test_a_shops_number_is_no_ones_in_the_general_patterns_too(text: str) -> None:
+    assert score(text, "doxx.phone") < 0.6
+
+
+def test_a_third_persons_number_with_a_call_still_holds_in_the_general_patterns() -> None:
+    assert score("his number is 07700 900 321, call him all night", "doxx.phone") >= 0.6

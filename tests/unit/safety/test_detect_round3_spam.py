@@ -310,3 +310,28 @@ def test_one_part_is_no_pitch(earlier: tuple[str, ...], text: str) -> None:
 )
 def test_pitches_evasive_spellings(text: str) -> None:
     assert acting(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "envoie-moi ton RIB, je te fais le virement ce soir pour les courses",
+        "file moi ton iban que je te rembourse ta part du resto",
+        "donne-moi ton rib pour la cagnotte du cadeau de Julie",
+        "send me your IBAN and I'll pay you back tomorrow",
+    ],
+)
+def test_bank_details_asked_to_pay_the_listener_back_are_no_phishing(text: str) -> None:
+    assert acting(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Envoyez votre RIB pour recevoir le remboursement de 214,30 € sous 48h",
+        "donne-moi ton RIB et ton code reçu par sms pour débloquer le paiement",
+        "communiquez votre IBAN à notre service client pour valider le dossier",
+    ],
+)
+def test_bank_details_asked_by_a_phisher_still_fire(text: str) -> None:
+    assert "scam.phishing" in acting(text)

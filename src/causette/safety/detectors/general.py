@@ -281,7 +281,7 @@ RULES: list[Rule] = [
     rule(
         "offplatform.app",
         0.6,
-        r"\b(?:l'?appli|l'?app|l'?application|le reseau|the app|that app) (?:jaune|au fantome|du fantome|fantome|au petit fantome|avec le fantome|yellow|with the ghost)\b|\bthe (?:yellow|ghost|green|blue) (?:app|one)\b|\ble petit fantome\b",
+        r"\b(?:l'?appli|l'?app|l'?application|le reseau|the app|that app) (?:jaune|au fantome|du fantome|fantome|au petit fantome|avec le fantome|yellow|with the ghost)\b|\bthe (?:yellow|ghost) (?:app|one)\b|\bthe (?:green|blue) app\b|\ble petit fantome\b",
         "appli",
         "app",
         "application",

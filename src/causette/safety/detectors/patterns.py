@@ -24,7 +24,7 @@ def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     for signal in _RULES.scan(norm, context):
         if signal.rule.startswith("scam."):
             if talked_about is None:
-                talked_about = schemes.scam_talked_about(norm)
+                talked_about = schemes.scam_talked_about(norm, context)
             if talked_about:
                 continue  # "ils promettent 20 % par mois sur des cryptos bidon": a warning
         yield signal

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from causette.safety.context import MessageContext
+from causette.safety.detectors.doxx_given import phone_given
 from causette.safety.detectors.phrases import about_kin, folded
 from causette.safety.detectors.rules import Judge, Rule, rule
 from causette.safety.detectors.spam_links import found
@@ -339,6 +340,9 @@ RULES: list[Rule] = [
         "tel",
         "portable",
         "fixe",
+        # A shop's "leur numéro" is no one's; a number passed on at its owner's wish counts
+        # only (the same judge as the doxxing family's own rule).
+        judge=phone_given,
     ),
     rule(
         "doxx.request",

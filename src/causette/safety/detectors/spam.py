@@ -15,7 +15,7 @@ from itertools import chain
 from causette.safety.context import MessageContext
 from causette.safety.detectors.rules import RuleSet, rule
 from causette.safety.detectors.schemes import earnings, scam_talked_about
-from causette.safety.detectors.spam_judges import click_here, lure
+from causette.safety.detectors.spam_judges import bank_details, click_here, lure
 from causette.safety.detectors.spam_links import (
     BAIT_LINK,
     FREE,
@@ -132,6 +132,7 @@ _RULES = RuleSet(
             "gagne",
             "selectionne",
             "felicitations",
+            judge=bank_details,
         ),
         rule(
             "scam.phishing",

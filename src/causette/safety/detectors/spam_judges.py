@@ -1,4 +1,5 @@
-"""Spam judges: a "click here" among friends, a "see my profile" that is no cam lure."""
+"""Spam judges: a "click here" among friends, a "see my profile" that is no cam lure, bank
+details asked so as to pay the listener."""
 
 from __future__ import annotations
 
@@ -47,3 +48,27 @@ def lure(
     ):
         return ("scam.webcam", 0.45)
     return ("scam.webcam", 0.8)
+
+
+# Bank details, not secrets: a RIB or an IBAN is what one asks of a friend to pay them back.
+_BANK_DETAILS = re.compile(r"\b(?:iban|rib)\b")
+# The sender will pay the listener: "je te fais le virement", "pour te rembourser", "la cagnotte".
+_TO_PAY_YOU = re.compile(
+    r"\b(?:je (?:te|vous) (?:fais|fait|ferai|envoie|vire|rembourse|paie|paye)\w*|"
+    r"(?:pour|afin de) (?:te|vous) (?:rembourser|payer|virer|faire (?:le|un) virement)|"
+    r"(?:je|on) (?:te|vous) (?:le |les )?(?:vire|rembourse)\w*|rembourse\w* (?:ta|ma|sa|la) part|"
+    r"(?:ma|ta|sa|la) part|la moitie|cagnotte|les courses|l'?addition|"
+    r"pay (?:you|u) back|send (?:you|u) (?:the|my) (?:money|share|half)|transfer (?:you|u)|my share)\b"
+)
+
+
+def bank_details(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    # "Envoie-moi ton RIB, je te fais le virement pour les courses": the sender pays. The
+    # phisher's "votre RIB pour recevoir le remboursement" names an official payer instead,
+    # and the other phishing wordings (codes, passwords, card numbers) are never this.
+    said = match.group()
+    if _BANK_DETAILS.search(said) and _TO_PAY_YOU.search(norm.folded.text):
+        return ("scam.phishing", 0.3)
+    return ("scam.phishing", 0.8)
