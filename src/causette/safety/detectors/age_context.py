@@ -130,6 +130,19 @@ def approaches(signals: Iterable[Signal]) -> bool:
     return False
 
 
+# The speaker's family in the plural, which ``KIN`` (singular "my nephew") misses: "I give
+# gift cards to my nephews, they're 12 and 14" speaks of relatives, not of someone here.
+_KIN_PLURAL = re.compile(
+    r"\b(?:my|our) (?:sons|daughters|nieces|nephews|kids|children|grandkids|grandchildren|"
+    r"grandsons|granddaughters|little (?:ones|brothers|sisters)|younger (?:brothers|sisters)|"
+    r"brothers|sisters|stepkids|stepsons|stepdaughters|students|pupils)\b"
+)
+
+
+def _about_family(line: str) -> bool:
+    return KIN.search(line) is not None or _KIN_PLURAL.search(line) is not None
+
+
 def reported_minor(context: MessageContext) -> Signal | None:
     """``age.reported_minor`` when, in a room, someone other than the sender said in the last
     few messages that a person here is a minor. Looked at only when the message approaches
@@ -145,7 +158,7 @@ def reported_minor(context: MessageContext) -> Signal | None:
         if not _says_minor_present(text):
             continue
         # "ma fille a 14 ans ... elle est en 4e": a parent speaking of their child.
-        if any(KIN.search(folded(earlier)) for earlier in recent[max(0, index - 2) : index + 1]):
+        if any(_about_family(folded(earlier)) for earlier in recent[max(0, index - 2) : index + 1]):
             continue
         return Signal("age.reported_minor", 0.8, (0, 0))
     return None

@@ -172,11 +172,24 @@ OTHERS_PREPARE = re.compile(
 )
 
 
+# Parents speaking among parents: "des parents du collège Jean Vilar ?", "entre parents
+# d'élèves", "ma fille aussi", "my son's mocks": the exam is their child's. ("Mes parents" is a
+# pupil's own.)
+PARENTS_SPEAKING = re.compile(
+    r"\b(?:(?:des|les|aux|entre|other|any|fellow) parents|parents (?:d'?eleves|du college|du lycee|de la classe|"
+    r"de (?:3e|4e|5e|6e|seconde|terminale)|of (?:year|the class))|(?:mon|notre) (?:fils|gamin|grand|ado|aine|cadet)|"
+    r"(?:ma|notre) (?:fille|gamine|grande|ado|ainee|cadette)|nos enfants|mes (?:enfants|gosses|gamins)|"
+    r"my (?:son|daughter|kids?|boy|girl)|our (?:son|daughter|kids?))\b"
+)
+
+
 def own_exam(
     match: re.Match[str], norm: Normalized, context: MessageContext
 ) -> tuple[str, float] | None:
     text = norm.folded.text
     if _OTHERS_EXAM.search(text, 0, match.start()) or _TEACHING.search(text):
+        return None
+    if PARENTS_SPEAKING.search(text):
         return None
     return ("age.disclosure", 0.8)
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from causette.safety.context import MessageContext
+from causette.safety.detectors.contact_requests import call_request
 from causette.safety.detectors.doxx_judges import REFERRAL, handed_over
 from causette.safety.detectors.phone_lines import PUBLIC_LINE, appeal, own_line, phones
 from causette.safety.detectors.phrases import TON, TU_AS
@@ -334,6 +335,7 @@ _RULES = RuleSet(
             r"\b(?:on pourra s'?appeler|on (?:peut|pourrait) s'?appeler|je (?:peux )?t'?appelle(?:rai)?|on s'?appelle (?:ce soir|demain|quand)|(?:we|i) (?:can|could) call|call me (?:tonight|later))\b",
             "appel",
             "call",
+            judge=call_request,
         ),
         rule(
             "contact.phone",

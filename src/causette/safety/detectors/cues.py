@@ -17,6 +17,7 @@ from typing import Any
 import ahocorasick
 
 from causette.safety.context import MessageContext
+from causette.safety.detectors.meeting_ordinary import own_payment, schedule_end
 from causette.safety.detectors.meeting_warnings import unlocated, warned_about
 from causette.safety.detectors.phrases import folded
 from causette.safety.gate import Signal
@@ -190,10 +191,13 @@ def _found(text: str, night: bool = False) -> dict[str, re.Match[str]]:
     found: dict[str, re.Match[str]] = {}
     for kind in woken:
         match = _CUES[kind].search(text)
-        if match is not None:
+        if match is not None and not (kind == "money" and own_payment(text, match.start())):
             found[kind] = match
     if found or night:
-        late = _CUES["night"].search(text)
+        # The end of a schedule ("de 19h à minuit", "jusqu'à minuit") is no late meeting.
+        late = next(
+            (m for m in _CUES["night"].finditer(text) if not schedule_end(text[: m.start()])), None
+        )
         if late is not None:
             found["night"] = late
     return found

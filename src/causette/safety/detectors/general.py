@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from causette.safety.context import MessageContext
-from causette.safety.detectors.age_judges import PUPILS
+from causette.safety.detectors.age_judges import PARENTS_SPEAKING, PUPILS
 from causette.safety.detectors.age_speaker import not_pupil_now
 from causette.safety.detectors.gifts import REPAYING
 from causette.safety.detectors.phrases import MES_PARENTS, PARENT_WORDS, TES_PARENTS, about_kin
@@ -74,7 +74,8 @@ def _own_exam(
     text = norm.folded.text
     if _OTHERS.search(text) or _PAST.search(text) or _TEACHING.search(text):
         return None
-    if about_kin(norm, context):
+    # Parents among parents ("des parents du collège ? le brevet blanc c'est jeudi ?").
+    if PARENTS_SPEAKING.search(text) or about_kin(norm, context):
         return None
     if _SECOND.search(text, max(0, match.start() - 40), match.start()) or _WISH.search(text):
         return None

@@ -432,6 +432,23 @@ REPAYING = re.compile(
 )
 
 
+# Paying for something sold: a ticket resold, a second-hand sale, "vendu !" then the transfer.
+# The seller named a price by the unit or agreed to sell ("45 € la place", "je te la laisse à
+# 30", "elle me revend 2 places", "you owe me 20"): the money pays a price, it is no gift.
+_SOLD = re.compile(
+    r"\b(?:vendu|revend\w*|(?:je|j'|elle|il|on|ma \w+|mon \w+) (?:te |vous |me |nous )?(?:les? |la |l' ?)?"
+    r"(?:vend|vends|vendent|revend|revends)\b|je te (?:la|le|les) laisse (?:a|pour)|\d+ ?(?:€|e|eur|euros?|\$|"
+    r"balles)? (?:la|le|l'|par|per|a|each) ?(?:place|billet|ticket|unite|piece|exemplaire|one)|"
+    r"tu me dois|you owe me|(?:it'?s|that'?s) \$?\d+ (?:each|per|a ticket|for both)|i'?ll sell|sold)\b"
+)
+
+
+def paying_a_price(norm: Normalized, context: MessageContext) -> bool:
+    """Whether the message or the conversation's last lines name a price being paid."""
+    lines = (norm.folded.text, *map(folded, context.recent[-4:]))
+    return any(_SOLD.search(line) for line in lines)
+
+
 # A gift someone else offered, told by the one it was offered to or about ("un mec voulait me
 # donner 1000 robux", "il lui a proposé une carte cadeau", "he started sending me gift cards"):
 # a story or a report, the third person and a past tense before the gift.
@@ -456,7 +473,7 @@ def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     for signal in _RULES.scan(norm, context):
         if signal.rule == "gift.money":
             if repaying is None:
-                repaying = REPAYING.search(text) is not None
+                repaying = REPAYING.search(text) is not None or paying_a_price(norm, context)
             if repaying:
                 continue
         if signal.rule.startswith(_TOLD_RULES) and signal.score > _TOLD:

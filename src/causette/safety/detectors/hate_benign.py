@@ -23,7 +23,11 @@ _CONDEMN_BEFORE = re.compile(
     r"m'?a ecrit|crie|criait|hurlait)|(?:traitee?s? de|traites de|traitees de)|"
     r"trait\w* (?:\w+ ){0,3}(?:de|d'|d)|(?:je suis|chui|jsuis|on est|nous sommes|nous les|en tant que|"
     r"moi (?:le|la|les)|fier d'?etre|fiere d'?etre|fiers d'?etre|proud to be|as a) (?:un |une |des |les )?|"
-    r"(?:called me|call me|calling me|called (?:him|her|them)|stop saying|don'?t say|the word|"
+    r"(?:called me|call me|calling me|called (?:him|her|them)|"
+    # Someone reported calling another a slur: "the bloke who called a steward a ...",
+    # "he was calling the ref a ...", "il a traité un steward de ..." (above).
+    r"(?:called|calling|calls) (?:(?:a|an|the|my|his|her|our|their|some|this|that|one|every|"
+    r"our|another) )?(?!me\b|you\b|u\b)\w+(?: \w+)?(?= (?:a|an)\W*$)|stop saying|don'?t say|the word|"
     r"words like|he said|she said|they said|someone wrote)|"
     # Thrown at the speaker: "un type m'a craché 'sale ...'", "they shouted ... at us".
     r"(?:m'?a|m'?ont|nous a|nous ont|lui a|leur a|t'a|m'?avait|m'?avaient|on m'?a|on nous a|on lui a)\s+"

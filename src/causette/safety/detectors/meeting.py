@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from causette.safety.context import MessageContext
 from causette.safety.detectors.meeting_ambush import AMBUSH_MARKS
+from causette.safety.detectors.meeting_ordinary import place, scheduled_night, self_alone
 from causette.safety.detectors.meeting_warnings import gathering, located_behind, warned_about
 from causette.safety.detectors.phrases import TON, TU_ES, folded
 from causette.safety.detectors.rules import DIGITS, RuleSet, rule
@@ -250,6 +251,7 @@ _RULES = RuleSet(
             "van",
             "champ",
             "aire",
+            judge=place,
         ),
         rule(
             "meet.isolated",
@@ -262,6 +264,7 @@ _RULES = RuleSet(
             "dort",
             "22",
             "23",
+            judge=scheduled_night,
         ),
         rule(
             "meet.isolated",
@@ -278,6 +281,7 @@ _RULES = RuleSet(
             "parking",
             "car",
             "behind",
+            judge=self_alone,
         ),
         rule(
             "meet.isolated",
@@ -321,6 +325,7 @@ _RULES = RuleSet(
             "voiture",
             "camion",
             "van",
+            judge=place,
         ),
         rule(
             "meet.isolated",

@@ -22,13 +22,13 @@ from causette.safety.normalize import Normalized
 # trade must be in the message or in what came just before.
 _PER_TIME = (
     r"(?P<price>\d{2,4})\s*(?:€|e\b|eur\b|euros?\b|balles\b|boules\b|roses?\b|\$|dollars?\b|"
-    r"bucks\b|billets?\b)?\s*(?:de |pour |for |the |a |an |per |par |l'|l |le |la |les )?(?:une |un |1 |la |l'|the |an |a )?"
+    r"bucks\b|billets?\b)?\s*(?:de |pour |for |the |a |an |per |par |l'|l |le |la |les )?(?:une |un |1 |la |l'|the |an |a |one )?"
     r"(?:heure|h\b|1h|2h|demi[- ]heure|demie?\b|30 ?min|nuit|soiree|passe|plan|rencontre|rdv|moment|"
     r"hour|hr\b|half hour|half an hour|evening|night|session|meet|date|overnight|visit)\b"
 )
 _TRADE = re.compile(
     r"\b(?:plans?|rencontres?|massages?|discrete?s?|discretion|dispo|disponible|compagnie|companion|"
-    r"companionship|session|host|hosting|incall|outcall|plaisir|cadeau|cadeaux|tarifs?|prix|"
+    r"companionship|for company|company only|discreet|session|host|hosting|incall|outcall|plaisir|cadeau|cadeaux|tarifs?|prix|"
     r"prestations?|services?|escort\w*|domicile|hotel|remunere\w*|especes|cash|tips|pourboires?|"
     r"gentleman|genereux|sugar|chaud|(?<!eau )chaude|coquine?|hot|sexy|bg|mec discret|passif|actif|"
     r"appart|chez moi|my place|stay|rester|avec moi|with me|pics|photos)\b"
@@ -111,12 +111,35 @@ _RENTED = re.compile(
 )
 
 
+# A plan that is a subscription: a phone or data plan, a gym, an insurance, paid by the month
+# ("I'm on a $45 plan, unlimited data", "un plan à 30 € par mois chez Free"). The trade's "plan"
+# is an encounter, never a monthly bill.
+_SUBSCRIPTION = re.compile(
+    r"\b(?:data|\d+ ?(?:gb|go|giga)|mobile|phone|cell|sim|e-?sim|prepaid|prepaye|top ?up|unlimited|"
+    r"illimite\w*|forfaits?|abonnements?|subscriptions?|monthly|mensuel\w*|a month|per month|par mois|"
+    r"/ ?mois|/ ?month|/ ?mo\b|internet|broadband|fibre|fiber|wifi|streaming|netflix|spotify|gym|"
+    r"insurance|assurance|mutuelle|payment plan|echeancier|contract|contrat|carrier|operateur|network|"
+    r"telco|telstra|optus|vodafone|verizon|t-mobile|boost|orange|sfr|bouygues|sosh|free mobile)\b"
+)
+
+
+def subscribed(match: re.Match[str], norm: Normalized, context: MessageContext) -> bool:
+    """Whether the "plan" priced at ``match`` is a subscription (the message or the last
+    lines name a phone, data or a monthly bill)."""
+    if not match.group().endswith("plan"):
+        return False
+    lines = (norm.folded.text, *map(folded, context.recent[-3:]))
+    return any(_SUBSCRIPTION.search(line) for line in lines)
+
+
 def _paid_time(
     match: re.Match[str], norm: Normalized, context: MessageContext
 ) -> tuple[str, float] | None:
     if int(match.group("price")) < 30 or rented(norm.folded.text, match):
         return None
     if counted_hours(match.group()) or cared_for(norm, context):
+        return None
+    if subscribed(match, norm, context):
         return None
     if _TRADE.search(norm.folded.text) or any(
         _TRADE.search(folded(earlier)) for earlier in context.recent[-4:]

@@ -10,7 +10,8 @@ import re
 from collections.abc import Iterator
 
 from causette.safety.context import MessageContext
-from causette.safety.detectors.paid import cared_for, rented
+from causette.safety.detectors.paid import cared_for, rented, subscribed
+from causette.safety.detectors.phrases import folded
 from causette.safety.detectors.rules import DIGITS, RuleSet, rule
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized
@@ -74,8 +75,11 @@ def _service_price(
     match: re.Match[str], norm: Normalized, context: MessageContext
 ) -> tuple[str, float] | None:
     # "35 € pour un massage décontracturant" at the physiotherapist's: care, not a service
-    # of the trade (an act named in the message keeps it one, ``cared_for``).
-    return None if cared_for(norm, context) else ("sex.price", 0.9)
+    # of the trade (an act named in the message keeps it one, ``cared_for``); "a 55 dollar
+    # plan with unlimited calls" is a phone bill (``subscribed``).
+    if cared_for(norm, context) or subscribed(match, norm, context):
+        return None
+    return ("sex.price", 0.9)
 
 
 # Guests received for an occasion: a birthday, a dinner, the match.
@@ -185,16 +189,22 @@ _FLOWERS = re.compile(
     r"\b(?:bouquets?|fleur\w*|rosiers?|jardin\w*|pieds?|tiges?|plant\w*|boutures?|fleuri\w*|"
     r"epanoui\w*|petales?|boutons?|saint[- ]valentin|fleuriste\w*|vases?|rouges|blanches|jaunes|"
     r"orangees|parfum\w*|taill\w*|arros\w*|pucerons?|pots?|serres?|epines?|cueilli\w*|"
-    r"offert\w*|offrir|anniversaires?|mariage|noces|fete des meres|"
-    r"garden\w*|bunch|dozen|stems?|bloom\w*|petals?|red roses|white roses|flowers?|valentine\w*)\b"
+    r"offert\w*|offrir|anniversaires?|mariage|noces|fete des meres|varietes?|jardinerie|mildiou|"
+    r"ronsard|meilland|grimpants?|massifs?|"
+    r"garden\w*|bunch|dozen|stems?|bloom\w*|petals?|red roses|white roses|flowers?|valentine\w*|"
+    r"roses? bushe?s?|florist|vase|prune\w*|aphids?|climbing|variet(?:y|ies))\b"
 )
 
 
 def _rose_price(
     match: re.Match[str], norm: Normalized, context: MessageContext
 ) -> tuple[str, float] | None:
-    # "100 roses" is the trade's word for euros; "12 roses sur un seul pied" is a garden.
+    # "100 roses" is the trade's word for euros; "12 roses sur un seul pied" is a garden. The
+    # garden may be in the conversation's last lines ("mes rosiers ont fleuri" ... "j'ai
+    # compté 40 roses"): flowers talked about, not money.
     if int(match.group("count")) < 30 or _FLOWERS.search(norm.folded.text):
+        return None
+    if any(_FLOWERS.search(folded(line)) for line in context.recent[-4:]):
         return None
     return ("sex.price", 0.8)
 
@@ -290,7 +300,8 @@ _RULES = RuleSet(
         rule(
             "escort.offer",
             0.75,
-            r"\b(?:re[cç]oi[ts]|je recois|recoit) (?:en appart|chez moi|a domicile|en prive|discretement|sur rdv|dans un appart|en hotel)\b|\bje me deplace (?:sur|a|en|dans|chez|partout|aussi)\b|\b(?:discr[e]e?te?|discreet|private) (?:companion|company|encounters?|meetings?|fun)\b|\b(?:companion|escort) for (?:generous )?(?:gentlem[ae]n|men)\b|\bgenerous (?:only|men|gentlem[ae]n|guys)\b|\bnew in (?:town|paris|lyon|marseille|the city)\b",
+            r"\b(?:re[cç]oi[ts]|je recois|recoit) (?:en appart|chez moi|a domicile|en prive|discretement|sur rdv|dans un appart|en hotel)\b|\bje me deplace (?:sur|a|en|dans|chez|partout|aussi)\b|\b(?:discr[e]e?te?|discreet|private) (?:companion|company|encounters?|meetings?|fun)\b|\b(?:companion|escort) for (?:generous )?(?:gentlem[ae]n|men)\b|\bgenerous (?:only|men|gentlem[ae]n|guys)\b|\bnew in (?:town|paris|lyon|marseille|the city)\b|\bi receive (?:guests |clients |gentlemen |men )?(?:in|at) (?:my|an|a) (?:apartment|appartment|appart|flat|studio|hotel room|private (?:apartment|flat|place))\b",
+            "receive",
             "recoi",
             "recoit",
             "recois",

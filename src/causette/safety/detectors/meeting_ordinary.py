@@ -1,0 +1,113 @@
+"""Meeting marks that are ordinary by their frame: judges for the rules of ``meeting.py``.
+
+"I'll come alone" is the speaker's own plan, "come alone" an order; "de 19h à minuit" is a
+schedule and "14 € après minuit" a rate, "à minuit" alone a late meeting; "on se gare au
+parking" is where the car goes; "derrière le cordon" is behind a barrier, and "on est derrière
+la gare" says where one is now. Each judge keeps the mark where its frame is missing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from causette.safety.context import MessageContext
+from causette.safety.normalize import Normalized
+
+# Under the risk's "seen" (0.4): counted in the score, never a stage of a sequence.
+NOTED = 0.3
+
+# The speaker, or the speaker and company, as the one who comes alone: "I'll come alone",
+# "can I come alone?", "we'll come alone", "I'd rather come alone".
+_SELF_BEFORE = re.compile(
+    r"\b(?:i|i'?ll|i'?d|i'?m|we|we'?ll|we'?d|we'?re|can i|could i|should i|shall i|may i)\b"
+    r"(?: \w+){0,3} $"
+)
+
+
+def self_alone(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    """``meet.isolated`` for "come alone" told to someone, not said of oneself."""
+    said = match.group()
+    if said.startswith("come alone"):
+        before = match.string[max(0, match.start() - 30) : match.start()]
+        if _SELF_BEFORE.search(before):
+            return None
+    return ("meet.isolated", 0.75)
+
+
+# The end of a span of hours, a closing time or a rate: "de 19h à minuit", "jusqu'à minuit",
+# "until midnight", "le bar ferme à minuit", "14 € après minuit" (the text up to the hour).
+_SCHEDULE_BEFORE = re.compile(
+    r"(?:\b(?:de|from) \d{1,2} ?(?:h|heures?|pm)\d{0,2} ?|jusqu'? ?|\b\d{1,3} ?(?:€|e|eur|euros?|\$)? ?"
+    r"|\b(?:ferme|fermes|ferment|fermeture|ouvert|ouverte|ouvre|ouvrent|finit|finis|fini|termine|"
+    r"terminent|closes|close|open|opens|until|till|ends?) (?:\w+ )?)"
+    r"(?:(?:a|apres|to|till|until|at|after|past) )?$"
+)
+
+
+def schedule_end(before: str) -> bool:
+    """Whether the late hour after ``before`` (folded text) ends a schedule or prices one."""
+    return _SCHEDULE_BEFORE.search(before[-30:]) is not None
+
+
+def scheduled_night(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    """``meet.isolated`` for a late hour that is not the end of a schedule or a rate."""
+    said = match.group()
+    lead = said.rsplit(" ", 1)[0] + " " if " " in said else ""
+    if schedule_end(match.string[max(0, match.start() - 30) : match.start()] + lead):
+        return ("meet.isolated", NOTED)
+    return ("meet.isolated", 0.5)
+
+
+# What one stands behind that hides nothing: a police cordon, a barrier, a counter, a window.
+_BARRIER_AFTER = re.compile(
+    r"derriere (?:le|la|les|l') ?(?:cordons?|barrieres?|barrages?|rubalise|vitres?|vitrines?|"
+    r"comptoirs?|bar|caisses?|guichets?|rideaux?|ecrans?|volant|file|foule|policiers|barricades?)\b"
+)
+# Where one is, lives or works now: "on est derrière la gare", "j'habite derrière la mairie".
+_PRESENT_BEFORE = re.compile(
+    r"\b(?:je suis|jsuis|j'?suis|chui|on est|nous sommes|vous etes|ils sont|on se trouve|"
+    r"j'?habite|on habite|il habite|elle habite|je vis|je bosse|je travaille|c'?est situe\w*|"
+    r"se trouve)(?: \w+)? $"
+)
+# The car parked: "on se gare au parking du Zénith", "je me gare dans le parking".
+_PARKING_CAR = re.compile(
+    r"\b(?:se|me|te|nous|vous) gar\w*(?: \w+)? $|\bstationn\w*(?: \w+)? $|\bpark (?:the|my|our) car $"
+)
+
+
+def ordinary_place(said: str, before: str) -> float | None:
+    """The score a place mark keeps when its frame is ordinary (``said`` the folded mark,
+    ``before`` the folded text just before it), or None when it is not."""
+    if said.startswith("derri"):
+        if _BARRIER_AFTER.match(said):
+            return 0.0
+        if _PRESENT_BEFORE.search(before):
+            return NOTED
+    elif ("parking" in said or "garage" in said) and _PARKING_CAR.search(before):
+        return NOTED
+    return None
+
+
+def place(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    """``meet.isolated`` for an out-of-sight place, less where its frame is ordinary."""
+    before = match.string[max(0, match.start() - 30) : match.start()]
+    kept = ordinary_place(match.group(), before)
+    if kept is None:
+        return ("meet.isolated", 0.55)
+    return ("meet.isolated", kept) if kept > 0 else None
+
+
+# The speaker as the one who pays, in cash, for a service or a purchase: "je vous paie en
+# espèces ou lydia ?", "I'll pay cash". The ambush's money is what the other is told to bring.
+_PAYER_BEFORE = re.compile(r"\b(?:je|j'|on|nous|i|i'?ll|i can|i will|we|we'?ll)\b(?: \w+){0,3} $")
+
+
+def own_payment(text: str, start: int) -> bool:
+    """Whether the money cue at ``start`` of ``text`` (folded) is the speaker paying."""
+    return _PAYER_BEFORE.search(text, max(0, start - 30), start) is not None
