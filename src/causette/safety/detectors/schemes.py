@@ -391,7 +391,44 @@ _RECEIVED = re.compile(
 _REPORTED = re.compile(
     _RECEIVED.pattern
     + r"|\b(?:s'?est|se sont|me suis) fait (?:avoir|arnaque\w*|escroque\w*|pigeonne\w*|plume\w*)"
+    r"|\b(?:failli|manque de) (?:se|me|te|nous) faire (?:avoir|arnaque\w*|escroque\w*|pigeonne\w*|"
+    r"plume\w*|brout\w*)|\btomb\w* (?:pas )?dedans\b"
     r"|\b(?:got|was|were|been) (?:scammed|conned|defrauded|swindled)|\bfell for\b"
+)
+
+
+# The scam spoken of in general, or someone else's pitch reported, or the warning itself.
+_WARNED = re.compile(
+    # Any case: "quand quelqu'un te promet un rendement garanti", "anyone who promises you".
+    r"\b(?:quand|si|des qu'?|when|if|whenever|once) (?:quelqu'?un|on|une personne|un inconnu|un mec|"
+    r"une meuf|un site|une appli|someone|somebody|anyone|anybody|a stranger|a site|an app|a guy|people|"
+    r"les gens) (?:te |vous |t'|you )?(?:promet|promettent|propose|proposent|demande|demandent|garantit|"
+    r"dit|parle|offre|promises?|offers?|asks?|tells?|says?|guarantees?)\b|"
+    r"\b(?:n'importe qui|toute personne|tous ceux|anyone|anybody|whoever|people|those) (?:qui|who) "
+    r"(?:te |vous |you )?(?:promet|promettent|propose|proposent|demande|demandent|garantit|garantissent|"
+    r"promise|promises|offer|offers|ask|asks|guarantee|guarantees)\b|"
+    # Whom the scam impersonates never asks that: "la douane demande jamais de payer par coupons".
+    r"\b(?:banques?|douanes?|police|gendarmerie|impots|administration|caf|ameli|la poste|conseillers?|"
+    r"bank|banks|customs|irs|hmrc|microsoft|support)\b[^.!?\n]{0,25}\b(?:jamais|never)\b|"
+    # The warning's own words, and the pattern named as one: "le même scénario", "classic MLM".
+    r"\b(?:watch out|look out for|stay away from|steer clear|careful (?:with|of|about)|gaffe (?:aux|a ces)|"
+    r"mefiez[- ]vous|fuyez|fuis (?:les|ces))\b|"
+    r"\btomb\w* (?:pas )?(?:dedans|dans le panneau|dans le piege)\b|\bfall(?:s|ing)? for (?:it|this|that|"
+    r"these|those)\b|"
+    r"\b(?:meme|vieux|classique) (?:scenario|script|coup|plan|arnaque)\b|\bscenario (?:classique|habituel|"
+    r"connu)\b|\ble (?:grand )?classique\b|\bc'?est (?:un |du )?(?:grand )?classique\b|"
+    r"\bsame (?:old )?(?:story|script|scam|trick)\b|\b(?:classic|oldest|typical|textbook) (?:scam|trick|"
+    r"mlm|pyramid|move|script)\b|\bmlms?\b|\bpyramid(?:e|ale)?s?\b|"
+    # Someone else's pitch to me, reported: "she wants me to join her team", "elle me disait de".
+    r"\b(?:she|he|they) (?:wants?|wanted|asked|asks|keeps asking|is trying|was trying|tried|tries|keeps "
+    r"trying) (?:to get )?(?:me|us) to [\"'«“‘]?(?:join|buy|invest|sign up|recruit|sell|become|put)\b|"
+    r"\b(?:il|elle|ils|elles) (?:veut|veulent|voulait|voulaient) (?:que (?:je|j'|nous|on)|me faire|nous "
+    r"faire) ?[\"'«“‘]?(?:rejoigne|achete|investisse|inscrive|m'inscrive|recrute|vende|devienne|entre|acheter|"
+    r"investir|rejoindre|entrer)|\b(?:essaie|essaye|essaient|essayait|essayaient|a essaye) de (?:me|nous) "
+    r"(?:recruter|vendre|faire (?:entrer|acheter|investir)|convaincre|refourguer|embrigader)\b|"
+    r"\b(?:me|m'|nous|lui|leur) ?(?:disai(?:t|ent)|poussai(?:t|ent)|conseillai(?:t|ent)|obligeai(?:t|ent)|"
+    r"forcai(?:t|ent)) (?:de |d'|a )|\b(?:was telling|kept telling|kept pushing|used to tell) (?:me|us|"
+    r"her|him|them) to\b"
 )
 
 
@@ -400,24 +437,30 @@ _REPORTED = re.compile(
 _TALKED_ABOUT = re.compile(
     r"\b(?:ils|elles|they|les arnaqueurs|scammers|ces gens|ces mecs|les mecs qui) (?:te |vous |you )?"
     r"(?:promettent|promise|disent|say|proposent|offer|demandent|ask)\b|\b(?:arnaques?|bidons?|scams?|"
-    r"fakes?|escroc\w*|mefie\w*|beware|attention aux|risky|dangereux|dangerous)\b|"
+    r"fakes?|escroc\w*|brouteurs?|broutage|mefie\w*|beware|attention aux|risky|dangereux|dangerous)\b|"
     # A worry about the risk ("c'est risqué non ?"), not the verb of a scare ("risque d'être").
     r"\b(?:c'?est (?:trop |tres |un peu |pas )?risque\w*|trop risque\w*|(?:le|les|des|un|gros|quels?) "
     r"risques?)\b|"
     # A message going round, or the scam named: "y a un sms qui tourne", "c'est du phishing".
     r"\b(?:sms|mails?|e-?mails?|messages?|textos?|texts?|arnaques?|liens?|scams?)s? (?:qui (?:tourne|tournent|"
-    r"circule|circulent|traine|trainent)|going (?:round|around))\b|\b(?:phishing|hameconnage|frauduleu\w*|"
+    r"circule|circulent|traine|trainent)|going (?:round|around))\b|\b(?:phishing|hameconnage|"
     r"signaler les spams|33700)\b|"
+    # "Frauduleux" of a message or a site; "le virement frauduleux" is the fake bank's own voice.
+    r"(?<!virement )(?<!operation )(?<!transaction )(?<!paiement )(?<!prelevement )(?<!achat )"
+    r"(?<!activite )(?<!connexion )\bfrauduleu\w*|"
     # Who else got it, or the scam named by its quoted hook: "the 'you won an iphone' message".
     r"\b(?:qui (?:d'?autre )?(?:a|as) (?:recu|eu)|who else (?:got|received|gets|has had))\b|"
-    r"\b(?:le|la|ce|cet|cette|un|une|the|this|that|a) [\"'«“‘][^\"'«»“”‘’]{2,60}[\"'»”’] ?"
-    r"(?:sms|mail|e-?mail|message|texto|text|dm|scam|arnaque|thing|truc|coup)s?\b|"
+    r"\b(?:le|la|les|ce|cet|cette|ces|un|une|des|the|this|that|these|those|a) [\"'«“‘][^\"'«»“”‘’]{2,60}"
+    r"[\"'»”’] ?(?:sms|mail|e-?mail|message|texto|text|dm|scam|arnaque|thing|truc|coup|site|link|lien|app|"
+    r"appli|offre|offer|groupe|group|pub|ad|video|compte|account|plan|scheme)s?\b|"
     # A quoted message described: "'Votre colis est bloqué...', avec un lien en .info".
     r"[\"'«“‘][^\"'«»“”‘’]{10,200}[\"'»”’],? (?:avec|with) (?:un|une|a|an) (?:lien|link|numero|number)\b|"
     # A victim's story: someone was had, fell for it, or lost money to "them".
     r"\b(?:s'?est|se sont|me suis|t'?es|t'?etais|vous etes|nous sommes|on s'?est|se faire|se fait|"
     r"me faire|te faire) (?:fait |faire )?(?:avoir|arnaque\w*|escroque\w*|pigeonne\w*|plume\w*|"
-    r"berne\w*|entube\w*|hameconne\w*|vider? (?:son|ton|mon|leur|notre|votre) compte)|"
+    r"berne\w*|entube\w*|hameconne\w*|brout\w*|pirate\w*|hacke\w*|vider? (?:son|ton|mon|leur|notre|"
+    r"votre) compte)|\b(?:got|had) (?:his|her|my|their|your) (?:\w+ )?(?:account|wallet|card|savings) "
+    r"(?:stolen|hacked|emptied|drained)\b|"
     r"\b(?:got|get|getting|was|were|been|being) (?:scammed|conned|ripped off|defrauded|swindled|"
     r"duped|catfished)|\b(?:fell|fall|falls|falling|nearly fell) for\b|"
     r"\b(?:il|elle|ils|elles|he|she|they|mon \w+|ma \w+|my \w+) (?:a |ont |has |have )?(?:perdu|lost) "
@@ -434,6 +477,8 @@ _TALKED_ABOUT = re.compile(
     r"\bjamais (?:donner|partager|communiquer|cliquer|envoyer|transmettre)\b|"
     r"\b(?:never|don'?t|do not|dont) (?:ever )?(?:click|give(?! up)|reply)\b|"
     r"\bnever (?:ever )?(?:to )?(?:share|send|enter|type|give(?! up)|click|reply)\b|"
+    + _WARNED.pattern
+    + "|"
     + _RECEIVED.pattern
 )
 
@@ -454,6 +499,11 @@ _DENIAL = re.compile(
     r"100 ?% (?:legit|legal|reel|real|fiable|safe)|(?:sans|zero|aucun|0|pas de) risques?|no risks?|risk[- ]free|"
     r"without (?:any )?risk)\b"
 )
+
+
+def received(folded_text: str) -> bool:
+    """Whether a folded line tells of a message received or of someone who was had."""
+    return _REPORTED.search(folded_text) is not None
 
 
 def scam_talked_about(norm: Normalized, context: MessageContext | None = None) -> bool:

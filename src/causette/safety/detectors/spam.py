@@ -15,6 +15,7 @@ from itertools import chain
 from causette.safety.context import MessageContext
 from causette.safety.detectors.rules import RuleSet, rule
 from causette.safety.detectors.schemes import earnings, scam_talked_about
+from causette.safety.detectors.spam_frauds import RULES as _FRAUDS
 from causette.safety.detectors.spam_judges import bank_details, click_here, lure
 from causette.safety.detectors.spam_links import (
     BAIT_LINK,
@@ -526,7 +527,10 @@ def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     """Link floods, repetition and the scams."""
     talked_about: bool | None = None  # looked for only once a scam signal is there
     for signal in chain(
-        _RULES.scan(norm, context), _OFFERS.scan(norm, context), _PITCHES.scan(norm, context)
+        _RULES.scan(norm, context),
+        _OFFERS.scan(norm, context),
+        _PITCHES.scan(norm, context),
+        _FRAUDS.scan(norm, context),
     ):
         if signal.rule.startswith("scam.") and talked_about is None:
             talked_about = scam_talked_about(norm, context)

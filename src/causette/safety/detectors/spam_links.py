@@ -67,14 +67,20 @@ def found(folded: str) -> list[str]:
     """The links of a folded text, in order."""
     if "." not in folded:
         return []
-    return [m.group() for m in _CANDIDATE.finditer(folded) if _is_link(m)]
+    return [m.group() for m in _CANDIDATE.finditer(folded) if _is_link(m) and not _mailed(m)]
+
+
+def _mailed(match: re.Match[str]) -> bool:
+    # The domain of an e-mail address ("prenom.nom@fournisseur.fr") is no link to click.
+    start = match.start()
+    return start > 0 and match.string[start - 1] == "@"
 
 
 def without_links(folded: str) -> str:
     """The text with each link blanked, for the words around it."""
     if "." not in folded:
         return folded
-    return _CANDIDATE.sub(lambda m: " " if _is_link(m) else m.group(), folded)
+    return _CANDIDATE.sub(lambda m: " " if _is_link(m) and not _mailed(m) else m.group(), folded)
 
 
 # A link with an invitation to join, register or click, or with the words of an advert.
@@ -92,9 +98,12 @@ BAIT_LINK = re.compile(
 )
 # A hand or an arrow pointing at the link is the advert's own call to click.
 POINTERS = frozenset("👉➡→⇒⬇👇▶➜➤")
-# A link with the words of an advert is an advert.
+# A link with the words of an advert is an advert. "Promo" alone is also a student's year
+# ("le Discord de la promo L1"): a sale says what is on promotion, how much, until when.
 _ADVERT = re.compile(
-    r"(?<!\w)-\d+ ?%|\b(?:promos?|reductions?|soldes|livraison (?:gratuite|offerte)|nos produits|"
+    r"(?<!\w)-\d+ ?%|\b(?:en|grosses?|super|mega|nos) promos?\b|\bpromo codes?\b|"
+    r"\bpromos? (?:du (?:jour|moment|mois)|exceptionnelles?|speciales?|flash|sur (?:tout|nos|les|le|la|"
+    r"toute)|-?\d+ ?%)|\b(?:reductions?|soldes|livraison (?:gratuite|offerte)|nos produits|"
     r"code promo|achetez|commandez|offre (?:speciale|limitee)|buy now|discount|sale|free shipping|"
     r"site de rencontres?|meilleur site|nouvelle appli|best (?:site|app))\b"
 )

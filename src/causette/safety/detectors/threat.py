@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from causette.safety.context import MessageContext
 from causette.safety.detectors.phrases import LAUGH, TES_PARENTS
 from causette.safety.detectors.rules import RuleSet, rule
+from causette.safety.detectors.sextortion import WAKING, WAKING_ANCHORS, extorted
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized
 
@@ -54,6 +55,15 @@ def _known_place(
 ) -> tuple[str, float] | None:
     # "je sais où t'habites 😂" between neighbours is banter as "je vais te tuer mdr" is.
     return ("threat", 0.4 if _laughing(norm) or _TO_SEND.search(norm.folded.text) else 0.85)
+
+
+def _blackmail(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    # "I recorded you", with the contacts, the bitcoin or the clock, over the sender's lines.
+    if not extorted(norm, context):
+        return None
+    return ("threat.sextortion", 0.4 if _laughing(norm) else 0.9)
 
 
 # Verbs of harm after "je vais te ...", and those that can only mean killing.
@@ -272,6 +282,8 @@ _RULES = RuleSet(
             "know where",
             "sais ou",
         ),
+        # The mass "webcam" blackmail told over several lines (``sextortion.py``).
+        rule("threat.sextortion", 0.9, WAKING, *WAKING_ANCHORS, judge=_blackmail),
         rule(
             "threat.sextortion",
             0.9,
