@@ -59,7 +59,17 @@ def phone_given(
     """Someone's number (``handover``), unless "leur numéro" is a shop's or a practice's."""
     if _THEIR.match(match.group()) and business_line(norm, context):
         return None
+    if _ELSEWHERE.match(match.string, match.end()):
+        return None  # "leur numéro est sur leur site": where to find it, not the number
     return handover(match, norm, context)
+
+
+# What follows "son numéro est" when no number is given: where it is, or what it is like.
+_ELSEWHERE = re.compile(
+    r"\s*(?:sur|dans|affiche|ecrit|note|indique|en bas|en haut|on|in|at the|listed|written|"
+    r"pas|plus|toujours|encore|not|still|faux|fake|wrong|bon|the same|le meme|change|new|nouveau)\b"
+    r"(?![^.!?]{0,20}\d{2})"
+)
 
 
 # "l'adresse de ..." names whose it is: a person (a possessive and a kin or a role, a
