@@ -31,11 +31,13 @@ from causette.safety.normalize import Normalized
 
 _GIFT_FR = r"(?:cadeau|surprise|mot|message|colis|souvenir|paquet|bouquet)x?s?"
 _GIFT_EN = r"(?:gift|present|surprise|note|message|package|parcel|souvenir|treat)s?"
-_DOOR_FR = r"(?:porte|paillasson|boite aux lettres|voiture|pare-brise|fenetre|chez (?:elle|lui|eux))"
+_DOOR_FR = (
+    r"(?:porte|paillasson|boite aux lettres|voiture|pare-brise|fenetre|chez (?:elle|lui|eux))"
+)
 _DOOR_EN = r"(?:door|doorstep|porch|front step|mailbox|letterbox|windscreen|windshield|car|house|place|flat)"
 _BY_CROWD_EN = (
     r"(?:so (?:people|everyone|everybody|folks|y'?all|we|you|u|you guys) can|someone should|"
-    r"somebody should|anyone (?:can|could|should)|we should (?:all )?|let'?s (?:all )?|y'?all should|"
+    r"somebody should|anyone (?:can|could|should)|we should(?: all)?|let'?s(?: all)?|y'?all should|"
     r"everyone should|feel free to|you guys should|you should all)"
 )
 _CALLS: dict[str, re.Pattern[str]] = {
@@ -58,12 +60,14 @@ _CALLS: dict[str, re.Pattern[str]] = {
         r"|\b(?:sonnez|frappez|toquez) (?:tous |toutes )?(?:chez (?:elle|lui|eux)|a sa porte)\b"
     ),
     "wait": re.compile(
-        r"\bwait for (?:him|her|them) (?:and|outside|there|after|at|by|near|tomorrow|in the|when)\b"
+        r"\bwait for (?:him|her|them) (?:outside|there tomorrow|tomorrow|after (?:work|school|his|her|"
+        r"their)|at (?:his|her|their|the) (?:place|door|car|work|gate|station|pump)|by (?:his|her|their|"
+        r"the) (?:car|door)|and (?:have a (?:word|chat)|teach|sort|give|confront|jump|get|show))\b"
         r"|\bwait (?:outside|by|at) (?:his|her|their) (?:place|house|flat|door|car|work|school)\b"
         r"|\bkey (?:it|his car|her car|their car|the car)\b(?! in\b| into| up| out)"
         r"|\b(?:slash|pop|let down) (?:his|her|their|the) (?:tyres|tires)\b"
         r"|\bscratch (?:his|her|their) car\b"
-        r"|\b(?:crever|crevez|crevons|creve) (?:lui |leur )?(?:ses|leurs|les) pneus\b"
+        r"|\b(?:crever|crevez|crevons|creve)(?:[- ]lui|[- ]leur)? (?:ses|leurs|les) pneus\b"
         r"|\b(?:rayer|rayez|rayons|raye) (?:sa|leur|la) (?:voiture|caisse|bagnole|portiere)\b"
         r"|\b(?:attendez|attendons|guettez)[- ](?:le|la|les) (?:a la sortie|devant|en bas|la-bas|"
         r"a la gare|au parking|apres|demain)"
@@ -102,8 +106,9 @@ _CALLS: dict[str, re.Pattern[str]] = {
         r"posts?|pics?|photos?|comments|wall|page|stream|tiktoks?|reels?|stories|publications?|"
         r"commentaires|mur)\b"
         r"|\b(?:post\w*|shar\w*|screenshot\w*|put\w* (?:it|them) up)\b[^.!?]{0,100}?\bso (?:everyone|"
-        r"everybody|people|the whole \w+|all of \w+) (?:can|will|could) (?:roast|see|laugh at|mock|"
-        r"find|recognise|recognize|go after|know who|know where)\b"
+        r"everybody|people|the whole \w+|all of \w+) (?:can|will|could) (?:roast|laugh at|mock|humiliate|"
+        r"recognise (?:him|her|them)|recognize (?:him|her|them)|go after|know who (?:he|she|they)|"
+        r"see who (?:he|she|they)|know where (?:he|she|they)|find (?:him|her|them))\b"
         r"|\b(?:post\w*|shar\w*|screenshot\w*)\b[^.!?]{0,100}?\bso (?:she|he|they) (?:knows?|sees?|"
         r"gets the message)\b"
         r"|\b(?:qu'?(?:elle|il|ils|elles)|pour qu'?(?:elle|il|ils|elles)) (?:voie|voient|sache|sachent|"

@@ -64,10 +64,14 @@ def phone_given(
     return handover(match, norm, context)
 
 
-# What follows "son numéro est" when no number is given: where it is, or what it is like.
+# What follows "son numéro est" when no number is given: where anyone can read it (a site, a
+# window, the directory), or that it is wrong. "On my screen", "dans mon tel": the sender has it.
 _ELSEWHERE = re.compile(
-    r"\s*(?:sur|dans|affiche|ecrit|note|indique|en bas|en haut|on|in|at the|listed|written|"
-    r"pas|plus|toujours|encore|not|still|faux|fake|wrong|bon|the same|le meme|change|new|nouveau)\b"
+    r"\s*(?:(?:sur|dans|on|in) (?:la |le |les |leur |leurs |l'|the |their |its )?(?:site\w*|vitrine|"
+    r"devanture|porte|page|annuaire|pages jaunes|google\w*|carte|flyers?|affiche|website|web ?site|"
+    r"directory|yellow pages|card|door|window|sign|leaflet)|affiche\w*|ecrit (?:sur|dans)|indique "
+    r"(?:sur|dans)|listed|written on|(?:pas|plus) (?:bon|valide|le bon|attribue)|faux|wrong|"
+    r"not (?:valid|right|the right))\b"
     r"(?![^.!?]{0,20}\d{2})"
 )
 

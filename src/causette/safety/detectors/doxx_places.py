@@ -39,7 +39,9 @@ _BESIDE = (
     r"en face (?:du|de la|de l'|des)|au coin (?:du|de la|de l'|des)|derriere (?:le|la|l')|"
     r"juste apres (?:le|la|l'))"
 )
-_FLOOR = r"(?:\d{1,2}(?:st|nd|rd|th|e|eme|er) (?:floor|etage)|(?:top|ground|first|second|third) floor)"
+_FLOOR = (
+    r"(?:\d{1,2}(?:st|nd|rd|th|e|eme|er) (?:floor|etage)|(?:top|ground|first|second|third) floor)"
+)
 _DESCRIBED: dict[str, re.Pattern[str]] = {
     "landmark": re.compile(
         rf"\b(?:{_COLOUR} )?{_BUILDING}(?: {_COLOUR})?\b[^.!?]{{0,25}}?\b{_BESIDE}\b"
@@ -55,14 +57,23 @@ _LOCATED = re.compile(
     r"found (?:it|the place|her place|his place|the building)|j'?ai (?:retrouve|trouve) "
     r"(?:l'?immeuble|la maison|le batiment|l'?endroit|ou c'?est)|reconnu (?:l'?immeuble|la rue))\b"
 )
-_THIRD = re.compile(r"\b(?:il|elle|ils|elles|lui|eux|he|she|they|him|her|them|son|sa|ses|his|their)\b")
+_THIRD = re.compile(
+    r"\b(?:il|elle|ils|elles|lui|eux|he|she|they|him|her|them|son|sa|ses|his|their)\b"
+)
+# The building is where someone lives: a verb of living or moving, or "her place".
+_HOME_OF = re.compile(
+    r"\b(?:habite\w*|vit|vivent|reste|restent|loge\w*|demenage\w*|emmenage\w*|lives?|living|moved|"
+    r"stays?|staying|chez (?:elle|lui|eux)|(?:her|his|their) (?:place|flat|house|home|apartment|"
+    r"building)|son (?:appart\w*|immeuble|logement)|sa (?:maison|residence)|new (?:place|flat|"
+    r"apartment)|nouvel appart\w*)\b"
+)
 # One's own place or a venue described for a visit.
 _OWN = re.compile(
     r"\b(?:chez moi|chez nous|mon appart\w*|ma maison|notre maison|mon immeuble|j'?habite|on habite|"
     r"je vis|i live|we live|my (?:place|flat|house|building|apartment)|our (?:place|flat|house)|"
     r"venez|viens|come over|come round|fete|soiree|anniv\w*|apero|party|rdv|on se retrouve|meet|"
-    r"a vendre|for sale|a louer|to let|for rent|loyer|rent|visite|viewing|bureau|office|cabinet|"
-    r"magasin|boutique|shop|restaurant|resto|cafe|bar|hotel|airbnb|gite|museum|musee|eglise|church)\b"
+    r"a vendre|for sale|a louer|to let|for rent|loyer|rent|visite|viewing|airbnb|gite|museum|"
+    r"musee|library|bibliotheque|mediatheque|mairie|town hall)\b"
 )
 
 
@@ -74,10 +85,12 @@ def described(norm: Normalized, context: MessageContext) -> Signal | None:
         return None
     match = found["landmark"]
     recent = [folded(line) for line in context.recent_from_sender[-3:]]
-    located = any(_LOCATED.search(line) for line in (text, *recent))
-    third = any(_THIRD.search(line) for line in (text, *recent))
-    if not (located or third):
-        return None  # a building described with no one in it: a direction, a view
+    lines = (text, *recent)
+    located = any(_LOCATED.search(line) for line in lines)
+    home = any(_HOME_OF.search(line) for line in lines)
+    if not (located or home):
+        return None  # a building described with no one living in it: a direction, a view
+    third = any(_THIRD.search(line) for line in lines)
     score = 0.75 if located and third else 0.5
     return Signal("doxx.address", score, norm.folded.span(match.start(), match.end()))
 
@@ -91,7 +104,7 @@ _LIVES_ON = re.compile(
     rf"\b(?:he|she|they)(?:'s| is| are)?(?: still| now| actually| apparently)? (?:lives?|living|"
     rf"stays?|staying) (?:on|at|in) (?:\d{{1,4}}[a-z]? )?(?P<name>[a-z'’]+(?: [a-z'’]+)?) {_EN_ROAD}\b"
     rf"|\b(?:il|elle|ils|elles) (?:reste|restent|demeure|demeurent) (?:sur|au \d{{1,4}}) ?"
-    rf"(?:la |le |l')?{STREET}\b"
+    rf"(?:la |le |l')?{STREET} (?:de la |de l'|des |du |de |d')?(?P<street>[a-z'’]+)"
 )
 
 
@@ -99,18 +112,17 @@ def lives_on(norm: Normalized) -> Signal | None:
     """``doxx.address`` for a third person living on a named street ("she lives on Elm
     Grove", "il reste sur la rue des Pins"); "he lives on a quiet street" names none."""
     text = norm.folded.text
-    if "live" not in text and "stay" not in text and "reste" not in text and "demeure" not in text:
+    if "liv" not in text and "stay" not in text and "reste" not in text and "demeure" not in text:
         return None
     match = _LIVES_ON.search(text)
     if match is None:
         return None
-    if match.group("name") is not None:
-        start, _ = norm.folded.span(match.start("name"), match.end("name"))
-        if not _CAPITAL_WORD.match(norm.original, start):
-            return None
-        score = 0.65
-    else:
-        score = 0.75  # as "il habite rue ..."
+    # The street has a name, with its capital: "on a quiet street", "la rue principale" none.
+    named = "name" if match.group("name") is not None else "street"
+    start, _ = norm.folded.span(match.start(named), match.end(named))
+    if not _CAPITAL_WORD.match(norm.original, start):
+        return None
+    score = 0.65 if named == "name" else 0.75  # as "il habite rue ..."
     return Signal("doxx.address", score, norm.folded.span(match.start(), match.end()))
 
 
@@ -134,14 +146,23 @@ _EXIT = re.compile(
 )
 
 
+_CHILD_SCREEN = Screen({"child": _CHILD_OF, "exit": _EXIT})
+# Parents comparing classes, or a meeting being set: not a child or a person placed for others.
+_SHARED = re.compile(
+    r"\b(?:aussi|pareil|comme (?:le mien|la mienne|mon|ma)|too|as well|same (?:class|school)|"
+    r"on se (?:rejoint|retrouve|voit|croise)|rdv|rendez-vous|meet (?:you|me|us)|see you|"
+    r"je (?:t'|vous )attends|je passe (?:te|la|le|les) (?:prendre|chercher)|pick (?:him|her|them) up)\b"
+    r"|\?\s*$"
+)
+
+
 def placed_child(norm: Normalized, context: MessageContext) -> Signal | None:
     """``doxx.school`` for someone else's child's school and class; ``doxx.address`` for a
     third person's exit hour and gate."""
     text = norm.folded.text
-    match = _CHILD_OF.search(text)
-    if match is not None:
-        return Signal("doxx.school", 0.5, norm.folded.span(match.start(), match.end()))
-    match = _EXIT.search(text)
-    if match is not None:
-        return Signal("doxx.address", 0.5, norm.folded.span(match.start(), match.end()))
-    return None
+    found = _CHILD_SCREEN.search(text)  # most lines name no child and no exit: nothing runs
+    if not found or _SHARED.search(text):
+        return None  # "sa fille est en CM2 aussi", "on se retrouve devant la gare ?"
+    kind, match = min(found.items(), key=lambda item: item[1].start())
+    rule = "doxx.school" if kind == "child" else "doxx.address"
+    return Signal(rule, 0.5, norm.folded.span(match.start(), match.end()))

@@ -15,7 +15,7 @@ from causette.safety.normalize import Normalized
 
 _INTENT = (
     r"(?:(?:je vais|j'?vais|jvais|je compte|on va|i'?m gonna|im gonna|i'?m going to|gonna|i'?ll|ill)"
-    r" (?:le |la |les |lui |leur )?(?:poster|publier|diffuser|balancer|afficher|partager|mettre|envoyer|"
+    r" (?:le |la |les |lui |leur )?(?:poster|publier|diffuser|balancer|afficher|partager|mettre|envoyer|coller|placarder|"
     r"leak|post|share|put|send|expose|publish)|je (?:diffuserai|posterai|publierai|balancerai|mettrai|"
     r"afficherai|partagerai|enverrai)|on (?:diffusera|postera|publiera|balancera|mettra|affichera)|"
     r"(?:i'?m|im|i am|we'?re) (?:\w+ing (?:\w+ )?and )?(?:posting|putting|sharing|leaking|sending|publishing))"

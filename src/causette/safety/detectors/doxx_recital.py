@@ -131,6 +131,7 @@ _ELLIPTIC = re.compile(
     r"behind|derriere|en face)\b"
 )
 
+_ELLIPTIC_SCREEN = Screen({"elliptic": _ELLIPTIC})
 
 # A recital is said to the listener: a street number or an office alone addresses no one
 # (a home seen, hours or a route do).
@@ -146,7 +147,7 @@ def recited(norm: Normalized, context: MessageContext) -> Signal | None:
         kinds["seen"] = seen
     # "Siobhan Keane, works at the Centra, lives behind the pitch": the listener's life listed
     # without a subject; a threat only once they refused the contact.
-    elliptic = _ELLIPTIC.search(text)
+    elliptic = _ELLIPTIC_SCREEN.search(text).get("elliptic")
     if not kinds and elliptic is None:
         return None
     # Once the listener refused the contact, an address sent is theirs recited to them.
