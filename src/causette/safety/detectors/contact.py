@@ -14,7 +14,14 @@ from collections.abc import Iterator
 from causette.safety.context import MessageContext
 from causette.safety.detectors.contact_requests import call_request
 from causette.safety.detectors.doxx_judges import REFERRAL, handed_over
-from causette.safety.detectors.phone_lines import PUBLIC_LINE, appeal, own_line, phones
+from causette.safety.detectors.phone_lines import (
+    PUBLIC_LINE,
+    appeal,
+    own_line,
+    phones,
+    recommended,
+)
+from causette.safety.detectors.phone_split import split_phone
 from causette.safety.detectors.phrases import TON, TU_AS
 from causette.safety.detectors.rules import Lexicon, RuleSet, rule
 from causette.safety.gate import Signal
@@ -362,7 +369,9 @@ def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     # Looked for only where a number can be (eight digits or more): the hot path stays cheap.
     may_have_number = number_weight(norm.folded.text) >= 8
     # A room's appeal, or one's own line given in a room, scores like a business's line.
-    appealing = may_have_number and (appeal(norm, context) or own_line(norm, context))
+    appealing = may_have_number and (
+        appeal(norm, context) or own_line(norm, context) or recommended(norm, context)
+    )
     for found in _RULES.scan(norm, context):
         if found.rule == "contact.phone" and appealing:
             found = Signal(found.rule, min(found.score, PUBLIC_LINE), found.span)
@@ -374,3 +383,8 @@ def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
         yield Signal("contact.phone", score, span)
         if score != PUBLIC_LINE and _THIRD_PERSON_NUMBER.search(norm.folded.text):
             yield Signal("doxx.phone", REFERRAL if handed_over(norm, context) else 0.85, span)
+    if not may_have_number and context.recent_from_sender:
+        # "06 58" / "30 12" / "77": a number split over lines to slip past the rules.
+        split = split_phone(norm, context)
+        if split is not None:
+            yield split

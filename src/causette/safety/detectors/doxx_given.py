@@ -59,7 +59,21 @@ def phone_given(
     """Someone's number (``handover``), unless "leur numéro" is a shop's or a practice's."""
     if _THEIR.match(match.group()) and business_line(norm, context):
         return None
+    if _ELSEWHERE.match(match.string, match.end()):
+        return None  # "leur numéro est sur leur site": where to find it, not the number
     return handover(match, norm, context)
+
+
+# What follows "son numéro est" when no number is given: where anyone can read it (a site, a
+# window, the directory), or that it is wrong. "On my screen", "dans mon tel": the sender has it.
+_ELSEWHERE = re.compile(
+    r"\s*(?:(?:sur|dans|on|in) (?:la |le |les |leur |leurs |l'|the |their |its )?(?:site\w*|vitrine|"
+    r"devanture|porte|page|annuaire|pages jaunes|google\w*|carte|flyers?|affiche|website|web ?site|"
+    r"directory|yellow pages|card|door|window|sign|leaflet)|affiche\w*|ecrit (?:sur|dans)|indique "
+    r"(?:sur|dans)|listed|written on|(?:pas|plus) (?:bon|valide|le bon|attribue)|faux|wrong|"
+    r"not (?:valid|right|the right))\b"
+    r"(?![^.!?]{0,20}\d{2})"
+)
 
 
 # "l'adresse de ..." names whose it is: a person (a possessive and a kin or a role, a

@@ -82,7 +82,7 @@ _OWN_VEHICLE = re.compile(
 # The plate itself, whole or in part (a French, British or other format; "starts KX19",
 # "finit par 42"): "un témoin a noté la plaque" speaks of a plate and gives none.
 _PLATE = re.compile(
-    r"\b[a-z]{2}-?\d{3}-?[a-z]{2}\b|\b[a-z]{2}\d{2} ?[a-z]{3}\b|\b(?:plaque|immatricul\w*|immat|"
+    r"\b[a-z]{2}[- ]?\d{3}[- ]?[a-z]{2}\b|\b[a-z]{2}\d{2} ?[a-z]{3}\b|\b(?:plaque|immatricul\w*|immat|"
     r"plate|reg)\b[^.!?]{0,25}?(?:\b(?:commence|finit|termine|starts?|ends?|begins?)\w*"
     r"(?: par| with| in)? [a-z0-9]{2,}\b|\b(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{3,8}\b|\b\d{2,4}[ -]?[a-z]{2,3}"
     r"[ -]?\d{2,3}\b)"

@@ -71,6 +71,8 @@ _WHEREABOUTS: dict[str, re.Pattern[str]] = {
         r"\b(?:son|sa|ses|his|her|their) (?:insta|instagram|snap|fb|facebook|linkedin|tiktok|"
         r"twitter|mail|email|e-mail|adresse|address|num\w*|number|tel|profil|profile|compte|"
         r"account)\b"
+        # A profile's link or address given: "profile's at hinge.example/u/...".
+        r"|\bprofile?'?s? (?:at|is|:)|\b[a-z0-9-]+\.[a-z]{2,10}/(?:u/|user/|in/|profile/|@)?[a-z0-9_.-]{4,}"
     ),
     "hours": re.compile(
         r"\b(?:finit|sort|rentre|commence|finishes|leaves|parks?|se gare)\b[^.!?]{0,20}"

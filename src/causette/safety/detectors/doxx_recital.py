@@ -125,6 +125,14 @@ _HOME_SEEN = re.compile(
 )
 
 
+_ELLIPTIC = re.compile(
+    r"(?:^|[,;:.(] ?)(?:works?|working|bosse|travaille|taffe) (?:at|in|for|a|au|aux|chez|dans)\b"
+    r"|(?:^|[,;:.(] ?)(?:lives?|living|habite|vit|loge) (?:in|on|at|a|au|aux|dans|rue|pres|near|"
+    r"behind|derriere|en face)\b"
+)
+
+_ELLIPTIC_SCREEN = Screen({"elliptic": _ELLIPTIC})
+
 # A recital is said to the listener: a street number or an office alone addresses no one
 # (a home seen, hours or a route do).
 _TO_LISTENER = re.compile(r"\b(?:tu|t'|toi|ton|ta|tes|te|vous|votre|vos|you|your|ur|u)\b")
@@ -137,10 +145,17 @@ def recited(norm: Normalized, context: MessageContext) -> Signal | None:
     seen = _HOME_SEEN.search(text)
     if seen is not None:
         kinds["seen"] = seen
-    if not kinds:
+    # "Siobhan Keane, works at the Centra, lives behind the pitch": the listener's life listed
+    # without a subject; a threat only once they refused the contact.
+    elliptic = _ELLIPTIC_SCREEN.search(text).get("elliptic")
+    if not kinds and elliptic is None:
         return None
     # Once the listener refused the contact, an address sent is theirs recited to them.
     after_refusal = refused(context)
+    if not kinds:
+        if elliptic is None or not after_refusal:
+            return None
+        kinds["elliptic"] = elliptic
     if set(kinds) <= {"home", "post", "door"} and not (after_refusal or _TO_LISTENER.search(text)):
         return None  # "Plomberie X, 22 rue ..., bureau 3": an address given, not recited to anyone
     if set(kinds) == {"warning"}:

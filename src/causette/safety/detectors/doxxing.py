@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from causette.safety.context import MessageContext
+from causette.safety.detectors.doxx_acts import acted
 from causette.safety.detectors.doxx_calls import called
 from causette.safety.detectors.doxx_given import phone_given, profile, request
 from causette.safety.detectors.doxx_home import placed
@@ -23,6 +24,7 @@ from causette.safety.detectors.doxx_judges import (
     vehicle,
 )
 from causette.safety.detectors.doxx_names import named_person
+from causette.safety.detectors.doxx_places import described, lives_on, placed_child
 from causette.safety.detectors.doxx_publish import announced
 from causette.safety.detectors.doxx_recital import recited, refused
 from causette.safety.detectors.phrases import about_kin
@@ -101,7 +103,7 @@ _RULES = RuleSet(
         rule(
             "doxx.profile",
             0.75,
-            r"\b(?:son|sa|leur|his|her|their) (?P<app>snap|sc|insta|instagram|ig|facebook|fb|tiktok|compte|profil|profile|account|discord|twitter|x|youtube|twitch|chaine|channel|linkedin|reddit|pseudo|username|handle)\s*(?:c'?est|cest|c(?= )|:|=|est|->|is|'s)\s*(?P<handle>@?[a-z0-9_.]{3,})|\b(?:voici|voila|regardez|allez voir|allez sur|signalez) (?:son|sa) (?:profil|compte|insta|fb|facebook|snap|tiktok)\b|\bsignalez (?:tous |toutes )?le (?:profil|compte)\b|\bfound (?:his|her|their) (?:insta|snap|facebook|fb|linkedin|tiktok|profile|account)\b[^.!?]{0,20}\b(?:posting|here|look|check)",
+            r"\b(?:son|sa|leur|his|her|their) (?P<app>snap|sc|insta|instagram|ig|facebook|fb|tiktok|compte|profil|profile|account|discord|twitter|x|youtube|twitch|chaine|channel|linkedin|reddit|pseudo|username|handle)(?: perso| prive| personnel| secret| pro| personal| private| main| real| second)?\s*(?:c'?est|cest|c(?= )|:|=|est|->|is|'s)\s*(?P<handle>@?[a-z0-9_.]{3,})|\b(?:voici|voila|regardez|allez voir|allez sur|signalez) (?:son|sa) (?:profil|compte|insta|fb|facebook|snap|tiktok)\b|\bsignalez (?:tous |toutes )?le (?:profil|compte)\b|\bfound (?:his|her|their) (?:insta|snap|facebook|fb|linkedin|tiktok|profile|account)\b[^.!?]{0,20}\b(?:posting|here|look|check)",
             "snap",
             "sc",
             "insta",
@@ -575,7 +577,8 @@ def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     """Another person's details; several kinds together in one message score higher."""
     found = list(_RULES.scan(norm, context))
     extras = (named_person(norm), recited(norm, context), announced(norm), called(norm))
-    found += [extra for extra in (*extras, placed(norm)) if extra is not None]
+    places = (placed(norm), described(norm, context), lives_on(norm), placed_child(norm, context))
+    found += [extra for extra in (*extras, *places, acted(norm, context)) if extra is not None]
     if any(signal.rule == "doxx.school" for signal in found) and about_kin(norm, context):
         # "ma fille ? elle est au collège Jean Jaurès": a parent, not a doxxer.
         found = [signal for signal in found if signal.rule != "doxx.school"]

@@ -180,6 +180,47 @@ def own_line(norm: Normalized, context: MessageContext) -> bool:
     return any(_OWN_TRADE.search(line) for line in (texts[0], *recent))
 
 
+# A tradesman or a practice recommended to a room with their line: "j'ai un plombier à
+# recommander : Dupont, 06 ...", "je vous conseille mon garagiste, très honnête", "if anyone
+# needs an electrician, Dave's great: 07 ...". A business's number passed on, like a shop's
+# public line, unless it is given against someone (``_NOT_OWN``'s pile-on words) or is a
+# person's ("son 06").
+_RECOMMEND = re.compile(
+    r"\b(?:je (?:vous |te |le |la |les |vous le |vous la |te le |te la )?(?:recommande|conseille)|"
+    r"a recommander|recommande\w*|conseille par|bonne adresse|tres (?:pro|serieux|serieuse|honnete|"
+    r"efficace|reactif|reactive|competent|competente)|honnete|au top|pas cher|prix correct|"
+    r"pour ceux qui (?:cherch\w*|ont besoin)|si (?:vous cherchez|tu cherches|quelqu'?un cherche|"
+    r"vous avez besoin|besoin)|(?:highly |would )?recommend\w*|if (?:anyone|anybody|you) (?:needs?|"
+    r"is looking for|are looking for|wants?)|for anyone (?:looking for|who needs)|reliable|"
+    r"trustworthy|(?:really |very )?(?:good|great|decent|honest|cheap|fair) (?:price|prices|rates))\b"
+)
+_TRADE = re.compile(
+    r"\b(?:plombi\w+|plomberie|electricien\w*|electricite|serruri\w+|garag\w+|mecanicien\w*|"
+    r"chauffagiste|menuisi\w+|peintre|macon\w*|maconnerie|couvreur|couverture|jardinier|paysagiste|"
+    r"carreleur|demenageu\w+|demenagement|vitrier|ramoneur|depanneu\w+|artisan|traiteur|"
+    r"photographe|coiffeu\w+|estheticienne|osteo\w*|kine\w*|dentiste|veto|veterinaire|taxi|"
+    r"plumber|plumbing|electrician|locksmith|mechanic|garage|builder|roofer|handyman|decorator|"
+    r"gardener|landscaper|tiler|removals?|movers?|glazier|chimney sweep|caterer|photographer|"
+    r"hairdresser|barber|physio|osteopath|dentist|vet|cab|taxi|sarl|sas|eurl|ltd)\b"
+)
+_AGAINST = re.compile(
+    r"\b(?:son|sa|his|her) (?:num\w*|tel\w*|portable|06|07|number|phone|cell)\b"
+    r"|\b(?:harcel\w*|harass\w*|spam\w*|insult\w*|pourri\w*|defonce\w*|flood\w*|tabass\w*|"
+    r"arnaqu\w*|escroc|scam\w*|toute la nuit|all night)\b"
+)
+
+
+def recommended(norm: Normalized, context: MessageContext) -> bool:
+    """Whether a room message passes on a recommended tradesman's or practice's number."""
+    if context.setting is not Setting.ROOM:
+        return False
+    text = norm.folded.text
+    if _AGAINST.search(text) or not _TRADE.search(text):
+        return False
+    lines = (text, *map(folded, context.recent_from_sender[-2:]))
+    return any(_RECOMMEND.search(line) for line in lines)
+
+
 def appeal(norm: Normalized, context: MessageContext) -> bool:
     """Whether the message is a room's appeal with one's own number to call."""
     if context.setting is not Setting.ROOM:
@@ -223,6 +264,11 @@ def _parse(candidate: str) -> phonenumbers.PhoneNumber | None:
         if phonenumbers.is_possible_number(number):
             fallback = number
     return fallback
+
+
+def parse_number(candidate: str) -> phonenumbers.PhoneNumber | None:
+    """The reading of a run of digits as a phone number (``_parse``), for the split reader."""
+    return _parse(candidate)
 
 
 def phones(norm: Normalized, appealing: bool = False) -> Iterator[tuple[float, tuple[int, int]]]:
