@@ -296,3 +296,46 @@ def test_the_fake_banks_fraudulent_transfer_is_no_warning() -> None:
 )
 def test_evasive_spellings(before: tuple[str, ...], text: str, rule: str) -> None:
     assert rule in acting(text, *before, prefix=rule.split(".")[0] + ".")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "les deux articles dont je parlais : lemonde.fr/sciences/xyz et arte.tv/fr/videos/abc",
+        "my portfolio is at janedoe-design.net and my shop is janedoe.example/shop",
+    ],
+)
+def test_two_links_among_friends_are_not_a_flood(text: str) -> None:
+    assert acting(text, "salut", prefix="spam.") == []
+
+
+def test_two_links_with_an_advert_still_act() -> None:
+    text = "promo -50 % aujourd'hui seulement : bestdeals-shop.example et bestdeals.example/promo"
+    assert acting(text, "salut", prefix="spam.") == ["spam.link"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "🚀 NOUVEAU TOKEN $PANDAX 🚀 x20 garanti avant le listing 👉 pandax-launch.example",
+        "guaranteed x5 in a week, get in before the listing",
+        "presale du jeton $LUNO ouverte ce soir seulement",
+        "new memecoin presale is live, connect your wallet here",
+        "connectez votre wallet ici pour recevoir l'airdrop",
+    ],
+)
+def test_a_token_launch_is_a_crypto_scam(text: str) -> None:
+    assert "scam.crypto" in acting(text, "salut", room=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "la prévente des billets du concert est ouverte demain à 10h",
+        "presale tickets for the gig are live, who's in?",
+        "j'ai connecté mon wallet sur l'appli hier, ça marche bien",
+        "méfiez-vous des trucs x10 garanti, c'est toujours une arnaque",
+    ],
+)
+def test_presales_wallets_and_warnings_are_no_token_launch(text: str) -> None:
+    assert acting(text, "salut", room=True) == []

@@ -130,17 +130,10 @@ def approaches(signals: Iterable[Signal]) -> bool:
     return False
 
 
-# The speaker's family in the plural, which ``KIN`` (singular "my nephew") misses: "I give
-# gift cards to my nephews, they're 12 and 14" speaks of relatives, not of someone here.
-_KIN_PLURAL = re.compile(
-    r"\b(?:my|our) (?:sons|daughters|nieces|nephews|kids|children|grandkids|grandchildren|"
-    r"grandsons|granddaughters|little (?:ones|brothers|sisters)|younger (?:brothers|sisters)|"
-    r"brothers|sisters|stepkids|stepsons|stepdaughters|students|pupils)\b"
-)
-
-
+# The speaker's family, plural included: "I give gift cards to my nephews, they're 12 and 14"
+# speaks of relatives, not of someone here.
 def _about_family(line: str) -> bool:
-    return KIN.search(line) is not None or _KIN_PLURAL.search(line) is not None
+    return KIN.search(line) is not None
 
 
 def reported_minor(context: MessageContext) -> Signal | None:

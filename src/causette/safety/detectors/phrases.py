@@ -74,7 +74,9 @@ KIN = re.compile(
     r"ma grande|le mien|la mienne|ma soeur|mon frere|ma niece|mon neveu|mon petit|ma petite|"
     r"vos enfants|vos ados|tes enfants|ton fils|ta fille|mes neveux|mes nieces|le grand|la grande|"
     r"le petit|la petite|mes eleves|nos enfants|"
-    r"my (?:son|daughter|kids?|sister|brother|niece|nephew|boy|girl))\b"
+    r"(?:my|our) (?:sons?|daughters?|kids?|children|sisters?|brothers?|nieces?|nephews?|boy|girl|"
+    r"grandkids|grandchildren|grandsons?|granddaughters?|little (?:ones|brothers?|sisters?)|"
+    r"younger (?:brothers?|sisters?)|step(?:kids|sons?|daughters?)|pupils|students))\b"
 )
 
 

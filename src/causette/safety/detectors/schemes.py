@@ -100,6 +100,34 @@ RULES: list[Rule] = [
         "send",
         "put in",
     ),
+    # A token's launch: a multiple promised ("x10 garanti en 48h"), a presale open, a wallet to
+    # connect to someone's page. Friends who trade speak of their own wallet, not of "yours".
+    rule(
+        "scam.crypto",
+        0.8,
+        r"\bx ?\d{1,3} (?:garanti\w*|guaranteed|assure\w*|minimum|mini)\b|"
+        r"\b(?:garanti\w*|guaranteed) (?:x ?\d{1,3}|de faire x ?\d{1,3}|to (?:make|do) x ?\d{1,3})\b",
+        "garanti",
+        "guaranteed",
+        "assure",
+        "minimum",
+        "mini",
+    ),
+    rule(
+        "scam.crypto",
+        0.7,
+        r"\b(?:connecte[rz]?|connect|link|relie[rz]?) (?:ton|votre|your|ur) (?:wallet|portefeuille crypto|metamask)"
+        r" (?:ici|here|sur|on|to|a|au|via)\b|"
+        r"(?:\b(?:token|jeton|coin|crypto|nft|memecoin)s?\b|\$[a-z]{2,})[^.!?\n]{0,40}"
+        r"\b(?:prevente|pre-vente|presale|pre-sale)\b|"
+        r"\b(?:prevente|pre-vente|presale|pre-sale)\b[^.!?\n]{0,40}\b(?:token|jeton|coin|crypto|nft|listing)s?\b",
+        "wallet",
+        "metamask",
+        "prevente",
+        "pre-vente",
+        "presale",
+        "pre-sale",
+    ),
     # "Mentor Daniel turned £500 into £12k": the same shape told as someone's success.
     rule(
         "scam.crypto",

@@ -561,7 +561,9 @@ def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
         if earlier >= 2:
             yield Signal("spam.link", 0.7, whole)
         elif count == 2:
-            yield Signal("spam.link", 0.5, whole)
+            # Two links among friends (two articles, a site and a portfolio) are chat; with
+            # an advert's words around them, an advert.
+            yield Signal("spam.link", 0.6 if advert(text) else 0.45, whole)
     if context.recent_from_sender:
         skeleton = _SKELETON.sub("", text)
         if len(skeleton) >= 12 or (count and len(skeleton) >= 4):
