@@ -8,49 +8,17 @@ Meeting: a lakeside or canal-side event, safety advice in conditional form ("be 
 from __future__ import annotations
 
 import pytest
+from detecting import private, room, score_of
+from detecting import strongest as fired
 
 from causette.safety.context import MessageContext
-from causette.safety.detectors import detect
-from causette.safety.gate import Setting, Signal
 
 HELD = 0.6  # the ambush.setup action's min_score
 SEEN = 0.4  # the risk's "seen": a stage of a sequence from this score
 
 
-def fired(text: str, context: MessageContext) -> dict[str, Signal]:
-    found: dict[str, Signal] = {}
-    for signal in detect(text, context):
-        kept = found.get(signal.rule)
-        if kept is None or signal.score > kept.score:
-            found[signal.rule] = signal
-    return found
-
-
 def score(text: str, context: MessageContext, rule: str = "meet.isolated") -> float:
-    signal = fired(text, context).get(rule)
-    return 0.0 if signal is None else signal.score
-
-
-def private(*mine: str, recent: tuple[str, ...] = ()) -> MessageContext:
-    return MessageContext(
-        Setting.PRIVATE,
-        sender_age=30,
-        sender_minor=False,
-        recipient_age=31,
-        recipient_minor=False,
-        recent=(*recent, *mine),
-        recent_from_sender=mine,
-    )
-
-
-def room(*mine: str, recent: tuple[str, ...] = ()) -> MessageContext:
-    return MessageContext(
-        Setting.ROOM,
-        sender_age=30,
-        sender_minor=False,
-        recent=(*recent, *mine),
-        recent_from_sender=mine,
-    )
+    return score_of(text, rule, context)
 
 
 # --- Meeting: a place by the water is ordinary, the night or "alone" beside it is not -----------

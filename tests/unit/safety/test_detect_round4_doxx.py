@@ -13,10 +13,10 @@ on a site; a tradesman recommended with his line in a room.
 from __future__ import annotations
 
 import pytest
+from detecting import score_of, strongest
 
 from causette.safety import policy
 from causette.safety.context import MessageContext
-from causette.safety.detectors import detect
 from causette.safety.gate import Setting, Signal, VerdictKind
 from causette.safety.policy import Facts
 from causette.safety.risk import Pairing, RiskState
@@ -26,16 +26,11 @@ PRIVATE = MessageContext(Setting.PRIVATE, sender_age=30, sender_minor=False, rec
 
 
 def fired(text: str, context: MessageContext = ROOM) -> dict[str, Signal]:
-    found: dict[str, Signal] = {}
-    for signal in detect(text, context):
-        if signal.rule not in found or signal.score > found[signal.rule].score:
-            found[signal.rule] = signal
-    return found
+    return strongest(text, context)
 
 
 def score(text: str, rule: str, context: MessageContext = ROOM) -> float:
-    signal = fired(text, context).get(rule)
-    return 0.0 if signal is None else signal.score
+    return score_of(text, rule, context)
 
 
 def room_after(*own: str, others: tuple[str, ...] = ()) -> MessageContext:
