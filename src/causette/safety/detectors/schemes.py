@@ -406,7 +406,7 @@ _RECEIVED = re.compile(
     r"grand-mere)|mon pere)"
     r" ?(?:aussi |deja |also |ever )?(?:recu|recevoir|envoye|got|received|gotten|get)"
     r" (?:un|une|des|ce|cet|cette|a|an|this|these|that|those|some|the same)"
-    r" (?:\w+ )?(?:sms|mail|e-?mail|message|texto|text|appel|call|courrier|lettre|dm)s?\b|"
+    r" (?:\w+ ){0,2}?(?:sms|mail|e-?mail|message|texto|text|appel|call|courrier|lettre|dm)s?\b|"
     # Asked of someone else: a question, or "toi aussi" ("vous avez reçu un message" alone is
     # how the phishing itself begins).
     r"\b(?:tu as|t'?as|vous avez|avez-vous|as-tu|did you|have you|did u|have u)"
@@ -446,11 +446,18 @@ _WARNED = re.compile(
     r"\b(?:meme|vieux|classique) (?:scenario|script|coup|plan|arnaque)\b|\bscenario (?:classique|habituel|"
     r"connu)\b|\ble (?:grand )?classique\b|\bc'?est (?:un |du )?(?:grand )?classique\b|"
     r"\bsame (?:old )?(?:story|script|scam|trick)\b|\b(?:classic|oldest|typical|textbook) (?:scam|trick|"
-    r"mlm|pyramid|move|script)\b|\bmlms?\b|\bpyramid(?:e|ale)?s?\b|"
+    r"mlm|pyramid|move|script)\b|\bmlms?\b|\bpyramid(?:e|ale)?s?\b|\bponzis?\b|"
+    # Who never asks it, said by the speaker: "je ne te le demanderai jamais", "I'll never ask".
+    r"\bne (?:te|vous) (?:le |la |les |l')?demander\w* jamais\b|\b(?:will|would|'ll) never ask (?:you|u)\b|"
+    r"\bnever asks? (?:you|u|for)\b|"
     # Someone else's pitch to me, reported: "she wants me to join her team", "elle me disait de".
-    r"\b(?:she|he|they) (?:wants?|wanted|asked|asks|keeps asking|is trying|was trying|tried|tries|keeps "
+    # Whoever asked, in the past: "the one I got wanted me to deposit", "ils m'ont demandé de".
+    r"\b(?:wanted|was asking|were asking|kept asking|had asked) (?:me|us|her|him|them) to\b|"
+    r"\b(?:voulai(?:t|ent)|m'(?:a|ont|avait|avaient) demande|me demandai(?:t|ent)) (?:que (?:je|j'|"
+    r"nous|on)|de |d')|"
+    r"\b(?:she|he|they|my \w+) (?:wants?|wanted|asked|asks|keeps asking|is trying|was trying|tried|tries|keeps "
     r"trying) (?:to get )?(?:me|us) to [\"'«“‘]?(?:join|buy|invest|sign up|recruit|sell|become|put)\b|"
-    r"\b(?:il|elle|ils|elles) (?:veut|veulent|voulait|voulaient) (?:que (?:je|j'|nous|on)|me faire|nous "
+    r"\b(?:il|elle|ils|elles|mon \w+|ma \w+|mes \w+) (?:veut|veulent|voulait|voulaient) (?:que (?:je|j'|nous|on)|me faire|nous "
     r"faire) ?[\"'«“‘]?(?:rejoigne|achete|investisse|inscrive|m'inscrive|recrute|vende|devienne|entre|acheter|"
     r"investir|rejoindre|entrer)|\b(?:essaie|essaye|essaient|essayait|essayaient|a essaye) de (?:me|nous) "
     r"(?:recruter|vendre|faire (?:entrer|acheter|investir)|convaincre|refourguer|embrigader)\b|"
@@ -480,7 +487,7 @@ _TALKED_ABOUT = re.compile(
     r"\b(?:qui (?:d'?autre )?(?:a|as) (?:recu|eu)|who else (?:got|received|gets|has had))\b|"
     r"\b(?:le|la|les|ce|cet|cette|ces|un|une|des|the|this|that|these|those|a) [\"'«“‘][^\"'«»“”‘’]{2,60}"
     r"[\"'»”’] ?(?:sms|mail|e-?mail|message|texto|text|dm|scam|arnaque|thing|truc|coup|site|link|lien|app|"
-    r"appli|offre|offer|groupe|group|pub|ad|video|compte|account|plan|scheme)s?\b|"
+    r"appli|offre|offer|groupe|group|pub|ad|video|compte|account|plan|scheme|platform|plateforme|bot)s?\b|"
     # A quoted message described: "'Votre colis est bloqué...', avec un lien en .info".
     r"[\"'«“‘][^\"'«»“”‘’]{10,200}[\"'»”’],? (?:avec|with) (?:un|une|a|an) (?:lien|link|numero|number)\b|"
     # A victim's story: someone was had, fell for it, or lost money to "them".
@@ -490,7 +497,7 @@ _TALKED_ABOUT = re.compile(
     r"votre) compte)|\b(?:got|had) (?:his|her|my|their|your) (?:\w+ )?(?:account|wallet|card|savings) "
     r"(?:stolen|hacked|emptied|drained)\b|"
     r"\b(?:got|get|getting|was|were|been|being) (?:scammed|conned|ripped off|defrauded|swindled|"
-    r"duped|catfished)|\b(?:fell|fall|falls|falling|nearly fell) for\b|"
+    r"duped|catfished|burned|burnt)|\b(?:fell|fall|falls|falling|nearly fell) for\b|"
     r"\b(?:il|elle|ils|elles|he|she|they|mon \w+|ma \w+|my \w+) (?:a |ont |has |have )?(?:perdu|lost) "
     r"(?:\d|tout|everything|ses economies|his savings|her savings|their savings)|"
     # A pitch told in the past, by or to someone else: "un mec qui lui promettait x10".
@@ -523,7 +530,7 @@ _IMPOSTOR = re.compile(
 
 # "C'est pas une arnaque", "100 % legit": what the scammer says, not the warning.
 _DENIAL = re.compile(
-    r"\b(?:pas (?:une |un |d'?)?(?:arnaque|scam|fake|bidon|escroquerie)|not a (?:scam|fake)|no scam|"
+    r"\b(?:pas (?:une |un |d'?)?(?:arnaque|scam|fake|bidon|escroquerie|ponzi)|not a (?:scam|fake|ponzi)|no scam|"
     r"100 ?% (?:legit|legal|reel|real|fiable|safe)|(?:sans|zero|aucun|0|pas de) risques?|no risks?|risk[- ]free|"
     r"without (?:any )?risk)\b"
 )

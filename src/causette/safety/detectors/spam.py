@@ -27,6 +27,7 @@ from causette.safety.detectors.spam_links import (
     without_links,
 )
 from causette.safety.detectors.spam_offers import RULES as _OFFERS
+from causette.safety.detectors.spam_payments import RULES as _PAYMENTS
 from causette.safety.detectors.spam_pitches import RULES as _PITCHES
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized, fold
@@ -531,6 +532,7 @@ def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
         _OFFERS.scan(norm, context),
         _PITCHES.scan(norm, context),
         _FRAUDS.scan(norm, context),
+        _PAYMENTS.scan(norm, context),
     ):
         if signal.rule.startswith("scam.") and talked_about is None:
             talked_about = scam_talked_about(norm, context)

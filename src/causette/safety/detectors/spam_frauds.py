@@ -155,9 +155,9 @@ _CUSTOMS = (
 )
 _PLEA = (
     r"\b(?:i (?:feel|am) (?:so )?ashamed to ask|j'?ai (?:tellement |si )?honte de (?:te |vous )?demander|"
-    r"i(?:'ll| will) (?:repay|pay) you back|i will repay you|je te (?:rembourserai|rembourse) (?:des|le jour|"
+    r"i(?:'ll| will) (?:repay|pay) you back|i will repay you|je (?:te|vous) (?:rembourserai|rembourse) (?:des|le jour|"
     r"quand)|(?:don'?t|do not) you trust me|tu (?:ne )?me fais (?:pas|plus) confiance|"
-    r"(?:my|mon|ma|mes) (?:contract pay|pay|salary|salaire|paie|fonds|funds|account|compte|argent)"
+    r"(?:my|mon|ma|mes) (?:contract pay|pay|salary|salaire|paie|fonds|funds|accounts?|comptes?|argent)"
     r"(?: \w+)? (?:is |are |est |sont )?(?:stuck|frozen|blocked|bloquee?s?|gelee?s?)|"
     r"(?:held|reserved|gardee?|reservee?) (?:only )?(?:until|jusqu'?a) (?:ce soir|demain|tonight|"
     r"tomorrow|midnight|minuit)|frais (?:d'?hopital|medicaux)|hospital bills?|medical bills?)\b"
