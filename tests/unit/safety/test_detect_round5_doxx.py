@@ -222,3 +222,26 @@ def test_a_plate_where_it_parks_and_a_soft_call_are_held() -> None:
 
 def test_a_soft_call_without_any_detail_is_not_held() -> None:
     assert not held("make it awkward for him lol", "tell him people know")
+
+
+def test_a_friends_invitation_after_the_facts_is_no_warning() -> None:
+    lines = [
+        ("s", "your mum still works at the post office, your brother's in year 12"),
+        ("s", "and you live on Park Avenue now, the green door"),
+        ("s", "drop by anytime and say hi to your mum for me"),
+    ]
+    assert threat_at_end(lines) < 0.6
+    lines = [
+        ("s", "ta mère bosse à la mairie, ton frère est en terminale, tu vis rue Gambetta"),
+        ("s", "t'inquiète je dirai rien pour la surprise, passe me dire bonjour"),
+    ]
+    assert threat_at_end(lines) < 0.6
+
+
+def test_a_friends_invitation_after_alarm_is_a_threat() -> None:
+    lines = [
+        ("s", "your mum works at the post office, your brother's in year 12"),
+        ("l", "who told you that"),
+        ("s", "and you live on Park Avenue, the green door. maybe I'll pop by"),
+    ]
+    assert threat_at_end(lines) >= 0.6

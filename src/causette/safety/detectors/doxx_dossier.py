@@ -78,27 +78,31 @@ _FACTS: dict[str, re.Pattern[str]] = {
 _FACTS_SCREEN = Screen(_FACTS)
 _RECITED_FACTS = frozenset(("work", "hours", "route", "home", "door", "car", "post", "school"))
 
-# The sender showing where the facts came from, or what they may do with them.
+# The sender showing where the facts came from, or a veiled warning: enough alone to make the
+# facts a threat.
 _CUES = re.compile(
-    r"\b(?:tout est public|c'?est (?:tout )?public|it'?s all (?:public|online|out there)|public on "
-    r"(?:facebook|fb|insta\w*|linkedin)|(?:people|you) (?:leave|left|put|post) (?:it |that |this |all "
-    r"|so much )?(?:public|online)|you posted (?:a|that|this|your) (?:pic|photo|picture|story)|"
-    r"street sign|ecrit (?:en gros )?sur (?:l'?etiquette|le colis|l'?enveloppe)|on the (?:label|"
-    r"parcel|envelope)|t'?es sur (?:facebook|fb|insta\w*|linkedin|tiktok)|pas (?:dur|difficile|"
-    r"complique) a trouver|not hard to find|wasn'?t hard|not hard|"
-    # A veiled warning.
+    r"\b(?:tout est public|c'?est (?:tout )?public (?:sur|on)|it'?s all (?:public|online|out there)|"
+    r"public on (?:facebook|fb|insta\w*|linkedin)|(?:people|you) (?:leave|left|put|post) (?:it |that "
+    r"|this |all |so much )?(?:public|online)|you posted (?:a|that|this|your) (?:pic|photo|picture|"
+    r"story)|street sign|ecrit (?:en gros )?sur (?:l'?etiquette|le colis|l'?enveloppe)|on the "
+    r"(?:label|parcel|envelope)|t'?es sur (?:facebook|fb|insta\w*|linkedin|tiktok) avec|pas (?:dur|"
+    r"difficile|complique) a trouver|not hard to find|"
     r"wouldn'?t want (?:anyone|anybody|anything|something|someone|people)|would be a shame|"
     r"ce serait dommage|(?:tant|aussi longtemps) que tu (?:restes?|es|seras) (?:gentille?|sage|"
     r"polie?|correcte?|calme|sympa)|as long as you (?:stay|are|behave|keep)|on se conna[i]?t mieux|"
-    r"we know each other better|(?:maybe )?i'?ll (?:pop|drop|swing|stop) (?:in|into|by|round)|"
+    r"we know each other better|be a shame if|(?:funny|amazing|crazy|wild) what (?:you|people|one) "
+    r"(?:can )?find|c'?est fou ce qu'?on trouve|(?:a few|two|three) clicks|en (?:deux|trois|"
+    r"quelques) clics|took me (?:two|five|ten|\d+) min\w*|j'?ai mis (?:deux|cinq|dix|\d+) min\w*|"
+    r"t'?as (?:tout )?interet a (?:etre|rester) (?:gentille?|sage|polie?|sympa)|you'?d better (?:be "
+    r"nice|behave|stay nice)|je sais ou te trouver|i know where to find you)\b"
+)
+# Said by friends too ("drop by anytime", "say hi to your mum", "je dirai rien"): they make
+# the facts a threat only once the listener took alarm.
+_SOFT_CUES = re.compile(
+    r"\b(?:not hard|wasn'?t hard|(?:maybe )?i'?ll (?:pop|drop|swing|stop) (?:in|into|by|round)|"
     r"say hi to (?:your|her|him)|(?:je passerai|je vais passer|passer) (?:lui |te )?dire bonjour|"
     r"popping (?:by|round|in)|drop(?:ping)? by|be nicer|sois (?:plus )?(?:gentille?|sage)|"
-    r"je dirai rien|i won'?t tell (?:anyone|her|him)|be a shame if|(?:funny|amazing|crazy|"
-    r"wild) what (?:you|people|one) (?:can )?find|c'?est fou ce qu'?on trouve|(?:a few|two|three) "
-    r"clicks|en (?:deux|trois|quelques) clics|took me (?:two|five|ten|\d+) min\w*|j'?ai mis "
-    r"(?:deux|cinq|dix|\d+) min\w*|t'?as (?:tout )?interet a (?:etre|rester) (?:gentille?|sage|"
-    r"polie?|sympa)|you'?d better (?:be nice|behave|stay nice)|je sais ou te trouver|i know "
-    r"where to find you)\b"
+    r"je dirai rien|i won'?t tell (?:anyone|her|him))\b"
 )
 # The listener's alarm besides a refusal: why are you reading that, a bare "how?", a
 # screenshot kept for a report.
@@ -154,12 +158,12 @@ def dossier(norm: Normalized, context: MessageContext) -> Signal | None:
     # Doubled spaces ("ta  mère  bosse") would slip past every pattern: matched on one space.
     text = " ".join(norm.folded.text.split())
     here, kinds = _kinds(norm.original, text)
-    cue = _CUES.search(text)
+    cue = _CUES.search(text) or _SOFT_CUES.search(text)
     if not kinds and cue is None:
         return None  # the common case: nothing here adds to a dossier
     own = context.recent_from_sender[-_LINES:]
     earlier = [(line, " ".join(folded(line).split())) for line in own]
-    warned = cue is not None or any(_CUES.search(f) for _, f in earlier)
+    warned = any(_CUES.search(line) for line in (text, *(f for _, f in earlier)))
     if not warned:
         if _SHARED.search(text) or any(_SHARED.search(f) for _, f in earlier):
             return None  # old friends' memories, met with surprise
