@@ -73,6 +73,31 @@ _CALLS: dict[str, re.Pattern[str]] = {
         r"a la gare|au parking|apres|demain)"
         r"|\bon (?:l'?|les )attend (?:a la sortie|devant|en bas|au parking|demain)"
     ),
+    # The car marked, or the person unsettled, by whoever passes: "un petit mot sur le
+    # pare-brise, une petite rayure, ça lui apprendra", "leave a note on the car", "make it
+    # awkward for her, tell her people know". A clause of its own (a call, not "I'll leave a
+    # note on his car"), or a scratch "to teach him".
+    "mark": re.compile(
+        r"(?:^|[.!;,:] |\b(?:et|and|puis|then|just|juste|genre|like) )(?:un|une|des) (?:petit |petite |"
+        r"petits |petites |joli |jolie |belle )?(?:mot|message|rayure|trace|souvenir|griffure)s? "
+        r"(?:sur|sous|dans) (?:le |la |les |son |sa |ses )?(?:pare-brise|pare brise|voiture|caisse|"
+        r"bagnole|portiere|capot|carrosserie|essuie-glaces?)\b"
+        r"|\b(?:une|des) (?:petite |petites |belle |jolie )?(?:rayures?|griffures?|bosses?)\b"
+        r"[^.!?]{0,30}?\b(?:ca (?:lui|leur) apprendra|pour (?:lui|leur) apprendre|qu'?(?:il|elle) "
+        r"comprenne)\b"
+        r"|\b(?:si|quand) (?:des gens|quelqu'?un|vous|certains|l'?un de vous)(?: du coin| du quartier|"
+        r" d'entre vous)? (?:passe|passent|passez|passera|passeront)\b[^.!?]{0,40}?\b(?:mot|rayure|"
+        r"pare-brise|pneus?|portiere|carrosserie)\b"
+        r"|(?:^|[.!;,:] |\b(?:and|then|just|maybe) )(?:leave|put|stick|tuck) (?:a |some |little |a "
+        r"little |a small )?(?:note|message|sticker|flyer)s? (?:on|under|behind) (?:the|her|his|their) "
+        r"(?:car|windscreen|windshield|wipers?|front door|door)\b"
+        r"|(?:^|[.!;,:] |\b(?:and|then|just|maybe) )make (?:it|things|life) (?:awkward|hard|"
+        r"difficult|uncomfortable|weird) for (?:her|him|them)\b"
+        r"|\b(?:tell|let) (?:her|him|them) (?:know )?(?:that )?(?:people|we|everyone|everybody|"
+        r"folks)(?: all)? know\b"
+        r"|\b(?:dites|dis|faites|fais)[- ](?:lui|leur) (?:comprendre |savoir )?(?:que |qu')"
+        r"(?:les gens|on|tout le monde|le quartier) (?:sait|savent|l'?a (?:vu|repere))\b"
+    ),
     "signup": re.compile(
         r"\b(?:inscri(?:s|t|re|vez|vons)|abonne[rz]?|abonnons)[- ]?(?:la |le |les |l'|lui )?"
         r"(?:avec son (?:mail|adresse|numero) )?(?:a|aux|sur|dans) (?:toutes? |tous )?(?:les )?"
@@ -125,6 +150,12 @@ _SCREEN = Screen(_CALLS)
 # "So people can go wave" needs someone to wave at: a third person in the line or just before.
 _THIRD = re.compile(r"\b(?:il|elle|lui|eux|he|she|him|her|them|son|sa|ses|his|their)\b")
 _NEEDS_THIRD = frozenset(("visit",))
+# The sender's own note to a neighbour: "je vais lui laisser un mot", "I'll leave him a note".
+_OWN_NOTE = re.compile(
+    r"\b(?:je (?:vais |lui |leur )*|j'?vais (?:lui |leur )?|i'?ll |i will |i'?m going to |gonna )"
+    r"(?:laisser|deposer|mettre|glisser|leave)[- ]?(?:lui |leur |him |her |them )?(?:un |une |a )?"
+    r"(?:petit |petite |little |small |polite )?(?:mot|message|note)\b"
+)
 
 
 def acted(norm: Normalized, context: MessageContext) -> Signal | None:
@@ -134,6 +165,8 @@ def acted(norm: Normalized, context: MessageContext) -> Signal | None:
         for kind, match in sorted(found.items(), key=lambda item: item[1].start()):
             if kind in _NEEDS_THIRD and not _third(view.text, context):
                 continue
+            if kind == "visit" and _OWN_NOTE.search(view.text[: match.start() + 40]):
+                continue  # "je vais lui laisser un mot sur le pare-brise": a neighbour's note
             return Signal("doxx.request", 0.7, view.span(match.start(), match.end()))
     return None
 

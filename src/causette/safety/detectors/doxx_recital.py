@@ -62,7 +62,7 @@ _RECITED: dict[str, re.Pattern[str]] = {
         r"\b(?:green|red|blue|white|black|yellow|grey|gray|wooden|broken|rusty|vert|verte|rouge|bleu|"
         r"bleue|blanc|blanche|noir|noire|jaune|gris|grise|cassee?|rouillee?)\s(?:front )?(?:door|gate|"
         r"fence|shutters|hedge|porte|portail|volets|haie|boite aux lettres)\b|\b(?:door|gate|porte|"
-        r"portail|volets|shutters) (?:vert|verte|rouge|bleue?|blanche?|noire?|jaune|grise?|en bois|"
+        r"portail|volets|shutters) (?:vert|verte|rouge|bleue?|blanc|blanche|noire?|jaune|grise?|en bois|"
         r"cassee?|rouillee?)\b"
     ),
     # The listener's car, where it stood, its plate, its dent.

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from causette.safety.context import MessageContext
 from causette.safety.detectors.doxx_acts import acted
 from causette.safety.detectors.doxx_calls import called
+from causette.safety.detectors.doxx_dossier import dossier
 from causette.safety.detectors.doxx_given import phone_given, profile, request
 from causette.safety.detectors.doxx_home import placed
 from causette.safety.detectors.doxx_judges import (
@@ -576,7 +577,8 @@ _NOT_DETAILS = frozenset(("doxx.request", "doxx.threat"))
 def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     """Another person's details; several kinds together in one message score higher."""
     found = list(_RULES.scan(norm, context))
-    extras = (named_person(norm), recited(norm, context), announced(norm), called(norm))
+    recital = recited(norm, context) or dossier(norm, context)
+    extras = (named_person(norm), recital, announced(norm), called(norm))
     places = (placed(norm), described(norm, context), lives_on(norm), placed_child(norm, context))
     found += [extra for extra in (*extras, *places, acted(norm, context)) if extra is not None]
     if any(signal.rule == "doxx.school" for signal in found) and about_kin(norm, context):
