@@ -203,8 +203,12 @@ _COMMUNITY = re.compile(
     r"queers|fierte|fiertes|marche des fiertes|asso lgbt\w*|soiree queer|bar queer|bar gay|"
     r"bar lesbien|kiki|ballroom|voguing|coming out)\b"
 )
-_COMMUNITY_EMOJI = ("\U0001f3f3\ufe0f\u200d\U0001f308", "\U0001f3f3\u200d\U0001f308", "\U0001f308",
-    "\U0001f3f3\ufe0f\u200d\u26a7")
+_COMMUNITY_EMOJI = (
+    "\U0001f3f3\ufe0f\u200d\U0001f308",
+    "\U0001f3f3\u200d\U0001f308",
+    "\U0001f308",
+    "\U0001f3f3\ufe0f\u200d\u26a7",
+)
 _WISHED_HARM = re.compile(
     r"\b(?:creve\w*|crever|mort aux|a mort|bruler|cramer|tuer|gazer|pendre|degage\w*|degouta?\w*|"
     r"malades|contre nature|abominations?|die|kill|burn|hang|disgusting|sick|gross|should not exist|"
