@@ -24,10 +24,11 @@ NEWS = re.compile(
     r"tribunal|garde a vue|mis en examen|the police|the cops|police raid|charged with|sentenced|"
     r"on trial)\b"
 )
-# A speaker offering or asking: the first or second person. A story told of others ("les
-# annonces étaient sur des sites d'escort", "their ads were on escort sites") has none.
+# A speaker offering or asking: the first or second person ("on" left out: English has it too).
+# A story told of others ("les annonces étaient sur des sites d'escort", "their ads were on
+# escort sites") has none.
 _PERSONAL = re.compile(
-    r"(?:\b(?:je|moi|tu|toi|te|vous|nous|on|me|mon|ma|mes|ton|ta|tes|votre|vos|i|my|you|your|"
+    r"(?:\b(?:je|moi|tu|toi|te|vous|nous|me|mon|ma|mes|ton|ta|tes|votre|vos|i|my|you|your|"
     r"ur|u|we|us|our)\b|\b[jtm]')"
 )
 
