@@ -24,7 +24,12 @@ _FOR_OTHERS = re.compile(
     r"\b(?:pour|for|chez) (?:le mien|la mienne|les miens|les miennes|mon fils|ma fille|mes enfants|"
     r"mes filles|mes fils|mes gosses|mes gamins|mes ados|mon ado|les enfants|les petits|eux|"
     r"my (?:son|daughter|kids?|children|teens?)|mine|them)\b|"
-    r"\b(?:my|our) (?:son|daughter|kids?|children|teens?|students|pupils)\b|" + PUPILS
+    r"\b(?:my|our) (?:son|daughter|kids?|children|teens?|students|pupils)\b|"
+    # One pupil told of by whoever set the exam: "j'en ai eu un qui a rendu copie blanche",
+    # "deux d'entre eux", "I had one who drew a cat".
+    r"\bj'?en ai (?:eu )?(?:un|une|deux|trois|\d+) (?:qui|a qui|dont)\b|"
+    r"\b(?:un|une|deux|trois) d'entre (?:eux|elles)\b|\bi had (?:one|a kid|a student) who\b|"
+    + PUPILS
 )
 # The speaker says they teach or work at a school: "je suis prof de français", "moi je suis
 # CPE", "j'enseigne", "mes élèves", "I teach year 9".
@@ -33,6 +38,13 @@ _TEACHER = re.compile(
     r"(?:prof|profs|professeure?|enseignante?|instit\w*|cpe|teacher|pion|surveillante?|aed|aesh|"
     r"principale?|directrice|directeur|maitresse|maitre d'?ecole|documentaliste)\b"
     r"|\bj'?enseigne\b|\bi teach\b|\bmes (?:eleves|classes|copies)\b|\bmy (?:students|pupils)\b"
+    # The subject taught and where, or the years in the job: "maths en collège, 26 ans de
+    # carrière", "prof d'anglais au lycée", "twenty years in the classroom".
+    r"|\b(?:maths|francais|histoire(?:[- ]geo)?|anglais|espagnol|allemand|svt|physique(?:[- ]chimie)?|"
+    r"eps|techno|musique|latin|philo) (?:en|au) (?:college|lycee|6e|5e|4e|3e|seconde|2nde)\b"
+    r"|\bprof(?:esseure?)? (?:de|d'|d |en) ?\w+ (?:en|au|dans un) (?:college|lycee)\b"
+    r"|\b\d+ ans (?:de carriere|d'?enseignement|dans l'?education)\b|\bsalle des profs\b"
+    r"|\byears (?:of teaching|in the classroom)\b"
     r"|\b(?:je|j') ?(?:corrige|surveille)\b|" + PUPILS
 )
 # The speaker says they have children: a child named as the subject of a verb or with an age

@@ -17,7 +17,11 @@ from typing import Any
 import ahocorasick
 
 from causette.safety.context import MessageContext
-from causette.safety.detectors.meeting_ordinary import own_payment, schedule_end
+from causette.safety.detectors.meeting_ordinary import (
+    alone_unordered,
+    own_payment,
+    schedule_end,
+)
 from causette.safety.detectors.meeting_warnings import unlocated, warned_about
 from causette.safety.detectors.phrases import folded
 from causette.safety.gate import Signal
@@ -191,8 +195,11 @@ def _found(text: str, night: bool = False) -> dict[str, re.Match[str]]:
     found: dict[str, re.Match[str]] = {}
     for kind in woken:
         match = _CUES[kind].search(text)
-        if match is not None and not (kind == "money" and own_payment(text, match.start())):
-            found[kind] = match
+        if match is None or (kind == "money" and own_payment(text, match.start())):
+            continue
+        if kind == "alone" and alone_unordered(text, match.start(), match.end()):
+            continue  # "most people come alone", "is it ok to come alone?"
+        found[kind] = match
     if found or night:
         # The end of a schedule ("de 19h à minuit", "jusqu'à minuit") is no late meeting.
         late = next(

@@ -439,7 +439,13 @@ _SOLD = re.compile(
     r"\b(?:vendu|revend\w*|(?:je|j'|elle|il|on|ma \w+|mon \w+) (?:te |vous |me |nous )?(?:les? |la |l' ?)?"
     r"(?:vend|vends|vendent|revend|revends)\b|je te (?:la|le|les) laisse (?:a|pour)|\d+ ?(?:€|e|eur|euros?|\$|"
     r"balles)? (?:la|le|l'|par|per|a|each) ?(?:place|billet|ticket|unite|piece|exemplaire|one)|"
-    r"tu me dois|you owe me|(?:it'?s|that'?s) \$?\d+ (?:each|per|a ticket|for both)|i'?ll sell|sold)\b"
+    r"tu me dois|you owe me|(?:it'?s|that'?s) \$?\d+ (?:each|per|a ticket|for both)|i'?ll sell|sold|"
+    # The price asked of the one who bought, or the cost shared out: "tu me dis le prix et je te
+    # fais un virement", "dis-moi combien je te dois", "on met 150 chacun", "let me know the total".
+    r"(?:tu me dis|tu me diras|dis[- ]moi|dites[- ]moi|tiens[- ]moi au courant d[ue]) (?:le prix|le montant|"
+    r"combien|le total|ce que ca (?:coute|fait))|(?:let me know|tell me|text me) (?:the (?:price|total|"
+    r"cost|amount)|how much)|\d+ ?(?:€|e|eur|euros?|\$|balles)? (?:chacun|chacune|chaque|each|apiece)|"
+    r"(?:moitie|half) (?:chacun|each)|(?:on|we) (?:split|partage) (?:le prix|the cost|the price))\b"
 )
 
 
@@ -459,6 +465,17 @@ _OFFERED_BY_SOMEONE = re.compile(
     r"lui avait|proposait|offrait|envoyait|promettait|donnait|wanted|offered|sent|gave|promised|"
     r"started sending|kept sending|tried|was offering|would send|used to send|asked|kept asking|"
     r"demandait|a demande|m'?a demande|lui a demande)\b[^.!?]{0,60}$"
+)
+# A present for someone else, bought by relatives or friends together: the card or the money
+# goes "pour ses jeux", "pour l'anniversaire de Noah", "for her birthday", "pour mon neveu". The
+# one spoken to is no recipient. ("Pour ta sœur", "for your games" stay: the listener's circle.)
+_FOR_SOMEONE_ELSE = re.compile(
+    r"^[^.!?]{0,30}?\b(?:pour|for) (?:(?:ses|son|sa|leur|leurs|his|her|their) (?!propre|own)\w+|"
+    r"(?:lui|elle|eux|elles|him|them)\b|l'?anniversaire (?:de|d')|le noel (?:de|d')|(?:mon|ma|notre|nos|"
+    r"mes|my|our) (?:fils|fille|neveu|niece|filleule?|petite?[- ]fils|petite?[- ]fille|petits[- ]enfants|"
+    r"enfants|frere|soeur|cousine?|mere|pere|maman|papa|mamie|papi|grand[- ]mere|grand[- ]pere|son|"
+    r"daughter|nephew|niece|godson|goddaughter|grandson|granddaughter|kids|brother|sister|cousin|mum|"
+    r"mom|dad|grandma|grandpa)\b)"
 )
 # What a report or a warning leaves of a gift or a picture: noted, under the risk's "seen".
 _TOLD = 0.3
@@ -480,6 +497,8 @@ def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
             if warning is None:
                 warning = prevention_talk(norm, context)
             before = folded(norm.original[max(0, signal.span[0] - 120) : signal.span[0]])
-            if warning or _OFFERED_BY_SOMEONE.search(before):
+            after = folded(norm.original[signal.span[1] : signal.span[1] + 80])
+            for_other = signal.rule.startswith("gift.") and _FOR_SOMEONE_ELSE.search(after)
+            if warning or _OFFERED_BY_SOMEONE.search(before) or for_other:
                 signal = Signal(signal.rule, _TOLD, signal.span)
         yield signal

@@ -24,6 +24,7 @@ from causette.safety.detectors.hate_groups import (
     DEHUMANISE,
     GROUP_RULES,
     KIND_RULES,
+    STEREOTYPE_RULES,
     group_at,
     group_rule,
 )
@@ -67,6 +68,7 @@ _RULES = RuleSet(
     [
         *GROUP_RULES,
         *KIND_RULES,
+        *STEREOTYPE_RULES,
         rule(
             "hate.misogynistic",
             0.85,
@@ -470,7 +472,7 @@ def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
         reduced = (
             condemned(norm, *span)
             or other_sense(lexical.text, hit.start, hit.end)
-            or reclaimed(lexical.text, hit.start, hit.end)
+            or reclaimed(lexical.text, hit.start, hit.end, norm.original)
             or teasing(norm, *span)
         )
         found = Signal(hit.rule, hit.score * 0.3 if reduced else hit.score, span)

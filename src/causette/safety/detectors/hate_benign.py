@@ -195,15 +195,42 @@ _RECLAIMED = re.compile(
 )
 
 
-def reclaimed(text: str, start: int, end: int) -> bool:
-    """Whether the term at ``text[start:end]`` (lexical view) is a community's own word."""
+# The community's own scene in the same message: a pride flag, a drag show, a queer party, the
+# association for LGBT youth ("salut les pédés et les gouines 🏳️‍🌈, qui vient au show drag ?").
+# Spoken among themselves, the words greet; a message that also wishes harm keeps its score.
+_COMMUNITY = re.compile(
+    r"\b(?:drag|drag queens?|drag kings?|show drag|drag show|pride|gay pride|lgbt\w*|lgbtq\w*|queer|"
+    r"queers|fierte|fiertes|marche des fiertes|asso lgbt\w*|soiree queer|bar queer|bar gay|"
+    r"bar lesbien|kiki|ballroom|voguing|coming out)\b"
+)
+_COMMUNITY_EMOJI = (
+    "\U0001f3f3\ufe0f\u200d\U0001f308",
+    "\U0001f3f3\u200d\U0001f308",
+    "\U0001f308",
+    "\U0001f3f3\ufe0f\u200d\u26a7",
+)
+_WISHED_HARM = re.compile(
+    r"\b(?:creve\w*|crever|mort aux|a mort|bruler|cramer|tuer|gazer|pendre|degage\w*|degouta?\w*|"
+    r"malades|contre nature|abominations?|die|kill|burn|hang|disgusting|sick|gross|should not exist|"
+    r"ban|interdire|vomi\w*|gerber|sale|sales|dirty|filthy)\b"
+)
+
+
+def reclaimed(text: str, start: int, end: int, original: str = "") -> bool:
+    """Whether the term at ``text[start:end]`` (lexical view) is a community's own word.
+
+    ``original``, the message as written, lets its emoji (a pride flag) count as the frame.
+    """
     if text[start:end].removesuffix("s") not in _RECLAIMABLE:
         return False
-    return bool(
+    if (
         _RECLAIM_BEFORE.search(text, max(0, start - 30), start)
         or _RECLAIM_AFTER.match(text, end)
         or _RECLAIMED.search(text)
-    )
+    ):
+        return True
+    scene = _COMMUNITY.search(text) is not None or any(e in original for e in _COMMUNITY_EMOJI)
+    return scene and _WISHED_HARM.search(text) is None
 
 
 # Friends' teasing: "ptdr c'était pas moi connasse", "moi aussi pouffiasse ❤️", "love you

@@ -202,3 +202,92 @@ KIND_RULES = [
         judge=group_at(0.8),
     ),
 ]
+
+
+# One's people, named to the person spoken to: the frame that turns a question about food
+# or a disease into a stereotype thrown at someone ("like the rest of your people").
+_YOUR_PEOPLE = re.compile(
+    r"\b(?:(?:the rest of |all of )?(?:your|ur) (?:people|kind|race|lot|country|family)|you people|"
+    r"you (?:guys|lot) (?:over there|from there)|(?:in|back in|back) (?:your|ur) country|"
+    r"(?:ton|votre) peuple|(?:ta|votre) race|tes semblables|(?:comme )?(?:tous )?les tiens|"
+    r"chez (?:toi|vous) (?:la bas|au pays)|(?:dans )?ton pays|au bled|vous les (?:chinois|asiat\w*|"
+    r"jaunes|noirs|arabes|africains|viets?|vietnamiens|coreens))\b"
+)
+
+
+def _to_your_people(score: float) -> Judge:
+    def judge(
+        match: re.Match[str], norm: Normalized, context: MessageContext
+    ) -> tuple[str, float] | None:
+        return ("hate.racist", score) if _YOUR_PEOPLE.search(norm.lexical.text) else None
+
+    return judge
+
+
+# Stereotypes thrown at a person of Asian (or any) origin, or sent back to a place that says
+# the speaker's contempt. Written for the lexical view (no apostrophes, leetspeak undone).
+STEREOTYPE_RULES = [
+    # Eating dogs, cats or bats said of the listener and their people: "do you eat dogs like
+    # the rest of your people", "tu manges du chien comme les tiens", "your people eat bats".
+    rule(
+        "hate.racist",
+        0.85,
+        r"\b(?:you|u|tu|vous|your people|ur people|your kind|you people|ton peuple|ta race|les tiens)"
+        r"(?: \w+){0,3} (?:eat|eats|eating|ate|mange|manges|mangez|mangent|bouffe|bouffes|bouffez|"
+        r"bouffent) (?:des |du |de la |les |le |la |your |ton |ta |tes )?(?:dogs?|cats?|bats?|"
+        r"doggies|puppies|kittens|chiens?|chats?|chatons?|chauves souris)\b",
+        "eat",
+        "ate",
+        "mange",
+        "bouff",
+        judge=_to_your_people(0.85),
+    ),
+    # A disease laid at a people's door: "you people brought covid", "vous les chinois nous
+    # avez ramené le virus", "your kind spread this plague".
+    rule(
+        "hate.racist",
+        0.8,
+        r"\b(?:you people|your people|ur people|your kind|your country|ton peuple|ta race|ton pays|"
+        r"vous les (?:chinois|asiat\w*|jaunes|noirs|arabes|africains|juifs|viets?|immigres|migrants)|"
+        r"vous autres)(?: vous| you)?(?: (?:all|have|just|literally|tous|nous|nous avez|avez))?"
+        r" (?:brought|spread|started|caused|made|created|unleashed|released|gave (?:us|the world|"
+        r"everyone)|ramene|ramenez|apporte|apportez|refile|refilez|propage|propagez|repandu|"
+        r"repandez|lache|cree|invente|donne) (?:us |the world |a tout le monde |au monde )?"
+        r"(?:le |la |the |this |that |ce |cette |leur |your |votre |ton |ta )?(?:covid\w*|corona\w*|"
+        r"virus|plague|peste|pandemi\w*|disease|diseases|maladies?)\b",
+        "brought",
+        "spread",
+        "started",
+        "caused",
+        "made",
+        "created",
+        "unleash",
+        "released",
+        "gave",
+        "ramen",
+        "apport",
+        "refil",
+        "propag",
+        "repand",
+        "lache",
+        "cree",
+        "invente",
+        "donne",
+    ),
+    # Sent back to a rice field, a mud hut or a coconut tree: the place is the insult.
+    rule(
+        "hate.racist",
+        0.85,
+        r"\b(?:go back|get back|crawl back|run back|head back|fuck off back|retourne|retournez|rentre|"
+        r"rentrez|repars|repartez|va|allez) (?:to|into|in|dans|a|sur|en) (?:your|ur|the|ta|ton|tes|"
+        r"votre|vos) (?:own )?(?:rice (?:fields?|paddy|paddies|farm)|paddy fields?|paddies|rice "
+        r"paddies|mud huts?|huts?|jungle|rizieres?|huttes?|cocotiers?|cases? en terre|palmiers?|"
+        r"cage|grotte|caverne)\b",
+        "back",
+        "retourn",
+        "rentr",
+        "repar",
+        "va",
+        "allez",
+    ),
+]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from causette.safety.context import MessageContext
+from causette.safety.detectors.meeting_ordinary import habit_or_permission
 from causette.safety.detectors.rules import Rule, rule
 from causette.safety.normalize import Normalized
 
@@ -21,8 +22,10 @@ _SELF_BEFORE = re.compile(r"\b(?:je|j'?|on|nous|moi)\b(?: \w+){0,2} $")
 def _told_to_come_alone(
     match: re.Match[str], norm: Normalized, context: MessageContext
 ) -> tuple[str, float] | None:
-    before = norm.folded.text[max(0, match.start() - 30) : match.start()]
-    return None if _SELF_BEFORE.search(before) else ("meet.isolated", 0.8)
+    before = norm.folded.text[max(0, match.start() - 40) : match.start()]
+    if _SELF_BEFORE.search(before[-30:]) or habit_or_permission(before):
+        return None
+    return ("meet.isolated", 0.8)
 
 
 AMBUSH_MARKS: list[Rule] = [

@@ -24,15 +24,49 @@ _SELF_BEFORE = re.compile(
 )
 
 
+# Coming alone as what people usually do, or asked about as a permission: "most people come
+# alone the first time", "lots of us came alone", "is it ok to come alone?", "la plupart
+# viennent seuls", "c'est bizarre de venir seule ?" (folded text up to "come"/"venir").
+_HABIT_BEFORE = re.compile(
+    r"(?:\b(?:most|many|lots of|plenty of|a lot of|some|half|all|the other|other) (?:people|folks|"
+    r"of us|of them|members|newcomers|participants|girls|guys|women|men|hikers|runners)|\b(?:most|"
+    r"many|loads|lots|plenty|people|newcomers|lots of people)|\bis it (?:ok|okay|fine|alright|"
+    r"all right|normal|weird|cool|possible|allowed|a problem)(?: for (?:me|us))? to|\b(?:la plupart|"
+    r"beaucoup|pas mal|plein|la majorite)(?: (?:des gens|du monde|de gens|de monde|d'?entre nous|"
+    r"des filles|des participants|des membres|des nouveaux))?|\b(?:les gens|les nouveaux|les "
+    r"nouvelles)|\bc'?est (?:ok|bon|possible|grave|bizarre|normal|genant) (?:pour moi )?de|"
+    r"\best-?ce (?:que|qu'?) (?:je|j'?|on) (?:peux|peut|pourrai\w*))"
+    r" (?:(?:usually|often|always|just|also|actually|normally|generally|tend to|d'?habitude|souvent|"
+    r"toujours|en general|generalement|aussi|juste) )*$"
+)
+# A choice, not an order: "come alone or bring a friend", "come alone or with someone".
+_OR_WITH_AFTER = re.compile(r",? (?:or|ou) (?:with|bring|avec|accompagne\w*|en groupe|a plusieurs)")
+
+
+def habit_or_permission(before: str) -> bool:
+    """Whether the folded text up to a "come alone" says people's habit or asks leave."""
+    return _HABIT_BEFORE.search(before[-40:]) is not None
+
+
+def alone_unordered(text: str, start: int, end: int) -> bool:
+    """Whether the "come alone" at ``text[start:end]`` is the speaker's own plan, people's
+    habit, a leave asked, or one choice of two: no order to come unaccompanied."""
+    before = text[max(0, start - 40) : start]
+    return bool(
+        _SELF_BEFORE.search(before)
+        or habit_or_permission(before)
+        or _OR_WITH_AFTER.match(text, end)
+    )
+
+
 def self_alone(
     match: re.Match[str], norm: Normalized, context: MessageContext
 ) -> tuple[str, float] | None:
-    """``meet.isolated`` for "come alone" told to someone, not said of oneself."""
+    """``meet.isolated`` for "come alone" told to someone, not said of oneself, of people's
+    habit, nor asked as a permission."""
     said = match.group()
-    if said.startswith("come alone"):
-        before = match.string[max(0, match.start() - 30) : match.start()]
-        if _SELF_BEFORE.search(before):
-            return None
+    if said.startswith("come alone") and alone_unordered(match.string, match.start(), match.end()):
+        return None
     return ("meet.isolated", 0.75)
 
 

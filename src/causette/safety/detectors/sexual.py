@@ -13,6 +13,7 @@ from causette.safety.context import MessageContext
 from causette.safety.detectors.paid import cared_for, rented, subscribed
 from causette.safety.detectors.phrases import folded
 from causette.safety.detectors.rules import DIGITS, RuleSet, rule
+from causette.safety.detectors.sexual_recruit import RECRUIT_RULES, told
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized
 
@@ -46,18 +47,10 @@ _LODGING = re.compile(
 )
 
 
-# Talking about the trade (the news, a trial, its victims) is not taking part in it.
-_NEWS = re.compile(
-    r"\b(?:reportages?|articles?|documentaires?|demantel\w*|arrete\w*|condamne\w*|proxenet\w*|"
-    r"victimes?|exploit\w*|enquetes?|proces|journal|news|documentary|arrested|busted|"
-    r"trafficking|traite des|reseaux? d'?escort\w*)\b"
-)
-
-
 def _offer_not_news(
     match: re.Match[str], norm: Normalized, context: MessageContext
 ) -> tuple[str, float] | None:
-    return None if _NEWS.search(norm.folded.text) else ("escort.offer", 0.85)
+    return None if told(norm, context) else ("escort.offer", 0.85)
 
 
 def _not_rented(
@@ -506,6 +499,7 @@ _RULES = RuleSet(
             r"(?:\+|\bplus) si affinites\b[^.!?\n]{0,40}\b(?:remunere\w*|paye\w*|cadeaux?|genereux|tarif\w*|\d{2,4} ?(?:€|euros?|roses))|\b(?:remunere\w*|cadeaux?|genereux|tarif\w*|\d{2,4} ?(?:€|euros?|roses))\b[^.!?\n]{0,40}(?:\+|\bplus) si affinites\b",
             "affinites",
         ),
+        *RECRUIT_RULES,
     ]
 )
 

@@ -33,12 +33,30 @@ def _laughing(norm: Normalized) -> bool:
     )
 
 
+# What makes a threat earnest whatever the laughter around it: a weapon, the home, a warning
+# to look behind oneself, the speaker saying they mean it.
+_EARNEST = re.compile(
+    r"\b(?:couteau|flingue|arme|batte|lame|knife|gun|bat|blade|ou tu (?:habites|vis|dors)|where you "
+    r"(?:live|sleep)|chez toi|your (?:house|home|address)|ton adresse|dors sur tes deux|watch your "
+    r"back|fais gaffe|(?:i m|im|i am) (?:serious|not joking|dead serious)|not (?:a|kidding|joking)|"
+    r"je rigole pas|je plaisante pas|c est pas une blague|serieux|serieusement|for real|pour de vrai)\b"
+)
+
+
+def _laughed_around(norm: Normalized, context: MessageContext) -> bool:
+    """The last lines of the conversation laugh, and this one says nothing earnest: between
+    friends, "i'm gonna kill you, my mum washed your hoodie" answers "lmaooo keep it"."""
+    if _EARNEST.search(norm.lexical.text):
+        return False
+    return any(_laughing(Normalized(line)) for line in context.recent[-2:])
+
+
 def _banter(
     match: re.Match[str], norm: Normalized, context: MessageContext
 ) -> tuple[str, float] | None:
     if _ordinary_sense(match, match.string):
         return None
-    return ("threat", 0.4 if _laughing(norm) else 0.8)
+    return ("threat", 0.4 if _laughing(norm) or _laughed_around(norm, context) else 0.8)
 
 
 # The address known to send something: "je connais ton adresse, je t'envoie le colis demain".
