@@ -12,10 +12,10 @@ know"); the same facts with nobody alarmed; one's own note on a bad parker's win
 from __future__ import annotations
 
 import pytest
+from detecting import score_of, strongest
 
 from causette.safety import policy
 from causette.safety.context import MessageContext
-from causette.safety.detectors import detect
 from causette.safety.gate import Setting, Signal, VerdictKind
 from causette.safety.policy import Facts
 from causette.safety.risk import Pairing, RiskState
@@ -24,16 +24,11 @@ ROOM = MessageContext(Setting.ROOM, sender_age=40, sender_minor=False)
 
 
 def fired(text: str, context: MessageContext = ROOM) -> dict[str, Signal]:
-    found: dict[str, Signal] = {}
-    for signal in detect(text, context):
-        if signal.rule not in found or signal.score > found[signal.rule].score:
-            found[signal.rule] = signal
-    return found
+    return strongest(text, context)
 
 
 def score(text: str, rule: str, context: MessageContext = ROOM) -> float:
-    signal = fired(text, context).get(rule)
-    return 0.0 if signal is None else signal.score
+    return score_of(text, rule, context)
 
 
 def talk(lines: list[tuple[str, str]]) -> MessageContext:
@@ -245,3 +240,19 @@ def test_a_friends_invitation_after_alarm_is_a_threat() -> None:
         ("s", "and you live on Park Avenue, the green door. maybe I'll pop by"),
     ]
     assert threat_at_end(lines) >= 0.6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "euh non je vais pas rayer la voiture d'un inconnu",
+        "I won't key it mate, that's mad",
+        "je refuse de rayer sa voiture, t'es malade",
+    ],
+)
+def test_refusing_the_call_is_no_call(text: str) -> None:
+    assert score(text, "doxx.request", ROOM) < 0.6
+
+
+def test_the_call_itself_still_fires() -> None:
+    assert score("si des gens du coin passent, rayez sa voiture", "doxx.request", ROOM) >= 0.6

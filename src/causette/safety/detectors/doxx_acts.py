@@ -158,6 +158,12 @@ _OWN_NOTE = re.compile(
 )
 
 
+# Someone refusing what was asked: "je vais pas rayer sa voiture", "I won't key it".
+_REFUSED = re.compile(
+    r"(?:\b(?:pas|jamais|won'?t|not|never|don'?t|refuse de|refuse to)\b[^.!?]{0,20}|\bne |\bn')$"
+)
+
+
 def acted(norm: Normalized, context: MessageContext) -> Signal | None:
     """``doxx.request`` when the message calls others to act on a third person's details."""
     for view in norm.scanned:  # leetspeak and spaced-out letters too
@@ -167,6 +173,8 @@ def acted(norm: Normalized, context: MessageContext) -> Signal | None:
                 continue
             if kind == "visit" and _OWN_NOTE.search(view.text[: match.start() + 40]):
                 continue  # "je vais lui laisser un mot sur le pare-brise": a neighbour's note
+            if _REFUSED.search(view.text, max(0, match.start() - 30), match.start()):
+                continue  # "je vais pas rayer la voiture d'un inconnu": refusing the call
             return Signal("doxx.request", 0.7, view.span(match.start(), match.end()))
     return None
 
