@@ -120,6 +120,8 @@ _ALARM = re.compile(
 _TAG = re.compile(r"\b(?:right|isn'?t (?:it|she|he)|innit|yeah|non|hein|n'?est-ce pas)\s*\?+\s*$")
 # A full name given to its bearer: after a title, or "you're Jessica Hale", "t'es bien Léa
 # Morel" (capitals, in the original line).
+# Cheap first: a titled full name needs two capitalised words in a row.
+_HAS_TWO_CAPITALS = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ\-]+\s+[A-ZÀ-Ý]")
 _TITLED = re.compile(
     r"\b(?:Mme|Mrs|Mr|Ms|Miss|Madame|Monsieur|Mademoiselle|Mlle|M\.|(?i:you'?re|you are|"
     r"t'?es(?: bien)?|tu es(?: bien)?|tu t'appelles|your name'?s))\s+[A-ZÀ-Ý][a-zà-ÿ\-]+\s+"
@@ -148,9 +150,12 @@ def _kinds(original: str, text: str) -> tuple[dict[str, re.Match[str]], set[str]
     found = {k: m for k, m in _RECITED_SCREEN.search(text).items() if k in _RECITED_FACTS}
     found.update(_FACTS_SCREEN.search(text))
     kinds = set(found)
-    if "name" not in kinds and _TITLED.search(original):
+    if "name" not in kinds and _HAS_TWO_CAPITALS.search(original) and _TITLED.search(original):
         kinds.add("name")
     return found, kinds
+
+
+_CUES_SCREEN = Screen({"cue": _CUES, "soft": _SOFT_CUES})
 
 
 def dossier(norm: Normalized, context: MessageContext) -> Signal | None:
@@ -158,7 +163,8 @@ def dossier(norm: Normalized, context: MessageContext) -> Signal | None:
     # Doubled spaces ("ta  mère  bosse") would slip past every pattern: matched on one space.
     text = " ".join(norm.folded.text.split())
     here, kinds = _kinds(norm.original, text)
-    cue = _CUES.search(text) or _SOFT_CUES.search(text)
+    cues = _CUES_SCREEN.search(text)  # behind the literal prefilter: most lines wake neither
+    cue = cues.get("cue") or cues.get("soft")
     if not kinds and cue is None:
         return None  # the common case: nothing here adds to a dossier
     own = context.recent_from_sender[-_LINES:]
