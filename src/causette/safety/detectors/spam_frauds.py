@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from causette.safety.context import MessageContext
 from causette.safety.detectors.phrases import folded
@@ -169,6 +170,13 @@ _ROMANCE_MARKS = (_ROUTE, _AGENT)
 _SCREEN = Screen({p: re.compile(p) for p in {*_INVESTMENT, *_BANK, *_ROMANCE}})
 
 
+@lru_cache(maxsize=1024)
+def _parts(text: str) -> frozenset[str]:
+    """The fraud parts a folded line holds; kept, since each line is looked back at again by
+    the sender's next five messages."""
+    return frozenset(_SCREEN.search(text))
+
+
 def _fraud(
     rule_id: str,
     score: float,
@@ -185,7 +193,7 @@ def _fraud(
     ) -> tuple[str, float] | None:
         seen: set[str] = set()
         for text in (norm.folded.text, *map(folded, context.recent_from_sender[-5:])):
-            seen.update(_SCREEN.search(text))
+            seen.update(_parts(text))
         here = seen.intersection(parts)
         if len(here) >= least and not here.isdisjoint(marks):
             return (rule_id, score)
