@@ -11,48 +11,15 @@ veiled words (men who pay for company, a cut, "only be pretty").
 from __future__ import annotations
 
 import pytest
+from detecting import private, room, score_of
 
 from causette.safety.context import MessageContext
-from causette.safety.detectors import detect
-from causette.safety.gate import Setting, Signal
 
 SEEN = 0.4  # the risk's "seen": a stage of a sequence from this score
 
 
-def fired(text: str, context: MessageContext) -> dict[str, Signal]:
-    found: dict[str, Signal] = {}
-    for signal in detect(text, context):
-        kept = found.get(signal.rule)
-        if kept is None or signal.score > kept.score:
-            found[signal.rule] = signal
-    return found
-
-
 def score(text: str, context: MessageContext, rule: str) -> float:
-    signal = fired(text, context).get(rule)
-    return 0.0 if signal is None else signal.score
-
-
-def private(*mine: str, recent: tuple[str, ...] = ()) -> MessageContext:
-    return MessageContext(
-        Setting.PRIVATE,
-        sender_age=30,
-        sender_minor=False,
-        recipient_age=31,
-        recipient_minor=False,
-        recent=(*recent, *mine),
-        recent_from_sender=mine,
-    )
-
-
-def room(*mine: str, recent: tuple[str, ...] = ()) -> MessageContext:
-    return MessageContext(
-        Setting.ROOM,
-        sender_age=30,
-        sender_minor=False,
-        recent=(*recent, *mine),
-        recent_from_sender=mine,
-    )
+    return score_of(text, rule, context)
 
 
 # --- Hate: anti-Asian mockery, stereotypes thrown at "your people" ------------------------
