@@ -15,7 +15,7 @@ the ``lexical`` view is and matched against that view on word boundaries.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -69,24 +69,36 @@ class _Index:
     same few views of a message, so each view is read once rather than once per family.
 
     A string's value is a pair of bit masks over all rules (each set's rules at its offset):
-    those it is an anchor of, and those it is a literal of. A scan ORs integers.
+    those it is an anchor of, and those it is a literal of. A scan ORs integers. A ``Screen``
+    takes bits too, one an expression, whose literals are both its anchors and its literals.
     """
 
-    KEEP = 8  # texts whose masks are kept: a message's views, the recent lines a family reads
+    # Texts whose masks are kept: a message's views and the recent lines the families read
+    # (a sender's last five, each read by several families) fit, so each is scanned once.
+    KEEP = 24
 
     def __init__(self) -> None:
         self.sets: list[RuleSet] = []
-        self.size = 0  # rules in all sets
+        self.size = 0  # bits: the rules of every set, the expressions of every screen
+        self._entries: list[tuple[tuple[str, ...], tuple[str, ...] | None]] = []
         self._automaton: Any = None
         self._unliteral = 0
         self._masks: dict[str, int] = {}
 
     def add(self, rules: RuleSet) -> int:
-        """Register a set; its offset among all rules."""
-        offset = self.size
+        """Register a set; its offset among all bits."""
         self.sets.append(rules)
-        self.size += len(rules.rules)
-        self._automaton = None  # rebuilt with the new set's strings at the next scan
+        return self._grow([(item.anchors, item.literals) for item in rules.rules])
+
+    def add_screen(self, literals: Sequence[tuple[str, ...]]) -> int:
+        """Register a screen's expressions by their literals; its offset among all bits."""
+        return self._grow([(found, found) for found in literals])
+
+    def _grow(self, entries: list[tuple[tuple[str, ...], tuple[str, ...] | None]]) -> int:
+        offset = self.size
+        self._entries.extend(entries)
+        self.size += len(entries)
+        self._automaton = None  # rebuilt with the new strings at the next scan
         self._masks.clear()
         return offset
 
@@ -94,17 +106,14 @@ class _Index:
         anchors: dict[str, int] = {}
         literals: dict[str, int] = {}
         unliteral = 0
-        index = 0
-        for rules in self.sets:
-            for item in rules.rules:
-                bit = 1 << index
-                for anchor in item.anchors:
-                    anchors[anchor] = anchors.get(anchor, 0) | bit
-                for literal in item.literals or ():
-                    literals[literal] = literals.get(literal, 0) | bit
-                if item.literals is None:
-                    unliteral |= bit  # counts as having seen a literal
-                index += 1
+        for index, (of_anchor, of_literal) in enumerate(self._entries):
+            bit = 1 << index
+            for anchor in of_anchor:
+                anchors[anchor] = anchors.get(anchor, 0) | bit
+            for literal in of_literal or ():
+                literals[literal] = literals.get(literal, 0) | bit
+            if of_literal is None:
+                unliteral |= bit  # counts as having seen a literal
         automaton: Any = ahocorasick.Automaton()
         for key in anchors.keys() | literals.keys():
             automaton.add_word(key, (anchors.get(key, 0), literals.get(key, 0)))
@@ -150,66 +159,72 @@ class RuleSet:
     def candidates(self, text: str) -> list[int]:
         """Indexes of the rules with an anchor and a literal in ``text``, in rule order."""
         woken = (_INDEX.woken(text) >> self._offset) & self._mask
-        found: list[int] = []
-        while woken:
-            lowest = woken & -woken
-            found.append(lowest.bit_length() - 1)
-            woken ^= lowest
-        return found
+        return [n for n in range(len(self.rules)) if woken >> n & 1]
 
-    def scan(self, norm: Normalized, context: MessageContext) -> Iterator[Signal]:
+    def scan(self, norm: Normalized, context: MessageContext) -> list[Signal]:
         """Every rule that matches the set's view, once per rule (its first match)."""
         views: tuple[View, ...] = (
             norm.scanned if self.view == "folded" else (getattr(norm, self.view),)
         )
-        fired: set[int] = set()
+        found: list[Signal] = []
+        fired = 0
         for current in views:
+            # Most lines wake no rule of a set: one shift and mask, and the set is done.
+            woken = (_INDEX.woken(current.text) >> self._offset) & self._mask & ~fired
             text = current.text
-            for index in self.candidates(text):
-                if index in fired:
-                    continue
-                item = self.rules[index]
+            while woken:
+                lowest = woken & -woken
+                woken ^= lowest
+                item = self.rules[lowest.bit_length() - 1]
                 for match in item.pattern.finditer(text):
                     verdict: tuple[str, float] | None = (item.rule, item.score)
                     if item.judge is not None:
                         verdict = item.judge(match, norm, context)
                     if verdict is None:
                         continue
-                    fired.add(index)
-                    yield Signal(verdict[0], verdict[1], current.span(match.start(), match.end()))
+                    fired |= lowest
+                    found.append(
+                        Signal(verdict[0], verdict[1], current.span(match.start(), match.end()))
+                    )
                     break
+        return found
 
 
 class Screen:
-    """Named expressions searched together: one automaton of the literals each requires
-    (``literals.py``) tells which could match a text, and only those are searched. An
-    expression without usable literals is always searched."""
+    """Named expressions searched together: the literals each requires (``literals.py``),
+    in the automaton shared with the rules (``_Index``), tell which could match a text, and
+    only those are searched. An expression without usable literals is always searched."""
 
     def __init__(self, patterns: Mapping[str, re.Pattern[str]]) -> None:
         self.patterns = dict(patterns)
         self._always: list[str] = []
-        self._automaton: Any = ahocorasick.Automaton()
-        woken: dict[str, list[str]] = {}
+        self._names: list[str] = []  # those with literals, in order: bit n is the n-th
+        literals: list[tuple[str, ...]] = []
         for name, pattern in self.patterns.items():
             found = _literals(pattern)
             if found is None:
                 self._always.append(name)
-            for literal in found or ():
-                woken.setdefault(literal, []).append(name)
-        for literal, names in woken.items():
-            self._automaton.add_word(literal, tuple(names))
-        if woken:
-            self._automaton.make_automaton()
+            else:
+                self._names.append(name)
+                literals.append(found)
+        self._offset = _INDEX.add_screen(literals)
+        self._mask = (1 << len(literals)) - 1
         self._order = {name: n for n, name in enumerate(self.patterns)}
 
     def search(self, text: str) -> dict[str, re.Match[str]]:
         """The first match of each expression that matches ``text``, in the given order."""
-        names = set(self._always)
-        if self._automaton.kind != ahocorasick.EMPTY:
-            for _, found in self._automaton.iter(text):
-                names.update(found)
+        woken = (_INDEX.woken(text) >> self._offset) & self._mask
+        if not woken and not self._always:
+            return {}
+        names = list(self._always)
+        while woken:
+            lowest = woken & -woken
+            woken ^= lowest
+            names.append(self._names[lowest.bit_length() - 1])
+        if self._always:
+            names.sort(key=self._order.__getitem__)
         matches: dict[str, re.Match[str]] = {}
-        for name in sorted(names, key=self._order.__getitem__):
+        for name in names:
             match = self.patterns[name].search(text)
             if match is not None:
                 matches[name] = match
