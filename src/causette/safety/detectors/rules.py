@@ -139,6 +139,16 @@ class _Index:
         return woken
 
 
+def _bits(mask: int) -> list[int]:
+    """The indexes of the bits set in ``mask``, lowest first."""
+    found: list[int] = []
+    while mask:
+        lowest = mask & -mask
+        found.append(lowest.bit_length() - 1)
+        mask ^= lowest
+    return found
+
+
 _INDEX = _Index()
 
 
@@ -158,8 +168,7 @@ class RuleSet:
 
     def candidates(self, text: str) -> list[int]:
         """Indexes of the rules with an anchor and a literal in ``text``, in rule order."""
-        woken = (_INDEX.woken(text) >> self._offset) & self._mask
-        return [n for n in range(len(self.rules)) if woken >> n & 1]
+        return _bits((_INDEX.woken(text) >> self._offset) & self._mask)
 
     def scan(self, norm: Normalized, context: MessageContext) -> list[Signal]:
         """Every rule that matches the set's view, once per rule (its first match)."""
@@ -169,20 +178,19 @@ class RuleSet:
         found: list[Signal] = []
         fired = 0
         for current in views:
-            # Most lines wake no rule of a set: one shift and mask, and the set is done.
-            woken = (_INDEX.woken(current.text) >> self._offset) & self._mask & ~fired
             text = current.text
-            while woken:
-                lowest = woken & -woken
-                woken ^= lowest
-                item = self.rules[lowest.bit_length() - 1]
+            woken = (_INDEX.woken(text) >> self._offset) & self._mask & ~fired
+            if not woken:
+                continue  # most lines wake no rule of a set: it costs no more than this
+            for index in _bits(woken):
+                item = self.rules[index]
                 for match in item.pattern.finditer(text):
                     verdict: tuple[str, float] | None = (item.rule, item.score)
                     if item.judge is not None:
                         verdict = item.judge(match, norm, context)
                     if verdict is None:
                         continue
-                    fired |= lowest
+                    fired |= 1 << index
                     found.append(
                         Signal(verdict[0], verdict[1], current.span(match.start(), match.end()))
                     )
@@ -216,13 +224,9 @@ class Screen:
         woken = (_INDEX.woken(text) >> self._offset) & self._mask
         if not woken and not self._always:
             return {}
-        names = list(self._always)
-        while woken:
-            lowest = woken & -woken
-            woken ^= lowest
-            names.append(self._names[lowest.bit_length() - 1])
+        names = [self._names[n] for n in _bits(woken)]
         if self._always:
-            names.sort(key=self._order.__getitem__)
+            names = sorted((*names, *self._always), key=self._order.__getitem__)
         matches: dict[str, re.Match[str]] = {}
         for name in names:
             match = self.patterns[name].search(text)
