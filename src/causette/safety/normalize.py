@@ -366,7 +366,9 @@ def _digits(folded: View) -> View:
     converted = alpha2digit(_ZERO.sub("zéro", text), "fr")
     words = set(_WORD.findall(converted))
     if words & _ENGLISH_NUMBERS:
-        converted = alpha2digit(converted, "en")
+        # English digits spelled out ("nine three seven, zero one"): the French pass's accent
+        # on "zero" would hide it from the English one.
+        converted = alpha2digit(converted.replace("zéro", "zero"), "en")
     if converted == text:
         return folded
     source = [(m.group(), m.start(), m.end()) for m in _SPACE_TOKEN.finditer(text)]

@@ -17,6 +17,7 @@ from causette.safety.detectors.doxx_judges import REFERRAL, handed_over
 from causette.safety.detectors.phone_lines import (
     PUBLIC_LINE,
     appeal,
+    business_line,
     own_line,
     phones,
     recommended,
@@ -24,7 +25,7 @@ from causette.safety.detectors.phone_lines import (
 from causette.safety.detectors.phone_split import split_phone
 from causette.safety.detectors.phrases import TON, TU_AS
 from causette.safety.detectors.rules import Lexicon, RuleSet, rule
-from causette.safety.gate import Signal
+from causette.safety.gate import Setting, Signal
 from causette.safety.normalize import Normalized, number_weight
 
 APPS = Lexicon("apps.txt")
@@ -370,7 +371,11 @@ def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     may_have_number = number_weight(norm.folded.text) >= 8
     # A room's appeal, or one's own line given in a room, scores like a business's line.
     appealing = may_have_number and (
-        appeal(norm, context) or own_line(norm, context) or recommended(norm, context)
+        appeal(norm, context)
+        or own_line(norm, context)
+        or recommended(norm, context)
+        # A shop's landline given in a room to whoever asked for "leur numéro".
+        or (context.setting is Setting.ROOM and business_line(norm, context))
     )
     for found in _RULES.scan(norm, context):
         if found.rule == "contact.phone" and appealing:

@@ -46,7 +46,7 @@ _NAMED_AFTER = re.compile(
 _WHEREABOUTS: dict[str, re.Pattern[str]] = {
     "address": re.compile(
         rf"\b\d{{1,4}}\s?(?:bis|ter)?,?\s+{STREET}\b|\b\d{{1,5}}\s+(?:[a-z]+\s+){{1,3}}"
-        r"(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|close|crescent|way|terrace|court)\b|"
+        r"(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|close|crescent|way|terrace|court|ct)\b|"
         r"\b(?:plaque|immatricul\w*|plate)\b"
     ),
     "door": re.compile(
@@ -100,6 +100,24 @@ _SELF_INTRODUCED = re.compile(
     r"(?![^,]*\b(?:que|qu'|that|il|elle|he|she|son|sa|his|her)\b)[^.!?]{0,55}[,:(–—-]\s*$"
 )
 _SENTENCE_END = re.compile(r"[.!?]")
+
+
+def given(word: str) -> bool:
+    """Whether the folded ``word`` (or its part before a hyphen) is a known given name."""
+    return word.split("-")[0] in _GIVEN
+
+
+def named_after(before: str) -> bool:
+    """Whether a name after the folded ``before`` is a street's, a school's or a shop's."""
+    return _NAMED_AFTER.search(before) is not None
+
+
+def own_name(original: str, start: int, end: int) -> bool:
+    """Whether the name at ``original[start:end]`` is the speaker's, introduced ("je suis
+    Sophie Martin") or apposed to what they do ("moi, fleuriste à mon compte, Nadia Benali")."""
+    before = Normalized(original[max(0, start - 25) : start]).folded.text
+    before_long = Normalized(original[max(0, start - 70) : start]).folded.text
+    return _INTRODUCING.search(before) is not None or _self_introduced(before_long, original[end:])
 
 
 _THIRD_AFTER = re.compile(r"\b(?:il|elle|lui|eux|he|she|him|them|son|sa|ses|his|her)\b")

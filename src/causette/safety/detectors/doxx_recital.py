@@ -26,10 +26,12 @@ _EN_STREET = (
 _RECITED: dict[str, re.Pattern[str]] = {
     "work": re.compile(
         r"\b(?:tu (?:bosses|travailles|taffes|bossais|travaillais|enseignes|donnes (?:des )?cours)|"
+        r"vous (?:travaillez|bossez|enseignez)|"
         r"you (?:still |now |also |always |usually )?(?:work|worked|teach|taught))\b\s+(?:\w+\s+){0,2}?(?:a|au|aux|chez|dans|en|at|for|in)\b"
     ),
     "hours": re.compile(
         r"\b(?:tu (?:finis|sors|termines|commences|rentres|pars|arrives|debauches|quittes)|"
+        r"vous (?:finissez|sortez|terminez|commencez|rentrez|partez|arrivez|quittez)|"
         r"you (?:finish|leave|get off|start|get home|clock off))\b[^.!?]{0,25}?"
         r"\b(?:a|vers|at|around) \d{1,2} ?(?:h|:|pm|am)|"
         r"\b(?:le|les|tous les|chaque|on|every) (?:lundis?|mardis?|mercredis?|jeudis?|vendredis?|"
@@ -37,7 +39,8 @@ _RECITED: dict[str, re.Pattern[str]] = {
         r"sundays?)\b|\b(?:every (?:night|morning|evening|day)|tous les (?:soirs|matins|jours|midis))\b"
     ),
     "route": re.compile(
-        r"\b(?:tu (?:prends|reprends|descends|attends)|you (?:take|catch|get off))\b[^.!?]{0,15}"
+        r"\b(?:tu (?:prends|reprends|descends|attends)|vous (?:prenez|descendez|attendez)|"
+        r"you (?:take|catch|get off))\b[^.!?]{0,15}"
         r"\b(?:bus|ligne|tram|metro|rer|train|line|\d{1,3})\b|"
         r"\b(?:tu te gares|tu gares ta|you (?:still |always |usually )?park)\b|"
         r"\b(?:tu (?:passes|rentres|marches|traverses|coupes)|you (?:walk|go|pass|cut|come home))\b"
@@ -51,8 +54,10 @@ _RECITED: dict[str, re.Pattern[str]] = {
         r"yesterday))"
     ),
     "home": re.compile(
-        rf"\b(?:tu (?:habites|vis|loges|dors)|you live)\b\s+(?:au|a|aux|en|dans|on|at|in)\b|"
+        rf"\b(?:tu (?:habites|vis|loges|dors|demeures)|vous (?:habitez|vivez|logez|dormez|demeurez|"
+        rf"residez)|you live)\b\s+(?:au|a|aux|en|dans|on|at|in)\b|"
         rf"\b\d{{1,4}}\s?(?:bis|ter)?,?\s+{STREET}\b|\b(?:interphone|digicode|\d+e etage)\b|"
+        r"\b(?:premier|deuxieme|troisieme|quatrieme|cinquieme) etage\b|"
         # An English address, a house number with its road, a flat.
         rf"\b\d{{1,4}}[a-z]? {_EN_STREET}\b|\b{_EN_STREET}\b[^!?]{{0,50}}?\bnumber \d{{1,4}}\b|"
         rf"\bnumber \d{{1,4}}\b[^!?]{{0,50}}?\b{_EN_STREET}\b|\bflat \d{{1,3}}[a-z]?\b"
@@ -67,17 +72,17 @@ _RECITED: dict[str, re.Pattern[str]] = {
     ),
     # The listener's car, where it stood, its plate, its dent.
     "car": re.compile(
-        r"\b(?:your|ur|ta|ton) (?:\w+ ){0,2}?(?:car|van|bike|motorbike|scooter|voiture|caisse|bagnole|"
+        r"\b(?:your|ur|ta|ton|votre) (?:\w+ ){0,2}?(?:car|van|bike|motorbike|scooter|voiture|caisse|bagnole|"
         r"moto|fiesta|corsa|clio|polo|golf|twingo|208|308|c3|yaris|mini|megane|micra|punto|panda|"
         r"focus|astra|zoe|sandero|qashqai)\b[^.!?]{0,30}?\b(?:parked|outside|plate|reg|dent|scratch|"
-        r"garee?|devant|en bas|plaque|immat\w*|rayure|bosse)\b"
+        r"garee?|devant|en bas|plaque|immat\w*|rayure|bosse|stationne\w*)\b"
     ),
     # An intimidation beside it: "be careful", "I pay attention", "j'en sais beaucoup".
     "warning": re.compile(
         r"\b(?:be careful|watch (?:yourself|your back|out)|careful what you|i know (?:a lot|everything|"
         r"more than you think)|i pay attention|i notice (?:things|everything)|i see everything|"
         r"fais (?:gaffe|attention)(?: a toi| a ce que)?|je vois tout|je remarque tout|j'?en sais "
-        r"(?:beaucoup|plus que tu crois|des choses)|je sais (?:beaucoup|tout) (?:de|sur) (?:toi|vous)|"
+        r"(?:beaucoup|plus que tu crois|des choses)|je sais (?:beaucoup de|bien des|des) choses|je sais (?:beaucoup|tout) (?:de|sur) (?:toi|vous)|"
         r"tu devrais (?:me repondre|etre (?:plus )?gentille?|faire attention)|you should (?:reply|"
         r"answer|be nice)|see you (?:soon|at \d))\b"
     ),
@@ -99,7 +104,9 @@ _RECITED_SCREEN = Screen(_RECITED)
 _REFUSAL = re.compile(
     r"\b(?:arrete[zs]? de m'?ecrire|laisse[zs]?[- ]moi (?:tranquille|en paix)|lache[zs]?[- ]moi|"
     r"je (?:veux|voulais) plus (?:te|vous) parler|je t'?ai (?:dit non|bloque\w*)|ne m'?ecris plus|"
-    r"tu me fais peur|comment tu (?:sais|connais)|qui (?:t'?a|vous a) donne|je vais porter plainte|"
+    r"tu me fais peur|vous me faites peur|comment (?:tu (?:sais|connais)|vous (?:savez|connaissez|"
+    r"avez)|avez[- ]vous|savez[- ]vous)|je (?:vous|t'?) ?interdis|qui etes[- ]vous|"
+    r"(?:je n'?ai|j'?ai) (?:pas|jamais) (?:donne|mis) mon nom|qui (?:t'?a|vous a) donne|je vais porter plainte|"
     r"leave me alone|stop (?:messaging|texting|contacting|writing to) me|(?:i|we) blocked you|"
     r"don'?t (?:contact|message|text) me|you'?re scaring me|how do you know|who gave you|"
     r"stay away from (?:me|my)|i'?ll call the police|who is this|(?:please )?stop (?:messaging|"
@@ -135,6 +142,9 @@ _ELLIPTIC_SCREEN = Screen({"elliptic": _ELLIPTIC})
 
 # A recital is said to the listener: a street number or an office alone addresses no one
 # (a home seen, hours or a route do).
+_OPENING = re.compile(
+    r"\b(?:ouvert\w*|ferme\w*|horaires?|sauf le|open|opens|closed|closes|opening hours)\b"
+)
 _TO_LISTENER = re.compile(r"\b(?:tu|t'|toi|ton|ta|tes|te|vous|votre|vos|you|your|ur|u)\b")
 
 
@@ -158,6 +168,10 @@ def recited(norm: Normalized, context: MessageContext) -> Signal | None:
         kinds["elliptic"] = elliptic
     if set(kinds) <= {"home", "post", "door"} and not (after_refusal or _TO_LISTENER.search(text)):
         return None  # "Plomberie X, 22 rue ..., bureau 3": an address given, not recited to anyone
+    if "hours" in kinds and _OPENING.search(text):
+        del kinds["hours"]  # "ouvert 7h-19h sauf le lundi": a shop's hours, nobody's routine
+    if not kinds:
+        return None
     if set(kinds) == {"warning"}:
         return None  # "fais gaffe à toi" alone recites nothing
     if after_refusal:

@@ -24,6 +24,7 @@ from causette.safety.detectors.doxx_judges import (
     routine,
     vehicle,
 )
+from causette.safety.detectors.doxx_known import identified
 from causette.safety.detectors.doxx_names import named_person
 from causette.safety.detectors.doxx_places import described, lives_on, placed_child
 from causette.safety.detectors.doxx_publish import announced
@@ -578,7 +579,7 @@ def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     """Another person's details; several kinds together in one message score higher."""
     found = list(_RULES.scan(norm, context))
     recital = recited(norm, context) or dossier(norm, context)
-    extras = (named_person(norm), recital, announced(norm), called(norm))
+    extras = (identified(norm) or named_person(norm), recital, announced(norm), called(norm))
     places = (placed(norm), described(norm, context), lives_on(norm), placed_child(norm, context))
     found += [extra for extra in (*extras, *places, acted(norm, context)) if extra is not None]
     if any(signal.rule == "doxx.school" for signal in found) and about_kin(norm, context):

@@ -45,7 +45,9 @@ _PUBLIC_NUMBER_KINDS = frozenset(
 )
 _THEIR_LINE = r"\b(?:leur|leurs|their) (?:fixe|num\w*|tel\w*|standard|accueil|secretariat|number|phone|line)\b"
 _FRAME = (
-    r"\b(?:reserv\w*|commande[rz]?|prendre (?:un )?rdv|prise de rdv|book(?:ing)?|"
+    # "c'est elle qui prend les commandes": the shop's order line, not a person's.
+    r"\b(?:reserv\w*|commande[rsz]?|prend (?:les )?commandes|takes? (?:the )?orders|"
+    r"prendre (?:un )?rdv|prise de rdv|book(?:ing)?|"
     r"reservations?|call (?:them|the|ahead))\b"
     r"|\b(?:pharmacies?|restaurants?|resto|brasserie|boulangerie|magasins?|boutiques?|garages?|"
     r"cabinet|clinique|hopital|urgences|mairie|prefecture|agence|standard|accueil|secretariat|"
