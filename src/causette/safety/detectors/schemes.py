@@ -505,6 +505,17 @@ _TALKED_ABOUT = re.compile(
     r"avai(?:t|ent) promis|a promis|ont promis|demandai(?:t|ent)|proposai(?:t|ent))\b|"
     r"\b(?:he|she|they|who) (?:had |then |also |always )?(?:promised|was promising|were promising|"
     r"kept asking|asked (?:for|her|him|them|me))\b|"
+    # The trick pulled on someone, told by them: "ils m'ont fait le coup avec ...".
+    r"\b(?:m'|nous |lui |leur |t'|te |vous )?(?:ont|a|avaient|avait|ont deja|a deja) fait le (?:meme )?coup\b|"
+    r"\b(?:pulled|tried|pulls|tries) (?:the same|that|this|the) "
+    r"(?:trick|scam|one) on\b|"
+    # Asked of the room: "did anyone else get a text ...", "quelqu'un d'autre a reçu ...".
+    r"\b(?:did|has|have) (?:anyone|anybody|someone|somebody|any of you) (?:else )?(?:get|got|gotten|"
+    r"receive|received|had)\b|\b(?:quelqu'?un|qqn|qq1) (?:d'?autre |ici )?a (?:deja |aussi )?(?:recu|eu)\b|"
+    # Someone else's pitch, and the listener pestered with it: "il me bassine avec une appli".
+    r"\b(?:me|nous|lui|leur) (?:bassine\w*|saoule\w*|soule\w*|gave\w*|tanne\w*|harcele\w*|rebat\w* les "
+    r"oreilles|casse les pieds) (?:avec|de|pour)\b|\b(?:keeps|kept) (?:going on|banging on|on at me|"
+    r"nagging me|bugging me|pestering me) (?:about|with|to)\b|\bwon'?t (?:shut up|stop going on) about\b|"
     # Advice against it: "ne clique pas", "never share your seed phrase", "don't reply".
     r"\bne (?:le |la |les |lui |leur |l')?(?:clique[rz]?|cliquez|donne[rz]?|donnez|communique[rz]?|"
     r"communiquez|reponds|repondez|transmets|transmettez) (?:jamais|pas|surtout pas|rien)\b|"

@@ -16,12 +16,14 @@ from causette.safety.context import MessageContext
 from causette.safety.detectors.rules import RuleSet, rule
 from causette.safety.detectors.schemes import earnings, scam_talked_about
 from causette.safety.detectors.spam_frauds import RULES as _FRAUDS
+from causette.safety.detectors.spam_impostors import RULES as _IMPOSTORS
 from causette.safety.detectors.spam_judges import bank_details, click_here, lure
 from causette.safety.detectors.spam_links import (
     BAIT_LINK,
     FREE,
     POINTERS,
     advert,
+    asked_for,
     found,
     links,
     without_links,
@@ -33,8 +35,6 @@ from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized, fold
 
 _SKELETON = re.compile(r"[^a-z]+")
-
-
 _RULES = RuleSet(
     [
         rule(
@@ -201,7 +201,7 @@ _RULES = RuleSet(
         rule(
             "scam.webcam",
             0.8,
-            r"\b(?:(?:celibataires?|filles|femmes|meufs|nanas|girls|singles) (?:chaudes?|coquines?|en direct|en live|hot|sexy|pres de chez (?:toi|vous)|near you|live)|(?:i'?m |je suis )?(?:live|en live|en direct)(?: (?:rn|right now|now|maintenant|la))? (?:on|sur) (?:my |ma |mon )?(?:cam|webcam|live)|(?:register|sign ?up|inscri\w*|inscrivez[- ]vous|subscribe)\b[^.!?\n]{0,20}\b(?:with|avec) (?:your|ur|ta|votre|ton) (?:card|carte|cb|credit card|carte bancaire)|come watch|cam ?shows?|cam ?girls?|sans inscription|no (?:sign ?up|registration) (?:needed|required))\b",
+            r"\b(?:(?:celibataires?|filles|femmes|meufs|nanas|girls|singles) (?:chaudes?|coquines?|en direct|en live|hot|sexy|pres de chez (?:toi|vous)|near you|live)|(?:i'?m |je suis )?(?:live|en live|en direct)(?: (?:rn|right now|now|maintenant|la))? (?:on|sur) (?:my |ma |mon )?(?:cam|webcam|live)|(?:register|sign ?up|inscri\w*|inscrivez[- ]vous|subscribe)\b[^.!?\n]{0,20}\b(?:with|avec) (?:your|ur|ta|votre|ton) (?:card|carte|cb|credit card|carte bancaire)|come watch (?:me (?:live|now|tonight|right now|on (?:my )?(?:cam|live|stream|site|page))|my (?:show|live|cam|private))|cam ?shows?|cam ?girls?|sans inscription|no (?:sign ?up|registration) (?:needed|required))\b",
             "celibataire",
             "filles",
             "femmes",
@@ -479,7 +479,7 @@ _RULES = RuleSet(
         rule(
             "scam.followers",
             0.8,
-            r"\b\d[\d .]*k? ?(?:followers|abonnes|likes|vues|views|subs|subscribers|j'?aime)\b ?(?:=|pour|a|for|:|->)? ?\d+[.,]?\d* ?(?:€|e|euros?|\$|dollars?)|\b(?<!as )(?<!a )(?<!ont )(?<!avez )(?:achete[rz]?|acheter|vends|vend|vente de|buy|sell(?:ing)?|besoin de|need|booste[rz]?|boost) (?:des |de |tes |vos |your |more |real |vrais )?(?:\d+k? )?(?:followers|abonnes|likes|vues|views|subscribers)\b|(?:\b(?:promos?|reductions?|discount)\b|-\d+ ?%).{0,30}\b(?:likes|followers|abonnes|vues|views)\b",
+            r"\b\d[\d .]*k? ?(?:followers|abonnes|likes|vues|views|subs|subscribers|j'?aime)\b ?(?:=|pour|a|for|:|->)? ?(?:\d+[.,]?\d* ?(?:€|e|euros?|\$|dollars?)|[$€£] ?\d)|\b(?:followers|abonnes|likes|vues|views|subscribers) \d[\d .]*k? ?(?:=|pour|a|for|:|->)? ?(?:\d+[.,]?\d* ?(?:€|euros?|\$|dollars?)|[$€£] ?\d)|\b(?<!as )(?<!a )(?<!ont )(?<!avez )(?:achete[rz]?|acheter|vends|vend|vente de|buy|sell(?:ing)?|besoin de|need|booste[rz]?|boost) (?:des |de |tes |vos |your |more |real |vrais )?(?:\d+k? )?(?:followers|abonnes|likes|vues|views|subscribers)\b|(?:\b(?:promos?|reductions?|discount)\b|-\d+ ?%).{0,30}\b(?:likes|followers|abonnes|vues|views)\b",
             "follower",
             "abonne",
             "like",
@@ -532,6 +532,7 @@ def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
         _OFFERS.scan(norm, context),
         _PITCHES.scan(norm, context),
         _FRAUDS.scan(norm, context),
+        _IMPOSTORS.scan(norm, context),
         _PAYMENTS.scan(norm, context),
     ):
         if signal.rule.startswith("scam.") and talked_about is None:
@@ -545,7 +546,7 @@ def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     whole = view.span(0, len(text)) if text else (0, 0)
     if count >= 3:
         yield Signal("spam.link", 0.8, whole)
-    elif count == 1 and advert(text):
+    elif count == 1 and advert(text) and not asked_for(norm, context):
         yield Signal("spam.link", 0.6, whole)
     elif count == 1 and FREE.search(without_links(text)):
         linked = any(links(_skeleton_folded(t)) for t in context.recent_from_sender[-5:])
@@ -576,5 +577,18 @@ def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
                 for t in context.recent_from_sender[-10:]
                 if _skeleton(t) == skeleton or (len(head) == 30 and _skeleton(t)[:30] == head)
             )
+            if repeats == 1 and _linked_since(skeleton, context.recent_from_sender[-10:]):
+                # A line said again after the sender's own links in between: a bot's loop
+                # (greeting, link, link, greeting), not a friend saying it twice.
+                repeats = 2
             if repeats:
                 yield Signal("spam.repeat", round(min(0.9, 0.4 + 0.2 * repeats), 2), whole)
+
+
+def _linked_since(skeleton: str, mine: tuple[str, ...]) -> bool:
+    """Whether the sender posted links (two lines or more) since they last said ``skeleton``."""
+    for back, earlier in enumerate(reversed(mine)):
+        if _skeleton(earlier) == skeleton:
+            since = mine[len(mine) - back :]
+            return sum(1 for t in since if links(_skeleton_folded(t))) >= 2
+    return False

@@ -20,8 +20,10 @@ from causette.safety.detectors.phrases import folded
 from causette.safety.detectors.rules import Judge, RuleSet, Screen, rule
 from causette.safety.normalize import Normalized
 
+# Coins count as cash: a stake asked "in USDT" is the pig-butchering scam's own currency.
 _CASH = (
-    r"(?:[$€£] ?\d[\d.,]*(?: \d{3})*k?|\d[\d.,]*(?: \d{3})*k? ?(?:€|\$|£|euros?|dollars?|balles))"
+    r"(?:[$€£] ?\d[\d.,]*(?: \d{3})*k?|\d[\d.,]*(?: \d{3})*k? ?(?:€|\$|£|(?:euros?|dollars?|balles|"
+    r"usdt|btc|eth|usdc)\b))"
 )
 _DAY = (
     r"(?:ce soir|demain|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|la fin|minuit|tonight|"
@@ -44,7 +46,13 @@ _RETURN = (
     r"per month|per week|per day|a week|a day|monthly|weekly|daily)\b|"
     r"\b(?:[7-9]|[1-9]\d{1,2})(?:[.,]\d+)? ?% (?:net |nets |brut |bruts )?(?:par an|l'an|annuels?|a year|"
     r"per year|yearly|annually|de rendement|de rentabilite|returns?|roi|d'interets?)\b|"
-    r"\bx ?\d{1,3} (?:en|in) \d"
+    r"\bx ?\d{1,3} (?:en|in) \d|"
+    # Earnings boasted by the week or the day, or "on the side": a return told as one's own.
+    r"\b(?:i|je|j'?en) (?:make|earn|gagne|me fais|sors|tire) (?:about |around |environ |like |genre "
+    r"|jusqu'?a |up to )?[$€£]?\d[\d.,]*(?:-\d[\d.,]*)? ?k? ?(?:€|\$|£|euros?|dollars?|usdt)? "
+    r"(?:a|per|par|/|chaque|every|each) ?(?:week|day|semaine|jour)\b|"
+    r"\b(?:i|je) (?:make|earn|gagne|me fais) (?:about |around |environ )?[$€£]?\d[\d.,]*k? ?(?:€|\$|£|"
+    r"euros?|dollars?|usdt)? (?:\w+ ){0,3}?(?:on the side|a cote|en plus|passivement|passively)\b"
 )
 _STAKE = (
     rf"\b(?:tu commences?|vous commencez|commence[rz]?|on commence|start(?:ing)?|begin) (?:avec|with|a "
@@ -90,11 +98,24 @@ _INSIDER = (
     r"bosse) (?:\w+ ){0,3}?(?:analyste|trader|courtier|banquier|plateforme|bourse|fonds)\b|"
     r"\bmy (?:uncle|aunt|cousin|brother|sister|father|dad|friend) (?:is|works) (?:\w+ ){0,3}?(?:analyst|"
     r"trader|broker|banker|exchange|platform|fund)\b|"
-    r"\b(?:clients?|membres?|investisseurs?) privilegies\b|\bcreneaux (?:pour|de) (?:trader|trading|investir)\b"
+    r"\b(?:clients?|membres?|investisseurs?) privilegies\b|\bcreneaux (?:pour|de) (?:trader|trading|investir)\b|"
+    # A relative who "taught me" the method: the stranger's story of where the money comes from.
+    r"\b(?:taught|showed) me (?:\w+ ){0,2}?(?:crypto|trading|forex|contract|the method|how to trade)\b|"
+    r"\bm'?(?:a|ont) (?:appris|montre|initie\w*) (?:a |au |le |la |les )?(?:\w+ ){0,2}?(?:crypto|trading|trader|"
+    r"forex|bourse|methode)\b"
 )
-_INVESTMENT = (_GUARANTEED, _RETURN, _STAKE, _TRANSFER, _PRESSURE, _SECRET, _INSIDER)
-_INVESTMENT_WAKING = (_GUARANTEED, _RETURN, _STAKE, _TRANSFER, _SECRET, _INSIDER)
-_INVESTMENT_MARKS = (_TRANSFER, _SECRET, _INSIDER)
+# An invite code for a platform, so "I can follow your trades": the scammer's hook to the site.
+_INVITE = (
+    r"\b(?:invite|invitation|referral|ref|promo|parrainage|sponsor) code\b|"
+    r"\bcode (?:d'?invitation|de parrainage|parrain|promo)\b"
+)
+# The stranger who will watch over the listener's account: only the scam needs that.
+_FOLLOW = r"\b(?:follow|suivre|copier|copy|guide|watch) (?:tes|your|vos|ur) (?:trades|positions|ordres|orders)\b"
+_INVESTMENT = (
+    *(_GUARANTEED, _RETURN, _STAKE, _TRANSFER, _PRESSURE, _SECRET, _INSIDER, _INVITE, _FOLLOW),
+)
+_INVESTMENT_WAKING = (_GUARANTEED, _RETURN, _STAKE, _TRANSFER, _SECRET, _INSIDER, _INVITE, _FOLLOW)
+_INVESTMENT_MARKS = (_TRANSFER, _SECRET, _INSIDER, _FOLLOW)
 
 # --- The bank's "fraud department" -------------------------------------------------------
 _BANK_DESK = (
@@ -167,7 +188,28 @@ _ROMANCE = (_ROUTE, _AGENT, _TRAVEL, _CUSTOMS, _PLEA)
 _ROMANCE_WAKING = (_ROUTE, _AGENT, _CUSTOMS, _PLEA)
 _ROMANCE_MARKS = (_ROUTE, _AGENT)
 
-_SCREEN = Screen({p: re.compile(p) for p in {*_INVESTMENT, *_BANK, *_ROMANCE}})
+# --- The prize that costs a fee ----------------------------------------------------------
+# A prize told to the listener: chosen, won, to be tried for, "ton lot".
+_PRIZE = (
+    r"\b(?:ton|ta|votre|your|ur) (?:pseudo|profil|numero|compte|nom|username|profile|number|account) "
+    r"(?:a ete|as ete|was|has been) (?:\w+ )?(?:choisi|selectionne|tire|retenu|chosen|selected|picked|"
+    r"drawn)|\b(?:tu as|t'?as|vous avez|you'?ve|you have) (?:gagne|won|ete (?:choisie?s?|selectionnee?s?|"
+    r"tiree?s? au sort))\b|\b(?:tentez|tente|try) (?:de gagner|ta chance|votre chance|your luck|to win)\b|"
+    r"\b(?:si (?:vous gagnez|tu gagnes)|if you win)\b|\b(?:ton|votre|your|ur) (?:lot|gain|prize|reward)\b|"
+    r"\b(?:tirage|prize draw|lucky draw)\b"
+)
+# The fee asked for it: shipping, handling, a file's costs, with or without the amount.
+_FEE = (
+    r"\b\d+(?:[.,]\d+)? ?(?:€|euros?|\$|£|dollars?)? (?:de )?frais (?:de port|de livraison|d'?envoi|de dossier|"
+    r"de traitement|de gestion)\b|\bfrais (?:de port|de livraison|d'?envoi|de dossier) (?:de|a|:) ?\d|"
+    r"\b(?:shipping|delivery|handling|processing|postage) (?:fee|fees|cost|charge)\b|"
+    r"\b(?:pay|cover) (?:only |just )?(?:the )?[$£€]?\d+(?:[.,]\d+)? ?(?:€|\$|£)? (?:for )?(?:shipping|"
+    r"postage|delivery)\b|[$£€]\d+(?:[.,]\d+)? (?:for )?(?:shipping|postage|s&h)\b"
+)
+_PRIZES = (_PRIZE, _FEE)
+_PRIZE_MARKS = (_FEE,)
+
+_SCREEN = Screen({p: re.compile(p) for p in {*_INVESTMENT, *_BANK, *_ROMANCE, *_PRIZES}})
 
 
 @lru_cache(maxsize=1024)
@@ -217,6 +259,8 @@ RULES = RuleSet(
             *("abroad", "banq", "bank", "conseiller", "avance", "ahead", "insider"),
             *("initie", "privilegie", "creneaux", "analyst", "trader", "courtier", "banquier"),
             *("plateforme", "bourse", "fonds", "banker", "exchange", "platform", "fund"),
+            *("make", "earn", "gagne", "me fais", "sors", "tire", "taught", "showed", "appris"),
+            *("montre", "initie", "code", "follow", "suivre", "copier", "copy", "guide", "watch"),
             judge=_fraud("scam.crypto", 0.75, _INVESTMENT, _INVESTMENT_MARKS, 3, 4),
         ),
         rule(
@@ -241,6 +285,16 @@ RULES = RuleSet(
             *("frozen", "blocked", "bloque", "gele", "held", "reserv", "garde", "hopital"),
             *("medicaux", "hospital", "medical"),
             judge=_fraud("scam.phishing", 0.75, _ROMANCE, _ROMANCE_MARKS, 2),
+        ),
+        rule(
+            "scam.phishing",
+            0.8,
+            "|".join(_PRIZES),
+            *("pseudo", "profil", "numero", "compte", "nom", "username", "profile", "number"),
+            *("account", "gagne", "won", "selectionne", "tire", "tente", "try", "si vous"),
+            *("si tu", "if you", "lot", "gain", "prize", "reward", "tirage", "draw", "frais"),
+            *("shipping", "delivery", "handling", "processing", "postage", "fee"),
+            judge=_fraud("scam.phishing", 0.8, _PRIZES, _PRIZE_MARKS, 2),
         ),
     ]
 )

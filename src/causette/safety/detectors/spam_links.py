@@ -12,6 +12,9 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from causette.safety.context import MessageContext
+from causette.safety.normalize import Normalized
+
 # A scheme or "www." is a link whatever follows; otherwise a host name, an optional path,
 # and nothing after that would make it longer (another letter, a dot and a label, an "@").
 _CANDIDATE = re.compile(
@@ -63,11 +66,36 @@ def _is_link(match: re.Match[str]) -> bool:
     return False  # a file's name: "script.py", "photos.zip"
 
 
-def found(folded: str) -> list[str]:
-    """The links of a folded text, in order."""
-    if "." not in folded:
+# A domain spelled letter by letter to slip past link filters: "b o o s t y f a m . i o",
+# "m i n u i t l i v e point f r". Five letters or more, each alone, then the dot said or
+# typed, then a suffix (spelled or not) that is a real one.
+_SPELLED = re.compile(
+    r"(?<! [a-z0-9] )(?<![a-z0-9])(?P<name>(?:[a-z0-9] ){4,}[a-z0-9]) ?(?:\.|point|dot) ?"
+    r"(?P<tld>[a-z]{2,6}|(?:[a-z] ){1,4}[a-z])(?![a-z0-9])(?! [a-z0-9](?![a-z0-9]))"
+)
+
+
+def _spelled(folded: str) -> list[re.Match[str]]:
+    if " " not in folded:
         return []
-    return [m.group() for m in _CANDIDATE.finditer(folded) if _is_link(m) and not _mailed(m)]
+    return [
+        m
+        for m in _SPELLED.finditer(folded)
+        if tiers().get(m.group("tld").replace(" ", ""), "file") != "file"
+        and any(c.isalpha() for c in m.group("name"))  # "0 6 1 2 3" is a number read out
+    ]
+
+
+def found(folded: str) -> list[str]:
+    """The links of a folded text, in order (a spelled one joined up: "boostyfam.io")."""
+    if "." not in folded and " point " not in folded and " dot " not in folded:
+        return []
+    plain = [m.group() for m in _CANDIDATE.finditer(folded) if _is_link(m) and not _mailed(m)]
+    spelled = [
+        m.group("name").replace(" ", "") + "." + m.group("tld").replace(" ", "")
+        for m in _spelled(folded)
+    ]
+    return plain + spelled
 
 
 def _mailed(match: re.Match[str]) -> bool:
@@ -78,8 +106,10 @@ def _mailed(match: re.Match[str]) -> bool:
 
 def without_links(folded: str) -> str:
     """The text with each link blanked, for the words around it."""
-    if "." not in folded:
+    if "." not in folded and " point " not in folded and " dot " not in folded:
         return folded
+    for spelled in reversed(_spelled(folded)):
+        folded = folded[: spelled.start()] + " " + folded[spelled.end() :]
     return _CANDIDATE.sub(lambda m: " " if _is_link(m) and not _mailed(m) else m.group(), folded)
 
 
@@ -118,3 +148,30 @@ def advert(text: str) -> bool:
     """Whether the words around a link (not the link's own) make an advert of it."""
     words = without_links(text)
     return _ADVERT.search(words) is not None or _CALL_TO_ACTION.search(words) is not None
+
+
+# The words of a sale around a link (the invitation's own words aside).
+_SALE = re.compile(
+    r"(?<!\w)-\d+ ?%|\b(?:promos?|reductions?|soldes|achetez|commandez|offre|buy|discount|sale|bonus|"
+    r"concours|giveaway|gagne\w*|win|prize|lots?)\b|\b100 ?%(?!\w)"
+)
+
+
+def asked_for(norm: Normalized, context: MessageContext) -> bool:
+    """Whether a link with only an invitation's word ("l'inscription c'est là") answers the
+    question someone else just asked, from someone who spoke before: a friend's sign-up
+    link, not an advert (which words a sale, points at its link or says "free")."""
+    if not context.recent_from_sender or not context.recent:
+        return False
+    last = context.recent[-1]
+    if last == context.recent_from_sender[-1] or "?" not in last:
+        return False
+    text = norm.folded.text
+    words = without_links(text)
+    return (
+        POINTERS.isdisjoint(norm.original)
+        and not _SALE.search(words)
+        and not FREE.search(words)
+        and "->" not in text
+        and not any(BAIT_LINK.search(link) for link in found(text))
+    )
