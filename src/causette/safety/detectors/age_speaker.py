@@ -117,7 +117,15 @@ def not_pupil_now(norm: Normalized, context: MessageContext) -> bool:
     lines = _own_lines(norm, context)
     if any(_TEACHER.search(line) or _PARENT.search(line) for line in lines):
         return True
-    return _recalled(lines, context)
+    return _among_teachers(context) or _recalled(lines, context)
+
+
+def _among_teachers(context: MessageContext) -> bool:
+    """Whether a declared adult speaks among teachers talking shop ("mes 4e", "salle des
+    profs", "maths au collège"): "moi je suis au lycée pro" then names a workplace."""
+    if context.sender_minor or context.sender_age < 21:
+        return False
+    return any(_TEACHER.search(folded(line)) for line in context.recent[-5:])
 
 
 def pupil_now(rule_id: str, score: float, unless: re.Pattern[str] | None = None) -> Judge:

@@ -17,9 +17,12 @@ from causette.safety.detectors.voice import prevention_talk
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized
 
-# Treating someone to a drink or a meal is ordinary between adults, not a gift.
+# Treating someone to a drink or a meal is ordinary between adults, not a gift: "je t'offre un
+# verre", "I'll buy u a coffee after", "let me get you a quick pint".
 _ORDINARY_TREAT = re.compile(
-    r"\b(?:un |une |le |la |ton |ta )?(?:cafe|verre|coup|biere|resto|restaurant|repas|diner|dej|"
+    r"\b(?:un |une |le |la |ton |ta |a |an |the |some |your |ur |one )?(?:petit |petite |quick |"
+    r"cheeky |little |hot |nice |proper |decent )?(?:pint|cuppa|tea|brunch|breakfast|"
+    r"cafe|verre|coup|biere|resto|restaurant|repas|diner|dej|"
     r"dejeuner|kebab|mcdo|macdo|pizza|cine|cinema|the|coca|apero|tacos|burger|glace|boisson|"
     r"croissant|sandwich|drink|coffee|beer|dinner|lunch|meal|train|billet de train|taxi|uber|"
     r"essence|peage|parking|place de concert|ticket)\b"

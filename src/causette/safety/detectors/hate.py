@@ -29,6 +29,7 @@ from causette.safety.detectors.hate_groups import (
     group_rule,
 )
 from causette.safety.detectors.hate_masked import masked
+from causette.safety.detectors.hate_tropes import TROPE_RULES, asserted
 from causette.safety.detectors.rules import Lexicon, RuleSet, rule
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized
@@ -205,6 +206,7 @@ _RULES = RuleSet(
             "jews",
             "juifs",
             "feujs",
+            judge=asserted,
         ),
         # The group named, then what should be done to them a few words on: "les X c'est des
         # ..., faut les cramer", "X ... send them all back".
@@ -446,6 +448,7 @@ _RULES = RuleSet(
             rf"\b{_BURN} (?:leur |leurs |cette |ces |la |les |their |that |the )?(?:synagogues?)\b",
             *_BURN_ANCHORS,
         ),
+        *TROPE_RULES,
     ],
     view="lexical",
 )

@@ -13,7 +13,12 @@ from collections.abc import Iterator
 
 from causette.safety.context import MessageContext
 from causette.safety.detectors.meeting_ambush import AMBUSH_MARKS
-from causette.safety.detectors.meeting_ordinary import place, scheduled_night, self_alone
+from causette.safety.detectors.meeting_ordinary import (
+    described_place,
+    place,
+    scheduled_night,
+    self_alone,
+)
 from causette.safety.detectors.meeting_warnings import gathering, located_behind, warned_about
 from causette.safety.detectors.phrases import TON, TU_ES, folded
 from causette.safety.detectors.rules import DIGITS, RuleSet, rule
@@ -442,6 +447,7 @@ _RULES = RuleSet(
             "vide",
             "inoccupe",
             "empty",
+            judge=described_place,
         ),
         rule(
             "meet.isolated",

@@ -145,3 +145,33 @@ _PAYER_BEFORE = re.compile(r"\b(?:je|j'|on|nous|i|i'?ll|i can|i will|we|we'?ll)\
 def own_payment(text: str, start: int) -> bool:
     """Whether the money cue at ``start`` of ``text`` (folded) is the speaker paying."""
     return _PAYER_BEFORE.search(text, max(0, start - 30), start) is not None
+
+
+# Where one studies, lives or works, described: "le campus est loin de tout mais sympa", "mon
+# village est paumé", "our office is in an industrial zone" (the text up to the mark). A place
+# told of, not a place to meet, unless the message invites there.
+_DESCRIBED_BEFORE = re.compile(
+    r"\b(?:le|la|l'|mon|ma|notre|nos|mes|son|sa|leur|ton|ta|the|my|our|their|his|her|your) ?"
+    r"(?:campus|fac|universite|ecole|lycee|college|iut|village|bled|ville|quartier|maison|appart\w*|"
+    r"residence|bureau|boulot|taf|travail|boite|usine|entreprise|ferme|hameau|gite|camping|hotel|"
+    r"labo|site|coloc|house|flat|town|school|office|university|uni|workplace|neighbou?rhood|farm)s?"
+    r"(?: \w+){0,3}? (?:est|etait|sont|c'?est|se trouve|is|was|are|'?s) (?:(?:un peu|vraiment|trop|"
+    r"assez|tellement|super|carrement|a bit|really|so|quite|pretty|kind of|dans une?|en|in an?) )*$"
+)
+_INVITED = re.compile(
+    r"\b(?:viens|venez|rejoins|rejoignez|on se (?:voit|retrouve|rejoint)|rdv|rendez-vous|je t'?attends|"
+    r"come|meet (?:me|there|up)|join me|see you there)\b"
+)
+
+
+def described_place(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    """``meet.isolated`` for an out-of-the-way place, noted only when it describes where the
+    speaker studies, lives or works and no one is invited there."""
+    text = match.string
+    if _DESCRIBED_BEFORE.search(text, max(0, match.start() - 60), match.start()) and not (
+        _INVITED.search(text)
+    ):
+        return ("meet.isolated", NOTED)
+    return ("meet.isolated", 0.65)

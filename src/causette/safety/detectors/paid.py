@@ -336,3 +336,40 @@ def bare_price(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
         return
     if any(_TIME_PRICE_ASKED.search(folded(earlier)) for earlier in context.recent[-2:]):
         yield Signal("sex.price", 0.7, view.span(bare.start("price"), bare.end("price")))
+
+
+# "C'est payant ?" asked of a service, a museum, a phone line: a question about a price, not
+# an advert's terms, unless the trade's words are in the message or the lines before.
+_ASKED_AFTER = re.compile(
+    r"\s*(?:\?|ou (?:pas|gratuit|payant)\b|,? (?:le|la|les|ce|ca|this|it)\b[^.!]*\?)"
+)
+
+
+def asked_if_paying(match: re.Match[str], norm: Normalized, context: MessageContext) -> bool:
+    """Whether the "c'est payant" at ``match`` asks whether something costs, away from the trade."""
+    if _ASKED_AFTER.match(norm.folded.text, match.end()) is None:
+        return False
+    lines = (norm.folded.text, *map(folded, context.recent[-3:]))
+    return not any(_TRADE.search(line) for line in lines)
+
+
+# A minimum that is a deposit, an order, a stake or a fee: "250 minimum deposit", "commande de
+# 30 € minimum", "mise minimum 10". The trade's "200 minimum" is the price of the encounter.
+_PURCHASE = re.compile(
+    r"\b(?:deposits?|depots?|deposer|invest\w*|trading|crypto\w*|bourse|commandes?|orders?|achats?|"
+    r"purchases?|livraison|delivery|shipping|caution|mises?|bets?|stakes?|paris sportifs|loyer|rent|"
+    r"salaires?|salary|budget|frais|fees?|retraits?|withdraw\w*|panier|basket|cart|spend|virements?|"
+    r"transfers?|encheres?|bids?|abonnements?|subscriptions?|buy-?in|ticket|billets?|places?|cotisation|"
+    r"don|dons|donation|apport|pret|loan|epargne|savings|compte|account|plateforme|platform|app)\b"
+)
+
+
+def minimum_of_a_purchase(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    """``sex.price`` for "200 minimum", "pas de négo", unless the minimum is of a purchase,
+    a deposit or a stake named in the message."""
+    said = match.group()
+    if ("mini" in said or "negociable" in said) and _PURCHASE.search(norm.folded.text):
+        return None
+    return ("sex.price", 0.6)

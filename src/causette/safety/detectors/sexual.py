@@ -10,10 +10,17 @@ import re
 from collections.abc import Iterator
 
 from causette.safety.context import MessageContext
-from causette.safety.detectors.paid import cared_for, rented, subscribed
+from causette.safety.detectors.paid import (
+    asked_if_paying,
+    cared_for,
+    minimum_of_a_purchase,
+    rented,
+    subscribed,
+)
 from causette.safety.detectors.phrases import folded
 from causette.safety.detectors.rules import DIGITS, RuleSet, rule
 from causette.safety.detectors.sexual_recruit import RECRUIT_RULES, told
+from causette.safety.detectors.sexual_terms import TERMS_RULES
 from causette.safety.gate import Signal
 from causette.safety.normalize import Normalized
 
@@ -140,7 +147,9 @@ def _ad_terms(
     text = norm.folded.text
     if said.startswith("sans tabou") and _TALK.search(text):
         return None
-    if said.endswith(("gratuit", "payant")) and _FREE_OF.match(text, match.end()):
+    if said.endswith(("gratuit", "payant")) and (
+        _FREE_OF.match(text, match.end()) or asked_if_paying(match, norm, context)
+    ):
         return None
     # "Il avait reçu une carte cadeau avant qu'on lui demande..." tells a time; a gift card is a
     # product. The advert's "cadeau avant" asks for the money first.
@@ -362,6 +371,7 @@ _RULES = RuleSet(
             "mini",
             "negociable",
             "nego",
+            judge=minimum_of_a_purchase,
         ),
         rule(
             "sex.price",
@@ -500,6 +510,7 @@ _RULES = RuleSet(
             "affinites",
         ),
         *RECRUIT_RULES,
+        *TERMS_RULES,
     ]
 )
 

@@ -85,6 +85,23 @@ def _managed_cut(
     return ("escort.offer", 0.8)
 
 
+# Money or company offered for the evening, by the speaker a few lines up or here.
+_PAID_EVENING = re.compile(
+    r"\b(?:paient|payent|paye\w*|remunere\w*|pay|paid|pays|compagnie|company|soirees? privees?|"
+    r"private parties|\d{2,4} ?(?:€|e|eur|euros?|balles|\$)? (?:en une|la|par|a|per|in one|each) "
+    r"(?:soiree|nuit|night|evening))\b"
+)
+
+
+def _paid_evenings(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    lines = (norm.folded.text, *map(folded, context.recent_from_sender[-3:]))
+    if not any(_PAID_EVENING.search(line) for line in lines) or told(norm, context):
+        return None
+    return ("escort.offer", 0.8)
+
+
 RECRUIT_RULES: list[Rule] = [
     # Men who pay for company: "des messieurs qui payent pour de la compagnie", "des clients
     # qui paient bien pour ta compagnie", "men who pay good money for your time".
@@ -108,7 +125,10 @@ RECRUIT_RULES: list[Rule] = [
         "escort.offer",
         0.8,
         r"\b(?:je (?:prends|prend|garde|recupere|touche|me prends|me garde)|j'?prends|(?:i|we) "
-        r"(?:take|keep|get)|(?:my|ma) (?:cut|part|com|commission) (?:is|c'?est|est)) (?:que |seulement "
+        r"(?:take|keep|get)|(?:my|ma) (?:cut|part|com|commission) (?:is|c'?est|est)"
+        # The share left to her, said to her: "tu gardes 60%", "you keep 70 percent".
+        r"|(?:tu|t'?) ?(?:gardes|garderas|touches|toucheras|recuperes|empoches)|(?:you|u) "
+        r"(?:keep|get to keep|take home)) (?:que |seulement "
         r"|juste |only |just )?(?:\d{1,2} ?%|\d{1,2} pour ?cent|\d{1,2} percent|la moitie|half)",
         "prend",
         "garde",
@@ -120,6 +140,12 @@ RECRUIT_RULES: list[Rule] = [
         "cut",
         "part",
         "com",
+        "gardes",
+        "garderas",
+        "touches",
+        "toucheras",
+        "recuperes",
+        "empoches",
         judge=_managed_cut,
     ),
     # Nothing to do but be pretty, with money beside it: "t'as rien à faire à part être
@@ -163,5 +189,47 @@ RECRUIT_RULES: list[Rule] = [
         "pull",
         "take home",
         judge=not_news(0.6),
+    ),
+    # Girls paid to come and keep men company, at their parties or dinners: "des gars qui
+    # paient les filles qui viennent leur tenir compagnie", "guys who pay girls to keep them
+    # company", "des filles pour leur tenir compagnie, payées 300 la soirée".
+    rule(
+        "escort.offer",
+        0.8,
+        r"\b(?:payent|paient|paye|paie|payeront|pay|pays|paying)(?: (?:bien|cher|well))? (?:les |des |de "
+        r"|some |the )?(?:jeunes |young )?(?:filles|meufs|nanas|jeunes|etudiantes|girls|ladies|women|"
+        r"students)\b[^.!?\n]{0,30}?\b(?:(?:leur |lui )?tenir compagnie|(?:les |l')?accompagner|keep "
+        r"(?:them|him|the guys|the men) company|to (?:accompany|entertain) (?:them|him))\b"
+        r"|\b(?:filles|meufs|nanas|girls|ladies)\b[^.!?\n]{0,30}?\b(?:(?:leur |lui )?tenir compagnie|keep "
+        r"(?:them|him) company)\b[^.!?\n]{0,30}?\b(?:payees?|remunerees?|paid|\d{2,4} ?(?:€|e|eur|"
+        r"euros?|balles|\$))",
+        "payent",
+        "paient",
+        "paye",
+        "paie",
+        "pay",
+        "compagnie",
+        "company",
+        judge=not_news(0.8),
+    ),
+    # The clients' taste for the youngest, in a pitch for paid evenings: "ils préfèrent les
+    # jeunes, 15 16 ans ça passe", "they like them young".
+    rule(
+        "escort.offer",
+        0.8,
+        r"\b(?:ils|les gars|les mecs|les clients|les messieurs|they|the guys|the clients|the men) "
+        r"(?:preferent|prefereront|aiment|kiffent|veulent|cherchent|prefer|like|want)(?: bien| surtout"
+        r"| mostly)? (?:les |des |them )?(?:jeunes|petites|plus jeunes|mineures|young(?:er)?(?: ones| girls)?"
+        r"|minors)\b",
+        "preferent",
+        "prefereront",
+        "aiment",
+        "kiffent",
+        "veulent",
+        "cherchent",
+        "prefer",
+        "like",
+        "want",
+        judge=_paid_evenings,
     ),
 ]

@@ -66,7 +66,18 @@ _WARNING = re.compile(
     r"tell (?:a |an )?(?:trusted )?(?:adult|grown[- ]up|parent|teacher)|tell your (?:kids|children)|"
     r"(?:c'?est|that'?s) (?:une|a|the|leur|their|la) (?:technique|tactic|methode|strategie)|"
     r"(?:predateurs?|pedocriminels?|groomers?|predators?) (?:disent|utilisent|demandent|font|say|"
-    r"use|ask)|on nous a (?:dit|appris|explique|montre)|they (?:told|taught) us|online safety)\b"
+    r"use|ask)|on nous a (?:dit|appris|explique|montre)|they (?:told|taught) us|online safety"
+    # The tactics described with the groomer as their subject ("groomers rarely start with
+    # anything sexual", "les prédateurs commencent souvent par ..."), by someone who teaches
+    # it ("I run workshops for a child protection charity", "association de protection de
+    # l'enfance").
+    r"|(?:predateurs?|pedocriminels?|pedophiles?|groomers?|predators?|paedophiles?|abusers?|"
+    r"agresseurs?)(?: \w+){0,2}? (?:start|starts|begin|begins|try|tries|tend|push|pushes|build|"
+    r"often|usually|rarely|always|never|typically|will|commencent|essaient|poussent|cherchent|"
+    r"vont|gagnent|isolent|flattent|souvent|toujours|jamais|rarement)"
+    r"|child (?:protection|safety|safeguarding)|safeguarding|protection (?:de l'?enfance|des "
+    r"mineurs|des enfants)|(?:i|we) run (?:workshops|sessions|trainings?)|ateliers? de prevention|"
+    r"e-enfance)\b"
 )
 _GOOD_NEWS = re.compile(
     r"\b(?:surprises?|enceinte|pregnant|propos\w*|demande en mariage|fianc\w*|engaged|"
