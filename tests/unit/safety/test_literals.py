@@ -86,3 +86,28 @@ def test_a_screen_searches_only_what_could_match() -> None:
     assert found["hours"].group() == "tu finis a 22h"
     assert list(screen.search("rien a voir, 5 fois")) == ["number"]
     assert screen.search("rien a voir") == {}
+
+
+def test_a_rule_judged_once_asks_its_judge_once_a_view() -> None:
+    from causette.safety.context import MessageContext
+    from causette.safety.detectors.rules import RuleSet, rule
+    from causette.safety.gate import Setting
+    from causette.safety.normalize import Normalized
+
+    asked: list[str] = []
+
+    def judge(match: re.Match[str], norm: Normalized, context: MessageContext) -> None:
+        asked.append(match.group())
+        return None
+
+    every = RuleSet([rule("test.every", 0.5, r"\bzorglub \w+", "zorglub", judge=judge)])
+    once = RuleSet([rule("test.once", 0.5, r"\bzorglub \w+", "zorglub", judge=judge, once=True)])
+    text = Normalized("zorglub un, zorglub deux, zorglub trois")
+    context = MessageContext(Setting.ROOM, sender_age=30, sender_minor=False)
+    assert every.scan(text, context) == []
+    assert asked == ["zorglub un", "zorglub deux", "zorglub trois"]
+    asked.clear()
+    assert once.scan(text, context) == []
+    assert asked == ["zorglub un"]  # the same line gives the same answer: not asked again
+    with pytest.raises(ValueError, match="once is for a rule with a judge"):
+        rule("test.bad", 0.5, r"\bzorglub\b", "zorglub", once=True)

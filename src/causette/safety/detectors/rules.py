@@ -39,16 +39,27 @@ class Rule:
     anchors: tuple[str, ...]
     judge: Judge | None = None
     literals: tuple[str, ...] | None = None  # ``None``: the expression gives no useful set
+    # The judge reads the line and its context, not the match: one answer holds for every
+    # match, so the first is the only one judged.
+    once: bool = False
 
 
 def rule(
-    rule_id: str, score: float, pattern: str, *anchors: str, judge: Judge | None = None
+    rule_id: str,
+    score: float,
+    pattern: str,
+    *anchors: str,
+    judge: Judge | None = None,
+    once: bool = False,
 ) -> Rule:
-    """A ``Rule`` with its expression compiled once, at import."""
+    """A ``Rule`` with its expression compiled once, at import; ``once`` for a judge whose
+    answer does not depend on the match."""
     if not anchors:
         raise ValueError(f"rule {rule_id} needs at least one anchor")
+    if once and judge is None:
+        raise ValueError(f"rule {rule_id}: once is for a rule with a judge")
     compiled = re.compile(pattern)
-    return Rule(rule_id, score, compiled, anchors, judge, _literals(compiled))
+    return Rule(rule_id, score, compiled, anchors, judge, _literals(compiled), once)
 
 
 def _literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
@@ -189,6 +200,8 @@ class RuleSet:
                     if item.judge is not None:
                         verdict = item.judge(match, norm, context)
                     if verdict is None:
+                        if item.once:
+                            break
                         continue
                     fired |= 1 << index
                     found.append(

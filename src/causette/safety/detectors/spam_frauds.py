@@ -259,9 +259,14 @@ RULES = RuleSet(
             *("abroad", "banq", "bank", "conseiller", "avance", "ahead", "insider"),
             *("initie", "privilegie", "creneaux", "analyst", "trader", "courtier", "banquier"),
             *("plateforme", "bourse", "fonds", "banker", "exchange", "platform", "fund"),
-            *("make", "earn", "gagne", "me fais", "sors", "tire", "taught", "showed", "appris"),
-            *("montre", "initie", "code", "follow", "suivre", "copier", "copy", "guide", "watch"),
+            # Earnings boasted, "taught me", an invite code, "follow your trades": whole words
+            # of theirs, so that "gain" in "again" or "code" wakes nothing.
+            *("i make", "i earn", "je gagne", "je me fais", "je sors", "je tire", "en gagne"),
+            *("en sors", "en tire", "taught me", "showed me", "appris", "m'a montre", "ma montre"),
+            *("m'ont montre", "invit", "referral", "ref code", "promo code", "parrain"),
+            *("sponsor code", "code promo", "trades", "positions", "ordres", "orders"),
             judge=_fraud("scam.crypto", 0.75, _INVESTMENT, _INVESTMENT_MARKS, 3, 4),
+            once=True,
         ),
         rule(
             "scam.phishing",
@@ -273,6 +278,7 @@ RULES = RuleSet(
             *("confirmer", "autoriser", "approve", "accept", "confirm", "authori", "notification"),
             *("demande", "request", "prompt", "push", "annuler", "cancel"),
             judge=_fraud("scam.phishing", 0.8, _BANK, _BANK_MARKS, 2),
+            once=True,
         ),
         rule(
             "scam.phishing",
@@ -285,16 +291,21 @@ RULES = RuleSet(
             *("frozen", "blocked", "bloque", "gele", "held", "reserv", "garde", "hopital"),
             *("medicaux", "hospital", "medical"),
             judge=_fraud("scam.phishing", 0.75, _ROMANCE, _ROMANCE_MARKS, 2),
+            once=True,
         ),
         rule(
             "scam.phishing",
             0.8,
             "|".join(_PRIZES),
-            *("pseudo", "profil", "numero", "compte", "nom", "username", "profile", "number"),
-            *("account", "gagne", "won", "selectionne", "tire", "tente", "try", "si vous"),
-            *("si tu", "if you", "lot", "gain", "prize", "reward", "tirage", "draw", "frais"),
-            *("shipping", "delivery", "handling", "processing", "postage", "fee"),
+            # The fee is the mark the judge needs, so its words wake the rule, with the prize
+            # told (which comes first): not "compte", "nom" or "try", in every other line.
+            *("frais", "shipping", "delivery", "handling", "processing", "postage", "s&h"),
+            *("gagne", "won", "prize", "reward", "tirage", "draw", "selectionne", "tente"),
+            *("votre lot", "ton lot", "votre gain", "ton gain", "tire", "choisi", "retenu"),
+            *("chosen", "selected", "picked", "drawn", "try your", "try to win"),
+            *("si vous", "si tu", "if you win"),
             judge=_fraud("scam.phishing", 0.8, _PRIZES, _PRIZE_MARKS, 2),
+            once=True,
         ),
     ]
 )

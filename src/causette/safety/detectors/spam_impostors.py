@@ -196,6 +196,7 @@ RULES = RuleSet(
             *("word", "mots", "seed", "phrase", "numero", "carte", "rib", "iban", "cvv"),
             *("cryptogramme", "identite", "card", "bank", "-"),
             judge=_grab,
+            once=True,
         ),
     ]
 )
