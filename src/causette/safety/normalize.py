@@ -348,6 +348,11 @@ NUMBER_WORDS = _FRENCH_NUMBERS | _ENGLISH_NUMBERS | {"double"}
 _WORD = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
 _ZERO = re.compile(r"\bzero\b")
+# "five five five, oh one four": "oh" is zero between spelled digits (text2num leaves it), and
+# an interjection elsewhere ("oh no", "oh one more thing" has no digit before it).
+_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|\d)"
+_OH = re.compile(rf"(\b{_DIGIT_WORD}[ ,.\-]{{1,3}})oh\b(?=[ ,.\-]{{1,3}}{_DIGIT_WORD}\b)")
+_OH_AFTER_ZERO = re.compile(r"(\bzero[ ,.\-]{1,3})oh\b")
 _SPACE_TOKEN = re.compile(r"\S+")
 
 
@@ -368,7 +373,12 @@ def _digits(folded: View) -> View:
     if words & _ENGLISH_NUMBERS:
         # English digits spelled out ("nine three seven, zero one"): the French pass's accent
         # on "zero" would hide it from the English one.
-        converted = alpha2digit(converted.replace("zéro", "zero"), "en")
+        converted = converted.replace("zéro", "zero")
+        if "oh" in converted:
+            # Twice: "one oh oh one" overlaps ("oh oh" shares a space).
+            converted = _OH.sub(r"\1zero", _OH.sub(r"\1zero", converted))
+            converted = _OH_AFTER_ZERO.sub(r"\1zero", converted)  # "nine oh oh" ends a number
+        converted = alpha2digit(converted, "en")
     if converted == text:
         return folded
     source = [(m.group(), m.start(), m.end()) for m in _SPACE_TOKEN.finditer(text)]

@@ -361,7 +361,7 @@ _RULES = RuleSet(
 # Someone else's number: noted as a dox too, unless it is a referral (``handed_over``).
 _THIRD_PERSON_NUMBER = re.compile(
     r"\b(?:son (?:num|numero|tel|portable|06|07)|sa ligne|le (?:num|numero|tel|06|07) (?:de|d'|du)"
-    r"|(?:his|her|their) (?:number|phone|cell))\b"
+    r"|(?:his|her|their) (?:personal |private |work |own )?(?:number|phone|cell|mobile))\b"
 )
 
 

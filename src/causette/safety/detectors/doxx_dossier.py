@@ -76,7 +76,9 @@ _FACTS: dict[str, re.Pattern[str]] = {
     ),
 }
 _FACTS_SCREEN = Screen(_FACTS)
-_RECITED_FACTS = frozenset(("work", "hours", "route", "home", "door", "car", "post", "school"))
+_RECITED_FACTS = frozenset(
+    ("work", "hours", "route", "home", "door", "car", "post", "school", "dress", "shop")
+)
 
 # The sender showing where the facts came from, or a veiled warning: enough alone to make the
 # facts a threat.
@@ -101,7 +103,7 @@ _CUES = re.compile(
 _SOFT_CUES = re.compile(
     r"\b(?:not hard|wasn'?t hard|(?:maybe )?i'?ll (?:pop|drop|swing|stop) (?:in|into|by|round)|"
     r"say hi to (?:your|her|him)|(?:je passerai|je vais passer|passer) (?:lui |te )?dire bonjour|"
-    r"popping (?:by|round|in)|drop(?:ping)? by|be nicer|sois (?:plus )?(?:gentille?|sage)|"
+    r"popping (?:by|round|in)|drop(?:ping)? by|be (?:a (?:bit |little )?)?nicer|sois (?:plus )?(?:gentille?|sage)|"
     r"je dirai rien|i won'?t tell (?:anyone|her|him))\b"
 )
 # The listener's alarm besides a refusal: why are you reading that, a bare "how?", a

@@ -30,9 +30,10 @@ _RECITED: dict[str, re.Pattern[str]] = {
         r"you (?:still |now |also |always |usually )?(?:work|worked|teach|taught))\b\s+(?:\w+\s+){0,2}?(?:a|au|aux|chez|dans|en|at|for|in)\b"
     ),
     "hours": re.compile(
-        r"\b(?:tu (?:finis|sors|termines|commences|rentres|pars|arrives|debauches|quittes)|"
-        r"vous (?:finissez|sortez|terminez|commencez|rentrez|partez|arrivez|quittez)|"
-        r"you (?:finish|leave|get off|start|get home|clock off))\b[^.!?]{0,25}?"
+        r"\b(?:tu (?:finis|sors|termines|commences|rentres|pars|arrives|debauches|quittes|ouvres|"
+        r"fermes|embauches)|vous (?:finissez|sortez|terminez|commencez|rentrez|partez|arrivez|"
+        r"quittez|ouvrez|fermez|embauchez)|you (?:finish|leave|get off|start|get home|clock off|"
+        r"clock on|open up|open|close up)|(?:lets?|let) (?:you|u) (?:out|off|go))\b[^.!?]{0,25}?"
         r"\b(?:a|vers|at|around) \d{1,2} ?(?:h|:|pm|am)|"
         r"\b(?:le|les|tous les|chaque|on|every) (?:lundis?|mardis?|mercredis?|jeudis?|vendredis?|"
         r"samedis?|dimanches?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|"
@@ -75,7 +76,22 @@ _RECITED: dict[str, re.Pattern[str]] = {
         r"\b(?:your|ur|ta|ton|votre) (?:\w+ ){0,2}?(?:car|van|bike|motorbike|scooter|voiture|caisse|bagnole|"
         r"moto|fiesta|corsa|clio|polo|golf|twingo|208|308|c3|yaris|mini|megane|micra|punto|panda|"
         r"focus|astra|zoe|sandero|qashqai)\b[^.!?]{0,30}?\b(?:parked|outside|plate|reg|dent|scratch|"
-        r"garee?|devant|en bas|plaque|immat\w*|rayure|bosse|stationne\w*)\b"
+        r"garee?|devant|en bas|plaque|immat\w*|rayure|bosse|stationne\w*|parking|car park|"
+        r"derriere|behind)\b"
+    ),
+    # What the listener wears at work or on the way: "t'as un tablier vert", "your red coat".
+    "dress": re.compile(
+        r"\b(?:t'?as|tu as|tu portes|tu portais|t'?avais|vous portez|vous aviez|you wear|you wore|"
+        r"you had|you have) (?:un|une|le|la|ton|ta|tes|ce|cette|a|an|the|your|that) (?:\w+ )?"
+        r"(?:tablier|blouse|uniforme|gilet|veste|manteau|casquette|bonnet|robe|apron|uniform|"
+        r"tabard|lanyard|jacket|coat|hoodie|scarf)\b"
+    ),
+    # The listener's workplace placed by a landmark: "la boulangerie en face de la mairie".
+    "shop": re.compile(
+        r"\b(?:la|le|l'|ta|ton|the|your) (?:boulangerie|patisserie|pharmacie|boutique|magasin|"
+        r"supermarche|salon|cafe|bar|tabac|resto|restaurant|creche|bakery|pharmacy|shop|pub|office|"
+        r"surgery|vets?)\b[^.!?,]{0,20}?\b(?:en face (?:de|du)|a cote (?:de|du)|au coin (?:de|du)|"
+        r"next to|opposite|across from|on the corner)\b"
     ),
     # An intimidation beside it: "be careful", "I pay attention", "j'en sais beaucoup".
     "warning": re.compile(
@@ -111,7 +127,9 @@ _REFUSAL = re.compile(
     r"don'?t (?:contact|message|text) me|you'?re scaring me|how do you know|who gave you|"
     r"stay away from (?:me|my)|i'?ll call the police|who is this|(?:please )?stop (?:messaging|"
     r"texting|contacting|writing)|(?:i'?m|i am) not interested|(?:je suis |suis )?pas interesse\w*|"
-    r"(?:i'?m|i am) (?:reporting|blocking) (?:you|this)|je (?:vais )?(?:te |vous )?(?:signale\w*|"
+    r"(?:i'?m|i am) (?:reporting|blocking) (?:you|this)|it'?s a no|c'?est non|"
+    r"(?:i'?m|i am) not (?:really )?looking for (?:anything|anyone|something)|"
+    r"je (?:ne )?cherche (?:rien|personne)|je (?:vais )?(?:te |vous )?(?:signale\w*|"
     r"bloque\w*)|arrete\w* de (?:m'?ecrire|me parler|me contacter))\b"
 )
 
@@ -143,7 +161,8 @@ _ELLIPTIC_SCREEN = Screen({"elliptic": _ELLIPTIC})
 # A recital is said to the listener: a street number or an office alone addresses no one
 # (a home seen, hours or a route do).
 _OPENING = re.compile(
-    r"\b(?:ouvert\w*|ferme\w*|horaires?|sauf le|open|opens|closed|closes|opening hours)\b"
+    r"(?<!tu )(?<!vous )(?<!you )\b(?:ouvert\w*|ferme\w*|horaires?|sauf le|open|opens|closed|closes|"
+    r"opening hours)\b"
 )
 _TO_LISTENER = re.compile(r"\b(?:tu|t'|toi|ton|ta|tes|te|vous|votre|vos|you|your|ur|u)\b")
 

@@ -29,6 +29,7 @@ from causette.safety.detectors.doxx_names import named_person
 from causette.safety.detectors.doxx_places import described, lives_on, placed_child
 from causette.safety.detectors.doxx_publish import announced
 from causette.safety.detectors.doxx_recital import recited, refused
+from causette.safety.detectors.doxx_traced import traced
 from causette.safety.detectors.phrases import about_kin
 from causette.safety.detectors.rules import RuleSet, rule
 from causette.safety.gate import Signal
@@ -578,7 +579,7 @@ _NOT_DETAILS = frozenset(("doxx.request", "doxx.threat"))
 def signals(norm: Normalized, context: MessageContext) -> Iterator[Signal]:
     """Another person's details; several kinds together in one message score higher."""
     found = list(_RULES.scan(norm, context))
-    recital = recited(norm, context) or dossier(norm, context)
+    recital = recited(norm, context) or dossier(norm, context) or traced(norm, context)
     extras = (identified(norm) or named_person(norm), recital, announced(norm), called(norm))
     places = (placed(norm), described(norm, context), lives_on(norm), placed_child(norm, context))
     found += [extra for extra in (*extras, *places, acted(norm, context)) if extra is not None]

@@ -116,6 +116,17 @@ _APPEAL = re.compile(
     r"|\b(?:have you|has anyone) seen (?:him|her|them|this)\b"
     r"|\b(?:lost|missing) (?:dog|cat|pet|person|child|kid|son|daughter|dad|father|mum|mom|mother)\b"
 )
+# Something found, and its owner asked to call the finder: "j'ai trouvé un portefeuille" (in
+# this line or the sender's last ones), "si c'est à quelqu'un d'ici", "if it's yours". The
+# number is the finder's own, given to be reached by whoever lost it.
+_FOUND = re.compile(
+    r"\b(?:j'?ai|on a|i'?ve|i have|we) (?:trouve|ramasse|recupere|found|picked up) (?:un|une|des|le|"
+    r"la|les|a|an|some|this|these) (?:\w+ )?(?:portefeuille|porte-?monnaie|sac|sacoche|cles|clefs|"
+    r"trousseau|telephone|portable|doudou|chien|chienne|chat|chaton|carte|papiers|velo|montre|"
+    r"bague|lunettes|wallet|purse|bag|keys|phone|dog|cat|puppy|kitten|card|bike|ring|watch|"
+    r"glasses|passport|passeport)\b|\bsi (?:c'?est|ca est) a (?:quelqu'?un|qqn|toi|vous)\b|"
+    r"\bif (?:it'?s|this is) (?:yours|someone'?s|your)\b|\bobjets? trouves?\b|\blost (?:and|&) found\b"
+)
 # ... unless the appeal is for someone else to be called, or to be harassed.
 _NOT_APPEAL = re.compile(
     r"\b(?:son|sa|ses|his|her|their) (?:num\w*|tel\w*|portable|06|07|phone|number|cell)\b"
@@ -228,7 +239,11 @@ def appeal(norm: Normalized, context: MessageContext) -> bool:
     if context.setting is not Setting.ROOM:
         return False
     text = norm.folded.text
-    return _APPEAL.search(text) is not None and _NOT_APPEAL.search(text) is None
+    if _NOT_APPEAL.search(text) is not None:
+        return False
+    if _APPEAL.search(text) is not None or _FOUND.search(text) is not None:
+        return True
+    return any(_FOUND.search(folded(line)) for line in context.recent_from_sender[-3:])
 
 
 def _public_number(number: phonenumbers.PhoneNumber, text: str) -> bool:

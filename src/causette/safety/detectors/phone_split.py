@@ -3,7 +3,8 @@
 "06 58" / "30 12" / "77": each line is too short to be a number, and that is the point of
 splitting it. When a line opens with a short group of digits, the sender's lines just before
 that were only digits (and the digits that ended the line before them: "j'ai le nouveau :
-06 58") are joined to it; a valid number of nine digits or more is a number given. Lines of
+06 58") are joined to it; a valid number of nine digits or more, or a possible national one of
+ten or more ("07700" / "900" / "318"), is a number given. Lines of
 scores or prices rarely join into a valid number; a run of two lines at least is required.
 """
 
@@ -60,6 +61,11 @@ def split_phone(norm: Normalized, context: MessageContext) -> Signal | None:
     if len(candidate) < 9 or len(candidate) > 13:
         return None
     number = parse_number(candidate)
-    if number is None or not phonenumbers.is_valid_number(number):
+    if number is None:
+        return None
+    # A national number of ten digits or more that is possible but unallocated (the "07700
+    # 900" range of films and stories) is written as one: as split, it is one given.
+    national = candidate.startswith("0") and len(candidate) >= 10
+    if not phonenumbers.is_valid_number(number) and not national:
         return None
     return Signal("contact.phone", 0.8, norm.folded.span(opening.start(1), opening.end(1)))
