@@ -15,7 +15,9 @@ from causette.safety.context import MessageContext
 from causette.safety.detectors.doxx_given import phone_given
 from causette.safety.detectors.phrases import about_kin, folded
 from causette.safety.detectors.rules import Judge, Rule, rule
+from causette.safety.detectors.spam_judges import prize_or_thing, site_on_request
 from causette.safety.detectors.spam_links import found
+from causette.safety.detectors.spam_quoted import QUOTED
 from causette.safety.normalize import Normalized
 
 _MONEY = r"(?:\$|€|£)?\s?\d[\d .,]*\s?(?:€|\$|£|euros?|dollars?|usdt|btc|k)?"
@@ -132,7 +134,7 @@ RULES: list[Rule] = [
     rule(
         "scam.crypto",
         0.8,
-        rf"\b(?:turned|turn|turns|turning|transforme\w*|fait passer|fais passer|passe\w* de) {_CASH} (?:into|to|en|a) {_CASH}",
+        rf"\b(?:turned|turn|turns|turning|transforme\w*|fait passer|fais passer|passe\w* de) (?:(?:my|his|her|their|your|ur|mon|ma|mes|son|sa|ses|leur|tes|ton|ta) )?{_CASH} (?:into|to|en|a) {_CASH}",
         "turn",
         "transforme",
         "passer",
@@ -204,6 +206,7 @@ RULES: list[Rule] = [
         "concours",
         "first",
         "premier",
+        judge=prize_or_thing,
     ),
     rule(
         "scam.phishing",
@@ -273,8 +276,8 @@ RULES: list[Rule] = [
     rule(
         "scam.phishing",
         0.6,
-        r"(?<!@)(?<!@ )\b[a-z0-9][a-z0-9-]{2,30}(?:\[\.\]|\(\.\)|\[dot\]|\(dot\)| dot | \.)(?:com|net|io|top|xyz|ly|me|org|info|site|live|club|shop|biz|co|app|vip|cc|tk|gg)\b(?!\s+(?:com|net))|"
-        r"(?<!@)(?<!@ )\b[a-z0-9][a-z0-9-]{2,30} \. (?:com|net|io|xyz|ly|org|biz|tk|cc|gg)\b(?!\s+(?:com|net))|"
+        r"(?<!@)(?<!@ )\b[a-z0-9][a-z0-9-]{2,30}(?:\[\.\]|\(\.\)|\[dot\]|\(dot\)| dot | \.)(?:com|net|io|top|xyz|ly|me|org|info|site|live|club|shop|biz|co|app|vip|cc|tk|gg|gifts?|promo|store|online|click|link|win|bet)\b(?!\s+(?:com|net))|"
+        r"(?<!@)(?<!@ )\b[a-z0-9][a-z0-9-]{2,30} \. (?:com|net|io|xyz|ly|org|biz|tk|cc|gg|gifts?|click)\b(?!\s+(?:com|net))|"
         r"(?<!@)(?<!@ )\b[a-z0-9]+[-0-9][a-z0-9-]* \. (?:me|fr|co|top|info|site|live|club|shop|app|vip|help|online|link|win|bet)\b|"
         r"(?<!@)(?<!@ )\b[a-z0-9][a-z0-9-]{2,30} \. (?:me|fr|co|top|info|site|live|club|shop|app|vip|help|online|link|win|bet) ?/ ?\w|"
         r"\b[a-z0-9] \. (?:me|co|ly|gg) ?/ ?\w|"
@@ -285,6 +288,8 @@ RULES: list[Rule] = [
         "dot",
         " .",
         " point ",
+        judge=site_on_request,
+        once=True,
     ),
     # Doxxing: a named person (capitals) with where they live, study or work, or their
     # family's number; a call to a crowd to write to them.
@@ -561,7 +566,7 @@ def scam_talked_about(norm: Normalized, context: MessageContext | None = None) -
     text = norm.folded.text
     if _DENIAL.search(text) is not None:
         return False
-    if _TALKED_ABOUT.search(text) is not None:
+    if _TALKED_ABOUT.search(text) is not None or QUOTED.search(text) is not None:
         return True
     if _IMPOSTOR.search(text) is not None and not found(text):
         return True

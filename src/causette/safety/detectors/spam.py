@@ -301,7 +301,7 @@ _RULES = RuleSet(
         rule(
             "scam.crypto",
             0.75,
-            r"\b(?:make|earn|gagne[rz]?) (?:\$|€)\d[\d,.]*k? (?:(?:a|per|par) (?:day|week|month|jour|semaine|mois)|daily|weekly|monthly)\b|\bfrom home\b.{0,20}\b(?:\$|€)\d|\b(?:\$|€)\d[\d,.]*k? (?:a|per) (?:day|week) from home\b",
+            r"\b(?:make|earn|gagne[rz]?) (?:\$|€|£)\d[\d,.]*k?(?: ?(?:-|to|a) ?(?:\$|€|£)?\d[\d,.]*k?)? (?:(?:a|per|par) (?:day|week|month|jour|semaine|mois)|daily|weekly|monthly)\b|\bfrom home\b.{0,20}\b(?:\$|€)\d|\b(?:\$|€)\d[\d,.]*k? (?:a|per) (?:day|week) from home\b",
             "make",
             "earn",
             "gagne",
@@ -492,7 +492,7 @@ _RULES = RuleSet(
         rule(
             "scam.crypto",
             0.8,
-            r"\b(?:make|earn) (?:money|cash|\$+) (?:from|at) home\b|\bgagne[rz]? (?:de l'?argent|des sous|de la thune) (?:depuis|de) (?:chez (?:toi|vous|soi)|la maison|ton canape)\b|\b(?:copy|copie[rz]?) (?:my|mes|nos|our) (?:trades|trade|signaux|signals|positions)\b|\b(?:link|lien) (?:in|en|dans) (?:my |ma )?bio\b|\b(?:free|gratuit) ebook\b|\bebook (?:gratuit|offert)\b|\barrondir (?:tes|vos) fins de mois\b|\b(?:tape[sz]?|ecris|ecrivez|envoie[sz]?|commente[sz]?|dm me|message me|send me|comment|reply) (?:[\"'«“][a-z]{2,12}[\"'»”]\s*$|[\"'«“][a-z]{2,12}[\"'»”] (?:en (?:mp|dm|prive|commentaire)|in (?:the )?(?:dm|dms|comments)|to (?:get|receive)|for the|pour (?:recevoir|avoir|le|la))|(?!(?:moi|me|nous|lui|leur|us|it|him|her)\b)[a-z]{2,12} (?:en (?:mp|dm|commentaire)|in (?:the )?(?:dm|dms|comments)))\b",
+            r"\b(?:make|earn) (?:money|cash|\$+) (?:from|at) home\b|\bgagne[rz]? (?:de l'?argent|des sous|de la thune) (?:depuis|de) (?:chez (?:toi|vous|soi)|la maison|ton canape)\b|\b(?:copy|copie[rz]?) (?:my|mes|nos|our) (?:trades|trade|signaux|signals|positions)\b|\b(?:link|lien) (?:in|en|dans) (?:my |ma )?bio\b|\b(?:free|gratuit) ebook\b|\bebook (?:gratuit|offert)\b|\barrondir (?:tes|vos) fins de mois\b|\b(?:tape[sz]?|ecris|ecrivez|envoie[sz]?|commente[sz]?|dm me|message me|send me|comment|reply) (?:[\"'«“][a-z]{2,12}[\"'»”]\s*$|[\"'«“][a-z]{2,12}[\"'»”] (?:en (?:mp|dm|prive|commentaire)|in (?:the )?(?:dm|dms|comments)|to (?:get|receive)|for the|pour (?:recevoir|avoir|le|la))|(?!(?:moi|me|nous|lui|leur|us|it|him|her)\b)[a-z]{2,12} (?:en (?:mp|dm|commentaire)|in (?:the )?(?:dm|dms|comments)))(?!\w)",
             "home",
             "gagne",
             "copy",

@@ -177,6 +177,18 @@ def _grab(
 
 RULES = RuleSet(
     [
+        # A stranger who introduces themselves as calling from the listener's own bank: on a
+        # chat site, no bank does ("ici Julien du service fraude de votre banque").
+        rule(
+            "scam.phishing",
+            0.75,
+            r"\b(?:ici|je suis|c'?est|this is|i'?m|i am|my name is|je m'?appelle) [a-z]+(?: [a-z]+)?,? "
+            r"(?:du|de la|de l'|from|with|of) (?:(?:service|departement|cellule|equipe|pole|team|department|"
+            r"fraud|security) (?:\w+ ){0,2}(?:de |d'|of |at )?)?(?:votre|ta|ton|your|ur) "
+            r"(?:banque|bank|bank's|banque en ligne)\b",
+            "banque",
+            "bank",
+        ),
         rule(
             "scam.phishing",
             0.8,

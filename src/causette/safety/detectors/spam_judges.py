@@ -1,11 +1,14 @@
 """Spam judges: a "click here" among friends, a "see my profile" that is no cam lure, bank
-details asked so as to pay the listener."""
+details asked so as to pay the listener, a site spelled out for who asked for it, a thing
+given away between neighbours."""
 
 from __future__ import annotations
 
 import re
 
 from causette.safety.context import MessageContext
+from causette.safety.detectors.phrases import folded
+from causette.safety.detectors.spam_links import BAIT_LINK, found
 from causette.safety.normalize import Normalized
 
 # What a cam or content lure promises with "see my profile": the body, the camera, for free.
@@ -72,3 +75,62 @@ def bank_details(
     if _BANK_DETAILS.search(said) and _TO_PAY_YOU.search(norm.folded.text):
         return ("scam.phishing", 0.3)
     return ("scam.phishing", 0.8)
+
+
+# The question just asked by someone else names what it wants: a site, a page, a link.
+_ASKS_FOR_SITE = re.compile(
+    r"\b(?:sites?|website|page|link|lien|url|web|en ligne|online|facebook|insta\w*|where can (?:i|we)|"
+    r"ou (?:on peut|je peux|trouver)|plus d'?infos?|more info)\b"
+)
+# What a spelled link for who asked has none of: a price, a fee, a login, a prize, a pitch.
+_PITCH = re.compile(
+    r"[$€£]|\d ?(?:euros?|e)\b|\b(?:pay\w*|paie\w*|frais|fees?|cards?|cartes?|codes?|log ?in|"
+    r"connecte\w*|connect|verif\w*|secure\w*|securise\w*|gagne\w*|win\w*|prize|lots?|cadeaux?|gifts?|"
+    r"bonus|promo\w*|offre|offer|hurry|vite|inscri\w*|sign ?up|register|invest\w*|crypto\w*)\b"
+)
+
+
+def site_on_request(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    """A site spelled out ("hollisgrowers dot org") for someone who just asked for the page,
+    by someone who spoke before, with no fee, login or prize around it: a club's own site.
+    The bot's spelled link comes unasked or with its pitch ("faut juste payer 2 €")."""
+    if not context.recent_from_sender or not context.recent:
+        return ("scam.phishing", 0.6)
+    last = context.recent[-1]
+    if last == context.recent_from_sender[-1] or "?" not in last:
+        return ("scam.phishing", 0.6)
+    text = norm.folded.text
+    if (
+        _ASKS_FOR_SITE.search(folded(last))
+        and not _PITCH.search(text)
+        and not any(BAIT_LINK.search(link) for link in found(text))
+    ):
+        return None
+    return ("scam.phishing", 0.6)
+
+
+# What a prize draw or a "giveaway" scam asks or promises, against a sofa given away.
+_DRAW = re.compile(
+    r"[$€£]|\d ?(?:euros?|e)\b|\b(?:click\w*|clique\w*|follow\w*|abonne\w*|subscribe\w*|share|partage\w*|"
+    r"like|likes|tag|tague\w*|identifie\w*|comment\w*|retweet\w*|rt|dm|mp|inbox|winners?|gagnante?s?|"
+    r"tirage|draw|iphone|ps5|airpods|samsung|gift ?cards?|cartes? cadeaux?|robux|v-?bucks|btc|bitcoin|"
+    r"crypto\w*|eth|usdt|send|envoie\w*|fees?|frais|shipping|livraison|claim|reclame\w*|link|lien|"
+    r"bio|prize|lots?|participe\w*|enter|entries)\b"
+)
+
+
+def prize_or_thing(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    """A "giveaway" with no link, prize, fee or call to follow and share, here or in the
+    sender's last two lines, is a thing given away ("free sofa, collection only")."""
+    if match.group() != "giveaway":
+        return ("scam.phishing", 0.55)
+    text = norm.folded.text
+    if any(
+        _DRAW.search(t) or found(t) for t in (text, *map(folded, context.recent_from_sender[-2:]))
+    ):
+        return ("scam.phishing", 0.55)
+    return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from causette.safety.context import MessageContext
+from causette.safety.detectors.phrases import folded
 from causette.safety.detectors.rules import RuleSet, rule
 from causette.safety.normalize import Normalized
 
@@ -39,6 +40,22 @@ def _for_sale(
     if _SALE.search(text) or any(_SALE.search(t) for t in context.recent_from_sender[-3:]):
         return ("scam.phishing", 0.75)
     return None
+
+
+# A job's words or its pay: what makes parcels received and sent on a "position".
+_JOB = re.compile(
+    r"[$€£]|\d ?(?:euros?|e)\b|\b(?:paye\w*|paid|pay|salaire|salary|remuner\w*|job|travail|poste|"
+    r"emploi|entreprise|societe|company|recrut\w*|hiring|contrat|contract|mission|position|apply|"
+    r"postule\w*|candidat\w*)\b"
+)
+
+
+def _parcel_job(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    # "Je reçois les colis de ma sœur et je les lui renvoie" is a favour; paid, it is a mule.
+    lines = (norm.folded.text, *map(folded, context.recent_from_sender[-3:]))
+    return ("scam.crypto", 0.75) if any(_JOB.search(line) for line in lines) else None
 
 
 def _more_back(
@@ -207,6 +224,53 @@ RULES = RuleSet(
             "day",
             "week",
             "month",
+        ),
+        # The parcel mule's "job": receive parcels at home, send them on, paid for it.
+        rule(
+            "scam.crypto",
+            0.75,
+            r"\breceptionn\w* (?:de |des |les )?(?:colis|paquets|parcels|packages)\b|\breshipp\w*|"
+            r"\b(?:package|parcel) forwarding\b|\bcolis a (?:reexpedier|renvoyer)\b|"
+            r"\b(?:recevoir|recois|recevez|receive|receiving|accept|accepting|take in) (?:des |les |the |some )?"
+            r"(?:colis|paquets|packages|parcels)\b[^.!?\n]{0,40}\b(?:reexped\w*|renvo\w*|reship\w*|"
+            r"forward\w*|send them (?:on|out)|post them (?:on|out)|repost\w*)",
+            *("receptionn", "reshipp", "forwarding", "colis", "paquets", "packages", "parcels"),
+            judge=_parcel_job,
+            once=True,
+        ),
+        # A month's pay for an hour a day: "1200 €/mois pour 1h par jour".
+        rule(
+            "scam.crypto",
+            0.75,
+            rf"{_AMOUNT} ?(?:/|par|per|a|an|each) ?(?:mois|semaine|jour|month|week|day)s? (?:pour|for|avec|with) "
+            r"(?:seulement |only |just |juste |a peine )?(?:\d{1,2}|une?|one|two|deux) ?(?:h|hr|hrs|heures?|"
+            r"hours?) (?:par|per|a|/) ?(?:jour|day|semaine|week)\b",
+            *("heure", "hour", "hr", "h par", "h/", "h per", "h a jour", "h a day", "h a week"),
+        ),
+        # A free gift card from a site, a bot, a link: the lure to a login page.
+        rule(
+            "scam.phishing",
+            0.7,
+            r"\b(?:sites?|apps?|applis?|links?|liens?|bots?|generators?|generateurs?|servers?|serveurs?|"
+            r"discords?)\b[^.!?\n]{0,40}\b(?:free (?:\$?\d+ )?(?:steam|psn|playstation|xbox|amazon|"
+            r"google play|itunes|roblox|nintendo|gift) (?:gift )?(?:cards?|codes?|credits?)|(?:cartes?|codes?) "
+            r"(?:cadeaux? )?(?:steam|psn|playstation|xbox|amazon|google play|itunes|roblox|nintendo|cadeaux?) "
+            r"(?:gratuit\w*|offerte?s?))",
+            *("steam", "psn", "playstation", "xbox", "amazon", "google play", "itunes", "roblox"),
+            *("nintendo", "gift", "cadeau"),
+        ),
+        # The mentor praised with the scheme's own promise: money back fast, and "honest".
+        rule(
+            "scam.crypto",
+            0.7,
+            r"\b(?:withdrawals?|retraits?|payouts?|paiements?) (?:in|en|sous|within|under|in less than|en moins "
+            r"de) (?:\d{1,2}) ?(?:h|hrs?|hours?|heures?|min\w*)\b|\b(?:honest|legit|trusted|genuine|certified|"
+            r"honnete|certifiee?|fiable) (?:account manager|mentor|trader|broker|gestionnaire de compte|tradeuse|"
+            r"courtiere?|experte? (?:en )?(?:trading|crypto|forex))\b|\b(?:mentor|trader|tradeuse|courtiere?|"
+            r"experte? (?:en )?(?:trading|crypto|forex)|gestionnaire de compte) (?:\w+ )?(?:honnete|fiable|"
+            r"certifiee?|honest|legit|trusted)\b",
+            *("withdraw", "retrait", "payout", "paiement", "manager", "mentor", "trader", "broker"),
+            *("gestionnaire", "tradeuse", "courtier", "expert"),
         ),
         # Moved to another site to "talk there": sign up first, then write to me over there.
         rule(
