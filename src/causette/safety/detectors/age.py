@@ -54,6 +54,13 @@ from causette.safety.normalize import Normalized
 # The anchors of an age said with its unit: "14 ans", "14ans", "14 yo".
 AGE_UNIT_ANCHORS = (" an", *(f"{digit}an" for digit in range(10)))
 
+# The years of secondary school as Québec and Belgium name them (ages 12 to 17): "secondaire
+# 2", "sec 4", "3e secondaire", "rhéto".
+REGIONAL_YEAR = (
+    r"(?:(?:secondaire|sec) ?[1-5]|(?:[1-6](?:e|eme|ieme|re|ere)|premiere|deuxieme|troisieme|"
+    r"quatrieme|cinquieme|sixieme) secondaire|rheto)"
+)
+
 _RULES = RuleSet(
     [
         # Asking the other's age, year of birth, class or school.
@@ -330,6 +337,22 @@ _RULES = RuleSet(
             "underage",
             "under 18",
         ),
+        # The year said as in Québec and Belgium: "chu en secondaire 2", "je suis en 3e
+        # secondaire", "en sec 4", "je suis en rhéto" (ages 12 to 17); the cégep comes after.
+        rule(
+            "age.disclosure",
+            0.85,
+            rf"\b(?:{JE_SUIS}|chu|chus|je rentre|je passe|je redouble|je vais|j'?entre|je serai) en "
+            rf"{REGIONAL_YEAR}\b",
+            "secondaire",
+            "sec ",
+            "sec1",
+            "sec2",
+            "sec3",
+            "sec4",
+            "sec5",
+            "rheto",
+        ),
         # School: the year, the school itself, exams, being at school tomorrow.
         rule(
             "age.disclosure",
@@ -476,7 +499,8 @@ _GRADE = (
     r"freshman|sophomore|middle school|junior high)"
 )
 _BARE_YEAR = re.compile(
-    rf"^\W*{_ANSWER_LEAD}(?:en\s+|je suis en\s+|(?:i'?m\s+)?in\s+)?(?P<year>{SCHOOL_YEAR}|{_GRADE})"
+    rf"^\W*{_ANSWER_LEAD}(?:en\s+|je suis en\s+|(?:i'?m\s+)?in\s+)?"
+    rf"(?P<year>{SCHOOL_YEAR}|{_GRADE}|{REGIONAL_YEAR})"
     rf"(?:\s?[a-h1-9]\b|\s+grade)?{_ANSWER_TAIL}"
 )
 

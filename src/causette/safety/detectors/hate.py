@@ -276,7 +276,7 @@ _RULES = RuleSet(
         rule(
             "hate.racist",
             0.85,
-            r"\bkick (?:them|every one of them|all of them|them all|every last one of them) out of (?:the|our|this) country\b(?! club)|\b(?:virez|foutez|jetez|chassez)[- ]les (?:tous )?(?:hors de (?:france|du pays|notre pays)|du pays)\b|\b(?:vous|ils|elles|they|you people) (?:vous |se )?(?:reproduisez|reproduisent|multipliez|multiplient|pullulez|pullulent|breed|multiply)\b[^.!?]{0,20}\b(?:comme des|like) (?:rats|lapins|cafards|animaux|vermine|rabbits|cockroaches|animals|vermin)\b|\b(?:t es|tu es|vous etes|you re|you are) (?:une |an )?(?:invasion|envahisseurs?|invaders?)\b|\bsend them (?:all )?back\b|\b(?:renvoy\w*|expuls\w*|vir\w*|deport\w*|send) (?:les |them )?(?:tous |all )?(?:chez eux|dans leur pays|dans leurs pays|en afrique|au bled|dans leur bled|d ou ils viennent|back where they came from|back to (?:africa|their country))\b|\bles (?:renvoyer|expulser|virer|deporter) (?:tous )?(?:chez eux|au bled|dans leur pays|en afrique|d ou ils viennent)\b",
+            r"\bkick (?:them|every one of them|all of them|them all|every last one of them) out of (?:the|our|this) country\b(?! club)|\b(?:virez|foutez|jetez|chassez)[- ]les (?:tous )?(?:hors de (?:france|du pays|notre pays)|du pays)\b|\b(?:vous|ils|elles|they|you people) (?:vous |se )?(?:reproduisez|reproduisent|multipliez|multiplient|pullulez|pullulent|breed|multiply)\b[^.!?]{0,20}\b(?:comme des|like) (?:rats|lapins|cafards|animaux|vermine|rabbits|cockroaches|animals|vermin)\b|\b(?:t es|tu es|vous etes|you re|you are) (?:une |an )?(?:invasion|envahisseurs?|invaders?)\b|\bsend them (?:all )?back\b|\b(?:renvoy\w*|expuls\w*|vir\w*|deport\w*|send) (?:les |them )?(?:tous |all )?(?:chez eux|dans leur pays|dans leurs pays|en afrique|au bled|dans leur bled|d ou ils viennent|back where they came from|back to (?:africa|their country))\b|\bles (?:renvoyer|expulser|virer|deporter) (?:tous )?(?:chez eux|au bled|dans leur pays|en afrique|d ou ils viennent)\b|\bles renvoi\w* (?:tous )?(?:d ou ils viennent|au bled|dans leur pays|en afrique)\b",
             "kick",
             "virez",
             "foutez",
@@ -292,6 +292,7 @@ _RULES = RuleSet(
             "invader",
             "send them",
             "renvoy",
+            "renvoi",
             "expuls",
             "vir",
             "deport",

@@ -15,7 +15,7 @@ from causette.safety.normalize import Normalized
 
 _GROUPS = {
     "hate.homophobic": r"(?:gay people|pd|pedes?|homos?|gays?|gouines?|lesbiennes?|tapettes?|fags?|faggots?|homosexuels?|lgbt\w*)",
-    "hate.racist": r"(?:you people|black people|black guys|asians|mexicans|africans|arabes?|romanos|manouches?|tsiganes?|tziganes?|gypsies|gypsy|gens du voyage|brides|towelheads?|ragheads?|noirs?|noires?|negres?|bougnoules?|blacks?|renois|rebeus?|beurs?|chinois|asiatiques?|roms?|gitans?|migrants?|musulmans?|muzz|mouzz|muzzs|m slims?|musl ms?|immigres?|africains?|maghrebins?|bicots?|niggers?|muslims?|immigrants?)",
+    "hate.racist": r"(?:you people|black people|black guys|asians|mexicans|africans|arabes?|romanos|romanichel\w*|bohemien\w*|rroms?|manouches?|tsiganes?|tziganes?|gypsies|gypsy|gens du voyage|brides|towelheads?|ragheads?|noirs?|noires?|negres?|bougnoules?|blacks?|renois|rebeus?|beurs?|chinois|asiatiques?|roms?|gitans?|migrants?|musulmans?|muzz|mouzz|muzzs|m slims?|musl ms?|immigres?|africains?|maghrebins?|bicots?|niggers?|muslims?|immigrants?)",
     "hate.antisemitic": r"(?:juifs?|feujs?|juives?|youpins?|feujs?|jews?|kikes?)",
     "hate.misogynistic": r"(?:(?:women|femmes|meufs|filles) (?:like you|comme toi)|females?|feministes?|feminists?|femmes?|meufs?|nanas?|gonzesses?|women|bitches)",
     "hate.antitrans": r"(?:trans people|trans women|trans men|trans|transsexuel\w*|transexuel\w*|travelos?|trannies|tranny|transgenres?|non binaires?|nonbinaires?|enbys?|enbies|queers?)",
@@ -38,7 +38,17 @@ DEHUMANISE = (
     r"dealers|trafiquants|drogues|junkies|cassos|assistes|profiteurs|fraudeurs|faineants|feignants|"
     r"lazy|frustrees|objets|objects|greedy|sales|dirty|puants|stinky|bons a rien|good for nothing|"
     r"primitifs|primitive|sauvages|savages|barbares|barbarians|arrieres|backward|stupides|debiles|"
-    r"stupid|dumb|bougnoules|une sous race|sous races|des sous races)"
+    r"stupid|dumb|bougnoules|une sous race|sous races|des sous races|"
+    # Pests and prowlers: the old words for travellers and the poor.
+    r"nuisibles|des nuisibles|rodeurs|des rodeurs|pillards|des pillards|une engeance)"
+)
+# A people made a collective of its vice: "une engeance de voleurs", "une race de rôdeurs".
+COLLECTIVE = r"(?:(?:engeance|race|sous race|ramassis|horde|graine|nid) (?:de |d ))"
+# The vices said of a people by birth (no animal: "cette race de chiens" is a breed).
+_VICES = (
+    r"(?:voleurs|rodeurs|pillards|parasites|nuisibles|criminels|delinquants|menteurs|profiteurs|"
+    r"fraudeurs|faineants|feignants|assistes|sauvages|barbares|violeurs|sangsues|vermines?|"
+    r"thieves|criminals|parasites|savages|leeches|vermin|rapists)"
 )
 
 
@@ -88,7 +98,7 @@ GROUP_RULES = [
     rule(
         "hate.group",
         0.9,
-        rf"\b(?:les|tous les|toutes les|ces|the|all) (?:sales? )?(?:{ALL_GROUPS}) (?:\w+ ){{0,3}}?(?:(?:sont|c ?est|ce sont|are|=) (?:tous |toutes |que |juste |all |just |so |such )?|(?:tous|toutes|all) )(?:des |de la |une |du |de )?(?:\w+ )?{DEHUMANISE}\b",
+        rf"\b(?:les|tous les|toutes les|ces|the|all) (?:sales? )?(?:{ALL_GROUPS}) (?:\w+ ){{0,3}}?(?:(?:sont|c ?est|ce sont|are|=) (?:tous |toutes |que |juste |all |just |so |such )?|(?:tous|toutes|all) )(?:des |de la |une |du |de )?(?:\w+ )?{COLLECTIVE}?{DEHUMANISE}\b",
         "sont",
         "c est",
         "cest",
@@ -187,6 +197,17 @@ KIND_RULES = [
         "dna",
         "born",
         judge=group_at(0.85),
+    ),
+    # A people named by its vice, the group unnamed: "cette race de rôdeurs", "une engeance
+    # de voleurs", "that race of thieves". Race or breed said of people is the racism itself.
+    rule(
+        "hate.racist",
+        0.8,
+        rf"\b(?:cette|ces|une|sale|leur|cet|that|this|a) (?:engeance|race|sous race|race of|breed of) "
+        rf"(?:de |d )?{_VICES}\b",
+        "engeance",
+        "race",
+        "breed",
     ),
     rule(
         "hate.group",

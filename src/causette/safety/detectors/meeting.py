@@ -15,6 +15,8 @@ from causette.safety.context import MessageContext
 from causette.safety.detectors.meeting_ambush import AMBUSH_MARKS
 from causette.safety.detectors.meeting_ordinary import (
     described_place,
+    end_of_street,
+    friends_place,
     place,
     scheduled_night,
     self_alone,
@@ -164,7 +166,10 @@ _RULES = RuleSet(
         rule(
             "meet.address",
             0.5,
-            r"\b\d{5}\s+[a-z][a-z\-]{2,}(?:\s+(?:sur|sous|en|les|le|la)\s+[a-z\-]+)?\b(?!\s*(?:€|euros?|eur|e\b|abonnes|vues|personnes|km|ans|habitants))",
+            # Not a short number said with what to do with it: "transférez au 33700 pour le
+            # signaler", "tape 36179 et valide".
+            r"\b\d{5}\s+(?!(?:pour|par|et|ou|avec|au|aux|dans|fois|est|qui|que|puis|ensuite|"
+            r"gratuit\w*|and|or|for|to|then)\b)[a-z][a-z\-]{2,}(?:\s+(?:sur|sous|en|les|le|la)\s+[a-z\-]+)?\b(?!\s*(?:€|euros?|eur|e\b|abonnes|vues|personnes|km|ans|habitants))",
             *DIGITS,
         ),
         rule(
@@ -471,6 +476,8 @@ _RULES = RuleSet(
             "friend",
             "buddy",
             "cousin",
+            judge=friends_place,
+            once=True,
         ),
         rule(
             "meet.request",
@@ -483,9 +490,8 @@ _RULES = RuleSet(
         rule(
             "meet.isolated",
             0.7,
-            r"\b(?:y'?aura personne|il y aura personne|au bout de (?:l'?impasse|la ruelle|la rue|du chemin|l'?allee)|(?:je serai|je suis|on sera) dans une (?:voiture|caisse|camionnette)|monte a l'?arriere|gare[- ]toi (?:derriere|au fond|plus loin)|(?:coupe|desactive|eteins) (?:ta|la) (?:geoloc|localisation|position)|viens sans (?:ton|ta) (?:portable|tel|telephone)|parking souterrain|en bas de (?:la|ma) tour|(?:turn off|disable) (?:your|ur) location|no one will be (?:there|around))\b",
+            r"\b(?:y'?aura personne|il y aura personne|(?:je serai|je suis|on sera) dans une (?:voiture|caisse|camionnette)|monte a l'?arriere|gare[- ]toi (?:derriere|au fond|plus loin)|(?:coupe|desactive|eteins) (?:ta|la) (?:geoloc|localisation|position)|viens sans (?:ton|ta) (?:portable|tel|telephone)|parking souterrain|en bas de (?:la|ma) tour|(?:turn off|disable) (?:your|ur) location|no one will be (?:there|around))\b",
             "personne",
-            "bout de",
             "voiture",
             "caisse",
             "camionnette",
@@ -499,6 +505,15 @@ _RULES = RuleSet(
             "en bas",
             "location",
             "no one",
+        ),
+        # The end of a dead end or an alley, unless told as where someone lives or where
+        # something was, with no one asked to come (``end_of_street``).
+        rule(
+            "meet.isolated",
+            0.7,
+            r"\bau bout de (?:l'?impasse|la ruelle|la rue|du chemin|l'?allee)\b",
+            "bout de",
+            judge=end_of_street,
         ),
         *AMBUSH_MARKS,
     ]

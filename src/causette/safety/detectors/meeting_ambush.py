@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from causette.safety.context import MessageContext
-from causette.safety.detectors.meeting_ordinary import habit_or_permission
+from causette.safety.detectors.meeting_ordinary import habit_or_permission, proposed_place
 from causette.safety.detectors.rules import Rule, rule
 from causette.safety.normalize import Normalized
 
@@ -153,6 +153,24 @@ AMBUSH_MARKS: list[Rule] = [
         "back of",
         "rest",
         "lay",
+    ),
+    # Lonely passages, named in English: an underpass, a towpath, a back alley, the canal.
+    # A run along the towpath is a walk told of, so only a meeting there counts.
+    rule(
+        "meet.isolated",
+        0.65,
+        r"\b(?:(?:the|an|that) underpass|towpath|tow path|(?:by|along|down by|at) the canal|canal "
+        r"(?:path|bank)|back alley|alleyway|railway arches|(?:under|by) the (?:railway|viaduct|flyover))\b",
+        "underpass",
+        "towpath",
+        "tow path",
+        "canal",
+        "alley",
+        "arches",
+        "railway",
+        "viaduct",
+        "flyover",
+        judge=proposed_place,
     ),
     # What is to be brought: money, at a meeting with a stranger (alone it only counts:
     # "I'll bring cash on saturday" for a bike is a sale).

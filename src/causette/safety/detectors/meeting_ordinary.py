@@ -175,3 +175,63 @@ def described_place(
     ):
         return ("meet.isolated", NOTED)
     return ("meet.isolated", 0.65)
+
+
+# A home or a past event before the place: "c'était chez la dame au bout de l'impasse", "ma
+# tante habite au bout de la rue", "le colis était au bout de l'allée" (folded, up to the mark).
+_TOLD_OF_BEFORE = re.compile(
+    r"\b(?:c'?etait|etait|etaient|j'?ai|on a|il a|elle a|ils ont|habite\w*|vit|vivent|vivait|"
+    r"demeure|chez (?:la|le|les|un|une|mon|ma|mes|son|sa|ses|leur|nos) \w+|(?:la|sa|leur|une) maison|"
+    r"lived|lives|was|were)\b"
+)
+_MEETING_ASKED = re.compile(
+    r"\b(?:viens|venez|rejoins|rejoignez|retrouve|retrouvons|attends|gare[- ]toi|garez|passe|"
+    r"va|allez|rdv|rendez-vous|ce soir|cette nuit|demain|a \d{1,2} ?h|vers \d{1,2} ?h|seule?|"
+    r"come|meet|wait|tonight|bring|collect|pick (?:it|me|you) up|drop (?:it )?off|(?:at|like|around) "
+    r"\d{1,2}(?: ?pm)?)\b"
+)
+
+
+def proposed_place(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    """``meet.isolated`` for a lonely passage (an underpass, a towpath, a back alley) where
+    someone is asked to come or bring something; noted only when it is a walk told of."""
+    if _MEETING_ASKED.search(match.string):
+        return ("meet.isolated", 0.65)
+    return ("meet.isolated", NOTED)
+
+
+def end_of_street(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    """``meet.isolated`` for the end of a dead end or an alley, noted only when the message
+    tells where someone lives or where something was, and no one is asked to come."""
+    text = match.string
+    # A named dead end ("au bout de l'impasse des Glycines") is a spot anyone can find.
+    if _NAMED_AFTER.match(text, match.end()):
+        return ("meet.isolated", 0.7)
+    if _TOLD_OF_BEFORE.search(text, max(0, match.start() - 80), match.start()) and not (
+        _MEETING_ASKED.search(text)
+    ):
+        return ("meet.isolated", NOTED)
+    return ("meet.isolated", 0.7)
+
+
+_NAMED_AFTER = re.compile(r" (?:(?:des|du|de la|de|saint|st) \w|(?:de l'|d')\w)")
+
+
+# The listener in the message, or an "on" that includes them: "viens chez un pote", "on ira
+# chez mon cousin", "je t'emmène chez une amie".
+_LISTENER = re.compile(r"(?:\b(?:tu|toi|vous|on|you|u|we)\b|\bt'|\bte\b)")
+
+
+def friends_place(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    """``meet.isolated`` for a meeting at a friend's place; noted only when the speaker tells
+    of their own evening there ("soirée chez une pote"), the listener not in it."""
+    text = match.string
+    if _LISTENER.search(text) or _MEETING_ASKED.search(text):
+        return ("meet.isolated", 0.55)
+    return ("meet.isolated", NOTED)

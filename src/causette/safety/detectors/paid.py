@@ -31,7 +31,9 @@ _TRADE = re.compile(
     r"companionship|for company|company only|discreet|session|host|hosting|incall|outcall|plaisir|cadeau|cadeaux|tarifs?|prix|"
     r"prestations?|services?|escort\w*|domicile|hotel|remunere\w*|especes|cash|tips|pourboires?|"
     r"gentleman|genereux|sugar|chaud|(?<!eau )chaude|coquine?|hot|sexy|bg|mec discret|passif|actif|"
-    r"appart|chez moi|my place|stay|rester|avec moi|with me|pics|photos)\b"
+    r"appart|chez moi|my place|stay|rester|avec moi|with me|pics|photos|"
+    # The courteous register of the same offer: at my side, to spoil a young woman.
+    r"a mes cotes|en ma compagnie|by my side|gater|spoil|entre adultes|between adults)\b"
 )
 
 _RENTED_FOR = re.compile(
@@ -80,6 +82,28 @@ def cared_for(norm: Normalized, context: MessageContext) -> bool:
     if _TRADE_ACTS.search(text):
         return False
     return any(_CARE.search(line) for line in (text, *map(folded, context.recent[-4:])))
+
+
+# One's trade named in the conversation: "I'm a sports massage therapist", "je suis plombière",
+# "I work as a dog walker". Asked "how much do you charge?" after it, one asks a price list.
+_PROFESSION = re.compile(
+    r"\b(?:i'?m an?|i am an?|i work as an?|je suis|je bosse comme|je travaille comme|mon metier|"
+    r"my job)\b(?: \w+){0,2}? (?:therapist|physio\w*|plumber|electrician|tutor|teacher|coach|"
+    r"trainer|photographer|dog walker|cleaner|mechanic|hairdresser|barber|painter|decorator|"
+    r"gardener|carpenter|builder|translator|designer|developer|accountant|lawyer|nanny|babysitter|"
+    r"plombier\w*|electricien\w*|prof|professeure?|photographe|mecanicien\w*|coiffeu\w*|peintre|"
+    r"jardinier\w*|menuisier\w*|traduct\w*|graphiste|developpeu\w*|comptable|avocate?|nounou|"
+    r"kine|osteo\w*|therapeute|dieteticien\w*|naturopathe|sophrologue|esthetician\w*)\b"
+)
+
+
+def asked_of_a_professional(norm: Normalized, context: MessageContext) -> bool:
+    """Whether rates asked in the message are asked of someone whose trade or care was named
+    in the last lines, none of the trade's acts said there."""
+    lines = (norm.folded.text, *map(folded, context.recent[-4:]))
+    if any(_TRADE_ACTS.search(line) for line in lines):
+        return False
+    return any(_PROFESSION.search(line) or _CARE.search(line) for line in lines)
 
 
 # "120h" or "35 h" with no currency and no "per": a number of hours (a course, a week's work),
@@ -143,6 +167,33 @@ def _paid_time(
         return None
     if _TRADE.search(norm.folded.text) or any(
         _TRADE.search(folded(earlier)) for earlier in context.recent[-4:]
+    ):
+        return ("sex.price", 0.7)
+    return None
+
+
+# A price spelled out, as in Belgium and Switzerland too ("septante euros la demi-heure",
+# "cent cinquante l'heure", "nonante pour la nuit"): the same judge as a price in digits.
+_TENS = r"(?:trente|quarante|cinquante|soixante|septante|huitante|octante|nonante)"
+_SPELLED = (
+    rf"(?:(?:deux |trois |quatre |cinq )?cents?(?: {_TENS}| vingt| dix)?|{_TENS}(?:[- ](?:et[- ])?"
+    r"(?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quinze))?|quatre[- ]vingts?(?:[- ]dix)?)"
+)
+_SPELLED_PER_TIME = (
+    rf"\b{_SPELLED}(?: (?:euros?|balles|francs|chf|roses))? (?:la |l'|le |de l'|pour (?:une |la |l')?|"
+    r"par )(?:heure|demi[- ]heure|nuit|passe|soiree|plan)\b"
+)
+
+
+def _spelled_time(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    # Spelled out, "septante francs la soirée" is as often the raclette of the evening among
+    # friends who are "dispo": only the trade's own acts, not its looser words, make it one.
+    if rented(norm.folded.text, match) or cared_for(norm, context):
+        return None
+    if _TRADE_ACTS.search(norm.folded.text) or any(
+        _TRADE_ACTS.search(folded(earlier)) for earlier in context.recent[-4:]
     ):
         return ("sex.price", 0.7)
     return None
@@ -245,6 +296,39 @@ RULES: list[Rule] = [
         "first",
         judge=_traded,
     ),
+    # A man of means who likes to spoil a young woman: the sugar pitch before any sum ("j'aime
+    # gâter une jeune femme", "I love to spoil a young student"). One's wife or grandchildren,
+    # named, are family; a young woman in general is whoever accepts.
+    rule(
+        "escort.offer",
+        0.6,
+        r"\b(?:j'?aime|j'?adore|je cherche a|je souhaite|je voudrais|je veux|(?:i|i'?d) (?:love|like|"
+        r"want|would like) to|looking to) (?:gater|choyer|entretenir|spoil|pamper) (?:une|a|an) "
+        r"(?:(?:belle|jolie|charmante|pretty|beautiful|lovely|nice) )?(?:jeunes? (?:femme|fille|"
+        r"demoiselle|etudiante)|etudiante|demoiselle|young (?:woman|lady|girl|student)|student|girl)\b",
+        "gater",
+        "choyer",
+        "entretenir",
+        "spoil",
+        "pamper",
+    ),
+    rule(
+        "sex.price",
+        0.7,
+        _SPELLED_PER_TIME,
+        "trente",
+        "quarante",
+        "cinquante",
+        "soixante",
+        "septante",
+        "huitante",
+        "octante",
+        "nonante",
+        "vingt",
+        "cent ",
+        "cents ",
+        judge=_spelled_time,
+    ),
     # Paid company.
     rule(
         "sex.price",
@@ -288,12 +372,29 @@ RULES: list[Rule] = [
         "more",
         "extra",
     ),
+    # The same, put courteously: "1 500 € par mois, versés le premier, contre deux soirées par
+    # semaine à mes côtés". The sum and the evenings further apart and counted, so a job's
+    # hours read alike: the trade's words, or the speaker's side, must be near (``_traded``).
+    rule(
+        "escort.offer",
+        0.75,
+        rf"\b{_AMOUNT} ?(?:€|e|eur|euros?|\$|dollars?|£)?(?: (?:par|per|a|chaque|every) "
+        r"(?:mois|semaine|month|week))?\b[^.!?\n]{0,40}?\b(?:contre|en echange de|in exchange for) "
+        r"(?:deux|trois|quatre|2|3|4|quelques|plusieurs|two|three|four|a few|several) "
+        r"(?:soirees|nuits|week-?ends|diners|rencontres|evenings|nights|dinners|dates)\b"
+        r"(?! (?:de |d'|of )?(?:service|travail|boulot|garde|baby-?sitting|cours|permanence|menage|"
+        r"work|shifts?|babysitting|tutoring|class\w*))",
+        "contre",
+        "echange",
+        "exchange",
+        judge=_traded,
+    ),
     # Street money for a length of time ("deux billets violets pour une heure", "un petit cadeau
     # pour la nuit"), an allowance offered to a stranger, a price "for your time".
     rule(
         "escort.offer",
         0.75,
-        rf"\b{_MONEY} (?:pour|for|de|la|l'|per|a) (?:une |1 |la |l'|an |the |a )?(?:heure|nuit|soiree|passe|demi[- ]heure|hour|night|evening|half hour)\b|\b(?:i offer|i give|i'?ll give|i pay|je (?:te |vous )?(?:donne|propose|verse|offre)) (?:you |u )?(?:a |an |une |un )?(?:monthly |weekly |generous |mensuel\w* )?(?:allowance|argent de poche|aide mensuelle)\b|(?:[$€£] ?\d[\d.,]*k?|\d[\d.,]*k? ?(?:€|\$|£|euros?|dollars?|pounds?))\W{{0,3}} ?(?:for your time|for ur time|pour ton temps|pour votre temps)\b",
+        rf"\b{_MONEY} (?:pour|for|de|la|l'|per|a) (?:une |1 |la |l'|an |the |a )?(?:heure|nuit|soiree|passe|demi[- ]heure|hour|night|evening|half hour)\b|\b(?:i offer|i give|i'?ll give|i pay|je (?:te |vous )?(?:donne|propose|verse|offre)) (?:you |u )?(?:a |an |une |un )?(?:monthly |weekly |generous |mensuel\w* )?(?:allowance|argent de poche|aide mensuelle)\b|(?:[$€£] ?\d[\d.,]*k?|\d[\d.,]*k? ?(?:€|\$|£|euros?|dollars?|pounds?))\W{{0,3}} ?(?:for your time|for ur time|pour ton temps|pour votre temps|for your trouble|pour (?:ton|votre|le) derangement|pour (?:te|vous) dedommager)\b",
         "cadeau",
         "billet",
         "sous",
@@ -312,6 +413,9 @@ RULES: list[Rule] = [
         "aide mensuelle",
         "time",
         "temps",
+        "trouble",
+        "derangement",
+        "dedommager",
         judge=_traded,
     ),
 ]

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from causette.safety.context import MessageContext
 from causette.safety.detectors.paid import (
     asked_if_paying,
+    asked_of_a_professional,
     cared_for,
     minimum_of_a_purchase,
     rented,
@@ -69,6 +70,13 @@ def _not_rented(
     if _LODGING.search(text, 0, match.start()) or rented(text, match) or cared_for(norm, context):
         return None
     return ("sex.price", 0.75)
+
+
+def _rates_asked(
+    match: re.Match[str], norm: Normalized, context: MessageContext
+) -> tuple[str, float] | None:
+    # "How much do you charge?" asked of a masseur, a plumber or a tutor who just said so.
+    return None if asked_of_a_professional(norm, context) else ("sex.price", 0.6)
 
 
 def _service_price(
@@ -257,6 +265,8 @@ _RULES = RuleSet(
             "prix",
             "how much",
             "rates",
+            judge=_rates_asked,
+            once=True,
         ),
         rule(
             "escort.offer",

@@ -79,4 +79,22 @@ TERMS_RULES: list[Rule] = [
         "accord",
         judge=_terms,
     ),
+    # Intimacy left unsaid but included: "contre deux soirées, et ce qui s'ensuit naturellement
+    # entre adultes", "dinners, and whatever follows naturally between adults".
+    rule(
+        "escort.offer",
+        0.8,
+        r"\b(?:ce qui (?:s'?ensuit|suit|vient apres|va avec)|la suite (?:naturelle|logique)|"
+        r"what(?:ever)? (?:naturally )?(?:follows|comes next|comes after)|what comes with it)"
+        r"(?: (?:naturellement|logiquement|evidemment|naturally|of course))? (?:entre (?:deux )?"
+        r"adultes|between (?:two )?(?:consenting )?adults)\b",
+        "ensuit",
+        "suit",
+        "vient apres",
+        "va avec",
+        "suite",
+        "follows",
+        "comes",
+        judge=_terms,
+    ),
 ]
