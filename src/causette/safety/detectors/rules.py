@@ -94,7 +94,7 @@ class _Index:
         self._entries: list[tuple[tuple[str, ...], tuple[str, ...] | None]] = []
         self._automaton: Any = None
         self._unliteral = 0
-        self._masks: dict[str, int] = {}
+        self.masks: dict[str, int] = {}  # the last ``KEEP`` texts' masks, read by the sets
 
     def add(self, rules: RuleSet) -> int:
         """Register a set; its offset among all bits."""
@@ -110,7 +110,7 @@ class _Index:
         self._entries.extend(entries)
         self.size += len(entries)
         self._automaton = None  # rebuilt with the new strings at the next scan
-        self._masks.clear()
+        self.masks.clear()
         return offset
 
     def _build(self) -> Any:
@@ -134,7 +134,7 @@ class _Index:
 
     def woken(self, text: str) -> int:
         """The mask of the rules, of every set, with an anchor and a literal in ``text``."""
-        known = self._masks.get(text)
+        known = self.masks.get(text)
         if known is not None:
             return known
         if self._automaton is None:
@@ -144,9 +144,9 @@ class _Index:
             anchored |= of_anchor
             literal |= of_literal
         woken = anchored & (literal | self._unliteral)
-        if len(self._masks) >= self.KEEP:
-            self._masks.clear()
-        self._masks[text] = woken
+        if len(self.masks) >= self.KEEP:
+            self.masks.clear()
+        self.masks[text] = woken
         return woken
 
 
@@ -188,9 +188,15 @@ class RuleSet:
         )
         found: list[Signal] = []
         fired = 0
+        known = _INDEX.masks
         for current in views:
             text = current.text
-            woken = (_INDEX.woken(text) >> self._offset) & self._mask & ~fired
+            # The kept mask read here rather than through ``woken``: this runs for every set
+            # on every view of every message, and a call costs more than the lookup.
+            mask = known.get(text)
+            if mask is None:
+                mask = _INDEX.woken(text)
+            woken = (mask >> self._offset) & self._mask & ~fired
             if not woken:
                 continue  # most lines wake no rule of a set: it costs no more than this
             for index in _bits(woken):
@@ -234,7 +240,10 @@ class Screen:
 
     def search(self, text: str) -> dict[str, re.Match[str]]:
         """The first match of each expression that matches ``text``, in the given order."""
-        woken = (_INDEX.woken(text) >> self._offset) & self._mask
+        mask = _INDEX.masks.get(text)
+        if mask is None:
+            mask = _INDEX.woken(text)
+        woken = (mask >> self._offset) & self._mask
         if not woken and not self._always:
             return {}
         names = [self._names[n] for n in _bits(woken)]
