@@ -58,7 +58,8 @@ Contact (``contact.py``)
                           move there, "ajoute-moi", invite links (discord.gg, t.me, wa.me)
     ``offplatform.handle`` a handle: "@name", "mon snap c'est name"
     ``phone_lines.py``: phone numbers found, and whose: a business's, an appeal's, one's own
-Sexual services (``sexual.py``)
+Sexual services (``sexual.py``; intimacy stated as due in a paid arrangement in
+``sexual_terms.py``)
     ``sex.price``         a price for a sexual service, "tarifs", "100 roses", coded money
                           asked for a length of time ("combien de roses pour une heure");
                           not roses that grow or are offered, a tradesman's quote, a lodging
@@ -76,7 +77,8 @@ Threats (``threat.py``)
                           meet, something found for the other, dying of laughter, a bill, a
                           match to win); watching then a warning ("i know a lot. be careful")
     ``threat.sextortion`` threats to publish the other's pictures or tell their parents
-Hate (``hate.py``, group attacks in ``hate_groups.py``, masked slurs in ``hate_masked.py``)
+Hate (``hate.py``, group attacks in ``hate_groups.py``, masked slurs in ``hate_masked.py``,
+the antisemitic trope of control in any shape in ``hate_tropes.py``)
     ``hate.homophobic``, ``hate.racist``, ``hate.antisemitic``, ``hate.misogynistic``,
     ``hate.antitrans``    slurs (lexicon, also with masked letters: "p*te") and attacks on a
                           group (addressed, dehumanised, denied rights or worth, its places
@@ -100,6 +102,13 @@ Doxxing (``doxxing.py``, full names in ``doxx_names.py``, recitals in ``doxx_rec
     ``doxx_given.py``: a detail given, not spoken of: an account by its name, a shop's "leur
     numéro", "l'adresse" of a person named
     ``doxx_home.py``: a third person's home down to the door (building, floor, flat, buzzer)
+    ``doxx_known.py``: a full name beside what locates the person (a street, a door, a car,
+    a ward, the parents' home, a child's school), or set out as an identification
+    ("je sais qui t'es", "his real name's")
+    ``doxx_pranks.py``: harassment at home or by phone (pizzas or taxis sent, a crowd told to
+    ring a number) as ``doxx.request``
+    ``doxx_traced.py``: a third person traced over the sender's last lines, one fact a line
+    (workplace, shift, car and where it is parked, a home by its landmarks, a number)
 Spam and scams (``spam.py``)
     ``spam.link``         several links, a link flood across the sender's recent messages, or
                           one link with a call to click ("free" alone acts only with a hand
@@ -122,6 +131,11 @@ Spam and scams (``spam.py``)
     Pitches over several lines (``spam_pitches.py``, run by ``spam.py``): two parts of one
     pitch in the sender's last lines (the copied trader, the official refund, paid tasks);
     a task account to top up or a game-currency generator alone
+    Impostors (``spam_impostors.py``): a bank, an insurer, a wallet or this site's
+    moderators who threaten an account, set a deadline and ask for a credential or send to
+    a look-alike domain (three parts over the sender's last lines); a line that warns gives
+    none. A scam quoted rather than run (``spam_quoted.py``: "le mien disait", "those sites
+    that say") is talk
 Patterns (``general.py``, scanned with the next three by ``patterns.py``)
     rules stated for a family of wordings rather than a phrase (a verb of telling in any tense
     with a negation and a listener, one's own exam, money offered in exchange), emitting the

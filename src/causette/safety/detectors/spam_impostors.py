@@ -152,6 +152,23 @@ def _borrowed(link: str) -> bool:
     )
 
 
+# A hyphenated host with a piece a body's name could be: what wakes the rule for a look-alike
+# domain (``_borrowed`` decides), rather than any hyphen, which most French lines have.
+_SHORT_PIECES = sorted(piece for piece in _BORROWED if len(piece) < 3)
+_BORROWING_ANCHORS = (
+    *sorted(p for p in _BORROWED if len(p) >= 3),
+    *(f"{p}-" for p in _SHORT_PIECES),
+    *(f"-{p}." for p in _SHORT_PIECES),
+    *(f".{p}." for p in _SHORT_PIECES),
+    *("renouv", "verif", "rembours", "secur"),
+)
+_BORROWING_HOST = (
+    r"\b(?=[a-z0-9.-]{0,60}?(?:"
+    + "|".join(re.escape(a) for a in sorted(_BORROWING_ANCHORS, key=len, reverse=True))
+    + r"))[a-z0-9][a-z0-9-]*-[a-z0-9-]*\.[a-z]{2,}"
+)
+
+
 @lru_cache(maxsize=1024)
 def _parts(text: str) -> frozenset[str]:
     """The grab's parts a folded line holds; none in a line that warns."""
@@ -192,7 +209,7 @@ RULES = RuleSet(
         rule(
             "scam.phishing",
             0.8,
-            "|".join((_BODY, _THREAT, _CREDENTIAL, r"[a-z0-9]-[a-z0-9-]*\.[a-z]{2,}")),
+            "|".join((_BODY, _THREAT, _CREDENTIAL, _BORROWING_HOST)),
             *("agricole", "bnp", "generale", "postale", "lcl", "epargne", "mutuel", "boursorama"),
             *("revolut", "paypal", "ameli", "maladie", "cpam", "vitale", "caf", "impots"),
             *("tresor", "travail", "emploi", "antai", "colissimo", "chronopost", "royal mail"),
@@ -206,7 +223,8 @@ RULES = RuleSet(
             *("stop working", "no longer", "objet", "rembours", "percu", "indemnisation"),
             *("refund", "code", "securipass", "mot de passe", "mdp", "password", "identifiant"),
             *("word", "mots", "seed", "phrase", "numero", "carte", "rib", "iban", "cvv"),
-            *("cryptogramme", "identite", "card", "bank", "-"),
+            *("cryptogramme", "identite", "card", "bank"),
+            *_BORROWING_ANCHORS,
             judge=_grab,
             once=True,
         ),
