@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint unit bundle clean
+.PHONY: run test lint unit bundle model clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,8 +18,8 @@ run: $(STAMP)
 	$(BIN)/causette serve --host 127.0.0.1 --port $(PORT) --data-dir $(DATA)
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench build
+	$(BIN)/ruff format --check src tests bench build
 	$(BIN)/mypy
 
 test: lint
@@ -33,6 +33,12 @@ node_modules/.installed: package.json package-lock.json
 
 bundle: node_modules/.installed
 	node build/bundle.mjs
+
+# The safety model's weights, src/causette/safety/message_model.json.gz (committed: the server
+# needs no scikit-learn). Run after changing a training file of corpus/safety.
+model: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[dev,train]'
+	$(BIN)/python build/train_safety_model.py
 
 unit: $(STAMP)
 	$(BIN)/pytest -q tests/unit tests/architecture

@@ -43,6 +43,7 @@ from causette.safety.gate import (
 from causette.safety.pipeline import RuleGate
 from causette.services.chat import Link
 from causette.services.messages import WINDOW_MESSAGES
+from causette.services.verbs import ChatServices
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -120,19 +121,25 @@ def bench_inspect(items: list[tuple[Draft, Conversation]], rounds: int) -> None:
     )
 
 
+async def room_of_two(chat: ChatServices) -> list[Link]:
+    """Two visitors in the replay's room, each on a connection of their own."""
+    links = []
+    for n in (1, 2):
+        link = Link(f"198.51.100.{n}", f"bench-{n}", Outbox(web.CODEC, 1 << 30))
+        chat.sessions.admit(link)
+        await chat.sessions.enter(link, f"Bench_{n}", 30, "woman", "75011")
+        await chat.rooms.join(link, "salon")
+        links.append(link)
+    return links
+
+
 async def bench_say(gate: SafetyGate, texts: list[str], says: int) -> tuple[float, int]:
     """Microseconds per ``say`` in a room of two, the gate given, and how many were refused
     (a refusal, or a mute that refuses what follows, skips the fan-out: fewer is fairer)."""
     settings = replay_settings(config.parse({}))
     async with replay_chat(settings, gate) as wired:
         chat = wired.chat
-        links = []
-        for n in (1, 2):
-            link = Link(f"198.51.100.{n}", f"bench-{n}", Outbox(web.CODEC, 1 << 30))
-            chat.sessions.admit(link)
-            await chat.sessions.enter(link, f"Bench_{n}", 30, "woman", "75011")
-            await chat.rooms.join(link, "salon")
-            links.append(link)
+        links = await room_of_two(chat)
         refused = 0
         start = time.process_time()
         for i in range(says):

@@ -26,10 +26,11 @@ from websockets.http11 import Request as Handshake
 
 from causette import logs
 from causette.config import Settings
-from causette.domain.models import AgeBand, Rules
+from causette.domain.models import AgeBand, Guest, Message, Rules
 from causette.domain.moderation import MisusePolicy
 from causette.domain.names import DEFAULT_FORBIDDEN, DEFAULT_RESERVED, NICK_MAX, NICK_MIN
 from causette.domain.state import ChatState
+from causette.errors import ConfigError
 from causette.jobs.activity import ActivitySummary
 from causette.jobs.periodic import every
 from causette.jobs.presence import HEARTBEAT_INTERVAL, PresenceHeartbeat
@@ -40,7 +41,9 @@ from causette.live.ids import CounterAllocator
 from causette.live.inprocess import InProcessBus, InProcessSharedState
 from causette.safety import policy as safety_policy
 from causette.safety.gate import AllowAll, SafetyGate
+from causette.safety.model import MessageModel, ModelError
 from causette.safety.pipeline import RuleGate
+from causette.safety.review import Flag, ModelReview, case_of
 from causette.services.accounts import AccountService
 from causette.services.budgets import Allowance, BudgetPolicy
 from causette.services.chat import Pacing
@@ -174,12 +177,42 @@ def chat_state_of(settings: Settings) -> ChatState:
     return state
 
 
+def model_of(settings: Settings) -> MessageModel | None:
+    """The model that reviews delivered messages, or none when it (or the protection) is
+    off; ``ConfigError`` naming ``safety.model_file`` when that file is bad."""
+    safety = settings.safety
+    if not (safety.enabled and safety.model):
+        return None
+    try:
+        return (
+            MessageModel.shipped()
+            if safety.model_file is None
+            else MessageModel.load(safety.model_file)
+        )
+    except ModelError as error:
+        raise ConfigError("config_invalid", key="safety.model_file", problem=str(error)) from error
+
+
 def wire_protection(
-    chat: ChatServices, moderation: ModerationService, moderation_store: SqliteModerationStore
+    chat: ChatServices,
+    moderation: ModerationService,
+    moderation_store: SqliteModerationStore,
+    model: MessageModel | None = None,
+    threshold: float | None = None,
 ) -> None:
-    """What the safety gate's verdicts become, the same for the server and the eval's replay."""
+    """What the safety gate's verdicts become, the same for the server and the eval's replay;
+    with a model, the review of delivered messages that files its flags as cases."""
     # What the gate asks to be looked at becomes a case like any notice.
-    chat.messages.file_case = AutomatedNotices(moderation.cases.report).file
+    notices = AutomatedNotices(moderation.cases.report)
+    chat.messages.file_case = notices.file
+    if model is not None:
+
+        async def file_flag(flag: Flag[tuple[Guest, Message]]) -> None:
+            guest, message = flag.item
+            case, verdict = case_of(flag, message.text)
+            await notices.file(guest, message, case, verdict)
+
+        chat.messages.review = ModelReview(model, file_flag, chat.chat.spawn, threshold)
     # A verdict's short mute is a decision of automation, within the policy's cap.
     chat.messages.mute = AutomatedMutes(moderation.decisions, moderation_store.open_case_for).mute
 
@@ -227,7 +260,13 @@ class App:
         self.moderation = build_moderation(
             self.chat, self.store, self.moderation_store, policy_of(settings), self.clock
         )
-        wire_protection(self.chat, self.moderation, self.moderation_store)
+        wire_protection(
+            self.chat,
+            self.moderation,
+            self.moderation_store,
+            model_of(settings),
+            settings.safety.model_threshold,
+        )
         self.retention = Retention(
             self.store,
             self.connections,
@@ -302,6 +341,9 @@ class App:
             with contextlib.suppress(asyncio.CancelledError):
                 await job
         self.web.close_all("server_shutdown")
+        if self.chat.messages.review is not None:
+            # What the model still has queued is filed before the stores close.
+            await self.chat.messages.review.drain()
         await self.chat.stop()
         await self.bus.stop()
         await self.store.close()
@@ -476,7 +518,9 @@ class Replay:
 
 
 @contextlib.asynccontextmanager
-async def replay_chat(settings: Settings, gate: SafetyGate) -> AsyncIterator[Replay]:
+async def replay_chat(
+    settings: Settings, gate: SafetyGate, model: MessageModel | None = None
+) -> AsyncIterator[Replay]:
     """A second composition root, for the eval only: nothing touches the disk (SQLite in
     memory, no connection log, since where a replayed message came from is not evidence of
     anything) and time moves only when the replay says so."""
@@ -498,7 +542,7 @@ async def replay_chat(settings: Settings, gate: SafetyGate) -> AsyncIterator[Rep
     )
     moderation_store = SqliteModerationStore(store)
     moderation = build_moderation(chat, store, moderation_store, policy_of(settings), clock)
-    wire_protection(chat, moderation, moderation_store)
+    wire_protection(chat, moderation, moderation_store, model, settings.safety.model_threshold)
     await store.open()
     await bus.start()
     await chat.start()
@@ -506,6 +550,8 @@ async def replay_chat(settings: Settings, gate: SafetyGate) -> AsyncIterator[Rep
     try:
         yield Replay(chat, moderation_store, clock)
     finally:
+        if chat.messages.review is not None:
+            await chat.messages.review.drain()
         await chat.stop()
         await bus.stop()
         await store.close()

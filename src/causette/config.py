@@ -150,6 +150,9 @@ class SafetySettings:
 
     enabled: bool = True
     policy: Path | None = None  # an operator's policy file, laid over the shipped one
+    model: bool = True  # the model's review of delivered messages (safety/review.py)
+    model_file: Path | None = None  # another model than the shipped one
+    model_threshold: float | None = None  # None: the model file's own
 
 
 @dataclass(frozen=True, slots=True)
@@ -442,8 +445,17 @@ def parse(document: dict[str, Any]) -> Settings:
     policy = sa.table.get("policy", "")
     if not isinstance(policy, str):
         raise _fail("safety.policy", 'must be a file path, or "" for the shipped policy')
+    sa.used.add("model_file")
+    model_file = sa.table.get("model_file", "")
+    if not isinstance(model_file, str):
+        raise _fail("safety.model_file", 'must be a file path, or "" for the shipped model')
+    threshold = sa.number("model_threshold", 0.5, 0.5, 0.999) if sa.has("model_threshold") else None
     safety = SafetySettings(
-        enabled=sa.flag("enabled", True), policy=Path(policy) if policy else None
+        enabled=sa.flag("enabled", True),
+        policy=Path(policy) if policy else None,
+        model=sa.flag("model", True),
+        model_file=Path(model_file) if model_file else None,
+        model_threshold=threshold,
     )
     sa.check_unknown()
 

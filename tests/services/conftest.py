@@ -25,10 +25,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from visitors import MakeSite, Site
+from visitors import MakeApp, MakeSite, Site
 
 from causette import config
-from causette.app import chat_state_of, pacing_of
+from causette.app import App, chat_state_of, pacing_of
 from causette.live.hub import Hub
 from causette.live.inprocess import InProcessBus, InProcessSharedState
 from causette.services.moderation.service import (
@@ -107,3 +107,32 @@ async def moderation(make_site: MakeSite) -> tuple[ModerationService, SqliteStor
     services = build_moderation(site.services, site.store, mod, ModerationPolicy(), site.clock)
     await services.start()
     return services, site.store
+
+
+# -- the whole composition root (``App``), for the safety tests ------------------------------
+
+
+@pytest.fixture
+async def make_app(tmp_path: Path) -> AsyncIterator[MakeApp]:
+    started: list[App] = []
+
+    async def make(policy: str | None = None, **safety: Any) -> App:
+        document: dict[str, Any] = {
+            "server": {"data_dir": str(tmp_path / f"data{len(started)}")},
+            "entry": {"min_age": 13},
+            "rooms": [{"name": "general", "topic": ""}, {"name": "ados", "band": "teen"}],
+        }
+        if policy is not None:
+            path = tmp_path / f"policy{len(started)}.toml"
+            path.write_text(policy, "utf-8")
+            safety["policy"] = str(path)
+        if safety:
+            document["safety"] = safety
+        app = App(config.parse(document))
+        await app.start()
+        started.append(app)
+        return app
+
+    yield make
+    for app in started:
+        await app.stop()

@@ -383,9 +383,11 @@ def test_the_demo_names_only_rules_the_detectors_have(demo: Path) -> None:
 
     import causette.safety.detectors as detectors
     from causette.safety import policy
+    from causette.safety.review import CATEGORY, rule_of
 
     documented = set(re.findall(r"``([a-z_]+(?:\.[a-z_]+)?)``", detectors.__doc__ or ""))
     documented |= {action.name for action in policy.load().actions}
+    documented |= {rule_of(label) for label in CATEGORY}  # the model's review
     with sqlite3.connect(data_file := demo / "causette.sqlite3") as db:
         named = [
             row[0]

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from model_files import TRIGGER, trigger_model
 
 from causette.cli import main as cli
 
@@ -78,6 +79,7 @@ def test_the_report_as_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     ):
         assert key in report
     assert report["conversations"] == 3
+    assert report["model"] is True  # the shipped model reviewed the delivered messages
     assert report["per_label"]["benign"]["n"] == 2
     grooming = report["per_label"]["grooming"]
     assert {"n", "flagged", "recall"} <= set(grooming)
@@ -88,6 +90,37 @@ def test_the_report_as_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert report["median_messages_to_flag"] == 1.0
     assert report["false_positive_rate"] == 0.0
     assert report["precision"] == 1.0
+
+
+def test_the_model_is_measured_with_and_without(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A word no rule knows, that a model given in the configuration finds to be spam: the
+    replay counts the model's case as a flag, and ``--no-model`` measures the rules alone."""
+    model = trigger_model(tmp_path / "model.json.gz")
+    settings = tmp_path / "causette.toml"
+    settings.write_text(f'[safety]\nmodel_file = "{model}"\n', "utf-8")
+    rows = [
+        SMALL[0],
+        conversation("spam-1", "spam", ["salut", f"rejoins les {TRIGGER} !"], harm_starts_at=1),
+    ]
+    corpus = str(write(tmp_path / "c.jsonl", rows))
+    status, out, _ = run(capsys, corpus, "--json", "--config", str(settings))
+    assert status == 0
+    with_model = json.loads(out)
+    assert with_model["model"] is True
+    assert with_model["per_label"]["spam"]["flagged"] == 1
+    assert with_model["median_messages_to_flag"] == 0.0  # on the message that caused it
+    status, out, _ = run(capsys, corpus, "--json", "--config", str(settings), "--no-model")
+    assert status == 0
+    without = json.loads(out)
+    assert without["model"] is False
+    assert without["per_label"]["spam"]["flagged"] == 0
+    # A model file that cannot be read is a configuration error, named.
+    settings.write_text(f'[safety]\nmodel_file = "{tmp_path / "none"}"\n', "utf-8")
+    status, _, err = run(capsys, corpus, "--config", str(settings))
+    assert status == 2
+    assert "safety.model_file" in err
 
 
 def test_the_report_as_a_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -204,21 +237,32 @@ TARGETS = {
     "hate": 0.85,
     "spam": 0.85,
 }
-# Labels whose target is not met yet, with the recall measured on 2026-12-02 (doxxing 11 of
-# 13, spam 10 of 12): a floor against regressions until the target is met.
-# ``test_the_targets_not_met_yet`` fails as soon as one is met, so that this is kept true.
-NOT_MET_YET = {"doxxing": 0.846, "spam": 0.833}
+# The rules alone, without the model's review, as measured on 2026-12-03: reported beside the
+# figures with the model (issue 8: "reported with and without"), and a floor against
+# regressions of the rules, which are what holds and refuses. Without the model two labels
+# are under their target: doxxing (11 of 13) and spam (10 of 12).
+RULES_ALONE = {
+    "grooming": 0.954,
+    "minor_prostitution": 1.0,
+    "prostitution": 0.916,
+    "ambush": 0.866,
+    "doxxing": 0.846,
+    "hate": 0.923,
+    "spam": 0.833,
+}
 HELD_OUT = CORPUS / "heldout.jsonl"
 
 
 @functools.cache
-def held_out_report() -> dict[str, Any]:
+def held_out_report(with_model: bool = True) -> dict[str, Any]:
     """The eval on the held-out part, once per test run. Only the aggregate figures are read:
     the held-out part is never looked at conversation by conversation, so nobody tunes on it."""
     buffer = io.StringIO()
+    extra = [] if with_model else ["--no-model"]
     with contextlib.redirect_stdout(buffer):
-        assert cli.main(["safety", "eval", str(HELD_OUT), "--json"]) == 0
+        assert cli.main(["safety", "eval", str(HELD_OUT), "--json", *extra]) == 0
     report: dict[str, Any] = json.loads(buffer.getvalue())
+    assert report["model"] is with_model
     return report
 
 
@@ -232,23 +276,29 @@ def _figures(report: dict[str, Any]) -> str:
 
 @pytest.mark.skipif(not HELD_OUT.exists(), reason="no held-out corpus")
 def test_the_targets_on_the_held_out_corpus() -> None:
-    """Every target of issue 8 that is met stays met; the others keep their measured floor."""
+    """Every target of issue 8, on the live pipeline as shipped (the rules and the model)."""
     report = held_out_report()
     figures = _figures(report)
     for label, target in TARGETS.items():
-        floor = NOT_MET_YET.get(label, target)
-        assert report["per_label"][label]["recall"] >= floor - 1e-9, (label, figures)
+        assert report["per_label"][label]["recall"] >= target - 1e-9, (label, figures)
     assert report["precision"] >= 0.9, figures
     assert report["false_positive_rate"] <= 0.05, figures
     assert report["median_messages_to_flag"] <= 3, figures
 
 
 @pytest.mark.skipif(not HELD_OUT.exists(), reason="no held-out corpus")
-@pytest.mark.xfail(strict=True, reason="issue 8: recall 0.85 not met yet on doxxing and spam")
-def test_the_targets_not_met_yet() -> None:
-    report = held_out_report()
-    for label in NOT_MET_YET:
-        assert report["per_label"][label]["recall"] >= TARGETS[label], _figures(report)
+def test_the_rules_alone_on_the_held_out_corpus() -> None:
+    """Without the model: the rules keep their measured recall and the other targets."""
+    report = held_out_report(with_model=False)
+    figures = _figures(report)
+    for label, floor in RULES_ALONE.items():
+        assert report["per_label"][label]["recall"] >= floor, (label, figures)
+    assert report["precision"] >= 0.9, figures
+    assert report["false_positive_rate"] <= 0.05, figures
+    assert report["median_messages_to_flag"] <= 3, figures
+    # The model adds what the rules miss, never takes away.
+    shipped = held_out_report()
+    assert shipped["recall"] >= report["recall"], (_figures(shipped), figures)
 
 
 def test_a_conversation_that_cannot_be_entered_is_reported(

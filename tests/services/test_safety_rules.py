@@ -9,12 +9,12 @@ policy on what it must catch whatever the tuning (a self-disclosure, a phone num
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from visitors import MakeApp
 
 from causette import config
 from causette.app import App
@@ -77,35 +77,6 @@ class Person:
         """Everything queued for this person since the last call, decoded."""
         frames, self.link.outbox.frames = self.link.outbox.frames, []
         return [json.loads(line) for frame in frames for line in frame.split("\n")]
-
-
-MakeApp = Callable[..., Awaitable[App]]
-
-
-@pytest.fixture
-async def make_app(tmp_path: Path) -> AsyncIterator[MakeApp]:
-    started: list[App] = []
-
-    async def make(policy: str | None = None, **safety: Any) -> App:
-        document: dict[str, Any] = {
-            "server": {"data_dir": str(tmp_path / f"data{len(started)}")},
-            "entry": {"min_age": 13},
-            "rooms": [{"name": "general", "topic": ""}, {"name": "ados", "band": "teen"}],
-        }
-        if policy is not None:
-            path = tmp_path / f"policy{len(started)}.toml"
-            path.write_text(policy, "utf-8")
-            safety["policy"] = str(path)
-        if safety:
-            document["safety"] = safety
-        app = App(config.parse(document))
-        await app.start()
-        started.append(app)
-        return app
-
-    yield make
-    for app in started:
-        await app.stop()
 
 
 async def person(app: App, nick: str, n: int, age: int = 30) -> Person:

@@ -18,6 +18,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from causette.app import App
 from causette.config import Settings
 from causette.domain.models import Message
 from causette.live.hub import Hub, Outbox
@@ -164,4 +165,6 @@ class Site:
 
 
 MakeSite = Callable[..., Awaitable[Site]]
+# Makes a whole ``App`` with a [safety] section (``make_app`` in conftest.py).
+MakeApp = Callable[..., Awaitable[App]]
 """The ``make_site`` fixture: ``await make_site({"limits": {...}})`` is a started site."""

@@ -178,6 +178,19 @@ def test_check_config_reports_the_faulty_key(
     assert "between 1 and 100" in err
 
 
+def test_check_config_reads_the_model_file_it_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "causette.toml"
+    broken = tmp_path / "model.json.gz"
+    broken.write_bytes(b"not gzip")
+    path.write_text(f'[safety]\nmodel_file = "{broken}"\n', "utf-8")
+    assert cli.main(["check-config", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "safety.model_file" in err
+    assert "cannot read the model" in err
+
+
 def test_check_config_of_a_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     missing = tmp_path / "nope.toml"
     assert cli.main(["check-config", str(missing)]) == 2

@@ -473,9 +473,11 @@ async def _protection(s: Seeder) -> None:
 async def seed(settings: Settings, start: float) -> Demo:
     """Fill ``settings.server.data_dir`` (empty) with the demo history from ``start``."""
     clock = FakeClock(wall=start + 9 * H)
-    # The scripted weeks are the moderators' own work; the automatic protection joins for
-    # the last scene (``_protection``), so that what it does is what the rules do.
+    # The scripted weeks are the moderators' own work; the automatic protection (the rules
+    # and the model's review) joins for the last scene (``_protection``), so that what it
+    # does is what they do.
     app = App(settings, gate=AllowAll(), clock=clock)
+    review, app.chat.messages.review = app.chat.messages.review, None
     await app.store.open()
     await app.connections.open()
     await app.bus.start()
@@ -488,6 +490,7 @@ async def seed(settings: Settings, start: float) -> Demo:
         await _history(seeder)
         if settings.safety.enabled:
             app.chat.messages.gate = gates_of(settings)()
+            app.chat.messages.review = review
             await _protection(seeder)
         # Monthly active visitors of every month the history covers, counted once it ends.
         first = datetime.fromtimestamp(start, UTC)

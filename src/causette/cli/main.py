@@ -58,6 +58,11 @@ def parser() -> argparse.ArgumentParser:
     evaluate.add_argument("file", type=Path, metavar="FILE.jsonl")
     evaluate.add_argument("--config", type=Path, help="TOML configuration (its [safety] policy)")
     evaluate.add_argument("--json", action="store_true", help="print one JSON object")
+    evaluate.add_argument(
+        "--no-model",
+        action="store_true",
+        help="the rules alone, without the model's review of delivered messages",
+    )
     admin = commands.add_parser("admin", help="administration: reports, exports, accounts")
     _admin_parsers(admin.add_subparsers(dest="admin_command", required=True))
     return p
@@ -128,7 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "safety":
         from causette.cli import safety_eval
 
-        return safety_eval.run(args.file, args.config, args.json)
+        return safety_eval.run(args.file, args.config, args.json, not args.no_model)
     if args.command == "admin":
         if args.admin_command == "create-user":
             return create_user(args)
@@ -142,6 +147,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 from causette.safety import policy
 
                 policy.load(settings.safety.policy)
+                from causette.app import model_of
+
+                model_of(settings)
             print(f"{args.config}: valid ({len(settings.rooms)} rooms)")
             return 0
         settings = config.load(args.config)

@@ -49,6 +49,7 @@ from causette import config
 from causette.domain.names import room_slug
 from causette.errors import CausetteError, ConfigError
 from causette.safety.gate import SafetyGate
+from causette.safety.model import MessageModel
 
 LABELS = (
     "grooming",
@@ -247,7 +248,10 @@ def replay_settings(base: config.Settings) -> config.Settings:
 
 
 async def replay(
-    settings: config.Settings, gates: Callable[[], SafetyGate], cases: Sequence[Case]
+    settings: config.Settings,
+    gates: Callable[[], SafetyGate],
+    cases: Sequence[Case],
+    model: MessageModel | None = None,
 ) -> list[Outcome]:
     """Replay each conversation in a chat of its own, through a gate of its own (``gates()``):
     every replay starts its clock at the same time in the same room, and a gate shared by
@@ -256,7 +260,7 @@ async def replay(
 
     outcomes = []
     for case in cases:
-        async with replay_chat(settings, gates()) as wired:
+        async with replay_chat(settings, gates(), model) as wired:
             try:
                 outcomes.append(await _replay_one(wired, case))
             except Exception as exc:
@@ -329,6 +333,10 @@ async def _replay_one(wired: Any, case: Case) -> Outcome:
         else:
             if message.held_at is not None:
                 outcome.flag(index, "held")
+        if chat.messages.review is not None:
+            # Live, the model's review runs beside the chat; here each message waits for it,
+            # so that its flag is counted on the message that caused it.
+            await chat.messages.review.drain()
         for participant in links.values():
             for frame in await _frames(participant):
                 kind = frame.get("type")
@@ -467,15 +475,17 @@ def table(summary: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def run(path: Path, config_path: Path | None, as_json: bool) -> int:
-    """``causette safety eval``: 0 when the corpus was replayed, 2 on bad input."""
-    from causette.app import gates_of
+def run(path: Path, config_path: Path | None, as_json: bool, with_model: bool = True) -> int:
+    """``causette safety eval``: 0 when the corpus was replayed, 2 on bad input; without the
+    model's review when ``with_model`` is false (or the configuration turns it off)."""
+    from causette.app import gates_of, model_of
 
     try:
         base = config.load(config_path)
         cases = read_corpus(path)
         settings = replay_settings(base)
         gates = gates_of(settings)
+        model = model_of(settings) if with_model else None
     except ConfigError as error:
         print(
             f"causette: configuration error: {error.params.get('key')}: "
@@ -491,7 +501,8 @@ def run(path: Path, config_path: Path | None, as_json: bool) -> int:
         if more:
             print(f"causette: ... and {more} more bad lines", file=sys.stderr)
         return 2
-    summary = summarise(asyncio.run(replay(settings, gates, cases)))
+    summary = summarise(asyncio.run(replay(settings, gates, cases, model)))
+    summary["model"] = model is not None
     if as_json:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
     else:

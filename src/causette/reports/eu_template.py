@@ -46,9 +46,10 @@ CONTESTED = (*(k.value for k in SanctionKind), "rejection")
 DISPUTE_OUTCOMES = ("provider", "recipient", "settled", "other", "pending")
 ORDER_ARTICLES = ("9", "10")
 DEFAULT_AUTOMATED_MEANS = (
-    "Rule-based and statistical text detection (grooming, prostitution, ambush, doxxing, "
-    "hate) opens cases for moderators and may hold a message or briefly mute its author "
-    "until a moderator reviews it; every other decision is taken by a person."
+    "Rule-based text detection (grooming, prostitution, ambush, doxxing, hate, spam) opens "
+    "cases for moderators and may hold a message or briefly mute its author until a "
+    "moderator reviews it; a statistical model that reviews delivered messages may only open "
+    "cases; every other decision is taken by a person."
 )
 
 

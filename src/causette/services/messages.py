@@ -67,6 +67,18 @@ class CaseFiler(Protocol):
     ) -> Awaitable[None]: ...
 
 
+class Reviewer(Protocol):
+    """A second opinion on delivered messages, off the hot path (the model's review): takes
+    a message and returns at once; set by the composition root when the model is on."""
+
+    def submit(
+        self, item: tuple[Guest, Message], text: str, conversation: str, sender: str
+    ) -> None: ...
+
+    async def drain(self) -> None:
+        """Wait until what was submitted so far is reviewed."""
+
+
 class Muter(Protocol):
     """Takes the short automated mute a verdict asks for, through the moderation's decisions
     (a recorded decision with a statement of reasons); set by the composition root."""
@@ -128,6 +140,7 @@ class Messages:
         self.gate: SafetyGate = gate or AllowAll()
         self.file_case: CaseFiler | None = None
         self.mute: Muter | None = None
+        self.review: Reviewer | None = None
         self.windows = ConversationWindows()
         # The connection each message not yet durable was sent from: whether that one
         # receives it too is its codec's choice (IRC without echo-message does not).
@@ -209,6 +222,10 @@ class Messages:
         if verdict.kind is VerdictKind.CLOSE and recipient is not None:
             await self._close_private(guest, recipient)
         await self._react(guest, message, recipient, verdict, target_room)
+        # The model's second opinion is for what the rules let through without a case.
+        if self.review is not None and not held and verdict.case is None:
+            key = conversation_key(draft.room, guest.id, recipient.id if recipient else None)
+            self.review.submit((guest, message), cleaned, key, guest.id)
         return message
 
     async def _react(
