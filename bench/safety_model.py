@@ -1,8 +1,8 @@
 """The cost of the model's review of delivered messages (``safety/review.py``): loading the
 shipped model (time, memory), scoring one message (``MessageModel.score``, CPU time of the
-thread), and ``Messages.say`` with the rules, without and with the review, CPU of the whole
-process (the review's work included, drained at the end) and wall time of the ``say`` calls alone (what
-a sender waits for: the review is off that path).
+thread), and ``Messages.say`` with the rules, without and with the review: CPU of the chat's
+process (the review drained at the end; the worker process that scores is not counted) and
+wall time of the ``say`` calls alone (what a sender waits for).
 
     .venv/bin/python bench/safety_model.py [--corpus corpus/safety/train.jsonl]
         [--rounds 3] [--says 3000]
@@ -74,8 +74,9 @@ def bench_score(model: MessageModel, texts: list[str], rounds: int) -> None:
 async def bench_say(
     model: MessageModel | None, texts: list[str], says: int
 ) -> tuple[float, float, float]:
-    """CPU µs per message (the process's, the review drained at the end), and wall µs of ``say`` (median,
-    p99), in a room of two, with the rules and the review when a model is given."""
+    """CPU µs per message (the chat's process, the review drained at the end), and wall µs of
+    ``say`` (median, p99), in a room of two, with the rules and the review when a model is
+    given."""
     settings = replay_settings(config.parse({}))
     async with replay_chat(settings, RuleGate(policy.load()), model) as wired:
         chat = wired.chat
@@ -115,7 +116,7 @@ def main() -> None:
         print(
             f"Messages.say in a room of two, {name}, {len(quiet)} texts that fire no rule "
             f"x {args.says}: "
-            f"CPU {cpu:.0f} µs per message (the review's work included); "
+            f"CPU of the chat's process {cpu:.0f} µs per message; "
             f"wall of say median {median:.0f} µs, p99 {p99:.0f} µs"
         )
 

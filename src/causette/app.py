@@ -25,8 +25,8 @@ from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIO
 from websockets.http11 import Request as Handshake
 
 from causette import logs
-from causette.config import Settings
-from causette.domain.models import AgeBand, Guest, Message, Rules
+from causette.config import SafetySettings, Settings
+from causette.domain.models import AgeBand, Rules
 from causette.domain.moderation import MisusePolicy
 from causette.domain.names import DEFAULT_FORBIDDEN, DEFAULT_RESERVED, NICK_MAX, NICK_MIN
 from causette.domain.state import ChatState
@@ -43,7 +43,7 @@ from causette.safety import policy as safety_policy
 from causette.safety.gate import AllowAll, SafetyGate
 from causette.safety.model import MessageModel, ModelError
 from causette.safety.pipeline import RuleGate
-from causette.safety.review import Flag, ModelReview, case_of
+from causette.safety.review import ModelReview
 from causette.services.accounts import AccountService
 from causette.services.budgets import Allowance, BudgetPolicy
 from causette.services.chat import Pacing
@@ -184,11 +184,7 @@ def model_of(settings: Settings) -> MessageModel | None:
     if not (safety.enabled and safety.model):
         return None
     try:
-        return (
-            MessageModel.shipped()
-            if safety.model_file is None
-            else MessageModel.load(safety.model_file)
-        )
+        return MessageModel.load(safety.model_file) if safety.model_file else MessageModel.shipped()
     except ModelError as error:
         raise ConfigError("config_invalid", key="safety.model_file", problem=str(error)) from error
 
@@ -198,7 +194,7 @@ def wire_protection(
     moderation: ModerationService,
     moderation_store: SqliteModerationStore,
     model: MessageModel | None = None,
-    threshold: float | None = None,
+    safety: SafetySettings | None = None,
 ) -> None:
     """What the safety gate's verdicts become, the same for the server and the eval's replay;
     with a model, the review of delivered messages that files its flags as cases."""
@@ -206,13 +202,14 @@ def wire_protection(
     notices = AutomatedNotices(moderation.cases.report)
     chat.messages.file_case = notices.file
     if model is not None:
-
-        async def file_flag(flag: Flag[tuple[Guest, Message]]) -> None:
-            guest, message = flag.item
-            case, verdict = case_of(flag, message.text)
-            await notices.file(guest, message, case, verdict)
-
-        chat.messages.review = ModelReview(model, file_flag, chat.chat.spawn, threshold)
+        safety = safety or SafetySettings()
+        chat.messages.review = ModelReview(
+            model,
+            notices.file_flag,
+            chat.chat.spawn,
+            safety.model_threshold,
+            workers=safety.model_workers,
+        )
     # A verdict's short mute is a decision of automation, within the policy's cap.
     chat.messages.mute = AutomatedMutes(moderation.decisions, moderation_store.open_case_for).mute
 
@@ -265,7 +262,7 @@ class App:
             self.moderation,
             self.moderation_store,
             model_of(settings),
-            settings.safety.model_threshold,
+            settings.safety,
         )
         self.retention = Retention(
             self.store,
@@ -542,7 +539,7 @@ async def replay_chat(
     )
     moderation_store = SqliteModerationStore(store)
     moderation = build_moderation(chat, store, moderation_store, policy_of(settings), clock)
-    wire_protection(chat, moderation, moderation_store, model, settings.safety.model_threshold)
+    wire_protection(chat, moderation, moderation_store, model, settings.safety)
     await store.open()
     await bus.start()
     await chat.start()

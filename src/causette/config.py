@@ -153,6 +153,7 @@ class SafetySettings:
     model: bool = True  # the model's review of delivered messages (safety/review.py)
     model_file: Path | None = None  # another model than the shipped one
     model_threshold: float | None = None  # None: the model file's own
+    model_workers: int = 1  # processes that score; 0: in the chat's own process
 
 
 @dataclass(frozen=True, slots=True)
@@ -456,6 +457,7 @@ def parse(document: dict[str, Any]) -> Settings:
         model=sa.flag("model", True),
         model_file=Path(model_file) if model_file else None,
         model_threshold=threshold,
+        model_workers=sa.integer("model_workers", 1, 0, 8),
     )
     sa.check_unknown()
 

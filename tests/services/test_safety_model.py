@@ -102,7 +102,14 @@ def test_a_bad_model_setting_stops_the_start_naming_the_key(tmp_path: Path) -> N
         App(config.parse({**base, "safety": {"model_file": str(tmp_path / "none.gz")}}))
     assert caught.value.params["key"] == "safety.model_file"
     assert "none.gz" in caught.value.params["problem"]
-    for bad in ({"model_threshold": 1.5}, {"model_threshold": "high"}, {"model_file": 3}):
+    bad_values = (
+        {"model_threshold": 1.5},
+        {"model_threshold": "high"},
+        {"model_file": 3},
+        {"model_workers": 9},
+        {"model_workers": -1},
+    )
+    for bad in bad_values:
         with pytest.raises(ConfigError) as caught:
             config.parse({**base, "safety": bad})
         assert caught.value.params["key"] == f"safety.{next(iter(bad))}"

@@ -3,8 +3,9 @@
 The gate (rules) judges every message before it is stored and must stay fast; the model costs
 about as much again, so it does not run there. The services hand each message the gate let
 through without a case to ``submit``, which only queues it; a background task, started by
-the first message and given 50 ms to let others gather, scores the queue a few messages at a
-time, pausing between them for the chat's own work. Each message whose probability of being
+the first message and given 50 ms to let others gather, sends the queue in batches to a
+worker process that holds the model (or, with no worker, scores a few messages at a time
+between the chat's own work). Each message whose probability of being
 harmful (any harmful label) reaches the threshold becomes a ``Flag`` the services file as a
 case (the platform's own initiative, like a rule's), with the model's label, probability and
 the words that weighed most. The model never holds, refuses or mutes: by the time it has an
@@ -19,8 +20,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import multiprocessing
 from collections import OrderedDict, deque
 from collections.abc import Awaitable, Callable, Coroutine
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -34,8 +38,11 @@ T = TypeVar("T")
 CAPACITY = 10_000
 # Seconds the review waits for more messages once one arrives (drain() does not wait).
 DELAY = 0.05
-# Messages scored in one go (about 0.1 ms each), and the pause after them, in which the
-# chat's work goes first: the review takes at most about 40 % of a busy process.
+# Messages sent to a worker process at once.
+BATCH = 256
+# Without a worker process: messages scored in one go (about 0.1 ms each), and the pause after
+# them in which the chat's work goes first, so the review takes at most about 40 % of a busy
+# process.
 SLICE = 4
 PAUSE = 0.0005
 # (conversation, sender, label) already flagged, remembered so that one conversation gives
@@ -89,6 +96,7 @@ class ModelReview(Generic[T]):
         threshold: float | None = None,
         capacity: int = CAPACITY,
         delay: float = DELAY,
+        workers: int = 1,
     ) -> None:
         self.model = model
         self.threshold = model.threshold if threshold is None else threshold
@@ -97,6 +105,9 @@ class ModelReview(Generic[T]):
         self._queue: deque[Pending[T]] = deque()
         self._capacity = capacity
         self.delay = delay
+        # Worker processes that score (the chat's own cores stay the chat's); 0 scores here,
+        # a few messages at a time between the chat's work (a machine with one core).
+        self.workers = workers
         self._flush = asyncio.Event()
         self._running = False
         self._idle = asyncio.Event()
@@ -131,26 +142,29 @@ class ModelReview(Generic[T]):
 
     async def _work(self) -> None:
         try:
-            # Let a burst gather first: one task and one pass for many messages, while the
-            # chat is busiest, rather than one for each.
-            if self.delay > 0:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._flush.wait(), self.delay)
             while self._queue:
-                # A few messages, then a pause in which the chat's work goes first: the
-                # scoring is Python, so a thread would hold the interpreter lock as long and
-                # cost more in switching; this way a message waits at most one slice for it.
-                for _ in range(min(SLICE, len(self._queue))):
-                    pending = self._queue.popleft()
+                # Let a burst gather: one batch (one trip to the worker) for many messages,
+                # rather than one for each while the chat is busiest.
+                if self.delay > 0 and len(self._queue) < BATCH and not self._flush.is_set():
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(self._flush.wait(), self.delay)
+                if self.workers:
+                    batch = [self._queue.popleft() for _ in range(min(BATCH, len(self._queue)))]
                     try:
-                        scored = self.model.score(pending.text)
+                        scores = await _in_worker(self.model, self.workers, batch)
                     except Exception:
-                        log.exception("model review failed on a message")
+                        log.exception("model review failed on %d messages", len(batch))
                         continue
-                    self.scored += 1
+                else:
+                    batch = [self._queue.popleft() for _ in range(min(SLICE, len(self._queue)))]
+                    scores = [self.model.score(p.text) for p in batch]
+                self.scored += len(batch)
+                for pending, scored in zip(batch, scores, strict=True):
                     if scored.harm >= self.threshold:
                         await self._flag(pending, scored)
-                await asyncio.sleep(0 if self._flush.is_set() else PAUSE)
+                if not self.workers:
+                    # The chat's work goes first: a message waits at most one slice for it.
+                    await asyncio.sleep(0 if self._flush.is_set() else PAUSE)
         finally:
             self._running = False
             self._idle.set()
@@ -175,6 +189,44 @@ class ModelReview(Generic[T]):
         except Exception:
             # The message is delivered either way; a flag not filed is loud, not fatal.
             log.exception("model flag not filed", extra={"rule": rule_of(scored.label)})
+
+
+# One pool of worker processes per model, shared by every review of this process (the eval
+# replays each conversation in a chat of its own), started at the first message.
+_POOLS: dict[int, tuple[MessageModel, ProcessPoolExecutor]] = {}
+_WORKER_MODEL: list[MessageModel] = []
+
+
+def _install(model: MessageModel) -> None:
+    """In a worker process: the model it scores with."""
+    _WORKER_MODEL[:] = [model]
+
+
+def _score_texts(texts: list[str]) -> list[Scored]:
+    """In a worker process."""
+    model = _WORKER_MODEL[0]
+    return [model.score(text) for text in texts]
+
+
+async def _in_worker(model: MessageModel, workers: int, batch: list[Pending[Any]]) -> list[Scored]:
+    """Score a batch in the model's worker processes; a pool that broke (a worker killed) is
+    replaced for the next batch, and this one is reported lost by the caller."""
+    entry = _POOLS.get(id(model))
+    if entry is None or entry[0] is not model:
+        # Spawned, not forked: the chat's process has threads, and a fork would copy them.
+        pool = ProcessPoolExecutor(
+            workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_install,
+            initargs=(model,),
+        )
+        _POOLS[id(model)] = entry = (model, pool)
+    loop = asyncio.get_running_loop()
+    try:
+        return await loop.run_in_executor(entry[1], _score_texts, [p.text for p in batch])
+    except BrokenProcessPool:
+        _POOLS.pop(id(model), None)
+        raise
 
 
 # What a moderator reads of the label, in French like the rest of the case texts.

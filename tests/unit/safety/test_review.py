@@ -6,11 +6,14 @@ from __future__ import annotations
 import asyncio
 import base64
 import logging
+import os
+import signal
 from collections.abc import Coroutine
 from typing import Any
 
 import pytest
 
+from causette.safety import review as review_module
 from causette.safety.model import MessageModel
 from causette.safety.review import Flag, ModelReview, case_of, rule_of
 
@@ -47,9 +50,11 @@ def review(recorder: Recorder, **kwargs: Any) -> ModelReview[str]:
     return ModelReview(MODEL, recorder.file, recorder.spawn, **kwargs)
 
 
-async def test_messages_over_the_threshold_become_flags_in_the_background() -> None:
+@pytest.mark.parametrize("workers", [1, 0])
+async def test_messages_over_the_threshold_become_flags_in_the_background(workers: int) -> None:
+    """In a worker process (the default) or, with none, in this one: the same flags."""
     recorder = Recorder()
-    reviewer = review(recorder)
+    reviewer = review(recorder, workers=workers)
     reviewer.submit("m1", "bonjour", "room:a", "g1")
     reviewer.submit("m2", "ton iban stp", "room:a", "g1")
     reviewer.submit("m3", "j'ai 14 ans", "private:g1:g2", "g2")
@@ -114,6 +119,26 @@ async def test_a_flag_that_cannot_be_filed_is_logged_and_the_review_goes_on(
         await reviewer.drain()
     assert calls == ["m1", "m2"]
     assert "model flag not filed" in caplog.text
+
+
+async def test_a_worker_that_dies_loses_its_batch_loudly_and_is_replaced(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    recorder = Recorder()
+    reviewer = review(recorder)
+    reviewer.submit("m1", "iban", "room:a", "g1")
+    await reviewer.drain()
+    pool = review_module._POOLS[id(MODEL)][1]
+    for process in list(pool._processes.values()):  # the test kills it, as the OOM killer would
+        os.kill(process.pid, signal.SIGKILL)
+        process.join()
+    with caplog.at_level(logging.ERROR):
+        reviewer.submit("m2", "iban", "room:b", "g1")
+        await reviewer.drain()
+    assert "model review failed on 1 messages" in caplog.text
+    reviewer.submit("m3", "iban", "room:c", "g1")
+    await reviewer.drain()
+    assert [f.item for f in recorder.flags] == ["m1", "m3"]
 
 
 async def test_drain_returns_at_once_when_nothing_is_queued() -> None:

@@ -4,7 +4,8 @@ rules and text spans that fired) and short automated mutes.
 A verdict names a category and rule ids; ``AutomatedNotices.file`` turns it into a notice
 through the one entry point every notice takes, with ``Source.AUTOMATED``, the rule ids and a
 ``detection`` evidence item (rules, scores, spans and the text each span covers, and the
-persons the case names), so the case in the console and the audit log say why. A verdict's
+persons the case names), so the case in the console and the audit log say why. What the
+model's review flags is filed the same way (``file_flag``). A verdict's
 ``mute_seconds`` becomes a decision of ``Actor.automated()`` through ``Decisions.restrict``,
 which alone says what automation may decide (a mute, capped; never a ban: SAFETY.md 9).
 """
@@ -18,6 +19,7 @@ from causette.domain.accounts import Actor
 from causette.domain.models import Guest, Message
 from causette.domain.moderation import Locator, Person, SanctionKind, Source
 from causette.safety.gate import CaseRequest, Verdict
+from causette.safety.review import Flag, case_of
 from causette.services.moderation.decisions import Action, Decisions
 from causette.types import Subject
 
@@ -107,6 +109,12 @@ class AutomatedNotices:
                 urgent=case.priority,
                 detection=detection,
             )
+
+    async def file_flag(self, flag: Flag[tuple[Guest, Message]]) -> None:
+        """File what the model's review flagged (``safety/review.py``), like a rule's case."""
+        sender, message = flag.item
+        case, verdict = case_of(flag, message.text)
+        await self.file(sender, message, case, verdict)
 
 
 class AutomatedMutes:
