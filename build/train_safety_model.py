@@ -10,10 +10,11 @@ in benign conversations); features are ``model.grams`` of the text, each once, s
 length; the fit is a multinomial logistic regression. The weights are kept as 8-bit integers
 with one scale, and n-grams whose weights all round to zero are left out.
 
-The threshold is chosen by leave-one-file-out cross-validation (``--threshold-only`` prints the
-table): the lowest p(harmful) at which the model alone flags at most 1.5 % of the benign
-conversations of files it did not learn from. Each file was written by a different person, so
-this is the model's false-positive rate on another writer's words.
+The threshold is the p(harmful) from which a message is flagged. ``THRESHOLD`` below was
+chosen by leave-one-file-out cross-validation (``--choose-threshold`` reruns it and prints the
+table): the lowest at which the model alone flags at most 1.5 % of the benign conversations of
+the file it did not learn from. Each file was written by a different person, so this is the
+model's false-positive rate on another writer's words.
 """
 
 from __future__ import annotations
@@ -23,14 +24,20 @@ import base64
 import gzip
 import hashlib
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-from scipy.sparse import csr_matrix
-from sklearn.linear_model import LogisticRegression
-from sklearn.preprocessing import normalize
+# One thread for the linear algebra: sums in another order give other last bits, and the
+# shipped file must be what `make model` writes again from the same corpus.
+for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[_name] = "1"
+
+import numpy as np  # noqa: E402
+from scipy.sparse import csr_matrix  # noqa: E402
+from sklearn.linear_model import LogisticRegression  # noqa: E402
+from sklearn.preprocessing import normalize  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -44,6 +51,10 @@ LABELS = (BENIGN, *HARMFUL)
 C = 10.0  # weak regularisation: the examples are short and many n-grams are rare
 MIN_DF = 2  # an n-gram seen in one message only is that message's, not a pattern
 MAX_BENIGN_FP = 0.015
+# Chosen on 2026-12-03 on the twenty-five files before train_more_y and z: 1.0 % of benign
+# conversations flagged (7 of 678). On all twenty-seven the same run flags 1.5 % (11 of 726)
+# at 0.96, and picks 0.965 (1.4 %); kept at 0.96, the value measured on the held-out part.
+THRESHOLD = 0.96
 THRESHOLDS = tuple(round(0.80 + 0.005 * i, 3) for i in range(40))
 
 Example = tuple[str, str, int, str, int]  # file, conversation id, index, text, label
@@ -82,7 +93,9 @@ def matrix(rows: list[Example], vocabulary: dict[str, int]) -> Any:
     indices: list[int] = []
     pointers = [0]
     for row in rows:
-        indices += [vocabulary[g] for g in grams(row[3]) if g in vocabulary]
+        # Sorted: a set's order changes with each process's string hashing, and sums in
+        # another order give other last bits.
+        indices += sorted(vocabulary[g] for g in grams(row[3]) if g in vocabulary)
         pointers.append(len(indices))
     shape = (len(rows), len(vocabulary))
     return normalize(csr_matrix((np.ones(len(indices)), indices, pointers), shape=shape))
@@ -150,12 +163,18 @@ def export(
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--threshold", type=float, help="skip the cross-validation")
-    parser.add_argument("--threshold-only", action="store_true", help="print it, write nothing")
+    parser.add_argument("--threshold", type=float, default=THRESHOLD, help="flag from this")
+    parser.add_argument(
+        "--choose-threshold", action="store_true", help="choose it by cross-validation"
+    )
+    parser.add_argument(
+        "--threshold-only", action="store_true", help="choose it, print it, write nothing"
+    )
     parser.add_argument("--out", type=Path, default=OUT, help="where to write the model")
     args = parser.parse_args()
     files = training_files()
-    threshold = args.threshold if args.threshold is not None else choose_threshold(files)
+    choose = args.choose_threshold or args.threshold_only
+    threshold = choose_threshold(files) if choose else args.threshold
     print(f"threshold: {threshold}")
     if args.threshold_only:
         return 0
