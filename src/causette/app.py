@@ -193,8 +193,8 @@ def wire_protection(
     chat: ChatServices,
     moderation: ModerationService,
     moderation_store: SqliteModerationStore,
-    model: MessageModel | None = None,
-    safety: SafetySettings | None = None,
+    model: MessageModel | None,
+    safety: SafetySettings,
 ) -> None:
     """What the safety gate's verdicts become, the same for the server and the eval's replay;
     with a model, the review of delivered messages that files its flags as cases."""
@@ -202,7 +202,6 @@ def wire_protection(
     notices = AutomatedNotices(moderation.cases.report)
     chat.messages.file_case = notices.file
     if model is not None:
-        safety = safety or SafetySettings()
         chat.messages.review = ModelReview(
             model,
             notices.file_flag,

@@ -214,6 +214,14 @@ class _Section:
             raise _fail(f"{self.name}.{key}", f"must be between {low} and {high}")
         return float(value)
 
+    def path(self, key: str, what: str) -> Path | None:
+        """A file path, or None for ``""`` (or absent): the shipped ``what``."""
+        self.used.add(key)
+        value = self.table.get(key, "")
+        if not isinstance(value, str):
+            raise _fail(f"{self.name}.{key}", f'must be a file path, or "" for the shipped {what}')
+        return Path(value) if value else None
+
     def text(self, key: str, default: str, choices: tuple[str, ...] = ()) -> str:
         if key not in self.table:
             return default
@@ -442,20 +450,12 @@ def parse(document: dict[str, Any]) -> Settings:
     o.check_unknown()
 
     sa = _Section("safety", doc.get("safety", {}))
-    sa.used.add("policy")
-    policy = sa.table.get("policy", "")
-    if not isinstance(policy, str):
-        raise _fail("safety.policy", 'must be a file path, or "" for the shipped policy')
-    sa.used.add("model_file")
-    model_file = sa.table.get("model_file", "")
-    if not isinstance(model_file, str):
-        raise _fail("safety.model_file", 'must be a file path, or "" for the shipped model')
     threshold = sa.number("model_threshold", 0.5, 0.5, 0.999) if sa.has("model_threshold") else None
     safety = SafetySettings(
         enabled=sa.flag("enabled", True),
-        policy=Path(policy) if policy else None,
+        policy=sa.path("policy", "policy"),
         model=sa.flag("model", True),
-        model_file=Path(model_file) if model_file else None,
+        model_file=sa.path("model_file", "model"),
         model_threshold=threshold,
         model_workers=sa.integer("model_workers", 1, 0, 8),
     )

@@ -71,10 +71,19 @@ class Flag(Generic[T]):
     """A message the model finds harmful, with what the services need to file it."""
 
     item: T
+    text: str
     scored: Scored
     spans: tuple[tuple[int, int], ...]  # the words that weighed most towards its label
-    category: str
-    priority: bool  # a minor's protection: the top of the queue
+
+    @property
+    def category(self) -> str:
+        """The case's category, as the rules' policy files this harm."""
+        return CATEGORY.get(self.scored.label, "terms")
+
+    @property
+    def priority(self) -> bool:
+        """A minor's protection: the top of the queue."""
+        return self.scored.label in MINOR_LABELS
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,11 +187,7 @@ class ModelReview(Generic[T]):
         if len(self._flagged) > REMEMBERED:
             self._flagged.popitem(last=False)
         flag = Flag(
-            pending.item,
-            scored,
-            self.model.evidence(pending.text, scored.label),
-            CATEGORY.get(scored.label, "terms"),
-            scored.label in MINOR_LABELS,
+            pending.item, pending.text, scored, self.model.evidence(pending.text, scored.label)
         )
         try:
             await self._on_flag(flag)
@@ -193,7 +198,7 @@ class ModelReview(Generic[T]):
 
 # One pool of worker processes per model, shared by every review of this process (the eval
 # replays each conversation in a chat of its own), started at the first message.
-_POOLS: dict[int, tuple[MessageModel, ProcessPoolExecutor]] = {}
+_POOLS: dict[MessageModel, ProcessPoolExecutor] = {}
 _WORKER_MODEL: list[MessageModel] = []
 
 
@@ -211,21 +216,20 @@ def _score_texts(texts: list[str]) -> list[Scored]:
 async def _in_worker(model: MessageModel, workers: int, batch: list[Pending[Any]]) -> list[Scored]:
     """Score a batch in the model's worker processes; a pool that broke (a worker killed) is
     replaced for the next batch, and this one is reported lost by the caller."""
-    entry = _POOLS.get(id(model))
-    if entry is None or entry[0] is not model:
+    pool = _POOLS.get(model)
+    if pool is None:
         # Spawned, not forked: the chat's process has threads, and a fork would copy them.
-        pool = ProcessPoolExecutor(
+        pool = _POOLS[model] = ProcessPoolExecutor(
             workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_install,
             initargs=(model,),
         )
-        _POOLS[id(model)] = entry = (model, pool)
     loop = asyncio.get_running_loop()
     try:
-        return await loop.run_in_executor(entry[1], _score_texts, [p.text for p in batch])
+        return await loop.run_in_executor(pool, _score_texts, [p.text for p in batch])
     except BrokenProcessPool:
-        _POOLS.pop(id(model), None)
+        _POOLS.pop(model, None)
         raise
 
 
@@ -241,12 +245,12 @@ LABEL_NAMES = {
 }
 
 
-def case_of(flag: Flag[Any], text: str) -> tuple[CaseRequest, Verdict]:
+def case_of(flag: Flag[Any]) -> tuple[CaseRequest, Verdict]:
     """The case a flag opens and the verdict recorded with it: the model's rule, its
     probability as the score, and the words that weighed most as the spans."""
     scored = flag.scored
     rule = rule_of(scored.label)
-    words = " ; ".join(f"« {text[a:b]} »" for a, b in flag.spans)
+    words = " ; ".join(f"« {flag.text[a:b]} »" for a, b in flag.spans)
     explanation = (
         f"Détection automatique (modèle, hors règles) : ressemble à "
         f"{LABEL_NAMES.get(scored.label, scored.label)}, probabilité d'un message nuisible "

@@ -192,7 +192,8 @@ class Messages:
             room=target_room.id if target_room else None,
             recipient=self._participant(recipient) if recipient else None,
         )
-        verdict = self._inspect(draft)
+        key = conversation_key(draft.room, guest.id, recipient.id if recipient else None)
+        verdict = self._inspect(draft, key)
         if verdict.kind is VerdictKind.REFUSE:
             await self._react(guest, None, recipient, verdict, target_room)
             raise Refused("message_refused", reason=verdict.reason or "")
@@ -224,7 +225,6 @@ class Messages:
         await self._react(guest, message, recipient, verdict, target_room)
         # The model's second opinion is for what the rules let through without a case.
         if self.review is not None and not held and verdict.case is None:
-            key = conversation_key(draft.room, guest.id, recipient.id if recipient else None)
             self.review.submit((guest, message), cleaned, key, guest.id)
         return message
 
@@ -299,9 +299,8 @@ class Messages:
         log.warning("self-disclosed minor", extra={"guest": guest.id, "adults": len(adults)})
         return adults
 
-    def _inspect(self, draft: Draft) -> Verdict:
-        recipient = draft.recipient.user.id if draft.recipient else None
-        key = conversation_key(draft.room, draft.sender.user.id, recipient)
+    def _inspect(self, draft: Draft, key: str) -> Verdict:
+        """The gate's verdict on a draft, in the conversation ``key`` with its window."""
         setting = Setting.ROOM if draft.room is not None else Setting.PRIVATE
         conversation = Conversation(setting, key, self.windows.recent(key))
         try:

@@ -128,7 +128,7 @@ async def test_a_worker_that_dies_loses_its_batch_loudly_and_is_replaced(
     reviewer = review(recorder)
     reviewer.submit("m1", "iban", "room:a", "g1")
     await reviewer.drain()
-    pool = review_module._POOLS[id(MODEL)][1]
+    pool = review_module._POOLS[MODEL]
     for process in list(pool._processes.values()):  # the test kills it, as the OOM killer would
         os.kill(process.pid, signal.SIGKILL)
         process.join()
@@ -147,8 +147,8 @@ async def test_drain_returns_at_once_when_nothing_is_queued() -> None:
 
 def test_the_case_names_the_rule_the_harm_and_the_words() -> None:
     text = "Envoie ton IBAN"
-    flag = Flag(text, MODEL.score(text), MODEL.evidence(text, "spam"), "spam", False)
-    case, verdict = case_of(flag, text)
+    flag = Flag(text, text, MODEL.score(text), MODEL.evidence(text, "spam"))
+    case, verdict = case_of(flag)
     assert case.rule == rule_of("spam") == "model.spam"
     assert case.category == "spam"
     assert "« IBAN »" in case.explanation

@@ -113,7 +113,7 @@ class AutomatedNotices:
     async def file_flag(self, flag: Flag[tuple[Guest, Message]]) -> None:
         """File what the model's review flagged (``safety/review.py``), like a rule's case."""
         sender, message = flag.item
-        case, verdict = case_of(flag, message.text)
+        case, verdict = case_of(flag)
         await self.file(sender, message, case, verdict)
 
 
